@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "podium",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "podium", targets: ["podium"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // C libraries from Debian: module map and pkg-config only.
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+    .systemLibrary(
+      name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+    .target(name: "CPodiumSystem"),
+
+    // Leaf libraries: each knows nothing of catalogues.
+    .target(name: "Diagnostics"),
+    .target(name: "PodcastVocabulary"),
+    .target(name: "Parallel"),
+    .target(name: "PodiumXML", dependencies: ["CLibXML2"]),
+    .target(name: "ShowNotes", dependencies: ["CCmarkGFM", "PodiumXML"]),
+    .target(name: "Identifiers", dependencies: ["CCrypto"]),
+    .target(name: "AtomicOutput", dependencies: ["CPodiumSystem"]),
+    .target(name: "FeedRules", dependencies: ["Diagnostics", "PodiumXML", "PodcastVocabulary"]),
+
+    // The catalogue: model, loading, findings.
+    .target(
+      name: "Catalogue",
+      dependencies: [
+        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", .product(name: "Yams", package: "Yams")]),
+
+    // Writers and the build pipeline.
+    .target(name: "FeedWriter", dependencies: ["Catalogue", "PodiumXML", "ShowNotes"]),
+    .target(
+      name: "Publisher",
+      dependencies: [
+        "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
+      ]),
+
+    // Command line: the only place that prints or picks exit codes.
+    .target(
+      name: "PodiumCLI",
+      dependencies: [
+        "Publisher", "Catalogue", "Diagnostics", "FeedRules",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
+
+    // Tests.
+    .target(name: "PodiumTestSupport", dependencies: ["Catalogue", "PodiumXML"], path: "Tests/PodiumTestSupport"),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML"]),
+    .testTarget(name: "ShowNotesTests", dependencies: ["ShowNotes", "PodiumXML"]),
+    .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
+    .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "PodiumTestSupport"]),
+    .testTarget(name: "FeedRulesTests", dependencies: ["FeedRules", "PodiumXML", "Diagnostics"]),
+    .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "PodiumTestSupport"]),
+    .testTarget(name: "FeedWriterTests", dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "PodiumTestSupport"]),
+    .testTarget(
+      name: "PublisherTests",
+      dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "PodiumTestSupport"]),
+    .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

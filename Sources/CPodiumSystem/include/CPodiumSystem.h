@@ -1,0 +1,9 @@
+#ifndef CPODIUMSYSTEM_H
+#define CPODIUMSYSTEM_H
+
+/// Swaps two paths in one atomic step (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, or -1 with errno set; ENOSYS/EINVAL where the kernel or
+/// file system cannot exchange, so the caller can fall back.
+int podium_exchange_paths(const char *first, const char *second);
+
+#endif
