@@ -1,0 +1,85 @@
+import Foundation
+internal import CPodiumSystem
+
+/// Replaces a whole output folder in one step: the new tree is written into a staging folder next
+/// to it, then the two are exchanged atomically (renameat2 RENAME_EXCHANGE on Linux). Readers see
+/// the old folder or the new one, never a mix; a failure before the exchange leaves the old one.
+public struct DirectoryCommit {
+  public let directory: URL
+  /// Called before each file is written; tests use it to fail a build halfway.
+  public var willWrite: (@Sendable (String) throws -> Void)?
+
+  public init(directory: URL) {
+    self.directory = directory.standardizedFileURL
+  }
+
+  public func commit(_ tree: OutputTree) throws {
+    let fileManager = FileManager.default
+    let parent = directory.deletingLastPathComponent()
+    try createDirectory(parent)
+    let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).staging-\(UUID().uuidString)")
+    do {
+      try createDirectory(staging)
+      for path in tree.paths {
+        try willWrite?(path)
+        let target = staging.appendingPathComponent(path)
+        try createDirectory(target.deletingLastPathComponent())
+        try write(tree.files[path] ?? Data(), to: target)
+      }
+      try swapIn(staging)
+    } catch {
+      try? fileManager.removeItem(at: staging)
+      throw error
+    }
+  }
+
+  private func swapIn(_ staging: URL) throws {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+      try rename(staging, directory)
+      return
+    }
+    guard isDirectory.boolValue else {
+      throw OutputError(.io(path: directory.path, detail: "exists and is not a folder"))
+    }
+    if podium_exchange_paths(staging.path, directory.path) == 0 {
+      try? fileManager.removeItem(at: staging)
+      return
+    }
+    // No atomic exchange here (another OS or file system): two renames, with the old folder kept
+    // until the new one is in place.
+    let old = directory.deletingLastPathComponent()
+      .appendingPathComponent(".\(directory.lastPathComponent).old-\(UUID().uuidString)")
+    try rename(directory, old)
+    do {
+      try rename(staging, directory)
+    } catch {
+      try? rename(old, directory)
+      throw error
+    }
+    try? fileManager.removeItem(at: old)
+  }
+
+  private func rename(_ from: URL, _ to: URL) throws {
+    if Foundation.rename(from.path, to.path) != 0 {
+      throw OutputError(.io(path: to.path, detail: String(cString: strerror(errno))))
+    }
+  }
+
+  private func createDirectory(_ url: URL) throws {
+    do {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    } catch {
+      throw OutputError(.io(path: url.path, detail: error.localizedDescription))
+    }
+  }
+
+  private func write(_ data: Data, to url: URL) throws {
+    do {
+      try data.write(to: url)
+    } catch {
+      throw OutputError(.io(path: url.path, detail: error.localizedDescription))
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Apple Podcasts' category list, verbatim (feed-rules.md §3). Case and `&` matter: Apple
+/// ignores a category that differs in any character.
+public enum AppleCategories {
+  /// Top-level categories with their subcategories, in Apple's order.
+  public static let all: [(name: String, subcategories: [String])] = [
+    ("Arts", ["Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"]),
+    ("Business", ["Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"]),
+    ("Comedy", ["Comedy Interviews", "Improv", "Stand-Up"]),
+    ("Education", ["Courses", "How To", "Language Learning", "Self-Improvement"]),
+    ("Fiction", ["Comedy Fiction", "Drama", "Science Fiction"]),
+    ("Government", []),
+    ("History", []),
+    ("Health & Fitness", ["Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"]),
+    ("Kids & Family", ["Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"]),
+    ("Leisure", [
+      "Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden", "Video Games",
+    ]),
+    ("Music", ["Music Commentary", "Music History", "Music Interviews"]),
+    ("News", [
+      "Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News", "Tech News",
+    ]),
+    ("Religion & Spirituality", [
+      "Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion", "Spirituality",
+    ]),
+    ("Science", [
+      "Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences", "Nature",
+      "Physics", "Social Sciences",
+    ]),
+    ("Society & Culture", ["Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"]),
+    ("Sports", [
+      "Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby", "Running",
+      "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling",
+    ]),
+    ("Technology", []),
+    ("True Crime", []),
+    ("TV & Film", ["After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"]),
+  ]
+
+  private static let index: [String: Set<String>] = Dictionary(
+    uniqueKeysWithValues: all.map { ($0.name, Set($0.subcategories)) })
+
+  public static func isValid(_ category: String, subcategory: String? = nil) -> Bool {
+    guard let subs = index[category] else { return false }
+    guard let subcategory else { return true }
+    return subs.contains(subcategory)
+  }
+
+  /// The correctly spelled name for a near miss (case, `and` for `&`, `How-To`), if there is one.
+  public static func correction(for category: String, subcategory: String? = nil) -> String? {
+    func key(_ text: String) -> String {
+      text.lowercased().replacingOccurrences(of: " and ", with: " & ").replacingOccurrences(of: "-", with: " ")
+    }
+    for entry in all where key(entry.name) == key(category) {
+      guard let subcategory else { return entry.name }
+      if let sub = entry.subcategories.first(where: { key($0) == key(subcategory) }) {
+        return "\(entry.name) > \(sub)"
+      }
+    }
+    return nil
+  }
+}
