@@ -1,0 +1,52 @@
+/// Why a document was not parsed. `line` is 1-based where libxml2 knew it.
+public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
+  public enum Reason: Sendable, Hashable {
+    /// The document is bigger than the limit the caller set; nothing was parsed.
+    case tooLarge(size: Int, limit: Int)
+    /// The document has no bytes, or only whitespace.
+    case empty
+    /// Not well-formed XML; the message is libxml2's first error.
+    case malformed(message: String)
+    /// An entity such as `&nbsp;` that XML does not predefine and the document does not declare.
+    case undefinedEntity(message: String)
+    /// `]]>` outside a CDATA section, or a CDATA section that cannot end.
+    case misplacedCDATAEnd(message: String)
+    /// The DTD declares an entity. Refused before any expansion or loading, so entity bombs
+    /// and external entities (`SYSTEM "file:…"`) never run.
+    case entityDeclaration(name: String)
+    /// A reference to an entity that is not one of XML's five predefined ones.
+    case entityReference(name: String)
+    /// libxml2 itself failed (out of memory, no parser context).
+    case libxml(operation: String)
+  }
+
+  public let reason: Reason
+  public let line: Int?
+
+  public init(_ reason: Reason, line: Int? = nil) {
+    self.reason = reason
+    self.line = line
+  }
+
+  public var description: String {
+    let place = line.map { "line \($0): " } ?? ""
+    return place + explanation
+  }
+
+  private var explanation: String {
+    switch reason {
+    case .tooLarge(let size, let limit):
+      "the document is \(size) bytes, over the \(limit)-byte limit; make it smaller or raise the limit"
+    case .empty:
+      "the document is empty; it must contain one root element"
+    case .malformed(let message), .undefinedEntity(let message), .misplacedCDATAEnd(let message):
+      "not well-formed XML: \(message)"
+    case .entityDeclaration(let name):
+      "the DTD declares the entity '\(name)', which is refused for safety; remove the declaration and write the text out"
+    case .entityReference(let name):
+      "the entity '&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself"
+    case .libxml(let operation):
+      "libxml2 failed (\(operation))"
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/// Checks on text before it goes into XML.
+public enum XMLText {
+  /// Whether a scalar may appear in an XML 1.0 document (the `Char` production).
+  public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0xD: true
+    case 0x20...0xD7FF: true
+    case 0xE000...0xFFFD: true
+    case 0x10000...0x10FFFF: true
+    default: false
+    }
+  }
+
+  /// The first scalar XML cannot carry, if any.
+  public static func firstDisallowedScalar(in text: String) -> Unicode.Scalar? {
+    text.unicodeScalars.first { !isAllowed($0) }
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+internal import CLibXML2
+
+/// Writes one XML document through libxml2's xmlTextWriter, so escaping is libxml2's job and
+/// never string concatenation. Every call is checked; text that XML cannot carry is refused.
+public final class XMLWriter {
+  private let buffer: xmlBufferPtr
+  private let writer: xmlTextWriterPtr
+
+  /// - Parameter indent: pretty-print with two spaces, for feeds people read in diffs.
+  public init(indent: Bool = true) throws {
+    guard let buffer = xmlBufferCreate() else { throw XMLWriterError(.libxml(operation: "xmlBufferCreate")) }
+    guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+      xmlBufferFree(buffer)
+      throw XMLWriterError(.libxml(operation: "xmlNewTextWriterMemory"))
+    }
+    self.buffer = buffer
+    self.writer = writer
+    if indent {
+      xmlTextWriterSetIndent(writer, 1)
+      xmlTextWriterSetIndentString(writer, "  ")
+    }
+  }
+
+  deinit {
+    xmlFreeTextWriter(writer)
+    xmlBufferFree(buffer)
+  }
+
+  /// `<?xml version="1.0" encoding="UTF-8"?>`
+  public func startDocument() throws {
+    try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "startDocument")
+  }
+
+  public func startElement(_ name: String) throws {
+    try check(xmlTextWriterStartElement(writer, name), "startElement(\(name))")
+  }
+
+  public func endElement() throws {
+    try check(xmlTextWriterEndElement(writer), "endElement")
+  }
+
+  public func attribute(_ name: String, _ value: String) throws {
+    try validate(value, context: "attribute '\(name)'")
+    try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute(\(name))")
+  }
+
+  public func text(_ value: String) throws {
+    try validate(value, context: "text")
+    try check(xmlTextWriterWriteString(writer, value), "text")
+  }
+
+  /// Writes text as CDATA, splitting any `]]>` so the section can never end early.
+  public func cdata(_ value: String) throws {
+    try validate(value, context: "CDATA")
+    guard value.utf8.contains(UInt8(ascii: "]")), value.contains("]]>") else {
+      try check(xmlTextWriterWriteCDATA(writer, value), "cdata")
+      return
+    }
+    let parts = value.components(separatedBy: "]]>")
+    for (index, part) in parts.enumerated() {
+      var piece = part
+      if index > 0 { piece = ">" + piece }
+      if index < parts.count - 1 { piece += "]]" }
+      try check(xmlTextWriterWriteCDATA(writer, piece), "cdata")
+    }
+  }
+
+  /// `<name attr="…">text</name>` in one call.
+  public func element(_ name: String, _ text: String? = nil, attributes: KeyValuePairs<String, String> = [:]) throws {
+    try startElement(name)
+    for (key, value) in attributes { try attribute(key, value) }
+    if let text { try self.text(text) }
+    try endElement()
+  }
+
+  /// An element whose text is CDATA.
+  public func cdataElement(_ name: String, _ text: String) throws {
+    try startElement(name)
+    try cdata(text)
+    try endElement()
+  }
+
+  /// Closes every open element and returns the document's bytes.
+  public func finish() throws -> Data {
+    try check(xmlTextWriterEndDocument(writer), "endDocument")
+    try check(xmlTextWriterFlush(writer), "flush")
+    guard let content = xmlBufferContent(buffer) else { return Data() }
+    return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+  }
+
+  private func validate(_ value: String, context: String) throws {
+    if let bad = XMLText.firstDisallowedScalar(in: value) {
+      throw XMLWriterError(.invalidCharacter(scalar: bad.value, context: context))
+    }
+  }
+
+  private func check(_ result: Int32, _ operation: String) throws {
+    if result < 0 { throw XMLWriterError(.libxml(operation: operation)) }
+  }
+}

@@ -1,0 +1,100 @@
+internal import CLibXML2
+
+/// Builds `XMLElement` values straight from libxml2's SAX events, so no libxml2 tree is ever
+/// made, copied or freed: for a large feed that saves more time than the parse itself takes.
+struct TreeBuilder {
+  private struct OpenElement {
+    let name: String
+    let namespaceURI: String?
+    let prefix: String?
+    let attributes: [XMLElement.Attribute]
+    let declarations: [XMLElement.NamespaceDeclaration]
+    let line: Int
+    var children: [XMLElement] = []
+  }
+
+  private var open: [OpenElement] = []
+  /// One text buffer per depth, reused from element to element.
+  private var texts: [[UInt8]] = []
+  private(set) var root: XMLElement?
+  /// libxml2 interns names in its dictionary: each pointer becomes a Swift string once.
+  private var strings: [UnsafeRawPointer: String] = [:]
+
+  mutating func start(_ event: StartElementEvent, line: Int) {
+    let name = string(event.localName)
+    let prefix = event.prefix.map { string($0) }
+    let uri = event.uri.map { string($0) }
+    open.append(
+      OpenElement(
+        name: uri == nil ? prefix.map { "\($0):\(name)" } ?? name : name, namespaceURI: uri, prefix: prefix,
+        attributes: attributes(event), declarations: declarations(event), line: line))
+    if texts.count < open.count { texts.append([]) }
+  }
+
+  mutating func end() {
+    guard let element = open.popLast() else { return }
+    let depth = open.count
+    let built = XMLElement(
+      name: element.name, namespaceURI: element.namespaceURI, prefix: element.prefix, attributes: element.attributes,
+      namespaceDeclarations: element.declarations, text: String(decoding: texts[depth], as: UTF8.self),
+      children: element.children, line: element.line)
+    texts[depth].removeAll(keepingCapacity: true)
+    if depth == 0 { root = built } else { open[depth - 1].children.append(built) }
+  }
+
+  mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard !open.isEmpty else { return }
+    texts[open.count - 1].append(contentsOf: bytes)
+  }
+
+  private mutating func attributes(_ event: StartElementEvent) -> [XMLElement.Attribute] {
+    guard event.attributeCount > 0, let fields = event.attributes else { return [] }
+    var result: [XMLElement.Attribute] = []
+    result.reserveCapacity(event.attributeCount)
+    for index in 0..<event.attributeCount {
+      // Five pointers per attribute: local name, prefix, URI, value start, value end.
+      let base = index * 5
+      guard let localName = fields[base], let start = fields[base + 3], let end = fields[base + 4] else { continue }
+      let prefix = fields[base + 1].map { string($0) }
+      let uri = fields[base + 2].map { string($0) }
+      let name = uri == nil ? prefix.map { "\($0):\(string(localName))" } ?? string(localName) : string(localName)
+      let value = Self.decodeAmpersands(UnsafeBufferPointer(start: start, count: end - start))
+      result.append(.init(name: name, namespaceURI: uri, value: value))
+    }
+    return result
+  }
+
+  private mutating func declarations(_ event: StartElementEvent) -> [XMLElement.NamespaceDeclaration] {
+    guard event.namespaceCount > 0, let pairs = event.namespaces else { return [] }
+    return (0..<event.namespaceCount).map { index in
+      .init(prefix: pairs[index * 2].map { string($0) }, uri: pairs[index * 2 + 1].map { string($0) } ?? "")
+    }
+  }
+
+  /// Without entity substitution libxml2 hands over `&` in attribute values as `&#38;`, for the
+  /// tree builder to decode; no other reference can remain, as other entities are refused.
+  private static func decodeAmpersands(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let raw = String(decoding: bytes, as: UTF8.self)
+    guard bytes.contains(UInt8(ascii: "&")) else { return raw }
+    return raw.split(separator: "&#38;", omittingEmptySubsequences: false).joined(separator: "&")
+  }
+
+  private mutating func string(_ pointer: UnsafePointer<xmlChar>) -> String {
+    let key = UnsafeRawPointer(pointer)
+    if let known = strings[key] { return known }
+    let value = String(cString: pointer)
+    strings[key] = value
+    return value
+  }
+}
+
+/// The arguments of libxml2's `startElementNs` callback.
+struct StartElementEvent {
+  let localName: UnsafePointer<xmlChar>
+  let prefix: UnsafePointer<xmlChar>?
+  let uri: UnsafePointer<xmlChar>?
+  let namespaceCount: Int
+  let namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  let attributeCount: Int
+  let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+}
