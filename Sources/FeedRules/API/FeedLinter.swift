@@ -1,0 +1,48 @@
+import Diagnostics
+import Foundation
+import PodiumXML
+
+/// Checks a podcast RSS feed against RSS 2.0, Apple Podcasts and Podcasting 2.0 rules, using
+/// only the feed's text: no network, no media probing. Findings never stop the work; they are
+/// returned, in document order, for the caller to print or filter.
+///
+/// `PodiumXML.XMLDocument` is spelt out because Foundation on macOS has its own `XMLDocument`.
+public struct FeedLinter: Sendable {
+  /// Feeds larger than this are refused before parsing.
+  public let maximumFeedSize: Int
+
+  /// - Parameter maximumFeedSize: the largest feed, in bytes, that will be parsed.
+  public init(maximumFeedSize: Int = PodiumXML.XMLDocument.defaultMaximumSize) {
+    self.maximumFeedSize = maximumFeedSize
+  }
+
+  /// Every rule this linter can report, for docs and for turning rules off.
+  public static var rules: [Rule] { FeedChecks.rules }
+
+  /// Parses and checks a feed; a feed that is not well-formed gives one error finding.
+  ///
+  /// - Parameters:
+  ///   - data: the feed's bytes.
+  ///   - file: the path or URL that findings should name.
+  /// - Returns: the findings, sorted by line.
+  public func lint(_ data: Data, file: String) -> [Finding] {
+    do {
+      return lint(try PodiumXML.XMLDocument(data: data, maximumSize: maximumFeedSize), file: file)
+    } catch {
+      return [ParseErrorFinding.finding(for: error, file: file)]
+    }
+  }
+
+  /// Checks a feed already parsed.
+  ///
+  /// - Parameters:
+  ///   - document: the parsed feed.
+  ///   - file: the path or URL that findings should name.
+  /// - Returns: the findings, sorted by line.
+  public func lint(_ document: PodiumXML.XMLDocument, file: String) -> [Finding] {
+    let feed = Feed(document)
+    var findings = FindingList(file: file)
+    for check in FeedChecks.all { check.check(feed, into: &findings) }
+    return findings.findings.sortedForReport()
+  }
+}

@@ -1,0 +1,12 @@
+import Diagnostics
+
+/// Every rule family, in the order they run (findings are sorted afterwards anyway).
+enum FeedChecks {
+  static let all: [any FeedCheck] = [
+    DocumentRules(), NamespaceRules(), ChannelRules(), DuplicateElementRules(), ItemRules(),
+    EnclosureRules(), GUIDRules(), DateRules(), AppleChannelRules(), AppleItemRules(), AppleTextRules(),
+    CategoryRules(), MarkupRules(), PodcastTagRules(), PodcastValueRules(),
+  ]
+
+  static let rules: [Rule] = ParseErrorFinding.rules + all.flatMap { type(of: $0).rules }
+}

@@ -1,0 +1,94 @@
+import PodiumXML
+
+/// An element with the key of each child worked out once. Rules look children up by key with a
+/// linear scan: items have a few dozen children, and comparing small keys is cheaper than
+/// hashing them, so this beats a dictionary per item both to build and to query.
+struct FeedNode: Sendable {
+  let element: XMLElement
+  private let children: [XMLElement]
+  private let keys: [ElementKey]
+
+  /// - Parameters:
+  ///   - namespaces: a cache shared while filing many elements of one feed.
+  ///   - podcastChildren: receives the children in the podcast namespace, in order.
+  init(_ element: XMLElement, namespaces: inout NamespaceCache, podcastChildren: inout [XMLElement]) {
+    self.element = element
+    children = element.children
+    var keys: [ElementKey] = []
+    keys.reserveCapacity(children.count)
+    for child in children {
+      let namespace = namespaces.namespace(of: child)
+      if namespace == .podcast { podcastChildren.append(child) }
+      keys.append(ElementKey(child, namespace: namespace))
+    }
+    self.keys = keys
+  }
+
+  init(_ element: XMLElement) {
+    var namespaces = NamespaceCache()
+    var ignored: [XMLElement] = []
+    self.init(element, namespaces: &namespaces, podcastChildren: &ignored)
+  }
+
+  var line: Int { element.line }
+
+  /// Every child filed under `key` (`title`, `itunes:image`), in document order.
+  func all(_ key: ElementKey) -> [XMLElement] {
+    keys.indices.compactMap { keys[$0] == key ? children[$0] : nil }
+  }
+
+  func first(_ key: ElementKey) -> XMLElement? {
+    keys.firstIndex(of: key).map { children[$0] }
+  }
+
+  func has(_ key: ElementKey) -> Bool { keys.contains(key) }
+
+  /// For the few dozen children of an item, comparing pairs beats hashing every key.
+  private var hasRepeatedKey: Bool {
+    for index in keys.indices.dropFirst() where keys[..<index].contains(keys[index]) { return true }
+    return false
+  }
+
+  /// The first child filed under any of `keys`, with its key.
+  func first(anyOf wanted: [ElementKey]) -> (key: ElementKey, element: XMLElement)? {
+    keys.firstIndex(where: wanted.contains).map { (keys[$0], children[$0]) }
+  }
+
+  /// The trimmed text of the first child filed under `key`.
+  func text(_ key: ElementKey) -> String? { first(key)?.trimmedText }
+
+  /// The keys that occur more than once, each with all its elements, in document order.
+  var repeated: [(key: ElementKey, elements: [XMLElement])] {
+    if keys.count < 48, !hasRepeatedKey { return [] }
+    var seen: Set<ElementKey> = []
+    var reported: Set<ElementKey> = []
+    var result: [(key: ElementKey, elements: [XMLElement])] = []
+    for key in keys where !seen.insert(key).inserted && reported.insert(key).inserted {
+      result.append((key, all(key)))
+    }
+    return result
+  }
+}
+
+/// Remembers which namespace each URI string names. Elements of one document share their URI
+/// strings, so comparing against the few seen so far is cheaper than hashing each one.
+struct NamespaceCache {
+  private var known: [(uri: String, namespace: FeedNamespace)] = []
+
+  mutating func namespace(of element: XMLElement) -> FeedNamespace {
+    guard let uri = element.namespaceURI else { return .none }
+    if let hit = known.first(where: { $0.uri == uri }) { return hit.namespace }
+    let namespace = FeedNamespace(uri: uri)
+    known.append((uri, namespace))
+    return namespace
+  }
+}
+
+extension XMLElement {
+  var trimmedText: String { text.trimmingWhitespace() }
+
+  /// The element as feeds usually write it, for messages: `<itunes:image>`.
+  var tagName: String { "<\(ElementKey(self))>" }
+
+  var feedNamespace: FeedNamespace { FeedNamespace(uri: namespaceURI) }
+}

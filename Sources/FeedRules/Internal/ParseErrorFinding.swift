@@ -1,0 +1,53 @@
+import Diagnostics
+import PodiumXML
+
+/// Turns a parse failure into the one finding a feed that cannot be read gets.
+enum ParseErrorFinding {
+  static let wellFormed = Rule(
+    id: "RSS-XML-WELLFORMED", severity: .error, source: Source.xml,
+    summary: "The feed must be well-formed XML (escape & and <, or use CDATA).")
+  static let cdataEnd = Rule(
+    id: "RSS-XML-CDATA-END", severity: .error, source: Source.xml,
+    summary: "A CDATA section cannot contain ]]>; split it or escape the text.")
+  static let namedEntities = Rule(
+    id: "RSS-XML-NAMED-ENTITIES", severity: .error, source: Source.xml,
+    summary: "Only &amp; &lt; &gt; &quot; &apos; are predefined; HTML entities like &nbsp; are not.")
+
+  static let rules = [wellFormed, cdataEnd, namedEntities]
+
+  static func finding(for error: XMLParseError, file: String) -> Finding {
+    let location = SourceLocation(file: file, line: error.line)
+    switch error.reason {
+    case .undefinedEntity(let message):
+      return namedEntities.finding(
+        "\(message), as XML knows only &amp; &lt; &gt; &quot; &apos;; use a numeric reference (&#160;), "
+          + "the character itself, or put the HTML in CDATA", at: location)
+    case .misplacedCDATAEnd(let message):
+      return cdataEnd.finding(
+        "\(message); ']]>' may only close a CDATA section, so escape it as ']]&gt;' or split the section",
+        at: location)
+    case .malformed(let message):
+      return wellFormed.finding(
+        "the feed is not well-formed XML (\(message)); fix the markup there, escaping & as &amp; and < as &lt; "
+          + "or wrapping the text in CDATA", at: location)
+    case .empty:
+      return wellFormed.finding(
+        "the feed is empty; publish an RSS document starting with <rss version=\"2.0\">", at: location)
+    case .tooLarge(let size, let limit):
+      return wellFormed.finding(
+        "the feed is \(size) bytes, over the \(limit)-byte limit this check reads; trim old episodes or page the feed",
+        at: location)
+    case .entityDeclaration(let name):
+      return wellFormed.finding(
+        "the feed's DOCTYPE declares the entity '\(name)', which is refused as unsafe and unsupported by apps; "
+          + "remove the DOCTYPE and write the text out", at: location)
+    case .entityReference(let name):
+      return namedEntities.finding(
+        "'&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself",
+        at: location)
+    case .libxml(let operation):
+      return wellFormed.finding(
+        "libxml2 could not parse the feed (\(operation)); try again, or report a bug", at: location)
+    }
+  }
+}

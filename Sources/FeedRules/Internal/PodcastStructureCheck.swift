@@ -1,0 +1,103 @@
+import Diagnostics
+import PodiumXML
+
+/// `podcast:` tags whose problems lie in their children or in one controlled attribute.
+struct PodcastStructureCheck {
+  typealias Rules = PodcastValueRules
+  let element: XMLElement
+
+  private var tag: String { "<podcast:\(element.name)>" }
+
+  func check(into findings: inout FindingList) {
+    switch element.name {
+    case "txt" where element.text.utf8.count > 4000 && element.text.count > 4000:
+      findings.add(
+        Rules.txt, "\(tag) is \(element.text.count) characters, over the spec's limit of 4000; shorten it", at: element)
+    case "alternateEnclosure": checkAlternateEnclosure(into: &findings)
+    case "liveItem": checkLiveItem(into: &findings)
+    case "trailer": checkTrailer(into: &findings)
+    case "valueRecipient" where (element.attribute("customKey") == nil) != (element.attribute("customValue") == nil):
+      findings.add(Rules.value, "\(tag) gives only one of customKey and customValue; give both or neither", at: element)
+    case "socialInteract": checkSocialInteract(into: &findings)
+    case "chat":
+      if let chatProtocol = element.attribute("protocol"), !PodcastVocabulary.chatProtocols.contains(chatProtocol) {
+        findings.add(
+          Rules.chat,
+          "\(tag) protocol \(chatProtocol.quotedForMessage) is not one the spec lists; use irc, xmpp, nostr or matrix",
+          at: element)
+      }
+    case "images":
+      findings.add(
+        Rules.imagesDeprecated, "\(tag) is deprecated; replace it with one <podcast:image href=\"…\"/> per image",
+        at: element)
+    case "podroll" where podcastChildren(named: "remoteItem") == 0:
+      findings.add(
+        Rules.podroll, "\(tag) is empty; list the recommended shows as <podcast:remoteItem feedGuid=\"…\"/>",
+        at: element)
+    case "publisher" where podcastChildren(named: "remoteItem") != 1:
+      findings.add(
+        Rules.publisher, "\(tag) must hold exactly one <podcast:remoteItem medium=\"publisher\">; keep one", at: element
+      )
+    default: break
+    }
+  }
+
+  /// How many `podcast:` children have this name; these tags have few children, so a scan
+  /// is cheaper than filing them.
+  private func podcastChildren(named name: String) -> Int {
+    element.children.reduce(0) { $0 + ($1.name == name && $1.feedNamespace == .podcast ? 1 : 0) }
+  }
+
+  private func checkAlternateEnclosure(into findings: inout FindingList) {
+    if podcastChildren(named: "source") == 0 {
+      findings.add(
+        Rules.alternateEnclosure,
+        "\(tag) has no <podcast:source>; add at least one <podcast:source uri=\"https://…\"/>", at: element)
+    }
+    for name in ["title", "rel"] {
+      guard let text = element.attribute(name), text.count > 32 else { continue }
+      findings.add(
+        Rules.alternateEnclosure, "\(tag) \(name) is \(text.count) characters, over the spec's limit of 32; shorten it",
+        at: element)
+    }
+  }
+
+  private func checkLiveItem(into findings: inout FindingList) {
+    if let status = element.attribute("status"), !PodcastVocabulary.liveStatuses.contains(status) {
+      findings.add(
+        Rules.liveItem, "\(tag) status \(status.quotedForMessage) is not pending, live or ended; use one of those",
+        at: element)
+    }
+    if podcastChildren(named: "contentLink") == 0 {
+      findings.add(
+        Rules.liveItem,
+        "\(tag) has no <podcast:contentLink>; add one pointing to where the stream can be watched or heard", at: element
+      )
+    }
+  }
+
+  private func checkTrailer(into findings: inout FindingList) {
+    guard let date = element.attribute("pubdate") else { return }
+    if case .invalid = RFC822Date.parse(date) {
+      findings.add(
+        Rules.trailer,
+        "\(tag) pubdate \(date.quotedForMessage) is not an RFC 2822 date; write it like '\(DateRules.example)'",
+        at: element)
+    }
+  }
+
+  private func checkSocialInteract(into findings: inout FindingList) {
+    guard let socialProtocol = element.attribute("protocol") else { return }
+    if !PodcastVocabulary.socialProtocols.contains(socialProtocol) {
+      findings.add(
+        Rules.socialInteract,
+        "\(tag) protocol \(socialProtocol.quotedForMessage) is not one the spec lists; use activitypub, atproto, nostr or another listed protocol",
+        at: element)
+    } else if socialProtocol != "disabled", element.attribute("uri") == nil {
+      findings.add(
+        PodcastTagRules.requiredAttributes,
+        "\(tag) has no uri attribute; add uri=\"…\" pointing to the comment thread, as the spec requires unless protocol is disabled",
+        at: element)
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import Diagnostics
+import PodiumXML
+
+/// Values of particular `podcast:` tags: the channel GUID, yes/no flags, media, people,
+/// places, licences and the numbers and children some tags need.
+struct PodcastValueRules: FeedCheck {
+  static let guidFormat = rule("P20-GUID-FORMAT", .warning, "<podcast:guid> is a lower-case UUIDv5.")
+  static let locked = rule("P20-LOCKED", .warning, "<podcast:locked> is yes or no, in lower case.")
+  static let block = rule("P20-BLOCK", .info, "<podcast:block> is yes or no, with an optional known service id.")
+  static let medium = rule("P20-MEDIUM", .info, "<podcast:medium> is a value the spec lists, such as podcast or video.")
+  static let txt = rule("P20-TXT", .info, "<podcast:txt> is at most 4000 characters.")
+  static let person = rule(
+    "P20-PERSON", .info, "<podcast:person> names someone, with a role and group from the taxonomy.")
+  static let location = rule("P20-LOCATION", .info, "<podcast:location> names a place, with rel subject or creator.")
+  static let transcript = rule("P20-TRANSCRIPT", .info, "<podcast:transcript> has a MIME type and rel captions if any.")
+  static let chapters = rule("P20-CHAPTERS", .info, #"<podcast:chapters> has type="application/json+chapters"."#)
+  static let soundbite = rule("P20-SOUNDBITE", .info, "<podcast:soundbite> startTime and duration are seconds.")
+  static let season = rule("P20-SEASON", .info, "<podcast:season> holds a whole number.")
+  static let episode = rule("P20-EPISODE", .info, "<podcast:episode> holds a number; display is at most 32 characters.")
+  static let alternateEnclosure = rule(
+    "P20-ALTENC", .info, "<podcast:alternateEnclosure> holds at least one <podcast:source>.")
+  static let liveItem = rule(
+    "P20-LIVEITEM", .info, "<podcast:liveItem> has status pending, live or ended, and a <podcast:contentLink>.")
+  static let trailer = rule("P20-TRAILER", .info, "<podcast:trailer> pubdate is an RFC 2822 date.")
+  static let value = rule("P20-VALUE", .info, "<podcast:valueRecipient> gives customKey and customValue together.")
+  static let socialInteract = rule(
+    "P20-SOCIALINTERACT", .info, "<podcast:socialInteract> uses a known protocol and has a uri unless disabled.")
+  static let chat = rule("P20-CHAT", .info, "<podcast:chat> uses irc, xmpp, nostr or matrix.")
+  static let imagesDeprecated = rule(
+    "P20-IMAGES-DEPRECATED", .warning, "<podcast:images> is deprecated; use <podcast:image>.")
+  static let podroll = rule("P20-PODROLL", .info, "<podcast:podroll> holds at least one <podcast:remoteItem>.")
+  static let publisher = rule("P20-PUBLISHER", .info, "<podcast:publisher> holds exactly one <podcast:remoteItem>.")
+
+  static var rules: [Rule] {
+    [
+      guidFormat, locked, block, medium, txt, person, location, transcript, chapters, soundbite, season,
+      episode, alternateEnclosure, liveItem, trailer, value, socialInteract, chat, imagesDeprecated, podroll,
+      publisher,
+    ]
+  }
+
+  private static func rule(_ id: String, _ severity: Severity, _ summary: String) -> Rule {
+    Rule(id: id, severity: severity, source: Source.podcasting20, summary: summary)
+  }
+
+  func check(_ feed: Feed, into findings: inout FindingList) {
+    for element in feed.podcastElements { PodcastValueCheck(element: element).check(into: &findings) }
+  }
+}

@@ -1,0 +1,133 @@
+import Diagnostics
+import FeedRules
+import Foundation
+import Testing
+
+extension BrokenFeed {
+  private static let guid = "<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>"
+  private static let funding = #"<podcast:funding url="https://example.com/support">Support the show</podcast:funding>"#
+  private static let transcript = #"<podcast:transcript url="https://example.com/episode-2.vtt" type="text/vtt"/>"#
+  private static let person =
+    #"<podcast:person role="guest" href="https://example.com/grace">Grace Example</podcast:person>"#
+
+  /// Adds `text` as a marked channel element before `<podcast:funding>`.
+  private static func inChannel(_ text: String) -> ValidFeed.Edit { .mark(funding, text + "\n    " + funding) }
+
+  /// Adds `text` as a marked item element before the first item's transcript.
+  private static func inItem(_ text: String) -> ValidFeed.Edit { .mark(transcript, text + "\n      " + transcript) }
+
+  static let podcastCases: [BrokenFeed] = [
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "funding without url", .mark(funding, "<podcast:funding>Support</podcast:funding>")),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "transcript without type",
+      .mark(transcript, #"<podcast:transcript url="https://example.com/2.vtt"/>"#)),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "chapters without type",
+      inItem(#"<podcast:chapters url="https://example.com/c.json"/>"#)),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "alternateEnclosure without type",
+      .mark(#"<podcast:alternateEnclosure type="audio/opus""#, "<podcast:alternateEnclosure")),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "custom licence without url",
+      .mark("<podcast:license>CC-BY-4.0", "<podcast:license>My Own Licence")),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "remoteItem without feedGuid",
+      inChannel(#"<podcast:podroll><podcast:remoteItem feedUrl="https://example.com/f.xml"/></podcast:podroll>"#)),
+    BrokenFeed(
+      "P20-HTTPS", .error, "http transcript",
+      .mark(transcript, #"<podcast:transcript url="http://example.com/episode-2.vtt" type="text/vtt"/>"#)),
+    BrokenFeed(
+      "P20-LEN-128", .warning, "funding label over 128",
+      .mark(
+        funding,
+        #"<podcast:funding url="https://example.com/support">\#(String(repeating: "a", count: 129))</podcast:funding>"#)
+    ),
+    BrokenFeed(
+      "P20-UNKNOWN-ATTR", .warning, "misspelt attribute",
+      .mark(transcript, #"<podcast:transcript url="https://example.com/2.vtt" type="text/vtt" lang="en"/>"#)),
+    BrokenFeed("P20-UNKNOWN-ATTR", .warning, "unknown tag", inChannel("<podcast:social>x</podcast:social>")),
+    BrokenFeed(
+      "P20-GUID-FORMAT", .warning, "upper-case guid",
+      .mark(guid, "<podcast:guid>917393E3-1B1E-5CEF-ACE4-EDAA54E1F810</podcast:guid>")),
+    BrokenFeed(
+      "P20-GUID-FORMAT", .warning, "version 4 guid",
+      .mark(guid, "<podcast:guid>917393e3-1b1e-4cef-ace4-edaa54e1f810</podcast:guid>")),
+    BrokenFeed("P20-GUID-FORMAT", .warning, "not a UUID", .mark(guid, "<podcast:guid>podium-test-show</podcast:guid>")),
+    BrokenFeed(
+      "P20-LOCKED", .warning, "locked Yes",
+      .mark(#"<podcast:locked owner="ada@example.com">no"#, #"<podcast:locked owner="ada@example.com">Yes"#)),
+    BrokenFeed("P20-BLOCK", .info, "block maybe", inChannel("<podcast:block>maybe</podcast:block>")),
+    BrokenFeed("P20-BLOCK", .info, "unknown service", inChannel(#"<podcast:block id="myspace">yes</podcast:block>"#)),
+    BrokenFeed("P20-MEDIUM", .info, "unknown medium", .mark("<podcast:medium>podcast", "<podcast:medium>radio")),
+    BrokenFeed(
+      "P20-TXT", .info, "txt over 4000", inChannel("<podcast:txt>\(String(repeating: "t", count: 4001))</podcast:txt>")),
+    BrokenFeed(
+      "P20-PERSON", .info, "role outside the taxonomy",
+      .mark(person, #"<podcast:person role="boss">Grace</podcast:person>"#)),
+    BrokenFeed(
+      "P20-PERSON", .info, "group outside the taxonomy",
+      .mark(person, #"<podcast:person group="band">Grace</podcast:person>"#)),
+    BrokenFeed("P20-PERSON", .info, "empty name", .mark(person, #"<podcast:person role="Guest"> </podcast:person>"#)),
+    BrokenFeed("P20-LOCATION", .info, "three-letter country", .mark(#"country="NL""#, #"country="NLD""#)),
+    BrokenFeed(
+      "P20-TRANSCRIPT", .info, "type not MIME",
+      .mark(transcript, #"<podcast:transcript url="https://example.com/2.vtt" type="vtt"/>"#)),
+    BrokenFeed(
+      "P20-CHAPTERS", .info, "plain JSON type", .mark(#"type="application/json+chapters""#, #"type="application/json""#)
+    ),
+    BrokenFeed("P20-SOUNDBITE", .info, "start time not a number", .mark(#"startTime="73.5""#, #"startTime="1:13""#)),
+    BrokenFeed(
+      "P20-SEASON", .info, "season in words",
+      .mark(#"<podcast:season name="Basics">1"#, #"<podcast:season name="Basics">one"#)),
+    BrokenFeed("P20-EPISODE", .info, "episode in words", .mark("<podcast:episode>2", "<podcast:episode>two")),
+    BrokenFeed(
+      "P20-ALTENC", .info, "alternate enclosure without source",
+      .init(#"<podcast:source uri="https://cdn.example.com/episode-2.opus"/>"#, ""),
+      .mark("<podcast:alternateEnclosure")),
+    BrokenFeed(
+      "P20-LIVEITEM", .info, "live item status",
+      inChannel(
+        #"<podcast:liveItem status="running" start="2024-01-01T10:00:00Z"><podcast:contentLink href="https://example.com/live">Watch</podcast:contentLink></podcast:liveItem>"#
+      )),
+    BrokenFeed(
+      "P20-TRAILER", .info, "trailer date",
+      inChannel(#"<podcast:trailer url="https://example.com/t.mp3" pubdate="2024-01-01">Trailer</podcast:trailer>"#)),
+    BrokenFeed(
+      "P20-VALUE", .info, "customKey alone",
+      inChannel(
+        #"<podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02abc" split="100" customKey="7"/></podcast:value>"#
+      )),
+    BrokenFeed(
+      "P20-SOCIALINTERACT", .info, "unknown protocol",
+      inItem(#"<podcast:socialInteract protocol="myspace" uri="https://example.com/p"/>"#)),
+    BrokenFeed(
+      "P20-CHAT", .info, "unknown chat protocol", inChannel(#"<podcast:chat server="example.com" protocol="slack"/>"#)),
+    BrokenFeed(
+      "P20-IMAGES-DEPRECATED", .warning, "podcast:images",
+      inChannel(#"<podcast:images srcset="https://example.com/a.jpg 1500w"/>"#)),
+    BrokenFeed("P20-PODROLL", .info, "empty podroll", inChannel("<podcast:podroll></podcast:podroll>")),
+    BrokenFeed(
+      "P20-PUBLISHER", .info, "two publishers",
+      inChannel(
+        #"<podcast:publisher><podcast:remoteItem feedGuid="a"/><podcast:remoteItem feedGuid="b"/></podcast:publisher>"#)
+    ),
+  ]
+}
+
+@Suite struct PodcastNamespaceRuleTests {
+  @Test(arguments: BrokenFeed.podcastCases)
+  func reportsTheBrokenRule(_ feed: BrokenFeed) { feed.expectFinding() }
+
+  @Test func readsThePodcastNamespaceUnderAnyPrefix() {
+    let (text, _) = ValidFeed.broken([
+      .init(
+        "xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"",
+        "xmlns:p20=\"https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md\""),
+      .init("<podcast:medium>podcast</podcast:medium>", "<p20:medium>radio</p20:medium>"),
+    ])
+    let findings = FeedLinter().lint(Data(text.utf8), file: "f")
+    #expect(findings.contains { $0.ruleID == "P20-MEDIUM" })
+    #expect(!findings.contains { $0.ruleID == "RSS-NS-PODCAST" })
+  }
+}

@@ -1,0 +1,42 @@
+import Diagnostics
+import FeedRules
+import Testing
+
+@Suite struct RuleCatalogueTests {
+  static let allCases =
+    BrokenFeed.documentCases + BrokenFeed.channelCases + BrokenFeed.categoryCases + BrokenFeed.itemCases
+    + BrokenFeed.enclosureCases + BrokenFeed.guidCases + BrokenFeed.dateCases + BrokenFeed.appleItemCases
+    + BrokenFeed.podcastCases + BrokenFeed.markupCases
+
+  /// Reported by parse failures, tested in `DocumentRuleTests`.
+  static let parseRules: Set = ["RSS-XML-WELLFORMED", "RSS-XML-NAMED-ENTITIES", "RSS-XML-CDATA-END", "APPLE-NO-ATOM"]
+
+  @Test func ruleIDsAreUnique() {
+    let ids = FeedLinter.rules.map(\.id)
+    #expect(Set(ids).count == ids.count)
+  }
+
+  @Test func everyRuleHasABreakingFeedInTheTests() {
+    let tested = Set(Self.allCases.map(\.ruleID)).union(Self.parseRules)
+    let untested = FeedLinter.rules.map(\.id).filter { !tested.contains($0) }
+    #expect(untested == [])
+  }
+
+  @Test func everyRuleSaysWhereItComesFromAndWhatItAsks() {
+    for rule in FeedLinter.rules {
+      #expect(!rule.source.isEmpty && !rule.summary.isEmpty, "\(rule.id)")
+      #expect(
+        rule.id.hasPrefix("RSS-") || rule.id.hasPrefix("APPLE-") || rule.id.hasPrefix("P20-")
+          || rule.id.hasPrefix("CLIENT-"))
+    }
+  }
+
+  @Test(arguments: [
+    ("RSS-XML-WELLFORMED", Severity.error), ("RSS-ATOM-SELF", .warning), ("RSS-GUID-PRESENT", .error),
+    ("RSS-CH-LANGUAGE", .error), ("APPLE-CH-EXPLICIT", .error), ("CLIENT-ENC-LENGTH", .warning),
+    ("P20-LEN-128", .warning), ("P20-MEDIUM", .info), ("APPLE-ITEM-EPISODE", .error),
+  ])
+  func severitiesFollowFeedRules(id: String, severity: Severity) {
+    #expect(FeedLinter.rules.first { $0.id == id }?.severity == severity)
+  }
+}
