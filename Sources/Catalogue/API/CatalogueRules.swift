@@ -1,0 +1,99 @@
+import Diagnostics
+
+/// The rules the catalogue loader and validator report. Where `feed-rules.md` has an id for the
+/// same requirement, that id is used, so one rule is one id everywhere.
+public enum CatalogueRules {
+  static let catalogue = "Podium catalogue format (docs/catalogue.md)"
+
+  public static let yamlSyntax = Rule(
+    id: "CAT-YAML", severity: .error, source: catalogue, summary: "Files must be well-formed YAML.")
+  public static let frontMatter = Rule(
+    id: "CAT-FRONT-MATTER", severity: .error, source: catalogue,
+    summary: "An episode file starts with YAML front matter between two `---` lines.")
+  public static let unknownKey = Rule(
+    id: "CAT-UNKNOWN-KEY", severity: .error, source: catalogue, summary: "Only documented keys are allowed.")
+  public static let wrongType = Rule(
+    id: "CAT-TYPE", severity: .error, source: catalogue, summary: "Each key has the documented type.")
+  public static let missingKey = Rule(
+    id: "CAT-REQUIRED", severity: .error, source: catalogue, summary: "Required keys must be present.")
+  public static let badDate = Rule(
+    id: "CAT-DATE", severity: .error, source: catalogue,
+    summary: "Dates are ISO 8601 with a time and a zone: 2024-03-14T09:00:00+01:00.")
+  public static let badValue = Rule(
+    id: "CAT-VALUE", severity: .error, source: catalogue, summary: "Values come from the documented set.")
+  public static let controlCharacter = Rule(
+    id: "CAT-CONTROL-CHAR", severity: .error, source: "XML 1.0 §2.2",
+    summary: "Text may not contain control characters that XML cannot carry.")
+  public static let pathEscape = Rule(
+    id: "CAT-PATH", severity: .error, source: catalogue,
+    summary: "Paths stay inside the show folder; symbolic links may not point outside the catalogue.")
+  public static let missingFile = Rule(
+    id: "CAT-FILE-MISSING", severity: .error, source: catalogue, summary: "Referenced local files must exist.")
+  public static let fileName = Rule(
+    id: "CAT-FILENAME", severity: .warning, source: catalogue,
+    summary: "Episode files are named <YYYY-MM-DD>-<slug>.md after their date.")
+  public static let fileTooLarge = Rule(
+    id: "CAT-FILE-SIZE", severity: .error, source: catalogue, summary: "Catalogue text files are at most 16 MB.")
+  public static let noShows = Rule(
+    id: "CAT-NO-SHOWS", severity: .warning, source: catalogue, summary: "A catalogue has at least one show.")
+  public static let strayFolder = Rule(
+    id: "CAT-STRAY-FOLDER", severity: .warning, source: catalogue,
+    summary: "Every folder in the catalogue is a show with a show.yaml.")
+  public static let mediaLength = Rule(
+    id: "CAT-MEDIA-LENGTH", severity: .error, source: "Apple Podcasts RSS guide (APPLE-ENC-LENGTH)",
+    summary: "The declared length is the media file's size in bytes.")
+  public static let numbering = Rule(
+    id: "CAT-NUMBERING", severity: .warning, source: "Apple Podcasts RSS guide",
+    summary: "Episode numbers are not repeated within a season.")
+
+  public static let https = Rule(
+    id: "P20-HTTPS", severity: .error, source: "Podcasting 2.0 namespace",
+    summary: "URLs are absolute and use https.")
+  public static let guidRequired = Rule(
+    id: "APPLE-GUID-REQUIRED", severity: .error, source: "Apple Podcasts requirements",
+    summary: "Every episode has a permanent GUID.")
+  public static let guidUnique = Rule(
+    id: "RSS-GUID-UNIQUE", severity: .error, source: "RSS 2.0, Apple Podcasts",
+    summary: "No two episodes share a GUID, anywhere in the catalogue.")
+  public static let enclosureUnique = Rule(
+    id: "APPLE-ITEM-ENCLOSURE", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "Each episode has its own enclosure URL.")
+  public static let category = Rule(
+    id: "APPLE-CH-CATEGORY", severity: .error, source: "Apple Podcasts categories",
+    summary: "Categories are spelled exactly as in Apple's list.")
+  public static let language = Rule(
+    id: "APPLE-CH-LANGUAGE", severity: .error, source: "Apple Podcasts RSS guide, BCP 47",
+    summary: "Languages are ISO 639 codes with an optional region: nl-BE.")
+  public static let descriptionLength = Rule(
+    id: "APPLE-CH-DESC", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "A show description is at most 4000 bytes.")
+  public static let textLength = Rule(
+    id: "APPLE-TEXT-255", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "Titles and other short texts are at most 255 characters, without leading or trailing spaces.")
+  public static let enclosureFormat = Rule(
+    id: "APPLE-ENC-FORMATS", severity: .warning, source: "Apple Podcasts RSS guide",
+    summary: "Apple plays MP3, M4A, MP4, M4V, MOV and PDF enclosures.")
+  public static let serialNumbers = Rule(
+    id: "APPLE-ITEM-EPISODE", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "Every episode of a serial show has a positive episode number.")
+  public static let person = Rule(
+    id: "P20-PERSON", severity: .warning, source: "Podcasting 2.0 person taxonomy",
+    summary: "Person roles and groups come from the Podcasting 2.0 taxonomy.")
+  public static let license = Rule(
+    id: "P20-LICENSE", severity: .error, source: "Podcasting 2.0 namespace",
+    summary: "A license is a known id, or a name with the URL of its text.")
+  public static let chapters = Rule(
+    id: "P20-CHAP-ORDER", severity: .error, source: "Podcasting 2.0 JSON chapters",
+    summary: "Chapters are in ascending order and start within the episode.")
+  public static let length128 = Rule(
+    id: "P20-LEN-128", severity: .warning, source: "Podcasting 2.0 namespace",
+    summary: "Person names, funding texts and similar are at most 128 characters.")
+
+  /// Every rule above, for documentation and configuration.
+  public static let all: [Rule] = [
+    yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
+    missingFile, fileName, fileTooLarge, noShows, strayFolder, mediaLength, numbering, https, guidRequired, guidUnique,
+    enclosureUnique, category, language, descriptionLength, textLength, enclosureFormat, serialNumbers, person, license,
+    chapters, length128,
+  ]
+}

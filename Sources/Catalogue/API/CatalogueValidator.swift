@@ -1,0 +1,121 @@
+import Diagnostics
+import Foundation
+import PodcastVocabulary
+
+/// Checks that need the whole catalogue, not one file: uniqueness of GUIDs and enclosure URLs,
+/// numbering, chapters against durations, and files the shows point at.
+public struct CatalogueValidator: Sendable {
+  public let catalogue: Catalogue
+
+  public init(catalogue: Catalogue) { self.catalogue = catalogue }
+
+  public func validate() -> [Finding] {
+    var findings: [Finding] = []
+    findings += uniqueness()
+    for show in catalogue.shows {
+      findings += artwork(show)
+      findings += numbering(show)
+      for episode in show.episodes {
+        findings += chapters(episode)
+        findings += format(episode)
+      }
+    }
+    return findings
+  }
+
+  private func uniqueness() -> [Finding] {
+    var findings: [Finding] = []
+    var guids: [String: Episode] = [:]
+    var enclosures: [String: Episode] = [:]
+    for show in catalogue.shows {
+      for episode in show.episodes {
+        if let other = guids[episode.guid] {
+          findings.append(CatalogueRules.guidUnique.finding(
+            "guid \(episode.guid) is also used by \(other.file); give this episode a new one (podium add makes one)",
+            at: location(episode, "guid")))
+        } else {
+          guids[episode.guid] = episode
+        }
+        let url = catalogue.publicURL(for: episode.media.reference, in: show)
+        if let other = enclosures[url] {
+          findings.append(CatalogueRules.enclosureUnique.finding(
+            "media URL \(url) is also used by \(other.file); Apple ignores the second episode", at: location(episode, "media.url")))
+        } else {
+          enclosures[url] = episode
+        }
+      }
+    }
+    return findings
+  }
+
+  private func artwork(_ show: Show) -> [Finding] {
+    guard case .local(let path) = show.artwork else { return [] }
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(
+      atPath: catalogue.fileURL(for: path, in: show).path, isDirectory: &isDirectory)
+    guard !exists || isDirectory.boolValue else { return [] }
+    return [CatalogueRules.missingFile.finding(
+      "artwork '\(path)' does not exist in the show folder", at: SourceLocation(file: show.file, line: show.lines["artwork"]))]
+  }
+
+  private func numbering(_ show: Show) -> [Finding] {
+    var findings: [Finding] = []
+    var seen: [String: Episode] = [:]
+    for episode in show.episodes where !episode.draft {
+      guard let number = episode.number else {
+        if show.type == .serial, episode.type == .full {
+          findings.append(CatalogueRules.serialNumbers.finding(
+            "\(show.slug) is a serial show, so this episode needs 'episode: <number>'", at: location(episode, nil)))
+        }
+        continue
+      }
+      let key = "\(episode.season ?? 0)/\(number)/\(episode.type.rawValue)"
+      if let other = seen[key] {
+        let season = episode.season.map { "season \($0) " } ?? ""
+        findings.append(CatalogueRules.numbering.finding(
+          "\(season)episode \(number) is also \(other.file); renumber one of them", at: location(episode, "episode")))
+      } else {
+        seen[key] = episode
+      }
+    }
+    return findings
+  }
+
+  private func chapters(_ episode: Episode) -> [Finding] {
+    var findings: [Finding] = []
+    var previous = -1.0
+    for chapter in episode.chapters {
+      let at = SourceLocation(file: episode.file, line: chapter.line)
+      if chapter.start <= previous {
+        findings.append(CatalogueRules.chapters.finding(
+          "chapter '\(chapter.title)' starts at \(chapter.start) s, not after the one before; put chapters in order", at: at))
+      }
+      if chapter.start >= Double(episode.media.duration) {
+        findings.append(CatalogueRules.chapters.finding(
+          "chapter '\(chapter.title)' starts at \(chapter.start) s, after the end of the episode "
+            + "(\(episode.media.duration) s)", at: at))
+      }
+      previous = chapter.start
+    }
+    return findings
+  }
+
+  private func format(_ episode: Episode) -> [Finding] {
+    let ext = episode.media.reference.pathExtension
+    guard let expected = MediaTypes.appleEnclosures[ext] else {
+      return [CatalogueRules.enclosureFormat.finding(
+        "Apple Podcasts does not play .\(ext.isEmpty ? "(no extension)" : ext) files; publish MP3, M4A, MP4, M4V or MOV "
+          + "as the main media", at: location(episode, "media.url"))]
+    }
+    guard MediaTypes.matches(declared: episode.media.type, expected: expected) else {
+      return [CatalogueRules.enclosureFormat.finding(
+        "media.type is \(episode.media.type) but a .\(ext) file is \(expected); write type: \(expected)",
+        at: location(episode, "media.type"))]
+    }
+    return []
+  }
+
+  private func location(_ episode: Episode, _ key: String?) -> SourceLocation {
+    SourceLocation(file: episode.file, line: key.flatMap { episode.lines[$0] } ?? 1)
+  }
+}

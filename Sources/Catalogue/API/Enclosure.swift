@@ -1,0 +1,17 @@
+/// An episode's main media file, as the feed's `<enclosure>` and `itunes:duration` give it.
+public struct Enclosure: Sendable, Hashable {
+  public var reference: MediaReference
+  /// Size in bytes.
+  public var length: Int64
+  /// MIME type.
+  public var type: String
+  /// Whole seconds.
+  public var duration: Int
+
+  public init(reference: MediaReference, length: Int64, type: String, duration: Int) {
+    self.reference = reference
+    self.length = length
+    self.type = type
+    self.duration = duration
+  }
+}

@@ -1,0 +1,61 @@
+/// One episode: front matter and show notes from `<YYYY-MM-DD>-<slug>.md`.
+public struct Episode: Sendable, Hashable {
+  /// Path relative to the catalogue, for findings.
+  public var file: String
+  /// The file name without date and extension; names the chapters file.
+  public var slug: String
+  public var title: String
+  public var date: Timestamp
+  public var guid: String
+  public var season: Int?
+  public var number: Int?
+  public var type: EpisodeType
+  public var explicit: Bool?
+  public var media: Enclosure
+  public var summary: String?
+  public var artwork: MediaReference?
+  public var link: String?
+  public var transcripts: [Transcript]
+  public var chapters: [Chapter]
+  /// `nil` means the show's persons apply.
+  public var persons: [Person]?
+  public var themes: [String]
+  public var tags: [String]
+  public var location: Location?
+  public var license: License?
+  public var funding: [Funding]
+  public var block: Bool
+  public var draft: Bool
+  /// The Markdown after the front matter.
+  public var notes: String
+  /// The file line where the notes start.
+  public var notesLine: Int
+  /// Line of each key in the file, for findings (`"media.url"` → 9).
+  public var lines: [String: Int]
+
+  public init(file: String, slug: String, title: String, date: Timestamp, guid: String, media: Enclosure) {
+    self.file = file
+    self.slug = slug
+    self.title = title
+    self.date = date
+    self.guid = guid
+    self.type = .full
+    self.media = media
+    self.transcripts = []
+    self.chapters = []
+    self.themes = []
+    self.tags = []
+    self.funding = []
+    self.block = false
+    self.draft = false
+    self.notes = ""
+    self.notesLine = 1
+    self.lines = [:]
+  }
+
+  /// Draft, scheduled (dated after `now`) or published.
+  public func status(at now: Timestamp) -> EpisodeStatus {
+    if draft { return .draft }
+    return date > now ? .scheduled : .published
+  }
+}

@@ -1,0 +1,10 @@
+/// A way to support the show (`podcast:funding`).
+public struct Funding: Sendable, Hashable {
+  public var url: String
+  public var text: String
+
+  public init(url: String, text: String) {
+    self.url = url
+    self.text = text
+  }
+}

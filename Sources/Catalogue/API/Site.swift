@@ -1,0 +1,38 @@
+/// Site-wide settings from `podium.yaml`.
+public struct Site: Sendable, Hashable {
+  /// Where `feeds/` is served, ending in `/`.
+  public var baseURL: String
+  /// Where local media files are served, ending in `/`.
+  public var mediaBaseURL: String
+  public var language: String
+  public var publisher: String
+  public var owner: Owner?
+  public var copyright: String?
+  public var website: String?
+  public var title: String?
+
+  public init(
+    baseURL: String, mediaBaseURL: String, language: String, publisher: String, owner: Owner? = nil,
+    copyright: String? = nil, website: String? = nil, title: String? = nil
+  ) {
+    self.baseURL = baseURL
+    self.mediaBaseURL = mediaBaseURL
+    self.language = language
+    self.publisher = publisher
+    self.owner = owner
+    self.copyright = copyright
+    self.website = website
+    self.title = title
+  }
+}
+
+/// The show's owner, for `itunes:owner` and `podcast:locked`.
+public struct Owner: Sendable, Hashable {
+  public var name: String
+  public var email: String
+
+  public init(name: String, email: String) {
+    self.name = name
+    self.email = email
+  }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import Identifiers
+import PodcastVocabulary
+import Yams
+
+/// Reads `<show>/<YYYY-MM-DD>-<slug>.md`: front matter and show notes.
+enum EpisodeReader {
+  static let keys = [
+    "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "summary", "artwork", "link",
+    "transcripts", "chapters", "persons", "themes", "tags", "location", "license", "funding", "block", "draft",
+  ]
+  static let mediaKeys = ["url", "length", "type", "duration"]
+  static let transcriptKeys = ["file", "type", "language", "rel"]
+  static let chapterKeys = ["start", "title", "url", "img", "toc"]
+
+  struct Context {
+    let fileName: String
+    let file: String
+    let resolver: PathResolver
+    let showFolder: URL
+  }
+
+  static func read(_ node: Node, frontMatter: FrontMatter, context: Context, collector: FindingCollector) -> Episode? {
+    guard let reader = MappingReader(
+      node, known: keys, collector: collector, lineOffset: frontMatter.lineOffset, what: "the front matter")
+    else { return nil }
+    let title = reader.shortText("title", required: true)
+    let date = date(reader)
+    let guid = reader.string("guid")
+    if guid == nil {
+      collector.report(
+        CatalogueRules.guidRequired,
+        "missing 'guid': every episode needs a permanent one; add 'guid: \(EpisodeGUID.make())' "
+          + "(podium add does this for you)", line: reader.line)
+    }
+    let media = media(reader, context: context)
+    guard let title, let date, let guid, let media else { return nil }
+
+    let slug = slug(fileName: context.fileName, date: date, collector: collector)
+    var episode = Episode(file: context.file, slug: slug, title: title, date: date, guid: guid, media: media)
+    episode.season = reader.positiveInt("season")
+    episode.number = reader.positiveInt("episode")
+    episode.type = reader.enumeration("episode_type", EpisodeType.self) ?? .full
+    episode.explicit = reader.bool("explicit")
+    episode.summary = reader.string("summary")
+    episode.artwork = reader.string("artwork").flatMap {
+      ShowReader.reference($0, key: "artwork", reader: reader, resolver: context.resolver)
+    }
+    episode.link = reader.httpsURL("link")
+    episode.transcripts = transcripts(reader, context: context)
+    episode.chapters = chapters(reader)
+    episode.persons = reader.has("persons") ? reader.persons("persons") : nil
+    episode.themes = reader.stringList("themes")
+    episode.tags = reader.stringList("tags")
+    episode.location = reader.location("location")
+    episode.license = reader.license("license")
+    episode.funding = reader.funding("funding")
+    episode.block = reader.bool("block") ?? false
+    episode.draft = reader.bool("draft") ?? false
+    episode.notes = frontMatter.body
+    episode.notesLine = frontMatter.bodyLine
+    episode.lines = reader.lines
+    return episode
+  }
+
+  private static func date(_ reader: MappingReader) -> Timestamp? {
+    guard let text = reader.string("date", required: true, hint: " (e.g. 2024-03-14T09:00:00+01:00)") else {
+      return nil
+    }
+    guard let date = Timestamp.parse(text) else {
+      reader.report(
+        CatalogueRules.badDate,
+        "'\(text)' is not a date and time with a zone; write it as 2024-03-14T09:00:00+01:00", key: "date")
+      return nil
+    }
+    return date
+  }
+
+  private static func media(_ reader: MappingReader, context: Context) -> Enclosure? {
+    guard reader.has("media") else {
+      reader.requireKey("media", hint: " (url, length, type and duration of the episode's audio or video)")
+      return nil
+    }
+    guard let media = reader.mapping("media", known: mediaKeys),
+      let urlText = media.string("url", required: true),
+      let reference = ShowReader.reference(urlText, key: "url", reader: media, resolver: context.resolver)
+    else { return nil }
+
+    var length: Int64?
+    if let text = media.string("length") {
+      if let value = Int64(text), value > 0 {
+        length = value
+      } else {
+        media.report(CatalogueRules.wrongType, "media.length must be the file size in bytes, not '\(text)'", key: "length")
+        return nil
+      }
+    }
+    if case .local(let path) = reference {
+      let url = context.showFolder.appendingPathComponent(path)
+      guard let size = fileSize(url) else {
+        media.report(CatalogueRules.missingFile, "media file '\(path)' does not exist in the show folder", key: "url")
+        return nil
+      }
+      if let length, length != size {
+        media.report(
+          CatalogueRules.mediaLength, "media.length is \(length) but '\(path)' is \(size) bytes; write \(size)",
+          key: "length")
+      }
+      length = size
+    }
+    guard let length else {
+      media.requireKey("length", hint: " (the file size in bytes; required for remote media)")
+      return nil
+    }
+    let type = media.string("type") ?? MediaTypes.type(forExtension: reference.pathExtension)
+    guard let type else {
+      media.requireKey("type", hint: " (the MIME type, e.g. audio/mpeg)")
+      return nil
+    }
+    if type.split(separator: "/").count != 2 {
+      media.report(CatalogueRules.badValue, "'\(type)' is not a MIME type such as audio/mpeg", key: "type")
+    }
+    guard let durationText = media.string("duration", required: true, hint: " (seconds, or H:MM:SS)") else {
+      return nil
+    }
+    guard let seconds = DurationParser.seconds(from: durationText), seconds > 0 else {
+      media.report(
+        CatalogueRules.wrongType, "media.duration must be seconds (312) or H:MM:SS (0:05:12), not '\(durationText)'",
+        key: "duration")
+      return nil
+    }
+    return Enclosure(reference: reference, length: length, type: type, duration: Int(seconds.rounded()))
+  }
+
+  private static func transcripts(_ reader: MappingReader, context: Context) -> [Transcript] {
+    reader.mappingList("transcripts", known: transcriptKeys).compactMap { item -> Transcript? in
+      guard let text = item.string("file", required: true) else { return nil }
+      let path: String
+      do throws(PathResolver.Problem) {
+        path = try context.resolver.localPath(text)
+      } catch {
+        item.report(CatalogueRules.pathEscape, "transcript: \(error.message)", key: "file")
+        return nil
+      }
+      guard fileSize(context.showFolder.appendingPathComponent(path)) != nil else {
+        item.report(CatalogueRules.missingFile, "transcript file '\(path)' does not exist in the show folder", key: "file")
+        return nil
+      }
+      let ext = path.split(separator: ".").last.map(String.init) ?? ""
+      guard let type = item.string("type") ?? MediaTypes.type(forExtension: ext) else {
+        item.requireKey("type", hint: " (text/vtt, application/x-subrip, text/html, application/json or text/plain)")
+        return nil
+      }
+      let language = item.string("language")
+      if let language, !LanguageTag.isValid(language) {
+        item.report(CatalogueRules.language, "'\(language)' is not a language code such as nl-BE", key: "language")
+      }
+      return Transcript(file: path, type: type, language: language, rel: item.string("rel"), line: item.line)
+    }
+  }
+
+  private static func chapters(_ reader: MappingReader) -> [Chapter] {
+    reader.mappingList("chapters", known: chapterKeys).compactMap { item -> Chapter? in
+      guard let startText = item.string("start", required: true), let title = item.string("title", required: true)
+      else { return nil }
+      guard let start = DurationParser.seconds(from: startText) else {
+        item.report(CatalogueRules.wrongType, "chapter start must be seconds or M:SS, not '\(startText)'", key: "start")
+        return nil
+      }
+      return Chapter(
+        start: start, title: title, url: item.httpsURL("url"), img: item.httpsURL("img"), toc: item.bool("toc") ?? true,
+        line: item.line)
+    }
+  }
+
+  /// `2024-03-14-de-buurt-beslist.md` → `de-buurt-beslist`, checking the date against the front matter.
+  private static func slug(fileName: String, date: Timestamp, collector: FindingCollector) -> String {
+    let base = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+    let bytes = Array(base.utf8)
+    let hasDatePrefix = bytes.count > 11 && bytes[10] == UInt8(ascii: "-")
+      && Timestamp.parse(String(base.prefix(10)) + "T00:00:00Z") != nil
+    guard hasDatePrefix else {
+      collector.report(
+        CatalogueRules.fileName, "name the file \(date.localDate)-\(base).md so the catalogue sorts by date", line: 1)
+      return base
+    }
+    if base.prefix(10) != date.localDate {
+      collector.report(
+        CatalogueRules.fileName,
+        "the file name says \(base.prefix(10)) but the date is \(date.localDate); rename the file or fix the date",
+        line: 1)
+    }
+    return String(base.dropFirst(11))
+  }
+
+  static func fileSize(_ url: URL) -> Int64? {
+    var info = stat()
+    guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int64(info.st_size)
+  }
+}

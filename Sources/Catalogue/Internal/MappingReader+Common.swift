@@ -1,0 +1,102 @@
+import PodcastVocabulary
+
+/// Readers for the values that shows and episodes share.
+extension MappingReader {
+  static let personKeys = ["name", "role", "group", "img", "href"]
+  static let fundingKeys = ["url", "text"]
+  static let licenseKeys = ["name", "url"]
+  static let locationKeys = ["name", "geo", "osm", "country", "rel"]
+
+  func persons(_ key: String) -> [Person] {
+    mappingList(key, known: Self.personKeys).compactMap { item in
+      guard let name = item.string("name", required: true) else { return nil }
+      let role = (item.string("role") ?? "host").lowercased()
+      let group = (item.string("group") ?? PersonTaxonomy.defaultGroup(forRole: role) ?? "cast").lowercased()
+      if !PersonTaxonomy.isValid(role: role, group: group) {
+        let hint = Suggestion.closest(to: role, in: PersonTaxonomy.allRoles).map { " — did you mean '\($0)'?" } ?? ""
+        item.report(
+          CatalogueRules.person, "role '\(role)' in group '\(group)' is not in the Podcasting 2.0 taxonomy\(hint)",
+          key: item.has("role") ? "role" : "name")
+      }
+      checkLength(name, key: "name", in: item)
+      return Person(
+        name: name, role: role, group: group, img: item.httpsURL("img"), href: item.httpsURL("href"))
+    }
+  }
+
+  func funding(_ key: String) -> [Funding] {
+    mappingList(key, known: Self.fundingKeys).compactMap { item in
+      guard let url = item.httpsURL("url", required: true), let text = item.string("text", required: true) else {
+        return nil
+      }
+      checkLength(text, key: "text", in: item)
+      return Funding(url: url, text: text)
+    }
+  }
+
+  func license(_ key: String) -> License? {
+    guard let node = node(key) else { return nil }
+    if let text = node.scalar?.string {
+      guard let id = Licenses.canonical(text) else {
+        report(
+          CatalogueRules.license,
+          "'\(text)' is not a known license id (\(Licenses.known.keys.sorted().joined(separator: ", "))); "
+            + "for another license write name: and url:", key: key)
+        return nil
+      }
+      return License(name: id)
+    }
+    guard let item = mapping(key, known: Self.licenseKeys),
+      let name = item.string("name", required: true), let url = item.httpsURL("url", required: true)
+    else { return nil }
+    return License(name: Licenses.canonical(name) ?? name, url: url)
+  }
+
+  func location(_ key: String) -> Location? {
+    guard let item = mapping(key, known: Self.locationKeys), let name = item.string("name", required: true) else {
+      return nil
+    }
+    checkLength(name, key: "name", in: item)
+    if let country = item.string("country"), country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+      item.report(CatalogueRules.badValue, "country must be an ISO 3166 two-letter code such as BE", key: "country")
+    }
+    if let geo = item.string("geo"), !geo.hasPrefix("geo:") {
+      item.report(CatalogueRules.badValue, "geo must be a geo URI such as geo:51.05,3.72", key: "geo")
+    }
+    return Location(
+      name: name, geo: item.string("geo"), osm: item.string("osm"), country: item.string("country")?.uppercased(),
+      rel: item.string("rel"))
+  }
+
+  /// An absolute https URL, reported when it is anything else.
+  func httpsURL(_ key: String, required: Bool = false) -> String? {
+    guard let text = string(key, required: required) else { return nil }
+    guard URLCheck.isAbsoluteHTTPS(text) else {
+      report(CatalogueRules.https, "'\(path)\(key)' must be an absolute https URL, not '\(text)'", key: key)
+      return nil
+    }
+    return text
+  }
+
+  /// A text with Apple's limits: at most 255 characters, no spaces at either end.
+  func shortText(_ key: String, required: Bool = false) -> String? {
+    guard let text = string(key, required: required) else { return nil }
+    if text.count > 255 {
+      report(CatalogueRules.textLength, "'\(path)\(key)' is \(text.count) characters; keep it to 255", key: key)
+    }
+    if text.trimmingCharacters(in: .whitespacesAndNewlines) != text {
+      report(CatalogueRules.textLength, "'\(path)\(key)' starts or ends with spaces; remove them", key: key)
+    }
+    if text.isEmpty {
+      report(CatalogueRules.missingKey, "'\(path)\(key)' is empty", key: key)
+      return nil
+    }
+    return text
+  }
+
+  private func checkLength(_ text: String, key: String, in item: MappingReader) {
+    if text.count > 128 {
+      item.report(CatalogueRules.length128, "'\(item.path)\(key)' is \(text.count) characters; keep it to 128", key: key)
+    }
+  }
+}

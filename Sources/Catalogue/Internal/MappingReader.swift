@@ -1,0 +1,157 @@
+import Diagnostics
+import Yams
+
+/// Reads one YAML mapping against a known set of keys, reporting every problem with its line:
+/// unknown keys (with a suggestion), wrong types and missing required keys.
+struct MappingReader {
+  let collector: FindingCollector
+  let lineOffset: Int
+  /// Prefix for key paths in `lines` (`"media."`).
+  let path: String
+  private var values: [String: Node] = [:]
+  private var keyLines: [String: Int] = [:]
+  let line: Int
+
+  /// Line of each key read so far, by key path.
+  var lines: [String: Int] { Dictionary(uniqueKeysWithValues: keyLines.map { (path + $0.key, $0.value) }) }
+
+  /// - Returns: nil, with a finding, when the node is not a mapping.
+  init?(_ node: Node, known: [String], collector: FindingCollector, lineOffset: Int, path: String = "",
+        what: String) {
+    self.collector = collector
+    self.lineOffset = lineOffset
+    self.path = path
+    self.line = (node.mark?.line ?? 1) + lineOffset
+    guard case .mapping(let mapping) = node else {
+      collector.report(CatalogueRules.wrongType, "\(what) must be a mapping of keys to values", line: line)
+      return nil
+    }
+    for (keyNode, value) in mapping {
+      let keyLine = (keyNode.mark?.line ?? 1) + lineOffset
+      guard let key = keyNode.scalar?.string else {
+        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: keyLine)
+        continue
+      }
+      guard known.contains(key) else {
+        let hint = Suggestion.closest(to: key, in: known).map { " — did you mean '\($0)'?" }
+          ?? " — known keys: \(known.joined(separator: ", "))"
+        collector.report(CatalogueRules.unknownKey, "unknown key '\(path)\(key)'\(hint)", line: keyLine)
+        continue
+      }
+      values[key] = value
+      keyLines[key] = keyLine
+    }
+  }
+
+  func has(_ key: String) -> Bool { values[key].map { !isNull($0) } ?? false }
+
+  func lineOf(_ key: String) -> Int { keyLines[key] ?? line }
+
+  func requireKey(_ key: String, hint: String = "") {
+    if !has(key) {
+      collector.report(CatalogueRules.missingKey, "missing required key '\(path)\(key)'\(hint)", line: line)
+    }
+  }
+
+  func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
+    guard let node = values[key], !isNull(node) else {
+      if required { requireKey(key, hint: hint) }
+      return nil
+    }
+    guard let scalar = node.scalar else {
+      typeError(key, "text")
+      return nil
+    }
+    return scalar.string
+  }
+
+  func bool(_ key: String) -> Bool? {
+    guard let text = string(key) else { return nil }
+    switch text {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default:
+      collector.report(CatalogueRules.wrongType, "'\(path)\(key)' must be true or false, not '\(text)'", line: lineOf(key))
+      return nil
+    }
+  }
+
+  func positiveInt(_ key: String) -> Int? {
+    guard let text = string(key) else { return nil }
+    guard let value = Int(text), value > 0 else {
+      collector.report(
+        CatalogueRules.wrongType, "'\(path)\(key)' must be a whole number above 0, not '\(text)'", line: lineOf(key))
+      return nil
+    }
+    return value
+  }
+
+  func enumeration<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) -> T? where T.RawValue == String {
+    guard let text = string(key) else { return nil }
+    if let value = T(rawValue: text) { return value }
+    let allowed = T.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: text, in: allowed).map { " — did you mean '\($0)'?" } ?? ""
+    collector.report(
+      CatalogueRules.badValue,
+      "'\(path)\(key)' must be one of \(allowed.joined(separator: ", ")), not '\(text)'\(hint)", line: lineOf(key))
+    return nil
+  }
+
+  /// A list of text; a single value is taken as a list of one.
+  func stringList(_ key: String) -> [String] {
+    guard let node = values[key], !isNull(node) else { return [] }
+    if let scalar = node.scalar { return [scalar.string] }
+    guard let sequence = node.sequence else {
+      typeError(key, "a list of text")
+      return []
+    }
+    var result: [String] = []
+    for item in sequence {
+      guard let scalar = item.scalar else {
+        collector.report(
+          CatalogueRules.wrongType, "items of '\(path)\(key)' must be text",
+          line: (item.mark?.line ?? 1) + lineOffset)
+        continue
+      }
+      result.append(scalar.string)
+    }
+    return result
+  }
+
+  /// A nested mapping.
+  func mapping(_ key: String, known: [String]) -> MappingReader? {
+    guard let node = values[key], !isNull(node) else { return nil }
+    return MappingReader(
+      node, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key).", what: "'\(path)\(key)'")
+  }
+
+  /// A list of mappings; each item is read with the same known keys.
+  func mappingList(_ key: String, known: [String]) -> [MappingReader] {
+    guard let node = values[key], !isNull(node) else { return [] }
+    guard let sequence = node.sequence else {
+      typeError(key, "a list")
+      return []
+    }
+    return sequence.enumerated().compactMap { index, item in
+      MappingReader(
+        item, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key)[\(index)].",
+        what: "item \(index + 1) of '\(path)\(key)'")
+    }
+  }
+
+  /// The raw node, for keys that take several shapes.
+  func node(_ key: String) -> Node? { values[key].flatMap { isNull($0) ? nil : $0 } }
+
+  func typeError(_ key: String, _ expected: String) {
+    collector.report(CatalogueRules.wrongType, "'\(path)\(key)' must be \(expected)", line: lineOf(key))
+  }
+
+  func report(_ rule: Rule, _ message: String, key: String) {
+    collector.report(rule, message, line: lineOf(key))
+  }
+
+  private func isNull(_ node: Node) -> Bool {
+    guard let scalar = node.scalar else { return false }
+    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+}

@@ -1,0 +1,95 @@
+import PodcastVocabulary
+import Yams
+
+/// Reads `<show>/show.yaml`.
+enum ShowReader {
+  static let keys = [
+    "title", "description", "language", "medium", "categories", "explicit", "type", "artwork", "author", "link",
+    "keywords", "persons", "funding", "license", "locked", "owner_email", "copyright", "guid", "complete", "block",
+    "new_feed_url", "location", "update_frequency", "txt",
+  ]
+
+  static func read(_ node: Node, slug: String, file: String, site: Site, resolver: PathResolver,
+                   collector: FindingCollector) -> Show? {
+    guard let reader = MappingReader(node, known: keys, collector: collector, lineOffset: 0, what: "show.yaml")
+    else { return nil }
+    let title = reader.shortText("title", required: true)
+    let description = reader.string("description", required: true)
+    if let description, description.utf8.count > 4000 {
+      reader.report(
+        CatalogueRules.descriptionLength,
+        "description is \(description.utf8.count) bytes; Apple allows 4000, so shorten it", key: "description")
+    }
+    let language = reader.string("language") ?? site.language
+    if !LanguageTag.isValid(language) {
+      reader.report(CatalogueRules.language, "'\(language)' is not a language code such as nl-BE", key: "language")
+    }
+    let artwork = reader.string("artwork", required: true, hint: " (a square JPEG or PNG of 1400–3000 px)")
+      .flatMap { reference($0, key: "artwork", reader: reader, resolver: resolver) }
+    guard let title, let description, let artwork else { return nil }
+
+    var show = Show(
+      slug: slug, file: file, title: title, description: description, language: language, artwork: artwork,
+      author: reader.shortText("author") ?? site.publisher)
+    show.medium = reader.enumeration("medium", Medium.self) ?? .podcast
+    show.categories = categories(reader)
+    show.explicit = reader.bool("explicit") ?? false
+    show.type = reader.enumeration("type", ShowType.self) ?? .episodic
+    show.link = reader.httpsURL("link") ?? site.website
+    show.keywords = reader.stringList("keywords")
+    show.persons = reader.persons("persons")
+    show.funding = reader.funding("funding")
+    show.license = reader.license("license")
+    show.locked = reader.bool("locked") ?? false
+    show.ownerEmail = reader.string("owner_email") ?? site.owner?.email
+    show.copyright = reader.string("copyright") ?? site.copyright
+    show.guid = guid(reader)
+    show.complete = reader.bool("complete") ?? false
+    show.block = reader.bool("block") ?? false
+    show.newFeedURL = reader.httpsURL("new_feed_url")
+    show.location = reader.location("location")
+    show.updateFrequency = reader.string("update_frequency")
+    show.txt = reader.mappingList("txt", known: ["purpose", "value"]).compactMap { item in
+      item.string("value", required: true).map { TXTRecord(purpose: item.string("purpose"), value: $0) }
+    }
+    show.lines = reader.lines
+    return show
+  }
+
+  private static func categories(_ reader: MappingReader) -> [Category] {
+    let texts = reader.stringList("categories")
+    if texts.isEmpty {
+      reader.requireKey("categories", hint: " (one to three of Apple's categories, e.g. 'Society & Culture > Documentary')")
+    }
+    return texts.map { text in
+      let category = Category(parsing: text)
+      if !AppleCategories.isValid(category.name, subcategory: category.subcategory) {
+        let hint = AppleCategories.correction(for: category.name, subcategory: category.subcategory)
+          .map { " — did you mean '\($0)'?" } ?? " — see Apple's list in docs/catalogue.md"
+        reader.report(CatalogueRules.category, "'\(text)' is not an Apple Podcasts category\(hint)", key: "categories")
+      }
+      return category
+    }
+  }
+
+  private static func guid(_ reader: MappingReader) -> String? {
+    guard let text = reader.string("guid") else { return nil }
+    let isUUID = text.count == 36 && text.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
+      && text.allSatisfy { $0.isHexDigit || $0 == "-" }
+    guard isUUID else {
+      reader.report(CatalogueRules.badValue, "guid must be a UUID such as ead4c236-bf58-58c6-a2c6-a6b28d128cb6", key: "guid")
+      return nil
+    }
+    return text.lowercased()
+  }
+
+  static func reference(_ text: String, key: String, reader: MappingReader, resolver: PathResolver) -> MediaReference? {
+    do {
+      return try resolver.resolve(text)
+    } catch {
+      let rule = error == .insecure(text) ? CatalogueRules.https : CatalogueRules.pathEscape
+      reader.report(rule, "\(reader.path)\(key): \(error.message)", key: key)
+      return nil
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Checks on URLs written in the catalogue.
+enum URLCheck {
+  /// An absolute `https://host/...` URL with no spaces or control characters.
+  static func isAbsoluteHTTPS(_ text: String) -> Bool {
+    guard text.hasPrefix("https://"), text.count > 8,
+      !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
+    else { return false }
+    guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+      return false
+    }
+    return components.scheme == "https"
+  }
+
+  /// Base URLs end in `/` so that paths can be appended.
+  static func withTrailingSlash(_ text: String) -> String { text.hasSuffix("/") ? text : text + "/" }
+}

@@ -1,0 +1,142 @@
+import Catalogue
+import Diagnostics
+import Foundation
+import PodiumTestSupport
+import Testing
+
+@Suite struct CatalogueLoaderTests {
+  @Test func loadsAValidCatalogue() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(extra: "season: 1\nepisode: 1\nthemes: [democratie]\nchapters:\n  - start: 0\n    title: Begin\n  - start: \"0:30\"\n    title: Midden")
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    #expect(result.findings.filter { $0.severity >= .warning } == [])
+    let show = try #require(result.catalogue?.shows.first)
+    #expect(show.slug == "gesprekken")
+    #expect(show.categories == [Category(name: "Society & Culture", subcategory: "Documentary"), Category(name: "Government")])
+    #expect(show.license == License(name: "CC-BY-4.0"))
+    let episode = try #require(show.episodes.first)
+    #expect(episode.slug == "de-buurt-beslist")
+    #expect(episode.media.length == 1000)
+    #expect(episode.media.reference == .local(path: "media/2024-03-14-de-buurt-beslist.mp3"))
+    #expect(episode.date.rfc2822 == "Thu, 14 Mar 2024 09:00:00 +0100")
+    #expect(episode.chapters.map(\.start) == [0, 30])
+    #expect(episode.notes.hasPrefix("Hoe een **buurtcomité**"))
+    #expect(episode.notesLine == 18)
+  }
+
+  /// Each bad front matter, with the rule it must break and the line it must point at.
+  @Test(arguments: [
+    ("title: A\ndate: 2024-03-14T09:00:00+01:00\nguid: x\nseasn: 1\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "CAT-UNKNOWN-KEY", 5, "did you mean 'season'?"),
+    ("title: A\ndate: 2024-03-14T09:00:00+01:00\nguid: x\nseason: first\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "CAT-TYPE", 5, "whole number"),
+    ("date: 2024-03-14T09:00:00+01:00\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "CAT-REQUIRED", 2, "'title'"),
+    ("title: A\ndate: 14/03/2024\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60", "CAT-DATE", 3, "2024-03-14T09:00:00+01:00"),
+    ("title: A\ndate: 2024-03-14T09:00:00\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60", "CAT-DATE", 3, "zone"),
+    ("title: A\ndate: 2024-02-30T09:00:00Z\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60", "CAT-DATE", 3, ""),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nmedia:\n  url: media/a.mp3\n  duration: 60", "APPLE-GUID-REQUIRED", 2, "guid:"),
+    ("title: [A\ndate: x", "CAT-YAML", 3, "malformed YAML"),
+    ("title: A\ntitle: B\ndate: 2024-03-14T09:00:00Z", "CAT-YAML", 2, "appears twice"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nexplicit: yes\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "CAT-TYPE", 5, "true or false"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: ../../etc/passwd\n  duration: 60", "CAT-PATH", 6, "leaves the show folder"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: /etc/passwd\n  duration: 60", "CAT-PATH", 6, ""),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: http://example.org/a.mp3\n  length: 5\n  duration: 60",
+     "P20-HTTPS", 6, "https"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: media/missing.mp3\n  duration: 60", "CAT-FILE-MISSING", 6, ""),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: soon", "CAT-TYPE", 7, "duration"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nepisode_type: Full\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "CAT-VALUE", 5, "did you mean 'full'?"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: media/a.mp3\n  length: 999\n  duration: 60",
+     "CAT-MEDIA-LENGTH", 7, "write 1000"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\npersons:\n  - name: B\n    role: boss\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "P20-PERSON", 7, "taxonomy"),
+  ] as [(String, String, Int, String)])
+  func badFrontMatter(yaml: String, rule: String, line: Int, message: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.folder.write("episodes/gesprekken/media/a.mp3", Data(count: 1000))
+    try fixture.writeEpisode("2024-03-14-a.md", "---\n\(yaml)\n---\nNotes\n")
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    let finding = try #require(result.findings.first { $0.ruleID == rule }, "\(result.findings)")
+    #expect(finding.severity == .error || rule == "P20-PERSON")
+    #expect(finding.location == SourceLocation(file: "gesprekken/2024-03-14-a.md", line: line))
+    #expect(message.isEmpty || finding.message.contains(message), "\(finding.message)")
+  }
+
+  @Test func controlCharactersAreRefusedWithTheirLine() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(notes: "Line one\nLine \u{0B}two\n")
+    let finding = try #require(CatalogueLoader(root: fixture.catalogue).load().findings.first)
+    #expect(finding.ruleID == "CAT-CONTROL-CHAR")
+    #expect(finding.location?.line == 12)
+    #expect(finding.message.contains("U+000B"))
+  }
+
+  @Test func symlinkOutsideTheCatalogueIsRefused() throws {
+    let fixture = try CatalogueFixture()
+    let outside = try TemporaryFolder()
+    let secret = try outside.write("secret.mp3", "not yours")
+    try FileManager.default.createDirectory(
+      at: fixture.catalogue.appendingPathComponent("gesprekken/media"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      at: fixture.catalogue.appendingPathComponent("gesprekken/media/link.mp3"), withDestinationURL: secret)
+    try fixture.writeEpisode("2024-03-14-a.md", """
+      ---
+      title: A
+      date: 2024-03-14T09:00:00Z
+      guid: x
+      media:
+        url: media/link.mp3
+        duration: 60
+      ---
+      """)
+    let finding = try #require(CatalogueLoader(root: fixture.catalogue).load().findings.first { $0.ruleID == "CAT-PATH" })
+    #expect(finding.message.contains("symbolic link"))
+    #expect(finding.location?.line == 6)
+  }
+
+  @Test func duplicateGUIDsAcrossTheCatalogue() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "same")
+    try fixture.addEpisode("2024-03-21-b", title: "B", date: "2024-03-21T09:00:00+01:00", guid: "same")
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings.filter { $0.ruleID == "RSS-GUID-UNIQUE" }
+    #expect(findings.count == 1)
+    #expect(findings.first?.location == SourceLocation(file: "gesprekken/2024-03-21-b.md", line: 4))
+  }
+
+  @Test func showErrorsPointAtShowYAML() throws {
+    let fixture = try CatalogueFixture(show: """
+      title: X
+      description: Y
+      categories: [Society and Culture > Documentary, Technology > Podcasting]
+      artwork: artwork.jpg
+      languag: nl
+
+      """)
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    let categories = findings.filter { $0.ruleID == "APPLE-CH-CATEGORY" }
+    #expect(categories.count == 2)
+    #expect(categories.first?.message.contains("did you mean 'Society & Culture > Documentary'?") == true)
+    let unknown = try #require(findings.first { $0.ruleID == "CAT-UNKNOWN-KEY" })
+    #expect(unknown.location == SourceLocation(file: "gesprekken/show.yaml", line: 5))
+    #expect(unknown.message.contains("did you mean 'language'?"))
+  }
+
+  @Test func missingSiteFileIsAFinding() throws {
+    let folder = try TemporaryFolder()
+    let result = CatalogueLoader(root: folder.url).load()
+    #expect(result.catalogue == nil)
+    #expect(result.findings.first?.location?.file == "podium.yaml")
+  }
+
+  @Test func statusFollowsDraftAndDate() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "draft: true")
+    try fixture.addEpisode("2030-01-01-c", date: "2030-01-01T09:00:00+01:00", guid: "c")
+    let show = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue?.shows.first)
+    let now = try #require(Timestamp.parse("2025-01-01T00:00:00Z"))
+    #expect(show.episodes.map { $0.status(at: now) } == [.published, .draft, .scheduled])
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Builds small catalogues on disk for tests, from inline text, so each test shows its input.
+public struct CatalogueFixture {
+  public let folder: TemporaryFolder
+  public var catalogue: URL { folder.url.appendingPathComponent("episodes") }
+  public var output: URL { folder.url.appendingPathComponent("feeds") }
+
+  public static let site = """
+    base_url: https://feeds.example.org/
+    media_base_url: https://media.example.org/
+    language: nl-BE
+    publisher: Socius
+    owner:
+      name: Socius
+      email: podcast@example.org
+    copyright: © 2024 Socius vzw
+    website: https://example.org/
+
+    """
+
+  public static let show = """
+    title: Allemaal politiek
+    description: Gesprekken over hoe burgers de samenleving mee vormgeven.
+    medium: podcast
+    categories:
+      - Society & Culture > Documentary
+      - Government
+    explicit: false
+    type: episodic
+    artwork: artwork.jpg
+    author: Socius
+    persons:
+      - name: An Peeters
+        role: host
+    funding:
+      - url: https://example.org/steun
+        text: Steun ons
+    license: CC-BY-4.0
+    locked: true
+
+    """
+
+  /// A catalogue with `podium.yaml` and one show `gesprekken` with artwork, and no episodes.
+  public init(site: String = CatalogueFixture.site, show: String = CatalogueFixture.show) throws {
+    folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", site)
+    try folder.write("episodes/gesprekken/show.yaml", show)
+    try folder.write("episodes/gesprekken/artwork.jpg", Data([0xFF, 0xD8, 0xFF, 0xD9]))
+  }
+
+  /// Front matter for an episode with local media of `size` bytes, which is created too.
+  public func addEpisode(
+    _ name: String = "2024-03-14-de-buurt-beslist", title: String = "De buurt beslist",
+    date: String = "2024-03-14T09:00:00+01:00", guid: String = "6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f",
+    extra: String = "", notes: String = "Hoe een **buurtcomité** mee het plein herontwierp.\n", size: Int = 1000
+  ) throws {
+    try folder.write("episodes/gesprekken/media/\(name).mp3", Data(repeating: 0x55, count: size))
+    try folder.write("episodes/gesprekken/\(name).md", """
+      ---
+      title: \(title)
+      date: \(date)
+      guid: \(guid)
+      media:
+        url: media/\(name).mp3
+        type: audio/mpeg
+        duration: 60
+      \(extra)
+      ---
+      \(notes)
+      """)
+  }
+
+  /// Writes a raw episode file.
+  public func writeEpisode(_ name: String, _ text: String) throws {
+    try folder.write("episodes/gesprekken/\(name)", text)
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A folder under the system's temporary directory, removed when the value is released.
+public final class TemporaryFolder: @unchecked Sendable {
+  public let url: URL
+
+  public init(_ name: String = "podium-test") throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  /// Writes a text file at a relative path, creating folders.
+  @discardableResult
+  public func write(_ path: String, _ text: String) throws -> URL {
+    try write(path, Data(text.utf8))
+  }
+
+  @discardableResult
+  public func write(_ path: String, _ data: Data) throws -> URL {
+    let file = url.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: file)
+    return file
+  }
+
+  public func read(_ path: String) throws -> Data { try Data(contentsOf: url.appendingPathComponent(path)) }
+
+  public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path) }
+
+  /// Every file below a relative folder, relative to it, with its contents.
+  public func snapshot(_ folder: String) throws -> [String: Data] {
+    let root = url.appendingPathComponent(folder)
+    guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    else { return [:] }
+    var files: [String: Data] = [:]
+    let prefix = root.standardizedFileURL.path + "/"
+    for case let file as URL in enumerator {
+      guard (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+      let path = file.standardizedFileURL.path
+      files[path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path] = try Data(contentsOf: file)
+    }
+    return files
+  }
+}
