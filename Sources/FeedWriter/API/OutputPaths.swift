@@ -1,0 +1,11 @@
+import Catalogue
+
+/// Where files go inside a show's output folder. One place, so the feed's URLs and the files the
+/// build writes can't disagree.
+public enum OutputPaths {
+  public static let feed = "feed.xml"
+
+  public static func chapters(_ episode: Episode) -> String { "chapters/\(episode.slug).json" }
+
+  public static func transcript(_ transcript: Transcript) -> String { "transcripts/\(transcript.outputName)" }
+}

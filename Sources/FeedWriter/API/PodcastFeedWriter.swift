@@ -1,0 +1,43 @@
+import Catalogue
+import Foundation
+import PodiumXML
+
+/// Writes a show's podcast feed: RSS 2.0 with the itunes, podcast, content and atom namespaces.
+/// The output depends only on its input, so the same catalogue always gives the same bytes.
+public struct PodcastFeedWriter: Sendable {
+  public let catalogue: Catalogue
+  public let show: Show
+  /// The show's `podcast:guid`, as kept in the publication record.
+  public let podcastGUID: String
+
+  public init(catalogue: Catalogue, show: Show, podcastGUID: String) {
+    self.catalogue = catalogue
+    self.show = show
+    self.podcastGUID = podcastGUID
+  }
+
+  /// - Parameter episodes: the published episodes, in feed order (newest first).
+  public func write(_ episodes: [FeedEpisode]) throws -> Data {
+    let xml = try XMLWriter()
+    try xml.startDocument()
+    try xml.startElement("rss")
+    try xml.attribute("version", "2.0")
+    try xml.attribute("xmlns:itunes", Namespaces.itunes)
+    try xml.attribute("xmlns:podcast", Namespaces.podcast)
+    try xml.attribute("xmlns:content", Namespaces.content)
+    try xml.attribute("xmlns:atom", Namespaces.atom)
+    try xml.startElement("channel")
+    try ChannelElements(catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: episodes.first?.episode)
+      .write(to: xml)
+    let items = ItemElements(catalogue: catalogue, show: show)
+    for episode in episodes { try items.write(episode, to: xml) }
+    try xml.endElement()
+    try xml.endElement()
+    return try xml.finish()
+  }
+
+  /// Published episodes in feed order: newest first, ties broken by GUID so the order is stable.
+  public static func order(_ episodes: [Episode]) -> [Episode] {
+    episodes.sorted { a, b in a.date != b.date ? a.date > b.date : a.guid < b.guid }
+  }
+}

@@ -1,0 +1,21 @@
+import Catalogue
+
+/// How a build runs. Every input is explicit, so a build can be reproduced exactly.
+public struct BuildOptions: Sendable {
+  /// The moment that decides which episodes are published and which are scheduled.
+  public var now: Timestamp
+  /// Let an already published episode get a new GUID (apps will see it as a new episode).
+  public var allowGUIDChange: Bool
+  /// Let an already published episode point at a new media URL.
+  public var allowEnclosureChange: Bool
+  /// Let an already published episode leave the feed.
+  public var allowRemoval: Bool
+
+  public init(now: Timestamp, allowGUIDChange: Bool = false, allowEnclosureChange: Bool = false,
+              allowRemoval: Bool = false) {
+    self.now = now
+    self.allowGUIDChange = allowGUIDChange
+    self.allowEnclosureChange = allowEnclosureChange
+    self.allowRemoval = allowRemoval
+  }
+}

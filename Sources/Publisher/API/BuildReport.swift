@@ -1,0 +1,37 @@
+import Catalogue
+import Diagnostics
+
+/// What a build or a validation found and did. The CLI prints it; tests inspect it.
+public struct BuildReport: Sendable {
+  public struct ShowSummary: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var feedURL: String
+    public var published: Int
+    public var scheduled: Int
+    public var drafts: Int
+  }
+
+  /// The next scheduled episode, so a cron job can rebuild when it goes live.
+  public struct Scheduled: Sendable, Hashable {
+    public var show: String
+    public var title: String
+    public var file: String
+    public var date: Timestamp
+  }
+
+  public var findings: [Finding]
+  public var shows: [ShowSummary]
+  public var nextScheduled: Scheduled?
+  /// Paths written, relative to the output folder; empty when nothing was written.
+  public var written: [String]
+
+  public var hasErrors: Bool { findings.containsErrors }
+
+  public init(findings: [Finding], shows: [ShowSummary] = [], nextScheduled: Scheduled? = nil, written: [String] = []) {
+    self.findings = findings
+    self.shows = shows
+    self.nextScheduled = nextScheduled
+    self.written = written
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What was published, kept in `feeds/.podium/published.json` and committed with the feeds.
+/// It is how a build knows that an episode's GUID or enclosure URL would change, or that a
+/// published episode would disappear, and how a show keeps its `podcast:guid` for ever.
+public struct PublicationRecord: Codable, Sendable, Equatable {
+  public struct ShowRecord: Codable, Sendable, Equatable {
+    public var podcastGUID: String
+    public var feedURL: String
+    /// By episode GUID.
+    public var episodes: [String: EpisodeRecord]
+
+    public init(podcastGUID: String, feedURL: String, episodes: [String: EpisodeRecord] = [:]) {
+      self.podcastGUID = podcastGUID
+      self.feedURL = feedURL
+      self.episodes = episodes
+    }
+  }
+
+  public struct EpisodeRecord: Codable, Sendable, Equatable {
+    /// The episode file, relative to the catalogue, when it was last published.
+    public var file: String
+    public var enclosure: String
+    public var date: String
+
+    public init(file: String, enclosure: String, date: String) {
+      self.file = file
+      self.enclosure = enclosure
+      self.date = date
+    }
+  }
+
+  public var version: Int
+  /// By show slug.
+  public var shows: [String: ShowRecord]
+
+  public init(version: Int = 1, shows: [String: ShowRecord] = [:]) {
+    self.version = version
+    self.shows = shows
+  }
+
+  /// The record's path inside the output folder.
+  public static let path = ".podium/published.json"
+
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+
+  public static func decode(_ data: Data) throws -> PublicationRecord {
+    try JSONDecoder().decode(PublicationRecord.self, from: data)
+  }
+}

@@ -1,0 +1,30 @@
+import Diagnostics
+
+/// Rules that compare a build with what was published before.
+public enum PublishRules {
+  static let source = "Podcasting 2.0 and Apple: GUIDs never change (CLIENT-GUID-STABLE)"
+
+  public static let guidChanged = Rule(
+    id: "PUB-GUID-CHANGED", severity: .error, source: source,
+    summary: "An episode that was published keeps its GUID.")
+  public static let enclosureChanged = Rule(
+    id: "PUB-ENCLOSURE-CHANGED", severity: .error, source: source,
+    summary: "An episode that was published keeps its enclosure URL.")
+  public static let removed = Rule(
+    id: "PUB-REMOVED", severity: .error, source: source,
+    summary: "An episode that was published stays in the feed.")
+  public static let podcastGUIDChanged = Rule(
+    id: "P20-GUID-STABLE", severity: .error, source: "Podcasting 2.0 podcast:guid",
+    summary: "A show's podcast:guid is assigned once and kept.")
+  public static let record = Rule(
+    id: "PUB-RECORD", severity: .error, source: "Podium",
+    summary: "The publication record feeds/.podium/published.json is readable.")
+  public static let notesHTML = Rule(
+    id: "RSS-ITEM-HTML-SAFE", severity: .warning, source: "RSS Best Practices Profile, W3C feed validator",
+    summary: "Show notes carry no scripts, frames, event handlers or relative links.")
+  public static let output = Rule(
+    id: "PUB-OUTPUT", severity: .error, source: "Podium",
+    summary: "Every text written into a feed can be carried by XML.")
+
+  public static let all: [Rule] = [guidChanged, enclosureChanged, removed, podcastGUIDChanged, record, notesHTML, output]
+}

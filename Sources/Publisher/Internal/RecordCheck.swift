@@ -1,0 +1,108 @@
+import Catalogue
+import Diagnostics
+import Identifiers
+
+/// Compares what this build would publish with what was published before, and works out the
+/// record to keep. Protected changes are errors unless the producer allowed them; allowed ones
+/// are still reported, as warnings, so they show in the log.
+struct RecordCheck {
+  let catalogue: Catalogue
+  let previous: PublicationRecord
+  let options: BuildOptions
+
+  struct Outcome {
+    var findings: [Finding] = []
+    var record = PublicationRecord()
+  }
+
+  func run() -> Outcome {
+    var outcome = Outcome()
+    var byGUID: [String: (Show, Episode)] = [:]
+    var byFile: [String: Episode] = [:]
+    for show in catalogue.shows {
+      for episode in show.episodes {
+        byGUID[episode.guid] = (show, episode)
+        byFile[episode.file] = episode
+      }
+    }
+    for show in catalogue.shows {
+      let old = previous.shows[show.slug]
+      var record = PublicationRecord.ShowRecord(
+        podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome), feedURL: catalogue.feedURL(for: show))
+      for (guid, entry) in (old?.episodes ?? [:]).sorted(by: { $0.key < $1.key }) {
+        if let kept = check(guid: guid, entry: entry, byGUID: byGUID, byFile: byFile, outcome: &outcome) {
+          record.episodes[guid] = kept
+        }
+      }
+      for episode in show.episodes where episode.status(at: options.now) == .published {
+        record.episodes[episode.guid] = PublicationRecord.EpisodeRecord(
+          file: episode.file, enclosure: catalogue.publicURL(for: episode.media.reference, in: show),
+          date: record.episodes[episode.guid]?.date ?? episode.date.iso8601)
+      }
+      outcome.record.shows[show.slug] = record
+    }
+    return outcome
+  }
+
+  /// The show's `podcast:guid`: set in show.yaml, or kept from before, or computed once now.
+  private func podcastGUID(for show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome) -> String {
+    guard let kept = old?.podcastGUID else {
+      return show.guid ?? PodcastGUID.forFeedURL(catalogue.feedURL(for: show))
+    }
+    guard let wanted = show.guid, wanted != kept else { return kept }
+    outcome.findings.append(finding(
+      PublishRules.podcastGUIDChanged, allowed: options.allowGUIDChange,
+      "show.yaml sets guid \(wanted), but this show was published with podcast:guid \(kept); apps and directories "
+        + "know it by that id. Remove the guid line to keep it, or build with --allow-guid-change",
+      at: SourceLocation(file: show.file, line: show.lines["guid"])))
+    return options.allowGUIDChange ? wanted : kept
+  }
+
+  /// Checks one previously published episode; returns the entry to keep in the record.
+  private func check(
+    guid: String, entry: PublicationRecord.EpisodeRecord, byGUID: [String: (Show, Episode)],
+    byFile: [String: Episode], outcome: inout Outcome
+  ) -> PublicationRecord.EpisodeRecord? {
+    guard let (show, episode) = byGUID[guid] else {
+      if let renamed = byFile[entry.file] {
+        outcome.findings.append(finding(
+          PublishRules.guidChanged, allowed: options.allowGUIDChange,
+          "this episode was published with guid \(guid) and now has \(renamed.guid); apps would download it again "
+            + "as a new episode. Put the old guid back, or build with --allow-guid-change",
+          at: SourceLocation(file: renamed.file, line: renamed.lines["guid"])))
+        return options.allowGUIDChange ? nil : entry
+      }
+      outcome.findings.append(finding(
+        PublishRules.removed, allowed: options.allowRemoval,
+        "the episode published from \(entry.file) (guid \(guid)) is gone from the catalogue; subscribers lose it. "
+          + "Restore the file, or build with --allow-removal", at: SourceLocation(file: entry.file)))
+      return options.allowRemoval ? nil : entry
+    }
+    if episode.status(at: options.now) != .published {
+      outcome.findings.append(finding(
+        PublishRules.removed, allowed: options.allowRemoval,
+        "this episode was published but is now \(episode.status(at: options.now).rawValue); it would leave the feed. "
+          + "Publish it again, or build with --allow-removal",
+        at: SourceLocation(file: episode.file, line: episode.lines[episode.draft ? "draft" : "date"])))
+      return options.allowRemoval ? nil : entry
+    }
+    let url = catalogue.publicURL(for: episode.media.reference, in: show)
+    if url != entry.enclosure {
+      outcome.findings.append(finding(
+        PublishRules.enclosureChanged, allowed: options.allowEnclosureChange,
+        "the media URL changed from \(entry.enclosure) to \(url); apps may download the episode again. "
+          + "Keep the old URL, or build with --allow-enclosure-change",
+        at: SourceLocation(file: episode.file, line: episode.lines["media.url"])))
+    }
+    return entry
+  }
+
+  private func finding(_ rule: Rule, allowed: Bool, _ message: String, at location: SourceLocation) -> Finding {
+    var finding = rule.finding(message, at: location)
+    if allowed {
+      finding.severity = .warning
+      finding.message = "allowed: " + message
+    }
+    return finding
+  }
+}

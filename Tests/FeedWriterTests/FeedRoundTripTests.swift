@@ -1,0 +1,158 @@
+import Catalogue
+import Diagnostics
+import FeedWriter
+import Foundation
+import PodiumTestSupport
+import PodiumXML
+import Publisher
+import Testing
+
+@Suite struct FeedRoundTripTests {
+  let now = Timestamp.parse("2025-01-01T00:00:00Z")!
+
+  func build(_ fixture: CatalogueFixture) throws -> BuildReport {
+    try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: now)).build()
+  }
+
+  @Test func everyEpisodeReadsBackAsInTheCatalogue() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", title: "Eerste", date: "2024-03-14T09:00:00+01:00", guid: "guid-a",
+                           extra: "season: 1\nepisode: 1", size: 1234)
+    try fixture.addEpisode("2024-07-01-b", title: "Tweede", date: "2024-07-01T18:30:00+02:00", guid: "guid-b",
+                           extra: "season: 1\nepisode: 2", size: 4321)
+    let report = try build(fixture)
+    #expect(!report.hasErrors, "\(report.findings)")
+    let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
+    let show = try #require(catalogue.shows.first)
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    #expect(feed.items.count == 2)
+    for item in feed.items {
+      let guid = try #require(feed.text(item, "guid"))
+      let episode = try #require(show.episodes.first { $0.guid == guid })
+      #expect(feed.text(item, "title") == episode.title)
+      #expect(item.firstChild(named: "guid")?.attribute("isPermaLink") == "false")
+      let enclosure = try #require(item.firstChild(named: "enclosure"))
+      #expect(enclosure.attribute("url") == catalogue.publicURL(for: episode.media.reference, in: show))
+      #expect(enclosure.attribute("length") == String(episode.media.length))
+      #expect(enclosure.attribute("type") == episode.media.type)
+      #expect(feed.text(item, "duration", namespace: FeedReader.itunes) == String(episode.media.duration))
+      #expect(feed.text(item, "pubDate") == episode.date.rfc2822)
+    }
+    #expect(feed.items.compactMap { feed.text($0, "guid") } == ["guid-b", "guid-a"])
+    #expect(feed.text(feed.channel, "lastBuildDate") == "Mon, 01 Jul 2024 18:30:00 +0200")
+  }
+
+  @Test func channelCarriesAppleAndPodcastingTwoTags() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(extra: """
+      season: 2
+      episode: 5
+      transcripts:
+        - file: transcripts/a.vtt
+          language: nl-BE
+      chapters:
+        - start: 0
+          title: Begin
+      persons:
+        - name: Gast Persoon
+          role: guest
+      """)
+    try fixture.folder.write("episodes/gesprekken/transcripts/a.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n")
+    #expect(!(try build(fixture)).hasErrors)
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let channel = try #require(feed.channel)
+    #expect(channel.firstChild(named: "link", namespace: FeedReader.atom)?.attribute("rel") == "self")
+    #expect(channel.firstChild(named: "link", namespace: FeedReader.atom)?.attribute("href")
+      == "https://feeds.example.org/gesprekken/feed.xml")
+    #expect(feed.text(channel, "explicit", namespace: FeedReader.itunes) == "false")
+    let category = try #require(channel.firstChild(named: "category", namespace: FeedReader.itunes))
+    #expect(category.attribute("text") == "Society & Culture")
+    #expect(category.firstChild(named: "category", namespace: FeedReader.itunes)?.attribute("text") == "Documentary")
+    #expect(feed.text(channel, "locked", namespace: FeedReader.podcast) == "yes")
+    #expect(feed.text(channel, "medium", namespace: FeedReader.podcast) == "podcast")
+    #expect(channel.firstChild(named: "license", namespace: FeedReader.podcast)?.text == "CC-BY-4.0")
+    #expect(channel.firstChild(named: "funding", namespace: FeedReader.podcast)?.attribute("url") == "https://example.org/steun")
+    let item = try #require(feed.items.first)
+    #expect(feed.text(item, "season", namespace: FeedReader.podcast) == "2")
+    #expect(feed.text(item, "episode", namespace: FeedReader.itunes) == "5")
+    let transcript = try #require(item.firstChild(named: "transcript", namespace: FeedReader.podcast))
+    #expect(transcript.attribute("url") == "https://feeds.example.org/gesprekken/transcripts/a.vtt")
+    #expect(transcript.attribute("type") == "text/vtt")
+    #expect(fixture.folder.exists("feeds/gesprekken/transcripts/a.vtt"))
+    let chapters = try #require(item.firstChild(named: "chapters", namespace: FeedReader.podcast))
+    #expect(chapters.attribute("type") == "application/json+chapters")
+    let json = try JSONSerialization.jsonObject(
+      with: try fixture.folder.read("feeds/gesprekken/chapters/de-buurt-beslist.json")) as? [String: Any]
+    #expect(json?["version"] as? String == "1.2.0")
+    #expect((json?["chapters"] as? [[String: Any]])?.first?["title"] as? String == "Begin")
+    let person = try #require(item.firstChild(named: "person", namespace: FeedReader.podcast))
+    #expect(person.attribute("role") == "guest")
+    let opml = try XMLDocument(data: try fixture.folder.read("feeds/feeds.opml"))
+    #expect(opml.root.firstChild(named: "body")?.children.first?.attribute("xmlUrl")
+      == "https://feeds.example.org/gesprekken/feed.xml")
+  }
+
+  @Test func podcastGUIDIsTheUUIDv5OfTheFeedURL() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    _ = try build(fixture)
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    // uuid5(ead4c236-…, "feeds.example.org/gesprekken/feed.xml"), as Python's uuid module computes it.
+    #expect(feed.text(feed.channel, "guid", namespace: FeedReader.podcast) == "0f60cfc9-6144-593e-970b-47171217ab0c")
+  }
+
+  @Test(arguments: [
+    "Tom & Jerry <live> ]]> \"quoted\" 'single'",
+    "Emoji 🎙️👩🏽‍🦱 and Ünïcödé",
+    "עברית ومرحبا right-to-left",
+    "]]>]]><![CDATA[",
+  ])
+  func hostileTextRoundTrips(text: String) throws {
+    let fixture = try CatalogueFixture()
+    let yamlTitle = "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    try fixture.addEpisode(title: yamlTitle, notes: "Notes: \(text)\n\n<script>alert(1)</script>\n")
+    let report = try build(fixture)
+    #expect(!report.hasErrors, "\(report.findings)")
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let item = try #require(feed.items.first)
+    #expect(feed.text(item, "title") == text)
+    let notes = try #require(feed.text(item, "encoded", namespace: FeedReader.content))
+    #expect(!notes.contains("<script"))
+    #expect(notes.contains("Notes:"))
+    #expect(report.findings.contains { $0.ruleID == "RSS-ITEM-HTML-SAFE" })
+  }
+
+  @Test func oneMegabyteOfNotesStaysValidAndTheDescriptionFitsAppleLimit() throws {
+    let fixture = try CatalogueFixture()
+    let paragraph = "Een **lange** alinea met & en < en > en ]]> en é en 🎙️ erin. "
+    let notes = String(repeating: paragraph + "\n\n", count: 1_000_000 / paragraph.utf8.count)
+    try fixture.addEpisode(notes: notes)
+    let report = try build(fixture)
+    #expect(!report.hasErrors, "\(report.findings)")
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let item = try #require(feed.items.first)
+    let description = try #require(feed.text(item, "description"))
+    #expect(description.utf8.count <= 4000)
+    #expect(description.utf8.count > 3000)
+    #expect((feed.text(item, "encoded", namespace: FeedReader.content)?.utf8.count ?? 0) > 1_000_000)
+  }
+
+  @Test func draftsAndScheduledEpisodesStayOut() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "draft: true")
+    try fixture.addEpisode("2025-02-01-c", date: "2025-02-01T10:00:00+01:00", guid: "c")
+    let report = try build(fixture)
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    #expect(feed.items.compactMap { feed.text($0, "guid") } == ["a"])
+    #expect(report.nextScheduled?.file == "gesprekken/2025-02-01-c.md")
+    #expect(report.nextScheduled?.date == Timestamp.parse("2025-02-01T10:00:00+01:00"))
+  }
+
+  @Test func ownFeedsPassTheFeedRules() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(extra: "season: 1\nepisode: 1")
+    let report = try build(fixture)
+    #expect(report.findings.filter { $0.location?.file.hasPrefix("feeds/") == true && $0.severity >= .warning } == [])
+  }
+}

@@ -1,0 +1,117 @@
+import AtomicOutput
+import Catalogue
+import Diagnostics
+import Foundation
+import PodiumTestSupport
+import Publisher
+import Testing
+
+@Suite struct PublisherTests {
+  let now = Timestamp.parse("2025-01-01T00:00:00Z")!
+
+  func publisher(_ fixture: CatalogueFixture, _ options: BuildOptions? = nil) -> Publisher {
+    Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: options ?? BuildOptions(now: now))
+  }
+
+  @Test func twoBuildsGiveIdenticalBytes() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a", extra: "chapters:\n  - start: 0\n    title: Begin")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    _ = try publisher(fixture).build()
+    let first = try fixture.folder.snapshot("feeds")
+    _ = try publisher(fixture).build()
+    let second = try fixture.folder.snapshot("feeds")
+    #expect(first.keys.sorted() == [
+      ".podium/published.json", "feeds.opml", "gesprekken/chapters/a.json", "gesprekken/feed.xml",
+    ])
+    #expect(first == second)
+  }
+
+  @Test func aBuildThatFailsHalfwayLeavesTheOldFeedsIntact() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    _ = try publisher(fixture).build()
+    let before = try fixture.folder.snapshot("feeds")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    var failing = publisher(fixture)
+    let counter = Counter()
+    failing.willWrite = { path in
+      if counter.next() == 2 { throw OutputError(.io(path: path, detail: "disk full (simulated)")) }
+    }
+    #expect(throws: OutputError.self) { try failing.build() }
+    #expect(try fixture.folder.snapshot("feeds") == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.path)
+      .filter { $0.contains("staging") || $0.contains(".old-") }
+    #expect(leftovers == [])
+  }
+
+  @Test func badInputWritesNothing() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.writeEpisode("2024-03-14-a.md", "---\ntitle: A\ndate: 14 maart\n---\n")
+    let report = try publisher(fixture).build()
+    #expect(report.hasErrors)
+    #expect(report.written == [])
+    #expect(!fixture.folder.exists("feeds"))
+  }
+
+  @Test func aPublishedGUIDMayNotChange() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(guid: "first")
+    _ = try publisher(fixture).build()
+    let before = try fixture.folder.snapshot("feeds")
+    try fixture.addEpisode(guid: "second")
+    let report = try publisher(fixture).build()
+    let finding = try #require(report.findings.first { $0.ruleID == "PUB-GUID-CHANGED" })
+    #expect(finding.severity == .error)
+    #expect(finding.location == SourceLocation(file: "gesprekken/2024-03-14-de-buurt-beslist.md", line: 4))
+    #expect(try fixture.folder.snapshot("feeds") == before)
+    let allowed = try publisher(fixture, BuildOptions(now: now, allowGUIDChange: true)).build()
+    #expect(!allowed.hasErrors)
+    #expect(allowed.findings.first { $0.ruleID == "PUB-GUID-CHANGED" }?.severity == .warning)
+  }
+
+  @Test func aPublishedEpisodeMayNotDisappearOrMove() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    _ = try publisher(fixture).build()
+    try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("gesprekken/2024-03-21-b.md"))
+    #expect(try publisher(fixture).build().findings.contains { $0.ruleID == "PUB-REMOVED" && $0.severity == .error })
+    #expect(!(try publisher(fixture, BuildOptions(now: now, allowRemoval: true)).build()).hasErrors)
+    // The removal is now recorded, so the next build is clean.
+    #expect(!(try publisher(fixture).build()).findings.contains { $0.ruleID == "PUB-REMOVED" })
+
+    let site = CatalogueFixture.site.replacingOccurrences(of: "https://media.example.org/", with: "https://cdn.example.org/")
+    try fixture.folder.write("episodes/podium.yaml", site)
+    let moved = try publisher(fixture).build()
+    #expect(moved.findings.contains { $0.ruleID == "PUB-ENCLOSURE-CHANGED" && $0.severity == .error })
+  }
+
+  @Test func podcastGUIDIsKeptWhenTheFeedMoves() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    _ = try publisher(fixture).build()
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let guid = feed.text(feed.channel, "guid", namespace: FeedReader.podcast)
+    let site = CatalogueFixture.site.replacingOccurrences(of: "https://feeds.example.org/", with: "https://new.example.org/")
+    try fixture.folder.write("episodes/podium.yaml", site)
+    #expect(!(try publisher(fixture).build()).hasErrors)
+    let moved = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    #expect(moved.text(moved.channel, "guid", namespace: FeedReader.podcast) == guid)
+    #expect(moved.channel?.firstChild(named: "link", namespace: FeedReader.atom)?.attribute("href")
+      == "https://new.example.org/gesprekken/feed.xml")
+  }
+}
+
+/// Counts calls from the build's write hook.
+final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+}
