@@ -1,0 +1,63 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+
+extension Podium {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the episodes and their status: draft, scheduled or published.")
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(help: "Only this show.")
+    var show: String?
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    struct Row: Encodable {
+      var show: String, date: String, status: String, title: String, guid: String, file: String
+    }
+
+    func run() throws {
+      let loaded = CatalogueLoader(root: options.catalogueURL).load()
+      guard let catalogue = loaded.catalogue else {
+        try ReportOutput(format: .text).findings(loaded.findings)
+        throw ExitCode.failure
+      }
+      let now = options.moment
+      let rows = catalogue.shows.filter { show == nil || $0.slug == show }.flatMap { show in
+        show.episodes.sorted { $0.date > $1.date }.map {
+          Row(show: show.slug, date: $0.date.iso8601, status: $0.status(at: now).rawValue, title: $0.title,
+              guid: $0.guid, file: $0.file)
+        }
+      }
+      if let show, !catalogue.shows.contains(where: { $0.slug == show }) {
+        throw ValidationError("there is no show '\(show)'; shows: \(catalogue.shows.map(\.slug).joined(separator: ", "))")
+      }
+      switch format {
+      case .json: print(try JSONOutput.string(rows))
+      case .text: print(table(rows))
+      }
+    }
+
+    private func table(_ rows: [Row]) -> String {
+      let terminal = Terminal.standardOutput
+      let headers = ["SHOW", "DATE", "STATUS", "TITLE"]
+      let cells = rows.map { [$0.show, String($0.date.prefix(16)), $0.status, $0.title] }
+      let widths = (0..<headers.count).map { column in
+        ([headers[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
+      }
+      func line(_ values: [String]) -> String {
+        zip(values, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+          .trimmingCharacters(in: .whitespaces)
+      }
+      var lines = [terminal.paint(line(headers), .bold)]
+      for (row, values) in zip(rows, cells) {
+        let style: Terminal.Style = row.status == "published" ? .green : row.status == "scheduled" ? .yellow : .dim
+        lines.append(terminal.paint(line(values), style))
+      }
+      return lines.joined(separator: "\n")
+    }
+  }
+}

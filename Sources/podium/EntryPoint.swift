@@ -1,0 +1,5 @@
+import PodiumCLI
+
+@main enum EntryPoint {
+  static func main() { Podium.main() }
+}

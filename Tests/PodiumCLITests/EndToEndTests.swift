@@ -1,0 +1,113 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+/// Runs the real `podium` binary on catalogues on disk and checks what a user sees: exit codes,
+/// messages and files.
+@Suite struct EndToEndTests {
+  let now = ["--now", "2025-01-01T00:00:00Z"]
+
+  @Test func buildWritesFeedsAndExitsZero() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let result = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    #expect(result.standardOutput.contains("gesprekken: 1 published"))
+    #expect(fixture.folder.exists("feeds/gesprekken/feed.xml"))
+    #expect(!result.standardOutput.contains("\u{1B}["), "no colour when not on a terminal")
+  }
+
+  @Test func validateReportsJSONFindingsWithExitOne() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.writeEpisode("2024-03-14-a.md", "---\ntitle: A\ndate: 2024-03-14T09:00:00Z\nguid: g\nseasn: 1\n---\n")
+    let result = try PodiumProcess.run(["validate", "--format", "json"] + now, in: fixture.folder.url)
+    #expect(result.status == 1)
+    let findings = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+    let unknown = try #require(findings.first { $0["ruleID"] as? String == "CAT-UNKNOWN-KEY" })
+    #expect(unknown["severity"] as? String == "error")
+    #expect(unknown["file"] as? String == "gesprekken/2024-03-14-a.md")
+    #expect(unknown["line"] as? Int == 5)
+    #expect((unknown["message"] as? String)?.contains("did you mean 'season'?") == true)
+    #expect(findings.contains { $0["ruleID"] as? String == "CAT-REQUIRED" })
+  }
+
+  @Test func badInputFailsTheBuildAndWritesNothing() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    #expect(try PodiumProcess.run(["build"] + now, in: fixture.folder.url).status == 0)
+    let before = try fixture.folder.snapshot("feeds")
+    try fixture.writeEpisode("2024-05-01-b.md", """
+      ---
+      title: B
+      date: 2024-05-01T09:00:00Z
+      guid: b
+      media:
+        url: ../../etc/passwd
+        duration: 60
+      ---
+      """)
+    let result = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.contains("gesprekken/2024-05-01-b.md:6: error: [CAT-PATH]"))
+    #expect(result.standardOutput.contains("Nothing written"))
+    #expect(try fixture.folder.snapshot("feeds") == before)
+  }
+
+  @Test func usageErrorsExitSixtyFour() throws {
+    let fixture = try CatalogueFixture()
+    #expect(try PodiumProcess.run(["build", "--now", "yesterday"], in: fixture.folder.url).status == 64)
+    #expect(try PodiumProcess.run(["frobnicate"], in: fixture.folder.url).status == 64)
+  }
+
+  @Test func addCreatesAnEpisodeThatBuilds() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(extra: "season: 1\nepisode: 1")
+    let media = try fixture.folder.write("opname.mp3", Data(repeating: 7, count: 2048))
+    let result = try PodiumProcess.run(
+      ["add", media.path, "--title", "Samen de straat terug", "--date", "2024-04-01T10:00:00+02:00",
+       "--duration", "1:30", "--format", "json"], in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let created = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: String])
+    #expect(created["file"]?.hasSuffix("gesprekken/2024-04-01-samen-de-straat-terug.md") == true)
+    let text = String(decoding: try fixture.folder.read("episodes/gesprekken/2024-04-01-samen-de-straat-terug.md"), as: UTF8.self)
+    #expect(text.contains("guid: \(created["guid"] ?? "?")"))
+    #expect(text.contains("episode: 2"))
+    #expect(text.contains("length: 2048"))
+    #expect(text.contains("duration: 90"))
+    #expect(fixture.folder.exists("episodes/gesprekken/media/2024-04-01-samen-de-straat-terug.mp3"))
+    let build = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(build.status == 0, "\(build.standardOutput)")
+    #expect(build.standardOutput.contains("2 published"))
+    // Adding the same episode again never overwrites it.
+    let again = try PodiumProcess.run(
+      ["add", media.path, "--title", "Samen de straat terug", "--date", "2024-04-01T10:00:00+02:00", "--duration", "90"],
+      in: fixture.folder.url)
+    #expect(again.status == 64)
+    #expect(again.standardError.contains("already exists"))
+  }
+
+  @Test func initMakesACatalogueThatValidatesOnceArtworkIsThere() throws {
+    let folder = try TemporaryFolder()
+    let result = try PodiumProcess.run(
+      ["init", "--show", "mijn-show", "--title", "Mijn show", "--publisher", "Socius", "--language", "nl-BE"],
+      in: folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let missingArt = try PodiumProcess.run(["validate"], in: folder.url)
+    #expect(missingArt.status == 1)
+    #expect(missingArt.standardOutput.contains("artwork 'artwork.jpg' does not exist"))
+    try folder.write("episodes/mijn-show/artwork.jpg", Data([0xFF, 0xD8]))
+    #expect(try PodiumProcess.run(["validate"], in: folder.url).status == 0)
+    #expect(try PodiumProcess.run(["init"], in: folder.url).status != 0, "init never overwrites")
+  }
+
+  @Test func listShowsStatuses() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "draft: true")
+    try fixture.addEpisode("2030-01-01-c", date: "2030-01-01T09:00:00+01:00", guid: "c")
+    let result = try PodiumProcess.run(["list", "--format", "json"] + now, in: fixture.folder.url)
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: String]])
+    #expect(rows.map { $0["status"] ?? "" } == ["scheduled", "draft", "published"])
+  }
+}
