@@ -1,0 +1,53 @@
+import AtomicOutput
+import Foundation
+import PodiumTestSupport
+import Testing
+
+@Suite struct DirectoryCommitTests {
+  func tree(_ files: [String: String]) throws -> OutputTree {
+    var tree = OutputTree()
+    for (path, text) in files { try tree.add(path, Data(text.utf8)) }
+    return tree
+  }
+
+  @Test func replacesTheWholeFolder() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["a/feed.xml": "one", "old.txt": "stale"]))
+    try DirectoryCommit(directory: output).commit(try tree(["a/feed.xml": "two", "b/x.json": "{}"]))
+    let files = try folder.snapshot("feeds").mapValues { String(decoding: $0, as: UTF8.self) }
+    #expect(files == ["a/feed.xml": "two", "b/x.json": "{}"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
+  }
+
+  @Test func aFailureLeavesTheOldFolderAndNoLeftovers() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["feed.xml": "published"]))
+    var failing = DirectoryCommit(directory: output)
+    failing.willWrite = { path in if path == "b.xml" { throw OutputError(.io(path: path, detail: "simulated")) } }
+    #expect(throws: OutputError.self) { try failing.commit(try tree(["a.xml": "new", "b.xml": "new", "c.xml": "new"])) }
+    #expect(try folder.snapshot("feeds") == ["feed.xml": Data("published".utf8)])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
+  }
+
+  @Test(arguments: ["../escape.xml", "/etc/passwd", "a/../../b", "", "a//b", "./a"])
+  func refusesPathsOutsideTheTree(path: String) {
+    var tree = OutputTree()
+    #expect(throws: OutputError.self) { try tree.add(path, Data()) }
+  }
+
+  @Test func refusesTwoFilesAtOnePath() throws {
+    var tree = OutputTree()
+    try tree.add("a.xml", Data())
+    #expect(throws: OutputError.self) { try tree.add("a.xml", Data()) }
+  }
+
+  @Test func atomicFileNeverOverwritesWhenAskedNotTo() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("x/new.md")
+    try AtomicFile.write(Data("first".utf8), to: file, createOnly: true)
+    #expect(throws: OutputError.self) { try AtomicFile.write(Data("second".utf8), to: file, createOnly: true) }
+    #expect(try String(contentsOf: file, encoding: .utf8) == "first")
+  }
+}
