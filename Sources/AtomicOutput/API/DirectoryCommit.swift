@@ -4,7 +4,7 @@ internal import CPodiumSystem
 /// Replaces a whole output folder in one step: the new tree is written into a staging folder next
 /// to it, then the two are exchanged atomically (renameat2 RENAME_EXCHANGE on Linux). Readers see
 /// the old folder or the new one, never a mix; a failure before the exchange leaves the old one.
-public struct DirectoryCommit {
+public struct DirectoryCommit: Sendable {
   public let directory: URL
   /// Called before each file is written; tests use it to fail a build halfway.
   public var willWrite: (@Sendable (String) throws -> Void)?
@@ -13,27 +13,44 @@ public struct DirectoryCommit {
     self.directory = directory.standardizedFileURL
   }
 
+  /// Writes the tree and swaps it in.
   public func commit(_ tree: OutputTree) throws {
-    let fileManager = FileManager.default
+    let staged = try stage(tree)
+    try staged.commit()
+  }
+
+  /// Writes the tree into a staging folder beside the output folder, without touching the output
+  /// folder, so a build can check its outputs while they are being written.
+  public func stage(_ tree: OutputTree) throws -> StagedDirectory {
     let parent = directory.deletingLastPathComponent()
     try createDirectory(parent)
     let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).staging-\(UUID().uuidString)")
     do {
       try createDirectory(staging)
+      var folders: Set<Substring> = [""]
       for path in tree.paths {
         try willWrite?(path)
-        let target = staging.appendingPathComponent(path)
-        try createDirectory(target.deletingLastPathComponent())
-        try write(tree.files[path] ?? Data(), to: target)
+        let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        if folders.insert(folder).inserted { try createDirectory(staging.appendingPathComponent(String(folder))) }
+        try FileWriter.create(staging.path + "/" + path, tree.files[path] ?? Data())
       }
-      try swapIn(staging)
     } catch {
-      try? fileManager.removeItem(at: staging)
+      try? FileManager.default.removeItem(at: staging)
+      throw error
+    }
+    return StagedDirectory(staging: staging, target: self)
+  }
+
+  func swapIn(_ staging: URL) throws {
+    do {
+      try exchange(staging)
+    } catch {
+      try? FileManager.default.removeItem(at: staging)
       throw error
     }
   }
 
-  private func swapIn(_ staging: URL) throws {
+  private func exchange(_ staging: URL) throws {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
@@ -70,14 +87,6 @@ public struct DirectoryCommit {
   private func createDirectory(_ url: URL) throws {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    } catch {
-      throw OutputError(.io(path: url.path, detail: error.localizedDescription))
-    }
-  }
-
-  private func write(_ data: Data, to url: URL) throws {
-    do {
-      try data.write(to: url)
     } catch {
       throw OutputError(.io(path: url.path, detail: error.localizedDescription))
     }
