@@ -76,7 +76,9 @@ public struct CatalogueLoader: Sendable {
 
   private func episodeFiles(in folder: URL) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+    let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+    return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+      .map { URL(fileURLWithPath: base + $0, isDirectory: false) }
   }
 
   private func readEpisode(_ url: URL, show: String, resolver: PathResolver) -> (episode: Episode?, findings: [Finding]) {

@@ -14,26 +14,32 @@ struct FrontMatter {
   }
 
   static func split(_ text: String) throws(Problem) -> FrontMatter {
-    var text = Substring(text)
-    if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-    guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { throw .missingStart }
-    let afterOpen = text.index(after: text.firstIndex(of: "\n") ?? text.startIndex)
-    var lineStart = afterOpen
-    var line = 2
-    while lineStart < text.endIndex {
-      let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-      var content = text[lineStart..<lineEnd]
-      if content.hasSuffix("\r") { content = content.dropLast() }
-      if content == "---" || content == "..." {
-        let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-        return FrontMatter(
-          yaml: String(text[afterOpen..<lineStart]), lineOffset: 1, body: String(text[bodyStart...]),
-          bodyLine: line + 1)
+    var text = text
+    let result = text.withUTF8 { bytes -> Result<FrontMatter, Problem> in
+      var start = 0
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // a byte order mark
+      guard bytes[start...].starts(with: Array("---".utf8)), let openEnd = bytes[start...].firstIndex(of: 0x0A),
+        bytes[start + 3..<openEnd].allSatisfy({ $0 == 0x0D })
+      else { return .failure(.missingStart) }
+      let yamlStart = openEnd + 1
+      var lineStart = yamlStart
+      var line = 2
+      while lineStart < bytes.count {
+        let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+        var contentEnd = lineEnd
+        if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        let content = bytes[lineStart..<contentEnd]
+        if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+          let bodyStart = min(lineEnd + 1, bytes.count)
+          return .success(FrontMatter(
+            yaml: String(decoding: bytes[yamlStart..<lineStart], as: UTF8.self), lineOffset: 1,
+            body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyLine: line + 1))
+        }
+        lineStart = lineEnd + 1
+        line += 1
       }
-      guard lineEnd < text.endIndex else { break }
-      lineStart = text.index(after: lineEnd)
-      line += 1
+      return .failure(.missingEnd)
     }
-    throw .missingEnd
+    return try result.get()
   }
 }

@@ -84,7 +84,7 @@ extension MappingReader {
     if text.count > 255 {
       report(CatalogueRules.textLength, "'\(path)\(key)' is \(text.count) characters; keep it to 255", key: key)
     }
-    if text.trimmingCharacters(in: .whitespacesAndNewlines) != text {
+    if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
       report(CatalogueRules.textLength, "'\(path)\(key)' starts or ends with spaces; remove them", key: key)
     }
     if text.isEmpty {

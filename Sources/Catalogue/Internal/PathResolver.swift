@@ -21,12 +21,11 @@ struct PathResolver: Sendable {
   }
 
   func resolve(_ text: String) throws(Problem) -> MediaReference {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let schemeEnd = trimmed.range(of: "://") ?? trimmed.range(of: ":", options: .anchored, range: nil) {
-      let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
+    if let colon = text.firstIndex(of: ":") {
+      let scheme = text[..<colon].lowercased()
       if scheme == "https" {
-        guard trimmed == text, URLCheck.isAbsoluteHTTPS(trimmed) else { throw .invalidURL(text) }
-        return .remote(url: trimmed)
+        guard URLCheck.isAbsoluteHTTPS(text) else { throw .invalidURL(text) }
+        return .remote(url: text)
       }
       if scheme == "http" { throw .insecure(text) }
       if scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }), scheme.count > 1 {

@@ -5,27 +5,23 @@ import Yams
 /// carry, and YAML errors turned into findings with the file's line numbers.
 enum SourceFile {
   static func readText(_ url: URL, collector: FindingCollector) -> String? {
-    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+    let bytes: [UInt8]
+    do {
+      bytes = try BoundedRead.bytes(atPath: url.path, limit: CatalogueLoader.maximumFileSize)
+    } catch .tooLarge {
+      collector.report(CatalogueRules.fileTooLarge, "the file is over 16 MB; is it really a text file?", line: nil)
+      return nil
+    } catch {
       collector.report(CatalogueRules.missingFile, "cannot read \(url.lastPathComponent); is it there?", line: nil)
       return nil
     }
-    defer { try? handle.close() }
-    let limit = CatalogueLoader.maximumFileSize
-    guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
-      collector.report(CatalogueRules.missingFile, "cannot read \(url.lastPathComponent)", line: nil)
-      return nil
-    }
-    guard data.count <= limit else {
-      collector.report(CatalogueRules.fileTooLarge, "the file is over 16 MB; is it really a text file?", line: nil)
-      return nil
-    }
-    if let bad = ControlCharacters.first(in: data) {
+    if let bad = ControlCharacters.first(in: bytes) {
       collector.report(
         CatalogueRules.controlCharacter,
         "control character U+\(String(format: "%04X", bad.scalar)) cannot appear in a feed; delete it", line: bad.line)
       return nil
     }
-    guard let text = String(validatingUTF8Data: data) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       collector.report(CatalogueRules.yamlSyntax, "the file is not UTF-8 text; save it as UTF-8", line: nil)
       return nil
     }
@@ -69,13 +65,5 @@ enum SourceFile {
     default:
       return (nil, "\(error)")
     }
-  }
-}
-
-extension String {
-  /// Decodes UTF-8, refusing invalid input instead of repairing it.
-  init?(validatingUTF8Data data: Data) {
-    guard let text = String(bytes: data, encoding: .utf8) else { return nil }
-    self = text
   }
 }

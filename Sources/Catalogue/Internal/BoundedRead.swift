@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads a whole file with POSIX calls, refusing files over a limit before reading them, so a
+/// stray video named `.md` costs one `fstat`, not its size in memory.
+enum BoundedRead {
+  enum Problem: Error { case unreadable, tooLarge }
+
+  static func bytes(atPath path: String, limit: Int) throws(Problem) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw .unreadable }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable }
+    guard info.st_size <= limit else { throw .tooLarge }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var count = 0
+    let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      while count < buffer.count {
+        let read = Foundation.read(descriptor, base + count, buffer.count - count)
+        if read < 0, errno == EINTR { continue }
+        guard read > 0 else { return read == 0 }
+        count += read
+      }
+      return true
+    }
+    guard ok else { throw .unreadable }
+    return count == bytes.count ? bytes : Array(bytes[..<count])
+  }
+}
