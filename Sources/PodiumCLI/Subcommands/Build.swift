@@ -19,6 +19,9 @@ extension Podium {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Print how long each step took, to standard error.")
+    var timings = false
+
     @Flag(help: "Let a published episode get a new GUID (apps will download it again).")
     var allowGUIDChange = false
 
@@ -42,6 +45,7 @@ extension Podium {
         report = try publisher.build()
       }
       try BuildOutput(format: format, output: options.output).print(report)
+      if timings { TimingsOutput.print(report.timings) }
       if report.hasErrors || (failsOnWarnings && report.findings.contains { $0.severity == .warning }) {
         throw ExitCode.failure
       }

@@ -16,11 +16,15 @@ extension Podium {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Print how long each step took, to standard error.")
+    var timings = false
+
     func run() throws {
       let report = Publisher(
         catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: BuildOptions(now: options.moment)
       ).validate()
       try ReportOutput(format: format).findings(report.findings)
+      if timings { TimingsOutput.print(report.timings) }
       if report.hasErrors || (strict && report.findings.contains { $0.severity == .warning }) {
         throw ExitCode.failure
       }

@@ -20,13 +20,26 @@ public struct BuildReport: Sendable {
     public var date: Timestamp
   }
 
+  /// How long each step took, in order, for `--timings` and the benchmark.
+  public struct Timing: Sendable, Hashable {
+    public var step: String
+    public var seconds: Double
+  }
+
   public var findings: [Finding]
+  public var timings: [Timing] = []
   public var shows: [ShowSummary]
   public var nextScheduled: Scheduled?
   /// Paths written, relative to the output folder; empty when nothing was written.
   public var written: [String]
 
   public var hasErrors: Bool { findings.containsErrors }
+
+  /// Adds findings, keeping the report order.
+  mutating func add(_ more: [Finding]) {
+    guard !more.isEmpty else { return }
+    findings = (findings + more).sortedForReport()
+  }
 
   public init(findings: [Finding], shows: [ShowSummary] = [], nextScheduled: Scheduled? = nil, written: [String] = []) {
     self.findings = findings

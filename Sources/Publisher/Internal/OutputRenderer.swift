@@ -1,7 +1,6 @@
 import AtomicOutput
 import Catalogue
 import Diagnostics
-import FeedRules
 import FeedWriter
 import Foundation
 import Parallel
@@ -14,10 +13,14 @@ struct OutputRenderer {
   let options: BuildOptions
   let record: PublicationRecord
   let podcastGUIDs: [String: String]
+  /// The output folder's name, for the location of feed findings.
+  let outputName: String
 
   struct Result {
     var tree = OutputTree()
     var findings: [Finding] = []
+    /// The feeds written, by their path in the output folder's parent, for the feed rules.
+    var feeds: [(file: String, data: Data)] = []
   }
 
   func render() -> Result {
@@ -26,10 +29,15 @@ struct OutputRenderer {
     for show in catalogue.shows {
       let published = PodcastFeedWriter.order(
         show.episodes.filter { $0.status(at: options.now) == .published })
-      let rendered = ParallelMap.map(published) { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
+      // Everything per episode happens in one pass on every core: notes and the chapters file.
+      let prepared = ParallelMap.map(published) { episode in
+        (FeedEpisode(episode: episode, notes: renderer.render(markdown: episode.notes)),
+         Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) })
+      }
+      let rendered = prepared.map { $0.0 }
       for item in rendered { result.findings += notesFindings(item) }
       do {
-        try add(show: show, episodes: rendered, to: &result)
+        try add(show: show, episodes: rendered, chapters: try prepared.map { try $0.1.get() }, to: &result)
       } catch {
         result.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
@@ -43,18 +51,15 @@ struct OutputRenderer {
     return result
   }
 
-  private func add(show: Show, episodes: [FeedEpisode], to result: inout Result) throws {
+  private func add(show: Show, episodes: [FeedEpisode], chapters: [Data?], to result: inout Result) throws {
     let guid = podcastGUIDs[show.slug] ?? ""
     let feed = try PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: guid).write(episodes)
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     try result.tree.add(feedPath, feed)
-    // The feed is our own, so its size is known; the linter's guard is for feeds from elsewhere.
-    result.findings += FeedLinter(maximumFeedSize: max(feed.count, 1) * 2).lint(feed, file: "\(outputName)/\(feedPath)")
-    for item in episodes {
+    result.feeds.append(("\(outputName)/\(feedPath)", feed))
+    for (item, chaptersFile) in zip(episodes, chapters) {
       let episode = item.episode
-      if !episode.chapters.isEmpty {
-        try result.tree.add("\(show.slug)/\(OutputPaths.chapters(episode))", try ChaptersWriter.write(episode, show: show))
-      }
+      if let chaptersFile { try result.tree.add("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile) }
       for transcript in episode.transcripts {
         let source = catalogue.fileURL(for: transcript.file, in: show)
         let path = "\(show.slug)/\(OutputPaths.transcript(transcript))"
@@ -63,8 +68,6 @@ struct OutputRenderer {
       }
     }
   }
-
-  private var outputName: String { "feeds" }
 
   private func notesFindings(_ item: FeedEpisode) -> [Finding] {
     let location = SourceLocation(file: item.episode.file, line: item.episode.notesLine)

@@ -1,0 +1,16 @@
+/// Measures the steps of a build for `--timings`.
+struct Stopwatch {
+  private let clock = ContinuousClock()
+  private var start: ContinuousClock.Instant
+
+  init() { start = clock.now }
+
+  /// The time since the last lap (or the start), named.
+  mutating func lap(_ step: String) -> BuildReport.Timing {
+    let now = clock.now
+    let elapsed = now - start
+    start = now
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return BuildReport.Timing(step: step, seconds: seconds)
+  }
+}
