@@ -52,6 +52,8 @@ import Testing
      "CAT-MEDIA-LENGTH", 7, "write 1000"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\npersons:\n  - name: B\n    role: boss\nmedia:\n  url: media/a.mp3\n  duration: 60",
      "P20-PERSON", 7, "taxonomy"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nsummary: \(String(repeating: "é", count: 2001))\nmedia:\n  url: media/a.mp3\n  duration: 60",
+     "APPLE-ITEM-DESC", 5, "4002 bytes"),
   ] as [(String, String, Int, String)])
   func badFrontMatter(yaml: String, rule: String, line: Int, message: String) throws {
     let fixture = try CatalogueFixture()

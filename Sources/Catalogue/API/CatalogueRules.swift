@@ -67,6 +67,9 @@ public enum CatalogueRules {
   public static let descriptionLength = Rule(
     id: "APPLE-CH-DESC", severity: .error, source: "Apple Podcasts RSS guide",
     summary: "A show description is at most 4000 bytes.")
+  public static let summaryLength = Rule(
+    id: "APPLE-ITEM-DESC", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "An episode summary is at most 4000 bytes, the most Apple shows.")
   public static let textLength = Rule(
     id: "APPLE-TEXT-255", severity: .error, source: "Apple Podcasts RSS guide",
     summary: "Titles and other short texts are at most 255 characters, without leading or trailing spaces.")
@@ -93,7 +96,7 @@ public enum CatalogueRules {
   public static let all: [Rule] = [
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
     missingFile, fileName, fileTooLarge, noShows, strayFolder, mediaLength, numbering, https, guidRequired, guidUnique,
-    enclosureUnique, category, language, descriptionLength, textLength, enclosureFormat, serialNumbers, person, license,
+    enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat, serialNumbers, person, license,
     chapters, length128,
   ]
 }

@@ -43,6 +43,12 @@ enum EpisodeReader {
     episode.type = reader.enumeration("episode_type", EpisodeType.self) ?? .full
     episode.explicit = reader.bool("explicit")
     episode.summary = reader.string("summary")
+    if let summary = episode.summary, summary.utf8.count > 4000 {
+      reader.report(
+        CatalogueRules.summaryLength,
+        "summary is \(summary.utf8.count) bytes; Apple shows at most 4000, so shorten it (the notes can be longer)",
+        key: "summary")
+    }
     episode.artwork = reader.string("artwork").flatMap {
       ShowReader.reference($0, key: "artwork", reader: reader, resolver: context.resolver)
     }
