@@ -111,3 +111,33 @@ import Testing
     #expect(rows.map { $0["status"] ?? "" } == ["scheduled", "draft", "published"])
   }
 }
+
+/// Colour only on a terminal, and never with NO_COLOR: `script` gives the binary a real terminal.
+@Suite struct ColourTests {
+  func underTerminal(_ command: String, in folder: URL, noColour: Bool) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", "\(PodiumProcess.executable.path) \(command)", "/dev/null"]
+    process.currentDirectoryURL = folder
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = noColour ? "1" : nil
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test func colourOnATerminalUnlessNoColour() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.writeEpisode("2024-03-14-a.md", "---\ntitle: A\n---\n")
+    let coloured = try underTerminal("validate", in: fixture.folder.url, noColour: false)
+    #expect(coloured.contains("\u{1B}[31merror"), "\(coloured)")
+    let plain = try underTerminal("validate", in: fixture.folder.url, noColour: true)
+    #expect(plain.contains("error: [CAT-REQUIRED]"))
+    #expect(!plain.contains("\u{1B}["))
+  }
+}

@@ -31,7 +31,11 @@ public final class TemporaryFolder: @unchecked Sendable {
 
   /// Every file below a relative folder, relative to it, with its contents.
   public func snapshot(_ folder: String) throws -> [String: Data] {
-    let root = url.appendingPathComponent(folder)
+    try Self.snapshot(of: url.appendingPathComponent(folder))
+  }
+
+  /// Every file below a folder, relative to it, with its contents.
+  public static func snapshot(of root: URL) throws -> [String: Data] {
     guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
     else { return [:] }
     var files: [String: Data] = [:]
