@@ -4,17 +4,21 @@ internal import CLibXML2
 /// Writes one XML document through libxml2's xmlTextWriter, so escaping is libxml2's job and
 /// never string concatenation. Every call is checked; text that XML cannot carry is refused.
 public final class XMLWriter {
-  private let buffer: xmlBufferPtr
+  private let sink = XMLOutputSink()
   private let writer: xmlTextWriterPtr
 
   /// - Parameter indent: pretty-print with two spaces, for feeds people read in diffs.
   public init(indent: Bool = true) throws {
-    guard let buffer = xmlBufferCreate() else { throw XMLWriterError(.libxml(operation: "xmlBufferCreate")) }
-    guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-      xmlBufferFree(buffer)
-      throw XMLWriterError(.libxml(operation: "xmlNewTextWriterMemory"))
+    // libxml2 hands its output to the sink in small chunks, so a large feed is held once, not
+    // also in a libxml2 buffer that grows by doubling and is then copied.
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    guard let output = xmlOutputBufferCreateIO(XMLOutputSink.write, nil, context, nil) else {
+      throw XMLWriterError(.libxml(operation: "xmlOutputBufferCreateIO"))
     }
-    self.buffer = buffer
+    guard let writer = xmlNewTextWriter(output) else {
+      xmlOutputBufferClose(output)
+      throw XMLWriterError(.libxml(operation: "xmlNewTextWriter"))
+    }
     self.writer = writer
     if indent {
       xmlTextWriterSetIndent(writer, 1)
@@ -24,7 +28,6 @@ public final class XMLWriter {
 
   deinit {
     xmlFreeTextWriter(writer)
-    xmlBufferFree(buffer)
   }
 
   /// `<?xml version="1.0" encoding="UTF-8"?>`
@@ -85,8 +88,7 @@ public final class XMLWriter {
   public func finish() throws -> Data {
     try check(xmlTextWriterEndDocument(writer), "endDocument")
     try check(xmlTextWriterFlush(writer), "flush")
-    guard let content = xmlBufferContent(buffer) else { return Data() }
-    return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    return sink.data
   }
 
   private func validate(_ value: String, context: String) throws {
