@@ -6,7 +6,8 @@ enum TimingsOutput {
   static func print(_ timings: [BuildReport.Timing]) {
     var text = ""
     for timing in timings {
-      text += String(format: "%8.1f ms  %@\n", timing.seconds * 1000, timing.step)
+      let step = timing.step.padding(toLength: max(28, timing.step.count), withPad: " ", startingAt: 0)
+      text += String(format: "%8.1f ms  ", timing.seconds * 1000) + step + " peak \(timing.peakMemory >> 20) MB\n"
     }
     text += String(format: "%8.1f ms  total\n", timings.reduce(0) { $0 + $1.seconds } * 1000)
     FileHandle.standardError.write(Data(text.utf8))

@@ -24,6 +24,8 @@ public struct BuildReport: Sendable {
   public struct Timing: Sendable, Hashable {
     public var step: String
     public var seconds: Double
+    /// The process's peak resident memory at the end of the step, in bytes.
+    public var peakMemory: Int64
   }
 
   public var findings: [Finding]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Measures the steps of a build for `--timings`.
 struct Stopwatch {
   private let clock = ContinuousClock()
@@ -11,6 +13,8 @@ struct Stopwatch {
     let elapsed = now - start
     start = now
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return BuildReport.Timing(step: step, seconds: seconds)
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return BuildReport.Timing(step: step, seconds: seconds, peakMemory: Int64(usage.ru_maxrss) * 1024)
   }
 }
