@@ -1,3 +1,4 @@
+import PodcastVocabulary
 import Diagnostics
 import PodiumXML
 
@@ -20,7 +21,7 @@ struct PodcastStructureCheck {
       findings.add(Rules.value, "\(tag) gives only one of customKey and customValue; give both or neither", at: element)
     case "socialInteract": checkSocialInteract(into: &findings)
     case "chat":
-      if let chatProtocol = element.attribute("protocol"), !PodcastVocabulary.chatProtocols.contains(chatProtocol) {
+      if let chatProtocol = element.attribute("protocol"), !PodcastNamespaceValues.chatProtocols.contains(chatProtocol) {
         findings.add(
           Rules.chat,
           "\(tag) protocol \(chatProtocol.quotedForMessage) is not one the spec lists; use irc, xmpp, nostr or matrix",
@@ -63,7 +64,7 @@ struct PodcastStructureCheck {
   }
 
   private func checkLiveItem(into findings: inout FindingList) {
-    if let status = element.attribute("status"), !PodcastVocabulary.liveStatuses.contains(status) {
+    if let status = element.attribute("status"), !PodcastNamespaceValues.liveStatuses.contains(status) {
       findings.add(
         Rules.liveItem, "\(tag) status \(status.quotedForMessage) is not pending, live or ended; use one of those",
         at: element)
@@ -88,7 +89,7 @@ struct PodcastStructureCheck {
 
   private func checkSocialInteract(into findings: inout FindingList) {
     guard let socialProtocol = element.attribute("protocol") else { return }
-    if !PodcastVocabulary.socialProtocols.contains(socialProtocol) {
+    if !PodcastNamespaceValues.socialProtocols.contains(socialProtocol) {
       findings.add(
         Rules.socialInteract,
         "\(tag) protocol \(socialProtocol.quotedForMessage) is not one the spec lists; use activitypub, atproto, nostr or another listed protocol",

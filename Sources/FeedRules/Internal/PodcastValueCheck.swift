@@ -1,3 +1,4 @@
+import PodcastVocabulary
 import Diagnostics
 import PodiumXML
 
@@ -14,14 +15,14 @@ struct PodcastValueCheck {
     case "guid": checkGUID(into: &findings)
     case "locked": checkYesNo(Rules.locked, into: &findings)
     case "block": checkBlock(into: &findings)
-    case "medium" where !PodcastVocabulary.media.contains(value):
+    case "medium" where !PodcastNamespaceValues.media.contains(value):
       findings.add(
         Rules.medium,
         "\(tag) \(value.quotedForMessage) is not a medium the spec lists; use podcast, music, video, film, audiobook, newsletter, blog, publisher or course",
         at: element)
     case "person": checkPerson(into: &findings)
     case "location": checkLocation(into: &findings)
-    case "license" where element.attribute("url") == nil && !PodcastVocabulary.licenses.contains(value.lowercased()):
+    case "license" where element.attribute("url") == nil && Licenses.canonical(value) == nil:
       findings.add(
         PodcastTagRules.requiredAttributes,
         "\(tag) \(value.quotedForMessage) is not a licence from the spec's list; add url=\"…\" pointing to the licence text",
@@ -69,7 +70,7 @@ struct PodcastValueCheck {
 
   private func checkBlock(into findings: inout FindingList) {
     checkYesNo(Rules.block, into: &findings)
-    if let id = element.attribute("id"), !PodcastVocabulary.serviceSlugs.contains(id) {
+    if let id = element.attribute("id"), !PodcastNamespaceValues.serviceSlugs.contains(id) {
       findings.add(
         Rules.block,
         "\(tag) id \(id.quotedForMessage) is not a service slug from the spec's list; use one such as apple or spotify",
@@ -83,7 +84,7 @@ struct PodcastValueCheck {
     }
     let group = element.attribute("group")?.lowercased() ?? "cast"
     let role = element.attribute("role")?.lowercased() ?? "host"
-    guard let roles = PodcastVocabulary.personRoles[group] else {
+    guard let roles = PersonTaxonomy.groups[group].map(Set.init) else {
       return findings.add(
         Rules.person,
         "\(tag) group \(group.quotedForMessage) is not in the podcast taxonomy; use one such as cast, writing or audio production",
@@ -91,7 +92,7 @@ struct PodcastValueCheck {
     }
     if !roles.contains(role) {
       let fix =
-        PodcastVocabulary.allRoles.contains(role)
+        PersonTaxonomy.allRoles.contains(role)
         ? "set the group that role belongs to" : "use a role from the taxonomy, such as host or guest"
       findings.add(
         Rules.person,

@@ -38,11 +38,35 @@ public enum AppleCategories {
     ("TV & Film", ["After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"]),
   ]
 
-  private static let index: [String: Set<String>] = Dictionary(
+  /// Subcategories by top-level category.
+  public static let byName: [String: Set<String>] = Dictionary(
     uniqueKeysWithValues: all.map { ($0.name, Set($0.subcategories)) })
 
+  /// Apple's list before the 2019 update: W3C calls these `ObsoleteItunesCategory`.
+  public static let obsolete: [String: Set<String>] = [
+    "Arts": ["Literature"],
+    "Business": ["Business News", "Management & Marketing", "Shopping"],
+    "Education": ["Educational Technology", "Higher Education", "K-12", "Language Courses", "Training"],
+    "Games & Hobbies": ["Automotive", "Aviation", "Hobbies", "Other Games", "Video Games"],
+    "Government & Organizations": ["Local", "National", "Non-Profit", "Regional"],
+    "Health": ["Alternative Health", "Fitness & Nutrition", "Self-Help", "Sexuality"],
+    "News & Politics": [],
+    "Religion & Spirituality": ["Other"],
+    "Science & Medicine": ["Medicine", "Natural Sciences", "Social Sciences"],
+    "Society & Culture": ["History"],
+    "Sports & Recreation": ["Amateur", "College & High School", "Outdoor", "Professional"],
+    "Technology": ["Gadgets", "Podcasting", "Software How-To", "Tech News"],
+  ]
+
+  /// The current top-level category a subcategory name belongs to, if any.
+  public static let parentOfSubcategory: [String: String] = {
+    var parents: [String: String] = [:]
+    for (parent, subcategories) in all { for subcategory in subcategories { parents[subcategory] = parent } }
+    return parents
+  }()
+
   public static func isValid(_ category: String, subcategory: String? = nil) -> Bool {
-    guard let subs = index[category] else { return false }
+    guard let subs = byName[category] else { return false }
     guard let subcategory else { return true }
     return subs.contains(subcategory)
   }

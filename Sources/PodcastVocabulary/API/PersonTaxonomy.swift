@@ -45,5 +45,5 @@ public enum PersonTaxonomy {
     groups[group.lowercased()]?.contains(role.lowercased()) == true
   }
 
-  public static var allRoles: [String] { Array(Set(groups.values.joined())).sorted() }
+  public static let allRoles: [String] = Array(Set(groups.values.joined())).sorted()
 }

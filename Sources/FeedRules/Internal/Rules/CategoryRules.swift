@@ -1,3 +1,4 @@
+import PodcastVocabulary
 import Diagnostics
 import PodiumXML
 
@@ -29,7 +30,7 @@ struct CategoryRules: FeedCheck {
       return
     }
     let subcategories = FeedNode(element).all("itunes:category")
-    if let allowed = AppleCategories.current[text] {
+    if let allowed = AppleCategories.byName[text] {
       for subcategory in subcategories {
         checkSubcategory(subcategory, parent: text, allowed: allowed, into: &findings)
       }
@@ -47,7 +48,7 @@ struct CategoryRules: FeedCheck {
         at: element, severity: .warning)
     } else {
       findings.add(
-        Self.category, unknownMessage(text, among: Array(AppleCategories.current.keys), level: "category"), at: element)
+        Self.category, unknownMessage(text, among: Array(AppleCategories.byName.keys), level: "category"), at: element)
     }
   }
 
