@@ -54,6 +54,19 @@ import Testing
     #expect(try fixture.folder.snapshot("feeds") == before)
   }
 
+  @Test func strictMakesWarningsFailAndWritesNothing() throws {
+    let fixture = try CatalogueFixture()
+    // The file name's date disagrees with the front matter: a warning.
+    try fixture.addEpisode("2024-03-15-de-buurt-beslist")
+    let strict = try PodiumProcess.run(["build", "--strict"] + now, in: fixture.folder.url)
+    #expect(strict.status == 1)
+    #expect(strict.standardOutput.contains("warning: [CAT-FILENAME]"))
+    #expect(!fixture.folder.exists("feeds"))
+    let relaxed = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(relaxed.status == 0)
+    #expect(fixture.folder.exists("feeds/gesprekken/feed.xml"))
+  }
+
   @Test func usageErrorsExitSixtyFour() throws {
     let fixture = try CatalogueFixture()
     #expect(try PodiumProcess.run(["build", "--now", "yesterday"], in: fixture.folder.url).status == 64)

@@ -13,14 +13,8 @@ extension Podium {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var reporting: ReportOptions
 
-    @Flag(help: "Fail on warnings too.")
-    var strict = false
-
-    @Flag(help: "Print how long each step took, to standard error.")
-    var timings = false
 
     @Flag(help: "Let a published episode get a new GUID (apps will download it again).")
     var allowGUIDChange = false
@@ -32,23 +26,15 @@ extension Podium {
     var allowRemoval = false
 
     func run() throws {
-      let buildOptions = BuildOptions(
+      var buildOptions = BuildOptions(
         now: options.moment, allowGUIDChange: allowGUIDChange, allowEnclosureChange: allowEnclosureChange,
         allowRemoval: allowRemoval)
+      buildOptions.strict = reporting.strict
       let publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
-      let failsOnWarnings = strict
-      let report: BuildReport
-      if failsOnWarnings {
-        let checked = publisher.validate()
-        report = checked.findings.contains { $0.severity >= .warning } ? checked : try publisher.build()
-      } else {
-        report = try publisher.build()
-      }
-      try BuildOutput(format: format, output: options.output).print(report)
-      if timings { TimingsOutput.print(report.timings) }
-      if report.hasErrors || (failsOnWarnings && report.findings.contains { $0.severity == .warning }) {
-        throw ExitCode.failure
-      }
+      let report = try publisher.build()
+      try BuildOutput(format: reporting.format, output: options.output).print(report)
+      if reporting.timings { TimingsOutput.print(report.timings) }
+      if report.blocksPublishing(strict: reporting.strict) { throw ExitCode.failure }
     }
   }
 }

@@ -10,24 +10,16 @@ extension Podium {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var reporting: ReportOptions
 
-    @Flag(help: "Fail on warnings too.")
-    var strict = false
-
-    @Flag(help: "Print how long each step took, to standard error.")
-    var timings = false
 
     func run() throws {
       let report = Publisher(
         catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: BuildOptions(now: options.moment)
       ).validate()
-      try ReportOutput(format: format).findings(report.findings)
-      if timings { TimingsOutput.print(report.timings) }
-      if report.hasErrors || (strict && report.findings.contains { $0.severity == .warning }) {
-        throw ExitCode.failure
-      }
+      try ReportOutput(format: reporting.format).findings(report.findings)
+      if reporting.timings { TimingsOutput.print(report.timings) }
+      if report.blocksPublishing(strict: reporting.strict) { throw ExitCode.failure }
     }
   }
 }

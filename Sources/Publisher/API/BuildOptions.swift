@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
   public var allowEnclosureChange: Bool
   /// Let an already published episode leave the feed.
   public var allowRemoval: Bool
+  /// Treat warnings like errors: nothing is written while there is one.
+  public var strict = false
 
   public init(now: Timestamp, allowGUIDChange: Bool = false, allowEnclosureChange: Bool = false,
               allowRemoval: Bool = false) {

@@ -37,6 +37,11 @@ public struct BuildReport: Sendable {
 
   public var hasErrors: Bool { findings.containsErrors }
 
+  /// Whether the findings stop a build: errors always, warnings too when strict.
+  public func blocksPublishing(strict: Bool) -> Bool {
+    findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+  }
+
   /// Adds findings, keeping the report order.
   mutating func add(_ more: [Finding]) {
     guard !more.isEmpty else { return }

@@ -37,7 +37,7 @@ public struct Publisher: Sendable {
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
   public func build() throws -> BuildReport {
     var (report, plan) = self.plan()
-    guard let plan, !report.hasErrors else { return report }
+    guard let plan, !report.blocksPublishing(strict: options.strict) else { return report }
     var commit = DirectoryCommit(directory: outputURL)
     commit.willWrite = willWrite
     var stopwatch = Stopwatch()
@@ -45,7 +45,7 @@ public struct Publisher: Sendable {
     report.add(findings)
     report.timings.append(stopwatch.lap("check feeds, stage output"))
     let staging = try staged.get()
-    guard !report.hasErrors else {
+    guard !report.blocksPublishing(strict: options.strict) else {
       staging.discard()
       return report
     }
