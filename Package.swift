@@ -29,12 +29,13 @@ let package = Package(
     .target(name: "Identifiers", dependencies: ["CCrypto"]),
     .target(name: "AtomicOutput", dependencies: ["CPodiumSystem"]),
     .target(name: "FeedRules", dependencies: ["Diagnostics", "PodiumXML", "PodcastVocabulary"]),
+    .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
 
     // The catalogue: model, loading, findings.
     .target(
       name: "Catalogue",
       dependencies: [
-        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", .product(name: "Yams", package: "Yams")]),
+        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", "MediaProbe", .product(name: "Yams", package: "Yams")]),
 
     // Writers and the build pipeline.
     .target(name: "FeedWriter", dependencies: ["Catalogue", "PodiumXML", "ShowNotes"]),
@@ -48,7 +49,7 @@ let package = Package(
     .target(
       name: "PodiumCLI",
       dependencies: [
-        "Publisher", "Catalogue", "Diagnostics", "FeedRules",
+        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
@@ -61,7 +62,10 @@ let package = Package(
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
     .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "PodiumTestSupport"]),
     .testTarget(name: "FeedRulesTests", dependencies: ["FeedRules", "PodiumXML", "Diagnostics"]),
-    .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "PodiumTestSupport"]),
+    .testTarget(
+      name: "MediaProbeTests", dependencies: ["MediaProbe", "PodiumTestSupport"],
+      exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(name: "FeedWriterTests", dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "PodiumTestSupport"]),
     .testTarget(
       name: "PublisherTests",
