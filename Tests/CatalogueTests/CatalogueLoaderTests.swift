@@ -1,6 +1,7 @@
 import Catalogue
 import Diagnostics
 import Foundation
+import MediaProbe
 import PodiumTestSupport
 import Testing
 
@@ -16,7 +17,8 @@ import Testing
     #expect(show.license == License(name: "CC-BY-4.0"))
     let episode = try #require(show.episodes.first)
     #expect(episode.slug == "de-buurt-beslist")
-    #expect(episode.media.length == 1000)
+    #expect(episode.media.length == Int64(SampleMedia.mp3(seconds: 60).count))
+    #expect(episode.media.probe?.container == .mp3)
     #expect(episode.media.reference == .local(path: "media/2024-03-14-de-buurt-beslist.mp3"))
     #expect(episode.date.rfc2822 == "Thu, 14 Mar 2024 09:00:00 +0100")
     #expect(episode.chapters.map(\.start) == [0, 30])
@@ -49,7 +51,7 @@ import Testing
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nepisode_type: Full\nmedia:\n  url: media/a.mp3\n  duration: 60",
      "CAT-VALUE", 5, "did you mean 'full'?"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: media/a.mp3\n  length: 999\n  duration: 60",
-     "CAT-MEDIA-LENGTH", 7, "write 1000"),
+     "CAT-MEDIA-LENGTH", 7, "bytes; write"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\npersons:\n  - name: B\n    role: boss\nmedia:\n  url: media/a.mp3\n  duration: 60",
      "P20-PERSON", 7, "taxonomy"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nsummary: \(String(repeating: "é", count: 2001))\nmedia:\n  url: media/a.mp3\n  duration: 60",
@@ -57,7 +59,7 @@ import Testing
   ] as [(String, String, Int, String)])
   func badFrontMatter(yaml: String, rule: String, line: Int, message: String) throws {
     let fixture = try CatalogueFixture()
-    try fixture.folder.write("episodes/gesprekken/media/a.mp3", Data(count: 1000))
+    try fixture.folder.write("episodes/gesprekken/media/a.mp3", SampleMedia.mp3(seconds: 60))
     try fixture.writeEpisode("2024-03-14-a.md", "---\n\(yaml)\n---\nNotes\n")
     let result = CatalogueLoader(root: fixture.catalogue).load()
     let finding = try #require(result.findings.first { $0.ruleID == rule }, "\(result.findings)")

@@ -17,9 +17,9 @@ import Testing
   @Test func everyEpisodeReadsBackAsInTheCatalogue() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode("2024-03-14-a", title: "Eerste", date: "2024-03-14T09:00:00+01:00", guid: "guid-a",
-                           extra: "season: 1\nepisode: 1", size: 1234)
+                           extra: "season: 1\nepisode: 1", seconds: 30)
     try fixture.addEpisode("2024-07-01-b", title: "Tweede", date: "2024-07-01T18:30:00+02:00", guid: "guid-b",
-                           extra: "season: 1\nepisode: 2", size: 4321)
+                           extra: "season: 1\nepisode: 2", seconds: 45)
     let report = try build(fixture)
     #expect(!report.hasErrors, "\(report.findings)")
     let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)

@@ -47,7 +47,7 @@ import Testing
     #expect(build.status == 0, "\(build.standardOutput)")
     let before = try fixture.folder.snapshot("feeds")
 
-    try fixture.folder.write("episodes/gesprekken/media/b.mp3", Data(count: 10))
+    try fixture.folder.write("episodes/gesprekken/media/b.mp3", SampleMedia.mp3(seconds: 60))
     let outside = try TemporaryFolder()
     try FileManager.default.createSymbolicLink(
       at: fixture.catalogue.appendingPathComponent("gesprekken/media/link.mp3"),

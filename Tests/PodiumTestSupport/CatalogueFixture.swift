@@ -46,16 +46,16 @@ public struct CatalogueFixture {
     folder = try TemporaryFolder()
     try folder.write("episodes/podium.yaml", site)
     try folder.write("episodes/gesprekken/show.yaml", show)
-    try folder.write("episodes/gesprekken/artwork.jpg", Data([0xFF, 0xD8, 0xFF, 0xD9]))
+    try folder.write("episodes/gesprekken/artwork.jpg", SampleMedia.jpeg(width: 1400, height: 1400))
   }
 
-  /// Front matter for an episode with local media of `size` bytes, which is created too.
+  /// Front matter for an episode with local media (a real MP3 of 60 s), which is created too.
   public func addEpisode(
     _ name: String = "2024-03-14-de-buurt-beslist", title: String = "De buurt beslist",
     date: String = "2024-03-14T09:00:00+01:00", guid: String = "6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f",
-    extra: String = "", notes: String = "Hoe een **buurtcomité** mee het plein herontwierp.\n", size: Int = 1000
+    extra: String = "", notes: String = "Hoe een **buurtcomité** mee het plein herontwierp.\n", seconds: Double = 60
   ) throws {
-    try folder.write("episodes/gesprekken/media/\(name).mp3", Data(repeating: 0x55, count: size))
+    try folder.write("episodes/gesprekken/media/\(name).mp3", SampleMedia.mp3(seconds: seconds))
     try folder.write("episodes/gesprekken/\(name).md", """
       ---
       title: \(title)
@@ -64,7 +64,7 @@ public struct CatalogueFixture {
       media:
         url: media/\(name).mp3
         type: audio/mpeg
-        duration: 60
+        duration: \(Int(seconds.rounded()))
       \(extra)
       ---
       \(notes)

@@ -46,6 +46,7 @@ public struct CatalogueLoader: Sendable {
     }
     let catalogue = Catalogue(root: root, site: site, shows: shows)
     findings += CatalogueValidator(catalogue: catalogue).validate()
+    findings += MediaValidator(catalogue: catalogue).validate()
     return LoadResult(catalogue: catalogue, findings: findings)
   }
 

@@ -42,6 +42,24 @@ public enum CatalogueRules {
   public static let mediaLength = Rule(
     id: "CAT-MEDIA-LENGTH", severity: .error, source: "Apple Podcasts RSS guide (APPLE-ENC-LENGTH)",
     summary: "The declared length is the media file's size in bytes.")
+  public static let mediaDuration = Rule(
+    id: "CAT-MEDIA-DURATION", severity: .error, source: "Apple Podcasts RSS guide (APPLE-ITEM-DURATION)",
+    summary: "The declared duration is within a second of what the media file plays.")
+  public static let mediaType = Rule(
+    id: "CAT-MEDIA-TYPE", severity: .error, source: "RSS 2.0 enclosure (RSS-ENC-ATTRS), client pitfalls (CLIENT-ENC-TYPE)",
+    summary: "The declared MIME type is the media file's real type.")
+  public static let mediaFormat = Rule(
+    id: "CAT-MEDIA-FORMAT", severity: .error, source: catalogue,
+    summary: "Local media files are audio or video in a format Podium can read.")
+  public static let artworkSize = Rule(
+    id: "APPLE-IMG-SIZE", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "Artwork is square, from 1400×1400 to 3000×3000 pixels.")
+  public static let artworkFormat = Rule(
+    id: "APPLE-IMG-FORMAT", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "Artwork is an RGB JPEG or PNG whose extension matches its content.")
+  public static let artworkFileSize = Rule(
+    id: "APPLE-IMG-FILESIZE", severity: .warning, source: "PSP-1 app makers, Podbase",
+    summary: "Artwork files are at most 512 KB, so apps load them quickly.")
   public static let numbering = Rule(
     id: "CAT-NUMBERING", severity: .warning, source: "Apple Podcasts RSS guide",
     summary: "Episode numbers are not repeated within a season.")
@@ -97,6 +115,6 @@ public enum CatalogueRules {
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
     missingFile, fileName, fileTooLarge, noShows, strayFolder, mediaLength, numbering, https, guidRequired, guidUnique,
     enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat, serialNumbers, person, license,
-    chapters, length128,
+    chapters, length128, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
   ]
 }

@@ -1,3 +1,5 @@
+import MediaProbe
+
 /// An episode's main media file, as the feed's `<enclosure>` and `itunes:duration` give it.
 public struct Enclosure: Sendable, Hashable {
   public var reference: MediaReference
@@ -7,6 +9,8 @@ public struct Enclosure: Sendable, Hashable {
   public var type: String
   /// Whole seconds.
   public var duration: Int
+  /// What the file itself holds, for local files: the truth the declared values are checked against.
+  public var probe: MediaInfo?
 
   public init(reference: MediaReference, length: Int64, type: String, duration: Int) {
     self.reference = reference

@@ -1,6 +1,7 @@
 import AtomicOutput
 import Foundation
 import Identifiers
+import MediaProbe
 import PodcastVocabulary
 import Yams
 
@@ -50,7 +51,7 @@ public struct NewEpisode: Sendable {
         "there is no show '\(show)' in the catalogue (shows: \(known.joined(separator: ", ")))"
       case .mediaNotFound(let path): "media file '\(path)' does not exist"
       case .insecureURL(let url): "'\(url)' is not an https URL; podcast apps need https"
-      case .missing(let what): "\(what) is needed for remote media; pass it as an option"
+      case .missing(let what): "\(what) is needed: it can't be read from the media; pass it as an option"
       case .exists(let path): "\(path) already exists; choose another --slug"
       }
     }
@@ -70,6 +71,7 @@ public struct NewEpisode: Sendable {
     var mediaPath = media
     var size = length
     var copied: URL?
+    var probe: MediaInfo?
     if media.lowercased().hasPrefix("http://") || media.lowercased().hasPrefix("https://") {
       guard media.hasPrefix("https://") else { throw Problem.insecureURL(media) }
       guard size != nil else { throw Problem.missing("--length (the file size in bytes)") }
@@ -77,6 +79,7 @@ public struct NewEpisode: Sendable {
       let source = URL(fileURLWithPath: media).standardizedFileURL
       guard let bytes = Self.fileSize(source) else { throw Problem.mediaNotFound(media) }
       size = bytes
+      probe = MediaProbe().probe(path: source.path)
       let root = showFolder.standardizedFileURL.path + "/"
       if source.path.hasPrefix(root) {
         mediaPath = String(source.path.dropFirst(root.count))
@@ -90,10 +93,12 @@ public struct NewEpisode: Sendable {
       }
     }
     let ext = mediaPath.split(separator: "/").last?.split(separator: ".").last.map { String($0) } ?? ""
-    guard let type = type ?? MediaTypes.type(forExtension: ext) else {
+    guard let type = type ?? probe?.mimeType ?? MediaTypes.type(forExtension: ext) else {
       throw Problem.missing("--type (the MIME type)")
     }
-    guard let duration else { throw Problem.missing("--duration (in seconds or H:MM:SS)") }
+    guard let duration = duration ?? probe?.duration.map({ Int($0.rounded()) }), duration > 0 else {
+      throw Problem.missing("--duration (in seconds or H:MM:SS)")
+    }
     let guid = EpisodeGUID.make()
     let numbers = nextNumbers(in: show)
     let text = try frontMatter(
@@ -130,6 +135,16 @@ public struct NewEpisode: Sendable {
     if draft { pairs.append(("draft", Node("true"))) }
     let yaml = try Yams.serialize(node: .mapping(Node.Mapping(pairs)), allowUnicode: true)
     return "---\n\(yaml)---\n\n"
+  }
+
+  /// A title to suggest for a media file: its own title tag, or its file name in words.
+  public static func suggestedTitle(for media: String) -> String {
+    if !media.hasPrefix("https://"), let title = MediaProbe().probe(path: media).tags["title"], !title.isEmpty {
+      return title
+    }
+    let name = media.split(separator: "/").last.map(String.init) ?? media
+    let base = name.split(separator: ".").first.map(String.init) ?? name
+    return base.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
   }
 
   static func fileSize(_ url: URL) -> Int64? {

@@ -1,5 +1,6 @@
 import Foundation
 import Identifiers
+import MediaProbe
 import PodcastVocabulary
 import Yams
 
@@ -101,6 +102,7 @@ enum EpisodeReader {
         return nil
       }
     }
+    var probe: MediaInfo?
     if case .local(let path) = reference {
       let url = context.showFolder.appendingPathComponent(path)
       guard let size = fileSize(url) else {
@@ -113,12 +115,15 @@ enum EpisodeReader {
           key: "length")
       }
       length = size
+      // Local files are read for the truth: it fills what the front matter leaves out, and the
+      // validator checks what it declares against it.
+      probe = MediaProbe().probe(path: url.path)
     }
     guard let length else {
       media.requireKey("length", hint: " (the file size in bytes; required for remote media)")
       return nil
     }
-    let type = media.string("type") ?? MediaTypes.type(forExtension: reference.pathExtension)
+    let type = media.string("type") ?? probe?.mimeType ?? MediaTypes.type(forExtension: reference.pathExtension)
     guard let type else {
       media.requireKey("type", hint: " (the MIME type, e.g. audio/mpeg)")
       return nil
@@ -126,17 +131,28 @@ enum EpisodeReader {
     if type.split(separator: "/").count != 2 {
       media.report(CatalogueRules.badValue, "'\(type)' is not a MIME type such as audio/mpeg", key: "type")
     }
-    guard let durationText = media.string("duration", required: true, hint: " (seconds, or H:MM:SS)") else {
+    guard let duration = duration(media, probed: probe?.duration) else { return nil }
+    var enclosure = Enclosure(reference: reference, length: length, type: type, duration: duration)
+    enclosure.probe = probe
+    return enclosure
+  }
+
+  /// The declared duration, or the probed one when none is declared.
+  private static func duration(_ media: MappingReader, probed: Double?) -> Int? {
+    guard let text = media.string("duration") else {
+      if let probed, probed >= 0.5 { return Int(probed.rounded()) }
+      media.requireKey("duration", hint: " (seconds, or H:MM:SS; Podium reads it from local files it can probe)")
       return nil
     }
-    guard let seconds = DurationParser.seconds(from: durationText), seconds > 0 else {
+    guard let seconds = DurationParser.seconds(from: text), seconds > 0 else {
       media.report(
-        CatalogueRules.wrongType, "media.duration must be seconds (312) or H:MM:SS (0:05:12), not '\(durationText)'",
+        CatalogueRules.wrongType, "media.duration must be seconds (312) or H:MM:SS (0:05:12), not '\(text)'",
         key: "duration")
       return nil
     }
-    return Enclosure(reference: reference, length: length, type: type, duration: Int(seconds.rounded()))
+    return Int(seconds.rounded())
   }
+
 
   private static func transcripts(_ reader: MappingReader, context: Context) -> [Transcript] {
     reader.mappingList("transcripts", known: transcriptKeys).compactMap { item -> Transcript? in

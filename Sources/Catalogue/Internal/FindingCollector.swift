@@ -4,6 +4,8 @@ import Diagnostics
 final class FindingCollector {
   let file: String
   private(set) var findings: [Finding] = []
+  /// The line of every key read in this file, by key path (`media.url`), for later findings.
+  var lines: [String: Int] = [:]
 
   init(file: String) { self.file = file }
 

@@ -12,8 +12,8 @@ struct MappingReader {
   private var keyLines: [String: Int] = [:]
   let line: Int
 
-  /// Line of each key read so far, by key path.
-  var lines: [String: Int] { Dictionary(uniqueKeysWithValues: keyLines.map { (path + $0.key, $0.value) }) }
+  /// Line of each key in this file, nested ones included, by key path.
+  var lines: [String: Int] { collector.lines }
 
   /// - Returns: nil, with a finding, when the node is not a mapping.
   init?(_ node: Node, known: [String], collector: FindingCollector, lineOffset: Int, path: String = "",
@@ -40,6 +40,7 @@ struct MappingReader {
       }
       values[key] = value
       keyLines[key] = keyLine
+      collector.lines[path + key] = keyLine
     }
   }
 
