@@ -76,7 +76,7 @@ import Testing
   @Test func addCreatesAnEpisodeThatBuilds() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode(extra: "season: 1\nepisode: 1")
-    let media = try fixture.folder.write("opname.mp3", Data(repeating: 7, count: 2048))
+    let media = try fixture.folder.write("opname.mp3", SampleMedia.mp3(seconds: 90))
     let result = try PodiumProcess.run(
       ["add", media.path, "--title", "Samen de straat terug", "--date", "2024-04-01T10:00:00+02:00",
        "--duration", "1:30", "--format", "json"], in: fixture.folder.url)
@@ -86,7 +86,7 @@ import Testing
     let text = String(decoding: try fixture.folder.read("episodes/gesprekken/2024-04-01-samen-de-straat-terug.md"), as: UTF8.self)
     #expect(text.contains("guid: \(created["guid"] ?? "?")"))
     #expect(text.contains("episode: 2"))
-    #expect(text.contains("length: 2048"))
+    #expect(text.contains("length: \(SampleMedia.mp3(seconds: 90).count)"))
     #expect(text.contains("duration: 90"))
     #expect(fixture.folder.exists("episodes/gesprekken/media/2024-04-01-samen-de-straat-terug.mp3"))
     let build = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
@@ -109,7 +109,7 @@ import Testing
     let missingArt = try PodiumProcess.run(["validate"], in: folder.url)
     #expect(missingArt.status == 1)
     #expect(missingArt.standardOutput.contains("artwork 'artwork.jpg' does not exist"))
-    try folder.write("episodes/mijn-show/artwork.jpg", Data([0xFF, 0xD8]))
+    try folder.write("episodes/mijn-show/artwork.jpg", SampleMedia.jpeg(width: 3000, height: 3000))
     #expect(try PodiumProcess.run(["validate"], in: folder.url).status == 0)
     #expect(try PodiumProcess.run(["init"], in: folder.url).status != 0, "init never overwrites")
   }

@@ -7,8 +7,9 @@ extension Podium {
     static let configuration = CommandConfiguration(
       abstract: "Create an episode file from a media file or an https URL, with a new permanent GUID.",
       discussion: """
-        A local file outside the show folder is copied to <show>/media/. The size and type are read from the file; \
-        the episode number follows the show's last one. Missing values are asked for on a terminal.
+        A local file outside the show folder is copied to <show>/media/. Its size, type, duration and title are read \
+        from the file itself; the episode number follows the show's last one. A missing title is asked for on a \
+        terminal.
         """)
 
     @OptionGroup var options: CatalogueOptions
@@ -67,14 +68,14 @@ extension Podium {
       let slugs = catalogue.shows.map(\.slug)
       guard let show = show ?? (slugs.count == 1 ? slugs.first : Terminal.ask("Show (\(slugs.joined(separator: ", ")))"))
       else { throw ValidationError("there are several shows; choose one with --show (\(slugs.joined(separator: ", ")))") }
-      let fileName = media.split(separator: "/").last.map(String.init) ?? media
-      let suggested = (fileName.split(separator: ".").first.map(String.init) ?? fileName)
-        .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+      let suggested = NewEpisode.suggestedTitle(for: media)
       var new = NewEpisode(
         show: show, media: media, title: title ?? Terminal.ask("Title", default: suggested) ?? suggested,
         date: date.flatMap(Timestamp.parse) ?? options.moment)
       new.slug = slug
-      new.duration = (duration ?? Terminal.ask("Duration (seconds or H:MM:SS)")).flatMap { DurationParser.wholeSeconds(from: $0) }
+      let remote = media.lowercased().hasPrefix("https://")
+      new.duration = (duration ?? (remote ? Terminal.ask("Duration (seconds or H:MM:SS)") : nil))
+        .flatMap { DurationParser.wholeSeconds(from: $0) }
       new.length = length
       new.type = type
       new.season = season
