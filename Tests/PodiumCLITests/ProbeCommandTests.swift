@@ -48,4 +48,20 @@ import Testing
     #expect(text.contains("duration: 75"))
     #expect(text.contains("type: audio/mpeg"))
   }
+
+  @Test func addImportsTheTitleAndChaptersEmbeddedInTheFile() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("MediaProbeTests/Fixtures/mp3/chapters.mp3")
+    let result = try PodiumProcess.run(
+      ["add", source.path, "--date", "2024-05-01T10:00:00+02:00", "--format", "json"], in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let text = String(decoding: try fixture.folder.read("episodes/gesprekken/2024-05-01-chapters-fixture.md"), as: UTF8.self)
+    #expect(text.contains("title: Chapters fixture"))
+    #expect(text.contains("chapters:\n- start: 0\n  title: Intro\n- start: 1\n  title: Middle part"))
+    let build = try PodiumProcess.run(["build", "--now", "2025-01-01T00:00:00Z"], in: fixture.folder.url)
+    #expect(build.status == 0, "\(build.standardOutput)")
+    #expect(fixture.folder.exists("feeds/gesprekken/chapters/chapters-fixture.json"))
+  }
 }

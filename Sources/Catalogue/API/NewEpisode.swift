@@ -103,7 +103,7 @@ public struct NewEpisode: Sendable {
     let numbers = nextNumbers(in: show)
     let text = try frontMatter(
       guid: guid, mediaPath: mediaPath, length: size ?? 0, type: type, duration: duration,
-      season: season ?? numbers.season, number: number ?? numbers.number)
+      season: season ?? numbers.season, number: number ?? numbers.number, chapters: probe?.chapters ?? [])
     do {
       try AtomicFile.write(Data(text.utf8), to: file, createOnly: true)
     } catch {
@@ -121,7 +121,7 @@ public struct NewEpisode: Sendable {
   }
 
   private func frontMatter(guid: String, mediaPath: String, length: Int64, type: String, duration: Int,
-                           season: Int?, number: Int?) throws -> String {
+                           season: Int?, number: Int?, chapters: [MediaChapter]) throws -> String {
     var pairs: [(Node, Node)] = [
       ("title", Node(title)), ("date", Node(date.iso8601)), ("guid", Node(guid)),
     ]
@@ -132,6 +132,15 @@ public struct NewEpisode: Sendable {
       ("duration", Node(String(duration))),
     ]
     pairs.append(("media", Node.mapping(Node.Mapping(media))))
+    // Chapters embedded in the file (ID3 CHAP, MP4 chapter tracks) become the episode's chapters.
+    let imported: [Node] = chapters.enumerated().map { index, chapter in
+      let start = (chapter.start * 1000).rounded() / 1000
+      let startText = start == start.rounded() ? String(Int(start)) : String(start)
+      return .mapping(Node.Mapping([
+        ("start", Node(startText)), ("title", Node(chapter.title ?? "Chapter \(index + 1)")),
+      ]))
+    }
+    if !imported.isEmpty { pairs.append(("chapters", .sequence(Node.Sequence(imported)))) }
     if draft { pairs.append(("draft", Node("true"))) }
     let yaml = try Yams.serialize(node: .mapping(Node.Mapping(pairs)), allowUnicode: true)
     return "---\n\(yaml)---\n\n"
