@@ -8,8 +8,9 @@ runs=${2:-5}
 work=Benchmarks/.work
 rm -rf "$work" && mkdir -p "$work"
 python3 Benchmarks/make-catalogue.py "$work/episodes" "$count"
-swift build -c release --product podium >/dev/null
-bin=$(swift build -c release --show-bin-path)/podium
+scratch=${PODIUM_BUILD_PATH:-.build}
+swift build -c release --scratch-path "$scratch" --product podium >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/podium
 "$bin" build --catalogue "$work/episodes" --output "$work/feeds" --now 2030-01-01T00:00:00Z >/dev/null  # warm the cache
 echo "podium build, $count episodes, $(nproc) cores:"
 for run in $(seq "$runs"); do
