@@ -10,7 +10,7 @@ rm -rf "$work" && mkdir -p "$work/files"
 
 # The probe's fixtures and the campaign's media, copied round-robin under new names.
 mapfile -t sources < <(find Tests/MediaProbeTests/Fixtures/mp3 Tests/MediaProbeTests/Fixtures/mp4 episodes/*/media \
-  -type f \( -name '*.mp3' -o -name '*.m4a' -o -name '*.mp4' \) ! -name '*trunc*' | sort)
+  -type f \( -name '*.mp3' -o -name '*.m4a' -o -name '*.mp4' \) ! -name '*trunc*' ! -name 'jpeg-named*' | sort)
 for i in $(seq 0 $((count - 1))); do
   source=${sources[$((i % ${#sources[@]}))]}
   cp "$source" "$work/files/$(printf '%04d' "$i").${source##*.}"
