@@ -6,14 +6,14 @@ public struct RenderedNotes: Sendable, Hashable {
   public var html: String
   /// What the sanitiser removed from HTML the author wrote, each distinct removal once.
   public var removals: [HTMLRemoval]
-  /// The text of the notes, for plain-text fields such as `itunes:summary`.
-  public var plainText: String
-
-  public init(html: String, removals: [HTMLRemoval], plainText: String) {
+  public init(html: String, removals: [HTMLRemoval]) {
     self.html = html
     self.removals = removals
-    self.plainText = plainText
   }
+
+  /// The text of the notes, for plain-text fields. Worked out when asked for, not kept: a
+  /// 10,000-episode build would otherwise hold every episode's notes a third time.
+  public var plainText: String { HTMLSanitizer().plainText(fromHTML: html) }
 
   /// The HTML cut to fit an item's `description`, which Apple limits to 4,000 bytes.
   ///

@@ -16,7 +16,6 @@ public struct ShowNotesRenderer: Sendable {
   public func render(markdown: String) -> RenderedNotes {
     let sanitized = sanitizer.sanitize(MarkdownHTML.render(markdown))
     return RenderedNotes(
-      html: sanitized.html, removals: sanitized.removals.filter { !$0.isMarkdownArtefact },
-      plainText: sanitized.plainText)
+      html: sanitized.html, removals: sanitized.removals.filter { !$0.isMarkdownArtefact })
   }
 }
