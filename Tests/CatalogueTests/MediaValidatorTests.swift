@@ -90,4 +90,20 @@ import Testing
     let finding = try #require(findings(fixture).first { $0.ruleID == "PROBE-CAPTIONS" })
     #expect(finding.location?.file == "gesprekken/2024-03-14-de-buurt-beslist.md")
   }
+
+  @Test func anM4AThatIsNotFaststartIsReported() throws {
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("MediaProbeTests/Fixtures/mp4")
+    let fixture = try CatalogueFixture()
+    for (name, date, guid) in [("aac-moov-at-end", "2024-03-14", "late"), ("aac-faststart", "2024-03-21", "early")] {
+      try fixture.folder.write(
+        "episodes/gesprekken/media/\(name).m4a", try Data(contentsOf: fixtures.appendingPathComponent("\(name).m4a")))
+      try fixture.writeEpisode(
+        "\(date)-\(name).md", "---\ntitle: \(name)\ndate: \(date)T09:00:00Z\nguid: \(guid)\nmedia:\n  url: media/\(name).m4a\n---\n")
+    }
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    let faststart = result.findings.filter { $0.ruleID == "PROBE-FASTSTART" }
+    #expect(faststart.map(\.location?.file) == ["gesprekken/2024-03-14-aac-moov-at-end.md"])
+    #expect(result.catalogue?.shows.first?.episodes.allSatisfy { $0.media.type == "audio/x-m4a" } == true)
+  }
 }

@@ -28,3 +28,9 @@ import Testing
     #expect(UUID(uuidString: a) != nil)
   }
 }
+
+@Suite struct NamespaceTests {
+  @Test func namespaceIsTheSpecs() {
+    #expect(PodcastGUID.namespace.uuidString.lowercased() == "ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+  }
+}

@@ -5,7 +5,10 @@ internal import CCrypto
 /// feed computes the same id. Computed once and then kept, even when the URL later changes.
 public enum PodcastGUID {
   /// The namespace UUID the Podcasting 2.0 spec fixes for feed GUIDs.
-  public static let namespace = UUID(uuidString: "ead4c236-bf58-58c6-a2c6-a6b28d128cb6")!
+  /// `ead4c236-bf58-58c6-a2c6-a6b28d128cb6`
+  public static let namespace = UUID(uuid: (
+    0xEA, 0xD4, 0xC2, 0x36, 0xBF, 0x58, 0x58, 0xC6, 0xA2, 0xC6, 0xA6, 0xB2, 0x8D, 0x12, 0x8C, 0xB6
+  ))
 
   /// The GUID for a feed URL: scheme and trailing slashes removed, then UUIDv5.
   public static func forFeedURL(_ url: String) -> String {
