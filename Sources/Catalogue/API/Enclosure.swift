@@ -10,7 +10,13 @@ public struct Enclosure: Sendable, Hashable {
   /// Whole seconds.
   public var duration: Int
   /// What the file itself holds, for local files: the truth the declared values are checked against.
-  public var probe: MediaInfo?
+  public var probe: MediaInfo? {
+    get { probeBox?.info }
+    set { probeBox = newValue.map(ProbeBox.init) }
+  }
+
+  /// Kept out of line: `MediaInfo` is large, and episodes are copied often.
+  private var probeBox: ProbeBox?
 
   public init(reference: MediaReference, length: Int64, type: String, duration: Int) {
     self.reference = reference
@@ -18,4 +24,14 @@ public struct Enclosure: Sendable, Hashable {
     self.type = type
     self.duration = duration
   }
+}
+
+/// Holds a probe result by reference.
+private final class ProbeBox: Sendable, Hashable {
+  let info: MediaInfo
+
+  init(_ info: MediaInfo) { self.info = info }
+
+  static func == (lhs: ProbeBox, rhs: ProbeBox) -> Bool { lhs.info == rhs.info }
+  func hash(into hasher: inout Hasher) { hasher.combine(info) }
 }

@@ -40,7 +40,9 @@ struct MappingReader {
       }
       values[key] = value
       keyLines[key] = keyLine
-      collector.lines[path + key] = keyLine
+      // List items keep their own line (Chapter.line, Transcript.line), so only keys outside
+      // lists are recorded: 10,000 episodes would otherwise carry every chapter's keys too.
+      if !path.contains("[") { collector.lines[path + key] = keyLine }
     }
   }
 
