@@ -43,6 +43,7 @@ let package = Package(
       name: "Publisher",
       dependencies: [
         "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
+        "MediaProbe",
       ]),
 
     // Command line: the only place that prints or picks exit codes.

@@ -10,6 +10,8 @@ public struct Site: Sendable, Hashable {
   public var copyright: String?
   public var website: String?
   public var title: String?
+  /// Rules switched off or given another severity, by rule id.
+  public var rules: [String: RuleSetting] = [:]
 
   public init(
     baseURL: String, mediaBaseURL: String, language: String, publisher: String, owner: Owner? = nil,

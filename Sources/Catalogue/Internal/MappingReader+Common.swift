@@ -1,3 +1,4 @@
+import Diagnostics
 import PodcastVocabulary
 
 /// Readers for the values that shows and episodes share.

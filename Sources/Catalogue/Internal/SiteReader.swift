@@ -1,8 +1,11 @@
+import Diagnostics
 import Yams
 
 /// Reads `podium.yaml`.
 enum SiteReader {
-  static let keys = ["base_url", "media_base_url", "language", "publisher", "owner", "copyright", "website", "title"]
+  static let keys = [
+    "base_url", "media_base_url", "language", "publisher", "owner", "copyright", "website", "title", "rules",
+  ]
 
   static func read(_ node: Node, collector: FindingCollector) -> Site? {
     guard let reader = MappingReader(node, known: keys, collector: collector, lineOffset: 0, what: "podium.yaml")
@@ -22,10 +25,48 @@ enum SiteReader {
       owner = Owner(name: name, email: email)
     }
     let website = reader.httpsURL("website")
+    let rules = ruleSettings(reader)
     guard let base, let media, let language, let publisher else { return nil }
-    return Site(
+    var site = Site(
       baseURL: URLCheck.withTrailingSlash(base), mediaBaseURL: URLCheck.withTrailingSlash(media), language: language,
       publisher: publisher, owner: owner, copyright: reader.string("copyright"), website: website,
       title: reader.string("title"))
+    site.rules = rules
+    return site
+  }
+}
+
+extension SiteReader {
+  /// `rules: { RULE-ID: { severity: off|info|warning|error, reason: "…" } }`
+  static func ruleSettings(_ reader: MappingReader) -> [String: RuleSetting] {
+    guard let node = reader.node("rules") else { return [:] }
+    guard case .mapping(let mapping) = node else {
+      reader.typeError("rules", "a mapping of rule ids to settings")
+      return [:]
+    }
+    var settings: [String: RuleSetting] = [:]
+    for (keyNode, value) in mapping {
+      guard let id = keyNode.scalar?.string,
+        let item = MappingReader(
+          value, known: ["severity", "reason"], collector: reader.collector, lineOffset: reader.lineOffset,
+          path: "rules.\(id).", what: "rules.\(id)")
+      else { continue }
+      let reason = item.string("reason", required: true, hint: " (say why, so reviewers know)")
+      guard let text = item.string("severity", required: true, hint: " (off, info, warning or error)"), let reason else {
+        continue
+      }
+      let severity: Severity?
+      switch text {
+      case "off": severity = nil
+      case "info": severity = .info
+      case "warning": severity = .warning
+      case "error": severity = .error
+      default:
+        item.report(CatalogueRules.badValue, "severity must be off, info, warning or error, not '\(text)'", key: "severity")
+        continue
+      }
+      settings[id] = RuleSetting(ruleID: id, severity: severity, reason: reason, line: item.line)
+    }
+    return settings
   }
 }

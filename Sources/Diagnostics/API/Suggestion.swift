@@ -1,6 +1,6 @@
 /// "Did you mean …?" for unknown keys and values, by edit distance.
-enum Suggestion {
-  static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let limit = max(1, word.count / 3)
     var best: (String, Int)?
     for candidate in candidates {
@@ -11,7 +11,7 @@ enum Suggestion {
   }
 
   /// Damerau–Levenshtein distance (with transpositions), on Unicode scalars.
-  static func editDistance(_ a: String, _ b: String) -> Int {
+  public static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

@@ -25,7 +25,7 @@ public struct Publisher: Sendable {
     var (report, plan) = self.plan()
     guard let plan else { return report }
     var stopwatch = Stopwatch()
-    report.add(Self.check(plan.feeds))
+    report.add(plan.settings.apply(Self.check(plan.feeds)))
     report.timings.append(stopwatch.lap("check feeds"))
     return report
   }
@@ -42,7 +42,7 @@ public struct Publisher: Sendable {
     commit.willWrite = willWrite
     var stopwatch = Stopwatch()
     let (findings, staged) = Concurrently.run({ Self.check(plan.feeds) }, { Result { try commit.stage(plan.tree) } })
-    report.add(findings)
+    report.add(plan.settings.apply(findings))
     report.timings.append(stopwatch.lap("check feeds, stage output"))
     let staging = try staged.get()
     guard !report.blocksPublishing(strict: options.strict) else {
@@ -61,7 +61,7 @@ public struct Publisher: Sendable {
     feeds.flatMap { FeedLinter(maximumFeedSize: max($0.data.count, 1) * 2).lint($0.data, file: $0.file) }
   }
 
-  private func plan() -> (BuildReport, OutputRenderer.Result?) {
+  private func plan() -> (BuildReport, Plan?) {
     var stopwatch = Stopwatch()
     let loaded = CatalogueLoader(root: catalogueURL).load()
     var report = BuildReport(findings: loaded.findings)
@@ -78,10 +78,19 @@ public struct Publisher: Sendable {
       outputName: outputURL.lastPathComponent
     ).render()
     report.timings.append(stopwatch.lap("render notes, write feeds"))
-    report.add(check.findings + rendered.findings)
+    let settings = RuleSettings(settings: catalogue.site.rules)
+    report.findings = settings.apply(report.findings + check.findings + rendered.findings) + settings.check()
+    report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
-    return (report, rendered)
+    return (report, Plan(tree: rendered.tree, feeds: rendered.feeds, settings: settings))
+  }
+
+  /// What a validated build will write, and the settings that grade the feed checks.
+  private struct Plan {
+    let tree: OutputTree
+    let feeds: [(file: String, data: Data)]
+    let settings: RuleSettings
   }
 
   private func loadRecord(_ findings: inout [Finding]) -> PublicationRecord {
