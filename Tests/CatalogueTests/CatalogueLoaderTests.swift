@@ -144,3 +144,24 @@ import Testing
     #expect(show.episodes.map { $0.status(at: now) } == [.published, .draft, .scheduled])
   }
 }
+
+@Suite struct NumberingTests {
+  @Test func gapsAndDuplicatesInASeason() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-01-a", guid: "a", extra: "season: 1\nepisode: 1")
+    try fixture.addEpisode("2024-03-08-b", date: "2024-03-08T09:00:00+01:00", guid: "b", extra: "season: 1\nepisode: 4")
+    try fixture.addEpisode("2024-03-15-c", date: "2024-03-15T09:00:00+01:00", guid: "c", extra: "season: 1\nepisode: 4")
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    let gap = try #require(findings.first { $0.ruleID == "CAT-NUMBERING-GAP" })
+    #expect(gap.message.contains("season 1 skips episodes 2–3"))
+    #expect(findings.contains { $0.ruleID == "CAT-NUMBERING" && $0.message.contains("episode 4 is also") })
+  }
+
+  @Test func consecutiveNumbersPass() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-01-a", guid: "a", extra: "season: 1\nepisode: 1")
+    try fixture.addEpisode("2024-03-08-b", date: "2024-03-08T09:00:00+01:00", guid: "b", extra: "season: 1\nepisode: 2")
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    #expect(!findings.contains { $0.ruleID.hasPrefix("CAT-NUMBERING") })
+  }
+}

@@ -60,6 +60,9 @@ public enum CatalogueRules {
   public static let artworkFileSize = Rule(
     id: "APPLE-IMG-FILESIZE", severity: .warning, source: "PSP-1 app makers, Podbase",
     summary: "Artwork files are at most 512 KB, so apps load them quickly.")
+  public static let numberingGap = Rule(
+    id: "CAT-NUMBERING-GAP", severity: .info, source: "Apple Podcasts RSS guide",
+    summary: "Episode numbers within a season follow each other without gaps.")
   public static let ruleSetting = Rule(
     id: "CAT-RULE-SETTING", severity: .error, source: catalogue,
     summary: "Rule settings in podium.yaml name known rules, and don't switch off the ones that protect the feeds.")
@@ -118,6 +121,6 @@ public enum CatalogueRules {
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
     missingFile, fileName, fileTooLarge, noShows, strayFolder, mediaLength, numbering, https, guidRequired, guidUnique,
     enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat, serialNumbers, person, license,
-    chapters, length128, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
+    chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
   ]
 }

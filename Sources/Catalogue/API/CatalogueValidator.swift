@@ -78,6 +78,24 @@ public struct CatalogueValidator: Sendable {
         seen[key] = episode
       }
     }
+    return findings + gaps(show)
+  }
+
+  /// Missing numbers within a season of full episodes, which listeners of serial shows notice.
+  private func gaps(_ show: Show) -> [Finding] {
+    let numbered = show.episodes.filter { !$0.draft && $0.type == .full && $0.number != nil }
+    var findings: [Finding] = []
+    for (season, episodes) in Dictionary(grouping: numbered, by: { $0.season ?? 0 }).sorted(by: { $0.key < $1.key }) {
+      let sorted = episodes.sorted { ($0.number ?? 0) < ($1.number ?? 0) }
+      for (previous, next) in zip(sorted, sorted.dropFirst()) {
+        guard let a = previous.number, let b = next.number, b > a + 1 else { continue }
+        let missing = b == a + 2 ? "episode \(a + 1)" : "episodes \(a + 1)–\(b - 1)"
+        let numbering = season > 0 ? "season \(season)" : "the numbering"
+        findings.append(CatalogueRules.numberingGap.finding(
+          "\(numbering) skips \(missing) between \(previous.file) and this episode; renumber, or add them",
+          at: location(next, "episode")))
+      }
+    }
     return findings
   }
 
