@@ -2,8 +2,8 @@ import ArgumentParser
 
 /// How `validate` and `build` report.
 struct ReportOptions: ParsableArguments {
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "text, json or sarif.")
+  var format: ReportFormat = .text
 
   @Flag(help: "Fail on warnings too.")
   var strict = false

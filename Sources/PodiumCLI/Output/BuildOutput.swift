@@ -4,14 +4,17 @@ import Publisher
 
 /// Prints what a build did.
 struct BuildOutput {
-  let format: OutputFormat
+  let format: ReportFormat
   let output: String
+  /// Maps the files findings name to the URIs SARIF reports.
+  var artifacts = ArtifactLocator.asGiven
   let terminal = Terminal.standardOutput
 
   func print(_ report: BuildReport) throws {
     switch format {
     case .json: Swift.print(try JSONOutput.string(BuildJSON(report)))
     case .text: Swift.print(text(report))
+    case .sarif: Swift.print(try SARIFOutput(artifacts: artifacts).string(report.findings))
     }
   }
 

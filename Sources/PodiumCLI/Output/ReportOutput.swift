@@ -4,7 +4,9 @@ import Publisher
 
 /// Writes reports in the chosen format. Findings go to standard output, as data.
 struct ReportOutput {
-  let format: OutputFormat
+  let format: ReportFormat
+  /// Maps the files findings name to the URIs SARIF reports.
+  var artifacts = ArtifactLocator.asGiven
   let terminal = Terminal.standardOutput
 
   func findings(_ findings: [Finding]) throws {
@@ -15,6 +17,8 @@ struct ReportOutput {
       let printer = FindingPrinter(terminal: terminal)
       if !findings.isEmpty { print(printer.text(findings) + "\n") }
       print(printer.summary(findings))
+    case .sarif:
+      print(try SARIFOutput(artifacts: artifacts).string(findings))
     }
   }
 }

@@ -32,7 +32,7 @@ extension Podium {
       buildOptions.strict = reporting.strict
       let publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
       let report = try publisher.build()
-      try BuildOutput(format: reporting.format, output: options.output).print(report)
+      try BuildOutput(format: reporting.format, output: options.output, artifacts: .catalogue(options)).print(report)
       if reporting.timings { TimingsOutput.print(report.timings) }
       if report.blocksPublishing(strict: reporting.strict) { throw ExitCode.failure }
     }

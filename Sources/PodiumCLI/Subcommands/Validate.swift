@@ -17,7 +17,7 @@ extension Podium {
       let report = Publisher(
         catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: BuildOptions(now: options.moment)
       ).validate()
-      try ReportOutput(format: reporting.format).findings(report.findings)
+      try ReportOutput(format: reporting.format, artifacts: .catalogue(options)).findings(report.findings)
       if reporting.timings { TimingsOutput.print(report.timings) }
       if report.blocksPublishing(strict: reporting.strict) { throw ExitCode.failure }
     }

@@ -46,7 +46,7 @@ struct OutputRenderer {
       try result.tree.add("feeds.opml", try OPMLWriter.write(catalogue))
       try result.tree.add(PublicationRecord.path, try record.encoded())
     } catch {
-      result.findings.append(PublishRules.output.finding("\(error)", at: SourceLocation(file: "feeds.opml")))
+      result.findings.append(PublishRules.output.finding("\(error)", at: SourceLocation(file: "\(outputName)/feeds.opml")))
     }
     return result
   }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Turns the file a finding names into the URI a CI system annotates: a path relative to the folder
+/// Podium runs in (SARIF's `%SRCROOT%`, the repository root in CI), an absolute `file:` URL for a file
+/// outside it, or a feed's own http(s) URL.
+struct ArtifactLocator: Sendable {
+  /// Where a finding's file is.
+  struct Artifact: Sendable, Hashable {
+    var uri: String
+    /// `%SRCROOT%` when `uri` is relative to the current folder.
+    var uriBaseID: String?
+    /// Whether the file is a feed (rather than a catalogue file), to pick the feed rules for its findings.
+    var isFeed: Bool
+  }
+
+  static let sourceRoot = "%SRCROOT%"
+
+  /// The current folder, which relative URIs start from.
+  let root: URL
+  /// The path of a finding's file, relative to `root` or absolute, and whether it is a feed.
+  private let resolve: @Sendable (String) -> (path: String, isFeed: Bool)
+
+  /// Files named as given, all feeds: what `lint` reports.
+  static var asGiven: ArtifactLocator { ArtifactLocator(root: currentFolder) { ($0, true) } }
+
+  /// What `validate` and `build` report: catalogue files are named relative to the catalogue folder
+  /// (`gesprekken/show.yaml`), and files Podium writes start with the output folder's name
+  /// (`feeds/gesprekken/feed.xml`).
+  ///
+  /// - Parameters:
+  ///   - options: `--catalogue` and `--output`, as given.
+  ///   - root: the folder relative URIs start from.
+  static func catalogue(_ options: CatalogueOptions, root: URL = currentFolder) -> ArtifactLocator {
+    let catalogue = options.catalogue, output = options.output
+    let outputName = URL(fileURLWithPath: output).lastPathComponent
+    return ArtifactLocator(root: root) { file in
+      let inCatalogue = joined(catalogue, file)
+      let inRoot = URL(fileURLWithPath: inCatalogue, relativeTo: root).path
+      guard file.hasPrefix(outputName + "/"), !FileManager.default.fileExists(atPath: inRoot) else {
+        return (inCatalogue, false)
+      }
+      return (joined(output, String(file.dropFirst(outputName.count + 1))), true)
+    }
+  }
+
+  /// Where a finding's file is, as SARIF names it.
+  func artifact(for file: String) -> Artifact {
+    if let url = URL(string: file), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) {
+      return Artifact(uri: file, uriBaseID: nil, isFeed: true)
+    }
+    let (path, isFeed) = resolve(file)
+    let absolute = URL(fileURLWithPath: path, relativeTo: root).standardizedFileURL
+    let rootPath = root.standardizedFileURL.path
+    let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+    guard absolute.path.hasPrefix(prefix) else {
+      return Artifact(uri: absolute.absoluteString, uriBaseID: nil, isFeed: isFeed)
+    }
+    let relative = String(absolute.path.dropFirst(prefix.count))
+    let uri = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+    return Artifact(uri: uri, uriBaseID: Self.sourceRoot, isFeed: isFeed)
+  }
+
+  static var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }
+
+  /// `folder/file`, without a doubled slash, and just `file` for `.`.
+  private static func joined(_ folder: String, _ file: String) -> String {
+    var folder = folder
+    while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+    if folder.isEmpty || folder == "." { return file }
+    return folder == "/" ? "/" + file : folder + "/" + file
+  }
+}
