@@ -17,6 +17,7 @@ let package = Package(
     .systemLibrary(
       name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
     .target(name: "CPodiumSystem"),
 
@@ -30,6 +31,7 @@ let package = Package(
     .target(name: "AtomicOutput", dependencies: ["CPodiumSystem"]),
     .target(name: "FeedRules", dependencies: ["Diagnostics", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
+    .target(name: "LinkCheck", dependencies: ["CCurl", "Diagnostics"]),
 
     // The catalogue: model, loading, findings.
     .target(
@@ -43,14 +45,14 @@ let package = Package(
       name: "Publisher",
       dependencies: [
         "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
-        "MediaProbe",
+        "MediaProbe", "LinkCheck",
       ]),
 
     // Command line: the only place that prints or picks exit codes.
     .target(
       name: "PodiumCLI",
       dependencies: [
-        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel",
+        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel", "LinkCheck",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
@@ -66,12 +68,16 @@ let package = Package(
     .testTarget(
       name: "MediaProbeTests", dependencies: ["MediaProbe", "PodiumTestSupport"],
       exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
-    .testTarget(name: "FeedWriterTests", dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "PodiumTestSupport"]),
+    .testTarget(
+      name: "FeedWriterTests", dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "Publisher", "PodiumTestSupport"]),
     .testTarget(
       name: "PublisherTests",
-      dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "PodiumTestSupport"]),
-    .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+      dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport"]),
+    .testTarget(
+      name: "PodiumCLITests",
+      dependencies: ["PodiumCLI", "Publisher", "Catalogue", "FeedRules", "MediaProbe", "LinkCheck", "PodiumTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )
