@@ -9,7 +9,7 @@ enum FeedSourceError: Error, Sendable, Hashable, LocalizedError {
   case htmlPage(String)
   case invalidURL(String)
   case unsupportedScheme(String)
-  case remoteNotAvailable(URL)
+  case remote(URL, reason: String)
 
   var errorDescription: String? {
     switch self {
@@ -29,8 +29,8 @@ enum FeedSourceError: Error, Sendable, Hashable, LocalizedError {
       "\(text): not a valid URL; write it as https://host/path"
     case .unsupportedScheme(let text):
       "\(text): only http(s) URLs and file paths can be linted"
-    case .remoteNotAvailable(let url):
-      "\(url.absoluteString): remote lint needs `LinkCheck`, not built yet; download the feed and lint the file"
+    case .remote(let url, let reason):
+      "\(url.absoluteString): could not be fetched (\(reason))"
     }
   }
 }

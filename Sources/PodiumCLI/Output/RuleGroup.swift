@@ -3,7 +3,7 @@ import Diagnostics
 /// The rules one module reports, under the name `podium rules` and docs/rules.md show.
 struct RuleGroup: Sendable {
   enum Kind: String, Sendable, CaseIterable {
-    case catalogue = "Catalogue", media = "Media", publishing = "Publishing", feed = "Feed"
+    case catalogue = "Catalogue", media = "Media", publishing = "Publishing", feed = "Feed", remote = "Remote"
   }
 
   let kind: Kind

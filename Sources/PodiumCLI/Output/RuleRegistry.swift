@@ -1,6 +1,7 @@
 import Catalogue
 import Diagnostics
 import FeedRules
+import LinkCheck
 import MediaProbe
 import Publisher
 
@@ -20,6 +21,8 @@ enum RuleRegistry {
     RuleGroup(
       .feed, scope: "Any RSS feed: the ones Podium builds (`validate`, `build`) and any feed `podium lint` reads.",
       rules: FeedLinter.rules),
+    RuleGroup(
+      .remote, scope: "The servers behind every URL, checked by `validate --remote` over http(s).", rules: LinkRules.all),
   ]
 
   /// The rule with an id, looked up in the feed rules first for a finding in a feed, and otherwise

@@ -6,6 +6,8 @@ struct Terminal {
 
   static let standardOutput = Terminal(colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
   static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+  /// Whether standard error is a terminal, for progress bars.
+  static var isErrorInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
   enum Style: String {
     case red = "31", yellow = "33", blue = "34", green = "32", bold = "1", dim = "2"

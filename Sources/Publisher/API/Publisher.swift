@@ -20,13 +20,17 @@ public struct Publisher: Sendable {
     self.options = options
   }
 
-  /// Everything a build does except writing.
-  public func validate() -> BuildReport {
+  /// Everything a build does except writing; with `remote`, also the servers behind every URL.
+  public func validate(remote: RemoteOptions? = nil) -> BuildReport {
     var (report, plan) = self.plan()
     guard let plan else { return report }
     var stopwatch = Stopwatch()
     report.add(plan.settings.apply(Self.check(plan.feeds)))
     report.timings.append(stopwatch.lap("check feeds"))
+    if let remote {
+      report.add(plan.settings.apply(RemoteValidation(catalogue: plan.catalogue, now: options.now, options: remote).run()))
+      report.timings.append(stopwatch.lap("check remote URLs"))
+    }
     return report
   }
 
@@ -83,11 +87,12 @@ public struct Publisher: Sendable {
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
-    return (report, Plan(tree: rendered.tree, feeds: rendered.feeds, settings: settings))
+    return (report, Plan(catalogue: catalogue, tree: rendered.tree, feeds: rendered.feeds, settings: settings))
   }
 
   /// What a validated build will write, and the settings that grade the feed checks.
   private struct Plan {
+    let catalogue: Catalogue
     let tree: OutputTree
     let feeds: [(file: String, data: Data)]
     let settings: RuleSettings

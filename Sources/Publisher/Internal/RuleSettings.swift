@@ -1,6 +1,7 @@
 import Catalogue
 import Diagnostics
 import FeedRules
+import LinkCheck
 import MediaProbe
 
 /// Applies the producer's rule settings from `podium.yaml` to a report's findings.
@@ -18,7 +19,7 @@ struct RuleSettings {
 
   /// Every rule id Podium reports.
   static var knownIDs: Set<String> {
-    Set((CatalogueRules.all + ProbeRules.all + PublishRules.all + FeedLinter.rules).map(\.id))
+    Set((CatalogueRules.all + ProbeRules.all + PublishRules.all + FeedLinter.rules + LinkRules.all).map(\.id))
   }
 
   /// Findings about the settings themselves: unknown ids and protected rules.
