@@ -41,5 +41,9 @@ import Testing
     }, "\(findings)")
     #expect(media["line"] as? Int == 6)
     #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("podium/remote-checks.json").path))
+    let text = try PodiumProcess.run(
+      ["validate", "--remote", "--timeout", "3", "--now", "2025-01-01T00:00:00Z"], in: fixture.folder.url,
+      environment: ["XDG_CACHE_HOME": cache.path])
+    #expect(text.standardOutput.contains("Checked 3 URLs (3 from the cache)."), "\(text.standardOutput)")
   }
 }

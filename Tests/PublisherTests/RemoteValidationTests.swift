@@ -38,7 +38,7 @@ import Testing
     let findings = RemoteValidation(
       catalogue: try catalogue(fixture, server: server), now: now,
       options: options(cache: folder.url.appendingPathComponent("cache.json"))
-    ).run()
+    ).run().findings
     let length_ = try #require(findings.first { $0.ruleID == "APPLE-ENC-LENGTH" }, "\(findings)")
     #expect(length_.location == SourceLocation(file: "gesprekken/2024-03-14-de-buurt-beslist.md", line: 6))
     let missing = try #require(findings.first { $0.ruleID == "REMOTE-STATUS" }, "\(findings)")
@@ -59,10 +59,13 @@ import Testing
     let folder = try TemporaryFolder()
     let cache = folder.url.appendingPathComponent("cache.json")
     let catalogue = try catalogue(fixture, server: server)
-    let first = RemoteValidation(catalogue: catalogue, now: now, options: options(cache: cache, lifetime: 3600)).run()
+    let (first, checks) = RemoteValidation(catalogue: catalogue, now: now, options: options(cache: cache, lifetime: 3600)).run()
+    #expect(checks.count == 3)
+    #expect(checks.allSatisfy { $0.timeToFirstByte != nil })
     let requests = server.requests.count
     #expect(requests > 0)
-    let second = RemoteValidation(catalogue: catalogue, now: now, options: options(cache: cache, lifetime: 3600)).run()
+    let (second, cached) = RemoteValidation(catalogue: catalogue, now: now, options: options(cache: cache, lifetime: 3600)).run()
+    #expect(cached.allSatisfy { $0.timeToFirstByte == nil })
     #expect(server.requests.count == requests, "a fresh cache makes no requests")
     #expect(first == second)
     _ = RemoteValidation(catalogue: catalogue, now: now, options: options(cache: cache, lifetime: 0)).run()

@@ -53,6 +53,7 @@ extension Podium {
       }
       let report = publisher.validate(remote: remoteOptions)
       try ReportOutput(format: reporting.format, artifacts: .catalogue(options)).findings(report.findings)
+      if remote, reporting.format == .text { print(RemoteSummary.text(report.remote)) }
       if reporting.timings { TimingsOutput.print(report.timings) }
       if report.blocksPublishing(strict: reporting.strict) { throw ExitCode.failure }
     }

@@ -28,8 +28,18 @@ public struct BuildReport: Sendable {
     public var peakMemory: Int64
   }
 
+  /// One URL checked by `validate --remote`.
+  public struct RemoteCheck: Sendable, Hashable {
+    public var url: String
+    public var status: Int?
+    /// Seconds until the first byte of the answer; nil when it came from the cache or failed.
+    public var timeToFirstByte: Double?
+  }
+
   public var findings: [Finding]
   public var timings: [Timing] = []
+  /// The URLs `validate --remote` checked, in catalogue order.
+  public var remote: [RemoteCheck] = []
   public var shows: [ShowSummary]
   public var nextScheduled: Scheduled?
   /// Paths written, relative to the output folder; empty when nothing was written.

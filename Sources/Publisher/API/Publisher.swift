@@ -28,7 +28,9 @@ public struct Publisher: Sendable {
     report.add(plan.settings.apply(Self.check(plan.feeds)))
     report.timings.append(stopwatch.lap("check feeds"))
     if let remote {
-      report.add(plan.settings.apply(RemoteValidation(catalogue: plan.catalogue, now: options.now, options: remote).run()))
+      let (findings, checks) = RemoteValidation(catalogue: plan.catalogue, now: options.now, options: remote).run()
+      report.add(plan.settings.apply(findings))
+      report.remote = checks
       report.timings.append(stopwatch.lap("check remote URLs"))
     }
     return report
