@@ -82,7 +82,7 @@ import Testing
     let chapters = try #require(item.firstChild(named: "chapters", namespace: FeedReader.podcast))
     #expect(chapters.attribute("type") == "application/json+chapters")
     let json = try JSONSerialization.jsonObject(
-      with: try fixture.folder.read("feeds/gesprekken/chapters/de-buurt-beslist.json")) as? [String: Any]
+      with: try fixture.folder.read("feeds/gesprekken/chapters/2024-03-14-de-buurt-beslist.json")) as? [String: Any]
     #expect(json?["version"] as? String == "1.2.0")
     #expect((json?["chapters"] as? [[String: Any]])?.first?["title"] as? String == "Begin")
     let person = try #require(item.firstChild(named: "person", namespace: FeedReader.podcast))

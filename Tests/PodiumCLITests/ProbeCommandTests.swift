@@ -62,6 +62,6 @@ import Testing
     #expect(text.contains("chapters:\n- start: 0\n  title: Intro\n- start: 1\n  title: Middle part"))
     let build = try PodiumProcess.run(["build", "--now", "2025-01-01T00:00:00Z"], in: fixture.folder.url)
     #expect(build.status == 0, "\(build.standardOutput)")
-    #expect(fixture.folder.exists("feeds/gesprekken/chapters/chapters-fixture.json"))
+    #expect(fixture.folder.exists("feeds/gesprekken/chapters/2024-05-01-chapters-fixture.json"))
   }
 }

@@ -120,12 +120,13 @@ import Testing
       try fixture.folder.write("feeds/.podium/published.json", record(guid: "6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f",
         file: "gesprekken/2024-03-14-de-buurt-beslist.md", enclosure: "https://old.example.org/a.mp3"))
     },
-    // Two episodes whose file names differ only in the date both want chapters/<slug>.json.
+    // Two different transcript files that would be published at the same URL.
     "PUB-OUTPUT": { fixture in
-      try fixture.addEpisode(extra: "episode: 1\nchapters:\n  - start: 0\n    title: Begin")
+      try fixture.folder.write("episodes/gesprekken/a/t.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nA\n")
+      try fixture.folder.write("episodes/gesprekken/b/t.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nB\n")
+      try fixture.addEpisode(extra: "episode: 1\ntranscripts:\n  - file: a/t.vtt")
       try fixture.addEpisode(
-        "2024-03-21-de-buurt-beslist", date: "2024-03-21T09:00:00+01:00", guid: "b",
-        extra: "episode: 2\nchapters:\n  - start: 0\n    title: Begin")
+        "2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "episode: 2\ntranscripts:\n  - file: b/t.vtt")
     },
   ]
 

@@ -57,14 +57,21 @@ struct OutputRenderer {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     try result.tree.add(feedPath, feed)
     result.feeds.append(("\(outputName)/\(feedPath)", feed))
+    var transcriptSources: [String: String] = [:]
     for (item, chaptersFile) in zip(episodes, chapters) {
       let episode = item.episode
       if let chaptersFile { try result.tree.add("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile) }
       for transcript in episode.transcripts {
-        let source = catalogue.fileURL(for: transcript.file, in: show)
         let path = "\(show.slug)/\(OutputPaths.transcript(transcript))"
-        guard result.tree.files[path] == nil else { continue }
-        try result.tree.add(path, try Data(contentsOf: source))
+        // Episodes may share one transcript file; two different files may not share one URL.
+        if let other = transcriptSources[path] {
+          guard other == transcript.file else {
+            throw OutputError(.duplicatePath("\(path) (from \(other) and \(transcript.file); rename one)"))
+          }
+          continue
+        }
+        transcriptSources[path] = transcript.file
+        try result.tree.add(path, try Data(contentsOf: catalogue.fileURL(for: transcript.file, in: show)))
       }
     }
   }
