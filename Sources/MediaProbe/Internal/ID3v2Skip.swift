@@ -18,8 +18,8 @@ enum ID3v2Skip {
     return offset
   }
 
-  static func head(of source: some ByteSource) throws(ProbeFailure) -> [UInt8] {
-    let start = try contentStart(of: source)
-    return try source.read(at: start < source.size ? start : 0, count: headLength)
+  /// The first bytes of the content, which starts at `start` (from `contentStart(of:)`).
+  static func head(of source: some ByteSource, at start: Int64) throws(ProbeFailure) -> [UInt8] {
+    try source.read(at: start < source.size ? start : 0, count: headLength)
   }
 }

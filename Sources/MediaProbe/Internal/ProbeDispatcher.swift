@@ -20,9 +20,10 @@ struct ProbeDispatcher {
       return
     }
     do {
-      let head = try ID3v2Skip.head(of: source)
+      let start = try ID3v2Skip.contentStart(of: source)
+      let head = try ID3v2Skip.head(of: source, at: start)
       // A file that starts with an ID3 tag is an MP3 even when junk follows the tag.
-      let tagged = try ID3v2Skip.contentStart(of: source) > 0
+      let tagged = start > 0
       guard let parser = Self.parsers.first(where: { $0.matches(head) }) ?? (tagged ? MP3Parser.self : nil) else {
         info.findings.append(ProbeRules.unknownFormat.finding(
           "the content is not a format Podium knows (MP3, MPEG-4, Ogg, FLAC, WAV, WebM, JPEG, PNG, WebP, WebVTT, SRT)",
