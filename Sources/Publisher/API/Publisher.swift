@@ -22,13 +22,13 @@ public struct Publisher: Sendable {
 
   /// Everything a build does except writing; with `remote`, also the servers behind every URL.
   public func validate(remote: RemoteOptions? = nil) -> BuildReport {
-    var (report, plan) = self.plan()
-    guard let plan else { return report }
+    var (report, plan, catalogue) = self.plan()
+    guard let plan, let catalogue else { return report }
     var stopwatch = Stopwatch()
     report.add(plan.settings.apply(Self.check(plan.feeds)))
     report.timings.append(stopwatch.lap("check feeds"))
     if let remote {
-      let (findings, checks) = RemoteValidation(catalogue: plan.catalogue, now: options.now, options: remote).run()
+      let (findings, checks) = RemoteValidation(catalogue: catalogue, now: options.now, options: remote).run()
       report.add(plan.settings.apply(findings))
       report.remote = checks
       report.timings.append(stopwatch.lap("check remote URLs"))
@@ -42,7 +42,8 @@ public struct Publisher: Sendable {
   ///
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
   public func build() throws -> BuildReport {
-    var (report, plan) = self.plan()
+    // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
+    var (report, plan, _) = self.plan()
     guard let plan, !report.blocksPublishing(strict: options.strict) else { return report }
     var commit = DirectoryCommit(directory: outputURL)
     commit.willWrite = willWrite
@@ -67,14 +68,14 @@ public struct Publisher: Sendable {
     feeds.flatMap { FeedLinter(maximumFeedSize: max($0.data.count, 1) * 2).lint($0.data, file: $0.file) }
   }
 
-  private func plan() -> (BuildReport, Plan?) {
+  private func plan() -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     let loaded = CatalogueLoader(root: catalogueURL).load()
     var report = BuildReport(findings: loaded.findings)
     report.timings = [stopwatch.lap("load catalogue")]
     guard let catalogue = loaded.catalogue else {
       report.findings = report.findings.sortedForReport()
-      return (report, nil)
+      return (report, nil, nil)
     }
     let previous = loadRecord(&report.findings)
     let check = RecordCheck(catalogue: catalogue, previous: previous, options: options).run()
@@ -89,12 +90,11 @@ public struct Publisher: Sendable {
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
-    return (report, Plan(catalogue: catalogue, tree: rendered.tree, feeds: rendered.feeds, settings: settings))
+    return (report, Plan(tree: rendered.tree, feeds: rendered.feeds, settings: settings), catalogue)
   }
 
   /// What a validated build will write, and the settings that grade the feed checks.
   private struct Plan {
-    let catalogue: Catalogue
     let tree: OutputTree
     let feeds: [(file: String, data: Data)]
     let settings: RuleSettings
