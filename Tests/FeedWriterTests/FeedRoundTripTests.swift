@@ -156,3 +156,41 @@ import Testing
     #expect(report.findings.filter { $0.location?.file.hasPrefix("feeds/") == true && $0.severity >= .warning } == [])
   }
 }
+
+@Suite struct AlternateEnclosureTests {
+  @Test func renditionsBecomeAlternateEnclosures() throws {
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("MediaProbeTests/Fixtures/av")
+    let fixture = try CatalogueFixture()
+    let webm = try Data(contentsOf: fixtures.appendingPathComponent("vp9-opus.webm"))
+    try fixture.folder.write("episodes/gesprekken/media/a.webm", webm)
+    try fixture.addEpisode(extra: """
+      alternates:
+        - url: media/a.webm
+          title: WebM
+        - url: https://stream.example.org/a/master.m3u8
+          type: application/x-mpegURL
+          title: HLS
+      """)
+    let report = try Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    ).build()
+    #expect(report.findings.filter { $0.severity >= .warning } == [], "\(report.findings)")
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let item = try #require(feed.items.first)
+    let alternates = item.children(named: "alternateEnclosure", namespace: FeedReader.podcast)
+    #expect(alternates.count == 2)
+    let local = try #require(alternates.first)
+    #expect(local.attribute("type") == "video/webm")
+    #expect(local.attribute("length") == String(webm.count))
+    #expect(local.attribute("height") == "90")
+    #expect(local.attribute("codecs")?.contains("opus") == true)
+    #expect(local.firstChild(named: "source", namespace: FeedReader.podcast)?.attribute("uri")
+      == "https://media.example.org/gesprekken/media/a.webm")
+    let stream = alternates[1]
+    #expect(stream.attribute("type") == "application/x-mpegURL")
+    #expect(stream.attribute("length") == nil)
+    #expect(item.firstChild(named: "enclosure") != nil, "the main enclosure stays")
+  }
+}

@@ -26,12 +26,3 @@ public struct Enclosure: Sendable, Hashable {
   }
 }
 
-/// Holds a probe result by reference.
-private final class ProbeBox: Sendable, Hashable {
-  let info: MediaInfo
-
-  init(_ info: MediaInfo) { self.info = info }
-
-  static func == (lhs: ProbeBox, rhs: ProbeBox) -> Bool { lhs.info == rhs.info }
-  func hash(into hasher: inout Hasher) { hasher.combine(info) }
-}

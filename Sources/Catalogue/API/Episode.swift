@@ -12,6 +12,8 @@ public struct Episode: Sendable, Hashable {
   public var type: EpisodeType
   public var explicit: Bool?
   public var media: Enclosure
+  /// Other renditions of the media: WebM, HLS, an audio-only version.
+  public var alternates: [AlternateEnclosure]
   public var summary: String?
   public var artwork: MediaReference?
   public var link: String?
@@ -41,6 +43,7 @@ public struct Episode: Sendable, Hashable {
     self.guid = guid
     self.type = .full
     self.media = media
+    self.alternates = []
     self.transcripts = []
     self.chapters = []
     self.themes = []

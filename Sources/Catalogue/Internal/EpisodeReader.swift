@@ -7,12 +7,14 @@ import Yams
 /// Reads `<show>/<YYYY-MM-DD>-<slug>.md`: front matter and show notes.
 enum EpisodeReader {
   static let keys = [
-    "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "summary", "artwork", "link",
+    "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "alternates", "summary",
+    "artwork", "link",
     "transcripts", "chapters", "persons", "themes", "tags", "location", "license", "funding", "block", "draft",
   ]
   static let mediaKeys = ["url", "length", "type", "duration"]
   static let transcriptKeys = ["file", "type", "language", "rel"]
   static let chapterKeys = ["start", "title", "url", "img", "toc"]
+  static let alternateKeys = ["url", "type", "length", "title", "language"]
 
   struct Context {
     let fileName: String
@@ -54,6 +56,7 @@ enum EpisodeReader {
       ShowReader.reference($0, key: "artwork", reader: reader, resolver: context.resolver)
     }
     episode.link = reader.httpsURL("link")
+    episode.alternates = alternates(reader, context: context)
     episode.transcripts = transcripts(reader, context: context)
     episode.chapters = chapters(reader)
     episode.persons = reader.has("persons") ? reader.persons("persons") : nil
@@ -153,6 +156,42 @@ enum EpisodeReader {
     return Int(seconds.rounded())
   }
 
+
+  private static func alternates(_ reader: MappingReader, context: Context) -> [AlternateEnclosure] {
+    reader.mappingList("alternates", known: alternateKeys).compactMap { item -> AlternateEnclosure? in
+      guard let text = item.string("url", required: true),
+        let reference = ShowReader.reference(text, key: "url", reader: item, resolver: context.resolver)
+      else { return nil }
+      var probe: MediaInfo?
+      var length = item.string("length").flatMap { Int64($0) }
+      if case .local(let path) = reference {
+        let url = context.showFolder.appendingPathComponent(path)
+        guard let size = fileSize(url) else {
+          item.report(CatalogueRules.missingFile, "alternate file '\(path)' does not exist in the show folder", key: "url")
+          return nil
+        }
+        length = size
+        probe = MediaProbe().probe(path: url.path)
+      }
+      guard let type = item.string("type") ?? probe?.mimeType ?? MediaTypes.type(forExtension: reference.pathExtension)
+      else {
+        item.requireKey("type", hint: " (the MIME type, e.g. video/webm or application/x-mpegURL)")
+        return nil
+      }
+      let title = item.string("title")
+      if let title, title.count > 32 {
+        item.report(CatalogueRules.length128, "an alternate's title is at most 32 characters; shorten it", key: "title")
+      }
+      let language = item.string("language")
+      if let language, !LanguageTag.isValid(language) {
+        item.report(CatalogueRules.language, "'\(language)' is not a language code such as nl-BE", key: "language")
+      }
+      var alternate = AlternateEnclosure(
+        reference: reference, type: type, length: length, title: title, language: language, line: item.line)
+      alternate.probe = probe
+      return alternate
+    }
+  }
 
   private static func transcripts(_ reader: MappingReader, context: Context) -> [Transcript] {
     reader.mappingList("transcripts", known: transcriptKeys).compactMap { item -> Transcript? in

@@ -44,6 +44,7 @@ struct ItemElements {
   private func podcastNamespace(_ episode: Episode, to xml: XMLWriter) throws {
     if let season = episode.season { try xml.element("podcast:season", String(season)) }
     if let number = episode.number { try xml.element("podcast:episode", String(number)) }
+    for alternate in episode.alternates { try write(alternate, to: xml) }
     for transcript in episode.transcripts {
       try xml.startElement("podcast:transcript")
       try xml.attribute("url", catalogue.outputURL(for: show, path: OutputPaths.transcript(transcript)))
@@ -62,5 +63,19 @@ struct ItemElements {
     try xml.location(episode.location)
     try xml.license(episode.license)
     try xml.funding(episode.funding)
+  }
+
+  /// `<podcast:alternateEnclosure>` with what the file itself says about it, when it is local.
+  private func write(_ alternate: AlternateEnclosure, to xml: XMLWriter) throws {
+    try xml.startElement("podcast:alternateEnclosure")
+    try xml.attribute("type", alternate.type)
+    if let length = alternate.length { try xml.attribute("length", String(length)) }
+    if let bitrate = alternate.probe?.bitrate { try xml.attribute("bitrate", String(bitrate)) }
+    if let height = alternate.probe?.height { try xml.attribute("height", String(height)) }
+    if let language = alternate.language { try xml.attribute("lang", language) }
+    if let title = alternate.title { try xml.attribute("title", title) }
+    if let codecs = alternate.probe?.codecs, !codecs.isEmpty { try xml.attribute("codecs", codecs.joined(separator: ",")) }
+    try xml.element("podcast:source", attributes: ["uri": catalogue.publicURL(for: alternate.reference, in: show)])
+    try xml.endElement()
   }
 }

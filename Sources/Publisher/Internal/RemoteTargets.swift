@@ -6,7 +6,7 @@ import FeedWriter
 /// `validate --remote`: media, artwork, transcripts, chapters, and each show's own feed.
 struct RemoteTargets {
   struct Target: Hashable {
-    enum Kind: String { case enclosure, artwork, transcript, chapters, feed }
+    enum Kind: String { case enclosure, artwork, transcript, chapters, feed, other }
     var url: String
     var kind: Kind
     var expectedLength: Int64?
@@ -34,6 +34,12 @@ struct RemoteTargets {
         add(Target(
           url: catalogue.publicURL(for: episode.media.reference, in: show), kind: .enclosure,
           expectedLength: episode.media.length, expectedType: episode.media.type, location: at("media.url")))
+        for alternate in episode.alternates {
+          add(Target(
+            url: catalogue.publicURL(for: alternate.reference, in: show), kind: .other,
+            expectedLength: alternate.length, expectedType: alternate.type,
+            location: SourceLocation(file: episode.file, line: alternate.line)))
+        }
         if let artwork = episode.artwork {
           add(Target(url: catalogue.publicURL(for: artwork, in: show), kind: .artwork, location: at("artwork")))
         }
