@@ -194,3 +194,26 @@ import Testing
     #expect(item.firstChild(named: "enclosure") != nil, "the main enclosure stays")
   }
 }
+
+@Suite struct PosterTests {
+  @Test func posterBecomesAPodcastImageWithItsAspectRatio() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.folder.write("episodes/gesprekken/posters/a.jpg", SampleMedia.jpeg(width: 1920, height: 1080))
+    try fixture.addEpisode(extra: "poster: posters/a.jpg")
+    _ = try Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    ).build()
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let image = try #require(feed.items.first?.firstChild(named: "image", namespace: FeedReader.podcast))
+    #expect(image.attribute("purpose") == "poster")
+    #expect(image.attribute("aspect-ratio") == "16/9")
+    #expect(image.attribute("width") == "1920")
+    #expect(image.attribute("href") == "https://media.example.org/gesprekken/posters/a.jpg")
+  }
+
+  @Test(arguments: [(1280, 720, "16/9"), (1080, 1920, "9/16"), (1400, 1400, "1/1"), (640, 480, "4/3")])
+  func aspectRatios(width: Int, height: Int, ratio: String) {
+    #expect(Poster(reference: .local(path: "p.jpg"), width: width, height: height).aspectRatio == ratio)
+  }
+}

@@ -16,6 +16,8 @@ public struct Episode: Sendable, Hashable {
   public var alternates: [AlternateEnclosure]
   public var summary: String?
   public var artwork: MediaReference?
+  /// A still in the video's own aspect ratio, for video surfaces (`podcast:image purpose="poster"`).
+  public var poster: Poster?
   public var link: String?
   public var transcripts: [Transcript]
   public var chapters: [Chapter]

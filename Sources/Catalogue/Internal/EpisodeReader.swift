@@ -8,7 +8,7 @@ import Yams
 enum EpisodeReader {
   static let keys = [
     "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "alternates", "summary",
-    "artwork", "link",
+    "artwork", "poster", "link",
     "transcripts", "chapters", "persons", "themes", "tags", "location", "license", "funding", "block", "draft",
   ]
   static let mediaKeys = ["url", "length", "type", "duration"]
@@ -55,6 +55,7 @@ enum EpisodeReader {
     episode.artwork = reader.string("artwork").flatMap {
       ShowReader.reference($0, key: "artwork", reader: reader, resolver: context.resolver)
     }
+    episode.poster = poster(reader, context: context)
     episode.link = reader.httpsURL("link")
     episode.alternates = alternates(reader, context: context)
     episode.transcripts = transcripts(reader, context: context)
@@ -156,6 +157,24 @@ enum EpisodeReader {
     return Int(seconds.rounded())
   }
 
+
+  private static func poster(_ reader: MappingReader, context: Context) -> Poster? {
+    guard let text = reader.string("poster"),
+      let reference = ShowReader.reference(text, key: "poster", reader: reader, resolver: context.resolver)
+    else { return nil }
+    guard case .local(let path) = reference else { return Poster(reference: reference) }
+    let url = context.showFolder.appendingPathComponent(path)
+    guard fileSize(url) != nil else {
+      reader.report(CatalogueRules.missingFile, "poster '\(path)' does not exist in the show folder", key: "poster")
+      return nil
+    }
+    let image = MediaProbe().probe(path: url.path)
+    guard [.jpeg, .png, .webp].contains(image.container) else {
+      reader.report(CatalogueRules.mediaFormat, "poster '\(path)' is not a JPEG, PNG or WebP image", key: "poster")
+      return nil
+    }
+    return Poster(reference: reference, width: image.width, height: image.height, type: image.mimeType)
+  }
 
   private static func alternates(_ reader: MappingReader, context: Context) -> [AlternateEnclosure] {
     reader.mappingList("alternates", known: alternateKeys).compactMap { item -> AlternateEnclosure? in

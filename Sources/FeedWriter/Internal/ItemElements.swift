@@ -45,6 +45,7 @@ struct ItemElements {
     if let season = episode.season { try xml.element("podcast:season", String(season)) }
     if let number = episode.number { try xml.element("podcast:episode", String(number)) }
     for alternate in episode.alternates { try write(alternate, to: xml) }
+    if let poster = episode.poster { try write(poster, to: xml) }
     for transcript in episode.transcripts {
       try xml.startElement("podcast:transcript")
       try xml.attribute("url", catalogue.outputURL(for: show, path: OutputPaths.transcript(transcript)))
@@ -76,6 +77,17 @@ struct ItemElements {
     if let title = alternate.title { try xml.attribute("title", title) }
     if let codecs = alternate.probe?.codecs, !codecs.isEmpty { try xml.attribute("codecs", codecs.joined(separator: ",")) }
     try xml.element("podcast:source", attributes: ["uri": catalogue.publicURL(for: alternate.reference, in: show)])
+    try xml.endElement()
+  }
+
+  private func write(_ poster: Poster, to xml: XMLWriter) throws {
+    try xml.startElement("podcast:image")
+    try xml.attribute("href", catalogue.publicURL(for: poster.reference, in: show))
+    if let ratio = poster.aspectRatio { try xml.attribute("aspect-ratio", ratio) }
+    if let width = poster.width { try xml.attribute("width", String(width)) }
+    if let height = poster.height { try xml.attribute("height", String(height)) }
+    if let type = poster.type { try xml.attribute("type", type) }
+    try xml.attribute("purpose", "poster")
     try xml.endElement()
   }
 }
