@@ -55,7 +55,7 @@ struct ProbeJSON: Encodable {
     path = info.path
     container = info.container?.rawValue
     mimeType = info.mimeType
-    duration = info.duration.map { ($0 * 1000).rounded() / 1000 }
+    duration = info.duration.map(Self.milliseconds)
     size = info.size
     bitrate = info.bitrate
     sampleRate = info.sampleRate
@@ -71,15 +71,21 @@ struct ProbeJSON: Encodable {
     hasAlpha = info.hasAlpha
     tracks = info.tracks.map {
       TrackJSON(
-        kind: $0.kind.rawValue, codec: $0.codec, duration: $0.duration, sampleRate: $0.sampleRate, channels: $0.channels,
+        kind: $0.kind.rawValue, codec: $0.codec, duration: $0.duration.map(Self.milliseconds), sampleRate: $0.sampleRate,
+        channels: $0.channels,
         width: $0.width, height: $0.height, frameRate: $0.frameRate, language: $0.language)
     }
-    chapters = info.chapters.map { ChapterJSON(start: $0.start, end: $0.end, title: $0.title) }
+    chapters = info.chapters.map {
+      ChapterJSON(start: Self.milliseconds($0.start), end: $0.end.map(Self.milliseconds), title: $0.title)
+    }
     artwork = info.artwork.map { ArtworkJSON(mimeType: $0.mimeType, width: $0.width, height: $0.height, size: $0.size) }
     tags = info.tags
     bytesRead = info.bytesRead
     findings = info.findings.map(FindingJSON.init)
   }
+
+  /// Seconds to the millisecond: more digits would be noise, not precision.
+  static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }
 
 /// One probed file for people.
