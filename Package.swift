@@ -41,11 +41,12 @@ let package = Package(
 
     // Writers and the build pipeline.
     .target(name: "FeedWriter", dependencies: ["Catalogue", "PodiumXML", "ShowNotes"]),
+    .target(name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes"]),
     .target(
       name: "Publisher",
       dependencies: [
         "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
-        "MediaProbe", "LinkCheck",
+        "MediaProbe", "LinkCheck", "VideoSite",
       ]),
 
     // Command line: the only place that prints or picks exit codes.
@@ -68,6 +69,8 @@ let package = Package(
     .testTarget(
       name: "MediaProbeTests", dependencies: ["MediaProbe", "PodiumTestSupport"],
       exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "VideoSiteTests", dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "PodiumTestSupport"]),
     .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(

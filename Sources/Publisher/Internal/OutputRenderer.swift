@@ -5,6 +5,7 @@ import FeedWriter
 import Foundation
 import Parallel
 import ShowNotes
+import VideoSite
 
 /// Renders every output of a build into memory and checks the feeds it made. Nothing here
 /// touches the output folder, so a problem found at any point leaves it as it was.
@@ -57,6 +58,11 @@ struct OutputRenderer {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     try result.tree.add(feedPath, feed)
     result.feeds.append(("\(outputName)/\(feedPath)", feed))
+    if show.medium == .video {
+      for file in try VideoSiteWriter(catalogue: catalogue, show: show).write(episodes) {
+        try result.tree.add("\(show.slug)/\(file.path)", file.data)
+      }
+    }
     var transcriptSources: [String: String] = [:]
     for (item, chaptersFile) in zip(episodes, chapters) {
       let episode = item.episode

@@ -1,0 +1,123 @@
+import Catalogue
+import Foundation
+import PodiumTestSupport
+import PodiumXML
+import Publisher
+import Testing
+
+/// The pages, oEmbed answers, Media RSS and video sitemap of a video show, read back.
+@Suite struct VideoSiteTests {
+  static let hostile = "<img src=x onerror=alert(1)> </script><script>alert(2)</script> & \"quotes\""
+  let mp4 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("MediaProbeTests/Fixtures/mp4/h264-aac.mp4")
+
+  /// A video show with one episode: MP4, poster, captions, and a hostile title.
+  func build() throws -> CatalogueFixture {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video"))
+    try fixture.folder.write("episodes/gesprekken/media/v.mp4", try Data(contentsOf: mp4))
+    try fixture.folder.write("episodes/gesprekken/posters/v.jpg", SampleMedia.jpeg(width: 1280, height: 720))
+    try fixture.folder.write("episodes/gesprekken/captions/v.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n")
+    let title = "\"" + Self.hostile.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    try fixture.writeEpisode("2024-03-14-v.md", """
+      ---
+      title: \(title)
+      date: 2024-03-14T09:00:00+01:00
+      guid: video-1
+      poster: posters/v.jpg
+      media:
+        url: media/v.mp4
+      transcripts:
+        - file: captions/v.vtt
+          rel: captions
+      themes: [mobiliteit]
+      ---
+      Een **reportage**.
+      """)
+    let report = try Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    ).build()
+    #expect(!report.hasErrors, "\(report.findings)")
+    return fixture
+  }
+
+  @Test func pageShowsHostileTitlesAsTextAndCarriesStructuredData() throws {
+    let fixture = try build()
+    let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/2024-03-14-v/index.html"), as: UTF8.self)
+    #expect(!html.contains("<img src=x"))
+    #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    #expect(!html.contains("<script>alert"))
+    #expect(html.contains("<video controls preload=\"none\""))
+    #expect(html.contains("<track kind=\"captions\""))
+    #expect(html.contains("14 maart 2024"))
+    let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+    let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+    #expect(json["@type"] as? String == "VideoObject")
+    #expect(json["name"] as? String == Self.hostile)
+    for key in ["description", "thumbnailUrl", "uploadDate", "duration", "contentUrl", "embedUrl"] {
+      #expect(json[key] != nil, "JSON-LD needs \(key)")
+    }
+    #expect(json["embedUrl"] as? String == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
+  }
+
+  @Test func oEmbedIsAVideoWithAnIframe() throws {
+    let fixture = try build()
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: try fixture.folder.read("feeds/gesprekken/embed/2024-03-14-v/oembed.json"))
+        as? [String: Any])
+    #expect(json["version"] as? String == "1.0")
+    #expect(json["type"] as? String == "video")
+    #expect((json["html"] as? String)?.hasPrefix("<iframe src=\"https://feeds.example.org/gesprekken/embed/2024-03-14-v/\"") == true)
+    #expect((json["html"] as? String)?.contains("<img") == false)
+    #expect(json["thumbnail_width"] as? Int == 1280)
+  }
+
+  @Test func mediaRSSDescribesEveryVideo() throws {
+    let fixture = try build()
+    let document = try XMLDocument(data: try fixture.folder.read("feeds/gesprekken/media.xml"))
+    let media = "http://search.yahoo.com/mrss/"
+    let item = try #require(document.root.firstChild(named: "channel")?.firstChild(named: "item"))
+    let content = try #require(item.firstChild(named: "content", namespace: media))
+    #expect(content.attribute("type") == "video/mp4")
+    #expect(content.attribute("medium") == "video")
+    #expect(content.attribute("width") != nil && content.attribute("duration") != nil)
+    #expect(content.firstChild(named: "thumbnail", namespace: media)?.attribute("url")
+      == "https://media.example.org/gesprekken/posters/v.jpg")
+    #expect(content.firstChild(named: "player", namespace: media)?.attribute("url")
+      == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
+    #expect(content.firstChild(named: "subTitle", namespace: media)?.attribute("type") == "text/vtt")
+    #expect(content.firstChild(named: "title", namespace: media)?.text == Self.hostile)
+  }
+
+  @Test func sitemapFollowsGoogleVideoSitemaps() throws {
+    let fixture = try build()
+    let document = try XMLDocument(data: try fixture.folder.read("feeds/gesprekken/video-sitemap.xml"))
+    let video = "http://www.google.com/schemas/sitemap-video/1.1"
+    let sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    #expect(document.root.name == "urlset")
+    #expect(document.root.namespaceURI == sitemap)
+    let url = try #require(document.root.firstChild(named: "url", namespace: sitemap))
+    let loc = try #require(url.firstChild(named: "loc", namespace: sitemap)?.text)
+    let entry = try #require(url.firstChild(named: "video", namespace: video))
+    for name in ["thumbnail_loc", "title", "description", "content_loc", "player_loc", "duration", "publication_date"] {
+      #expect(entry.firstChild(named: name, namespace: video) != nil, "sitemap needs video:\(name)")
+    }
+    #expect(entry.firstChild(named: "content_loc", namespace: video)?.text != loc)
+    #expect(entry.firstChild(named: "player_loc", namespace: video)?.text == loc)
+    let duration = Int(entry.firstChild(named: "duration", namespace: video)?.text ?? "") ?? 0
+    #expect((1...28_800).contains(duration))
+  }
+
+  @Test func podcastShowsGetNoVideoPages() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    _ = try Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    ).build()
+    #expect(!fixture.folder.exists("feeds/gesprekken/embed"))
+    #expect(!fixture.folder.exists("feeds/gesprekken/media.xml"))
+  }
+}
