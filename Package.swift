@@ -70,7 +70,8 @@ let package = Package(
       name: "MediaProbeTests", dependencies: ["MediaProbe", "PodiumTestSupport"],
       exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "VideoSiteTests", dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "PodiumTestSupport"]),
+      name: "VideoSiteTests",
+      dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "FeedRules", "PodiumTestSupport"]),
     .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(

@@ -1,4 +1,5 @@
 import Catalogue
+import FeedRules
 import Foundation
 import PodiumTestSupport
 import PodiumXML
@@ -89,6 +90,16 @@ import Testing
       == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
     #expect(content.firstChild(named: "subTitle", namespace: media)?.attribute("type") == "text/vtt")
     #expect(content.firstChild(named: "title", namespace: media)?.text == Self.hostile)
+  }
+
+  @Test func mediaRSSMeetsTheRSSRules() throws {
+    let fixture = try build()
+    let data = try fixture.folder.read("feeds/gesprekken/media.xml")
+    // The hostile title looks like HTML, which the rules rightly warn about; nothing else is reported.
+    let findings = FeedLinter(profile: .rss).lint(data, file: "media.xml").filter { $0.severity >= .warning }
+    #expect(findings.map(\.ruleID) == ["RSS-ITEM-TITLE-PLAIN"])
+    // Apple's podcast rules don't apply to a video feed for search engines; the profile is why.
+    #expect(FeedLinter(profile: .podcast).lint(data, file: "media.xml").contains { $0.ruleID.hasPrefix("APPLE-") })
   }
 
   @Test func sitemapFollowsGoogleVideoSitemaps() throws {

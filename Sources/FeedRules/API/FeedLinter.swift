@@ -10,10 +10,14 @@ import PodiumXML
 public struct FeedLinter: Sendable {
   /// Feeds larger than this are refused before parsing.
   public let maximumFeedSize: Int
+  public let profile: FeedProfile
 
-  /// - Parameter maximumFeedSize: the largest feed, in bytes, that will be parsed.
-  public init(maximumFeedSize: Int = PodiumXML.XMLDocument.defaultMaximumSize) {
+  /// - Parameters:
+  ///   - maximumFeedSize: the largest feed, in bytes, that will be parsed.
+  ///   - profile: a podcast feed (every rule) or a plain RSS feed (RSS 2.0's rules only).
+  public init(maximumFeedSize: Int = PodiumXML.XMLDocument.defaultMaximumSize, profile: FeedProfile = .podcast) {
     self.maximumFeedSize = maximumFeedSize
+    self.profile = profile
   }
 
   /// Every rule this linter can report, for docs and for turning rules off.
@@ -43,6 +47,6 @@ public struct FeedLinter: Sendable {
     let feed = Feed(document)
     var findings = FindingList(file: file)
     for check in FeedChecks.all { check.check(feed, into: &findings) }
-    return findings.findings.sortedForReport()
+    return findings.findings.filter { profile.applies($0.ruleID) }.sortedForReport()
   }
 }

@@ -64,8 +64,10 @@ public struct Publisher: Sendable {
 
   /// Our own feeds, through the same rules `podium lint` runs on anyone's. Their size is known,
   /// so the linter's size guard (meant for feeds from elsewhere) is set to fit them.
-  private static func check(_ feeds: [(file: String, data: Data)]) -> [Finding] {
-    feeds.flatMap { FeedLinter(maximumFeedSize: max($0.data.count, 1) * 2).lint($0.data, file: $0.file) }
+  private static func check(_ feeds: [(file: String, data: Data, profile: FeedProfile)]) -> [Finding] {
+    feeds.flatMap {
+      FeedLinter(maximumFeedSize: max($0.data.count, 1) * 2, profile: $0.profile).lint($0.data, file: $0.file)
+    }
   }
 
   private func plan() -> (BuildReport, Plan?, Catalogue?) {
@@ -96,7 +98,7 @@ public struct Publisher: Sendable {
   /// What a validated build will write, and the settings that grade the feed checks.
   private struct Plan {
     let tree: OutputTree
-    let feeds: [(file: String, data: Data)]
+    let feeds: [(file: String, data: Data, profile: FeedProfile)]
     let settings: RuleSettings
   }
 

@@ -1,6 +1,7 @@
 import AtomicOutput
 import Catalogue
 import Diagnostics
+import FeedRules
 import FeedWriter
 import Foundation
 import Parallel
@@ -21,7 +22,7 @@ struct OutputRenderer {
     var tree = OutputTree()
     var findings: [Finding] = []
     /// The feeds written, by their path in the output folder's parent, for the feed rules.
-    var feeds: [(file: String, data: Data)] = []
+    var feeds: [(file: String, data: Data, profile: FeedProfile)] = []
   }
 
   func render() -> Result {
@@ -57,10 +58,11 @@ struct OutputRenderer {
     let feed = try PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: guid).write(episodes)
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     try result.tree.add(feedPath, feed)
-    result.feeds.append(("\(outputName)/\(feedPath)", feed))
+    result.feeds.append(("\(outputName)/\(feedPath)", feed, .podcast))
     if show.medium == .video {
       for file in try VideoSiteWriter(catalogue: catalogue, show: show).write(episodes) {
         try result.tree.add("\(show.slug)/\(file.path)", file.data)
+        if file.path == VideoPaths.mediaRSS { result.feeds.append(("\(outputName)/\(show.slug)/\(file.path)", file.data, .rss)) }
       }
     }
     var transcriptSources: [String: String] = [:]
