@@ -121,6 +121,26 @@ import Testing
     #expect((1...28_800).contains(duration))
   }
 
+  @Test func indexListsEveryVideoWithoutScript() throws {
+    let fixture = try build()
+    let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.html"), as: UTF8.self)
+    #expect(html.contains("<a href=\"https://feeds.example.org/gesprekken/embed/2024-03-14-v/\">"))
+    #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<img src=x"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: try fixture.folder.read("feeds/gesprekken/embed/index.json")) as? [String: Any])
+    #expect(json["version"] as? Int == 1)
+    let videos = try #require(json["videos"] as? [[String: Any]])
+    #expect(videos.count == 1)
+    let video = videos[0]
+    #expect(video["title"] as? String == Self.hostile)
+    #expect(video["page"] as? String == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
+    #expect((video["sources"] as? [[String: String]])?.first?["type"] == "video/mp4")
+    #expect((video["captions"] as? [[String: String]])?.first?["url"] == "https://feeds.example.org/gesprekken/transcripts/v.vtt")
+    #expect(video["dateText"] as? String == "14 maart 2024")
+  }
+
   @Test func podcastShowsGetNoVideoPages() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode()

@@ -12,6 +12,8 @@ public enum VideoPaths {
   public static func pageFolder(_ episode: Episode) -> String { "embed/\(base(episode))/" }
   public static func page(_ episode: Episode) -> String { pageFolder(episode) + "index.html" }
   public static func oEmbed(_ episode: Episode) -> String { pageFolder(episode) + "oembed.json" }
+  public static let index = "embed/index.html"
+  public static let indexJSON = "embed/index.json"
   public static let mediaRSS = "media.xml"
   public static let sitemap = "video-sitemap.xml"
 }

@@ -24,6 +24,8 @@ public struct VideoSiteWriter: Sendable {
       files.append((VideoPaths.page(video.episode), Data(try VideoPage.html(video, show: show).utf8)))
       files.append((VideoPaths.oEmbed(video.episode), try OEmbed.json(video, show: show)))
     }
+    files.append((VideoPaths.index, Data(VideoIndexPage.html(videos, show: show).utf8)))
+    files.append((VideoPaths.indexJSON, try VideoIndex.json(videos, show: show, catalogue: catalogue)))
     files.append((VideoPaths.mediaRSS, try MediaRSS.write(videos, show: show, catalogue: catalogue)))
     files.append((VideoPaths.sitemap, try VideoSitemap.write(videos, show: show)))
     return files
