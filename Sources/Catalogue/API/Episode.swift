@@ -58,6 +58,13 @@ public struct Episode: Sendable, Hashable {
     self.lines = [:]
   }
 
+  /// The file's name without `.md` (`2024-03-14-de-buurt-beslist`): unique within a show, so it
+  /// names the episode's output files.
+  public var fileBase: String {
+    let name = file.split(separator: "/").last.map(String.init) ?? slug
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+  }
+
   /// Draft, scheduled (dated after `now`) or published.
   public func status(at now: Timestamp) -> EpisodeStatus {
     if draft { return .draft }

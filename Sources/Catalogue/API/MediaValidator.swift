@@ -44,7 +44,7 @@ public struct MediaValidator: Sendable {
         "media.duration is \(episode.media.duration) s but \(name) plays \(String(format: "%.2f", duration)) s; "
           + "write \(seconds), or leave duration out and Podium reads it", at: location(episode, "media.duration", or: "media.url")))
     }
-    if !Self.sameType(declared: episode.media.type, probed: probedType) {
+    if !MediaTypes.matches(declared: episode.media.type, expected: probedType) {
       findings.append(CatalogueRules.mediaType.finding(
         "media.type is \(episode.media.type) but \(name) is \(probedType); write type: \(probedType)",
         at: location(episode, "media.type", or: "media.url")))
@@ -111,17 +111,6 @@ public struct MediaValidator: Sendable {
         "\(path) is \(image.size / 1024) KB; keep artwork under 512 KB so apps load it quickly", at: location))
     }
     return findings
-  }
-
-  private static func sameType(declared: String, probed: String) -> Bool {
-    let declared = declared.lowercased()
-    if declared == probed { return true }
-    let groups: [Set<String>] = [
-      ["audio/mpeg", "audio/mp3", "audio/mpeg3"], ["audio/x-m4a", "audio/mp4", "audio/m4a", "audio/x-m4b"],
-      ["video/mp4", "video/x-m4v"], ["video/quicktime", "video/mp4"], ["audio/ogg", "audio/opus", "audio/vorbis"],
-      ["audio/wav", "audio/x-wav", "audio/wave"],
-    ]
-    return groups.contains { $0.contains(declared) && $0.contains(probed) }
   }
 
   private func relocated(_ finding: Finding, name: String, at location: SourceLocation) -> Finding {

@@ -6,10 +6,7 @@ public enum OutputPaths {
   public static let feed = "feed.xml"
 
   /// Named after the episode file (date and slug), which is unique within a show.
-  public static func chapters(_ episode: Episode) -> String {
-    let name = episode.file.split(separator: "/").last.map(String.init) ?? episode.slug
-    return "chapters/\(name.hasSuffix(".md") ? String(name.dropLast(3)) : name).json"
-  }
+  public static func chapters(_ episode: Episode) -> String { "chapters/\(episode.fileBase).json" }
 
   public static func transcript(_ transcript: Transcript) -> String { "transcripts/\(transcript.outputName)" }
 }

@@ -32,16 +32,18 @@ public enum MediaTypes {
     "webp": "image/webp",
   ]) { apple, _ in apple }
 
-  /// Types that mean the same thing, so `audio/mp4` for an M4A is not reported as wrong.
-  public static let equivalents: [String: Set<String>] = [
-    "audio/x-m4a": ["audio/mp4", "audio/m4a", "audio/x-m4a"],
-    "audio/mpeg": ["audio/mpeg", "audio/mp3", "audio/mpeg3"],
-    "video/x-m4v": ["video/x-m4v", "video/mp4"],
+  /// Types that name the same format, so `audio/mp4` for an M4A is not reported as wrong.
+  public static let sameFormat: [Set<String>] = [
+    ["audio/mpeg", "audio/mp3", "audio/mpeg3"], ["audio/x-m4a", "audio/mp4", "audio/m4a", "audio/x-m4b"],
+    ["video/mp4", "video/x-m4v"], ["audio/ogg", "audio/opus", "audio/vorbis"],
+    ["audio/wav", "audio/x-wav", "audio/wave"],
   ]
 
   public static func type(forExtension ext: String) -> String? { byExtension[ext.lowercased()] }
 
+  /// Whether a declared type names the same format as the expected one.
   public static func matches(declared: String, expected: String) -> Bool {
-    declared.lowercased() == expected || equivalents[expected]?.contains(declared.lowercased()) == true
+    let declared = declared.lowercased(), expected = expected.lowercased()
+    return declared == expected || sameFormat.contains { $0.contains(declared) && $0.contains(expected) }
   }
 }

@@ -3,13 +3,8 @@ import Catalogue
 /// Where the video files go inside a show's output folder, named after the episode file like the
 /// chapters files, so they can't collide.
 public enum VideoPaths {
-  static func base(_ episode: Episode) -> String {
-    let name = episode.file.split(separator: "/").last.map(String.init) ?? episode.slug
-    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-  }
-
   /// The folder of a video's own page; its URL ends in `/`.
-  public static func pageFolder(_ episode: Episode) -> String { "embed/\(base(episode))/" }
+  public static func pageFolder(_ episode: Episode) -> String { "embed/\(episode.fileBase)/" }
   public static func page(_ episode: Episode) -> String { pageFolder(episode) + "index.html" }
   public static func oEmbed(_ episode: Episode) -> String { pageFolder(episode) + "oembed.json" }
   public static let index = "embed/index.html"
