@@ -41,7 +41,10 @@ let package = Package(
 
     // Writers and the build pipeline.
     .target(name: "FeedWriter", dependencies: ["Catalogue", "PodiumXML", "ShowNotes"]),
-    .target(name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes"]),
+    .target(
+      name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes", "Identifiers"],
+      // The index's script and style, compiled into the binary so `podium` is one file to install.
+      resources: [.embedInCode("Assets/embed.js"), .embedInCode("Assets/embed.css")]),
     .target(
       name: "Publisher",
       dependencies: [
@@ -71,7 +74,7 @@ let package = Package(
       exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "VideoSiteTests",
-      dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "FeedRules", "PodiumTestSupport"]),
+      dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "FeedRules", "Identifiers", "PodiumTestSupport"]),
     .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(

@@ -35,8 +35,8 @@ import Testing
     let result = CatalogueLoader(root: fixture.catalogue).load()
     #expect(result.findings.filter { $0.severity >= .warning } == [])
     let episode = try #require(result.catalogue?.shows.first?.episodes.first)
-    #expect(episode.media.duration == 42)
-    #expect(episode.media.type == "audio/mpeg")
+    #expect(episode.media?.duration == 42)
+    #expect(episode.media?.type == "audio/mpeg")
   }
 
   @Test func aWrongTypeIsAnError() throws {
@@ -104,6 +104,6 @@ import Testing
     let result = CatalogueLoader(root: fixture.catalogue).load()
     let faststart = result.findings.filter { $0.ruleID == "PROBE-FASTSTART" }
     #expect(faststart.map(\.location?.file) == ["gesprekken/2024-03-14-aac-moov-at-end.md"])
-    #expect(result.catalogue?.shows.first?.episodes.allSatisfy { $0.media.type == "audio/x-m4a" } == true)
+    #expect(result.catalogue?.shows.first?.episodes.allSatisfy { $0.media?.type == "audio/x-m4a" } == true)
   }
 }

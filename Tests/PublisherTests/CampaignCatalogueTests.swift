@@ -34,11 +34,12 @@ import Testing
       for item in feed.items {
         let episode = try #require(published.first { $0.guid == feed.text(item, "guid") })
         let enclosure = item.firstChild(named: "enclosure")
+        let media = try #require(episode.media)
         #expect(feed.text(item, "title") == episode.title)
-        #expect(enclosure?.attribute("url") == catalogue.publicURL(for: episode.media.reference, in: show))
-        #expect(enclosure?.attribute("length") == String(episode.media.length))
-        #expect(enclosure?.attribute("type") == episode.media.type)
-        #expect(feed.text(item, "duration", namespace: FeedReader.itunes) == String(episode.media.duration))
+        #expect(enclosure?.attribute("url") == catalogue.publicURL(for: media.reference, in: show))
+        #expect(enclosure?.attribute("length") == String(media.length))
+        #expect(enclosure?.attribute("type") == media.type)
+        #expect(feed.text(item, "duration", namespace: FeedReader.itunes) == String(media.duration))
         #expect(feed.text(item, "pubDate") == episode.date.rfc2822)
         #expect(!item.children(named: "transcript", namespace: FeedReader.podcast).isEmpty)
       }

@@ -65,6 +65,10 @@ import Testing
       try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "episode: 3")
     },
     "P20-HTTPS": show { $0 + "link: http://example.org/\n" },
+    "CAT-POSTER-LOCAL": { fixture in
+      try show { $0.replacingOccurrences(of: "medium: podcast", with: "medium: video") }(fixture)
+      try edit { $0.replacingOccurrences(of: "title:", with: "poster: https://media.example.org/p.jpg\ntitle:") }(fixture)
+    },
     "APPLE-GUID-REQUIRED": edit { $0.replacingOccurrences(of: "guid: 6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f\n", with: "") },
     "RSS-GUID-UNIQUE": { fixture in
       try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00")

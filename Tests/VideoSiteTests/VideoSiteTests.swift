@@ -85,7 +85,7 @@ import Testing
     #expect(content.attribute("medium") == "video")
     #expect(content.attribute("width") != nil && content.attribute("duration") != nil)
     #expect(content.firstChild(named: "thumbnail", namespace: media)?.attribute("url")
-      == "https://media.example.org/gesprekken/posters/v.jpg")
+      == "https://feeds.example.org/gesprekken/embed/images/posters/v.jpg")
     #expect(content.firstChild(named: "player", namespace: media)?.attribute("url")
       == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
     #expect(content.firstChild(named: "subTitle", namespace: media)?.attribute("type") == "text/vtt")
@@ -112,11 +112,13 @@ import Testing
     let url = try #require(document.root.firstChild(named: "url", namespace: sitemap))
     let loc = try #require(url.firstChild(named: "loc", namespace: sitemap)?.text)
     let entry = try #require(url.firstChild(named: "video", namespace: video))
-    for name in ["thumbnail_loc", "title", "description", "content_loc", "player_loc", "duration", "publication_date"] {
+    for name in ["thumbnail_loc", "title", "description", "content_loc", "duration", "publication_date"] {
       #expect(entry.firstChild(named: name, namespace: video) != nil, "sitemap needs video:\(name)")
     }
+    #expect(entry.firstChild(named: "content_loc", namespace: video)?.text == "https://media.example.org/gesprekken/media/v.mp4")
+    // Neither the file nor a player may be the page itself (VSM-NOT-LOC); the page is no player.
     #expect(entry.firstChild(named: "content_loc", namespace: video)?.text != loc)
-    #expect(entry.firstChild(named: "player_loc", namespace: video)?.text == loc)
+    #expect(entry.firstChild(named: "player_loc", namespace: video) == nil)
     let duration = Int(entry.firstChild(named: "duration", namespace: video)?.text ?? "") ?? 0
     #expect((1...28_800).contains(duration))
   }
@@ -126,8 +128,12 @@ import Testing
     let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.html"), as: UTF8.self)
     #expect(html.contains("<a href=\"https://feeds.example.org/gesprekken/embed/2024-03-14-v/\">"))
     #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
-    #expect(!html.contains("<script"))
+    // The only script is embed.js, from the index's own folder; nothing inline could run.
+    #expect(html.components(separatedBy: "<script").count == 2)
+    #expect(html.contains("<script src=\"embed.js\" defer></script>"))
     #expect(!html.contains("<img src=x"))
+    #expect(try fixture.folder.read("feeds/gesprekken/embed/images/posters/v.jpg")
+      == fixture.folder.read("episodes/gesprekken/posters/v.jpg"))
     let json = try #require(
       try JSONSerialization.jsonObject(with: try fixture.folder.read("feeds/gesprekken/embed/index.json")) as? [String: Any])
     #expect(json["version"] as? Int == 1)
@@ -150,5 +156,32 @@ import Testing
     ).build()
     #expect(!fixture.folder.exists("feeds/gesprekken/embed"))
     #expect(!fixture.folder.exists("feeds/gesprekken/media.xml"))
+  }
+}
+
+/// The index's own weight: its HTML with the inline style, and embed.js, gzipped as a server
+/// would send them. Images and index.json are data, not the index.
+@Suite struct EmbedWeightTests {
+  @Test func indexStaysUnderTwentyKilobytesGzipped() throws {
+    let fixture = try VideoSiteTests().build()
+    var total = 0
+    for file in ["feeds/gesprekken/embed/index.html", "feeds/gesprekken/embed/embed.js"] {
+      total += try Self.gzippedSize(fixture.folder.url.appendingPathComponent(file))
+    }
+    #expect(total > 3_000, "the index can't be this small: \(total) bytes")
+    #expect(total < 20 * 1024, "index.html + embed.js weigh \(total) bytes gzipped")
+  }
+
+  static func gzippedSize(_ file: URL) throws -> Int {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-9c", file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    return data.count
   }
 }

@@ -116,11 +116,16 @@ public enum CatalogueRules {
     id: "P20-LEN-128", severity: .warning, source: "Podcasting 2.0 namespace",
     summary: "Person names, funding texts and similar are at most 128 characters.")
 
+  public static let posterLocal = Rule(
+    id: "CAT-POSTER-LOCAL", severity: .warning, source: "Podium video index (docs/embed.md)",
+    summary: "Videos have a poster in the show folder, so the video index asks no other site for anything before a click.")
+
   /// Every rule above, for documentation and configuration.
   public static let all: [Rule] = [
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
     missingFile, fileName, fileTooLarge, noShows, strayFolder, mediaLength, numbering, https, guidRequired, guidUnique,
     enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat, serialNumbers, person, license,
     chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
+    posterLocal,
   ]
 }

@@ -18,6 +18,7 @@ public struct CatalogueValidator: Sendable {
       for episode in show.episodes {
         findings += chapters(episode)
         findings += format(episode)
+        findings += external(episode, in: show)
       }
     }
     return findings
@@ -36,7 +37,8 @@ public struct CatalogueValidator: Sendable {
         } else {
           guids[episode.guid] = episode
         }
-        let url = catalogue.publicURL(for: episode.media.reference, in: show)
+        guard let media = episode.media else { continue }
+        let url = catalogue.publicURL(for: media.reference, in: show)
         if let other = enclosures[url] {
           findings.append(CatalogueRules.enclosureUnique.finding(
             "media URL \(url) is also used by \(other.file); Apple ignores the second episode", at: location(episode, "media.url")))
@@ -108,10 +110,10 @@ public struct CatalogueValidator: Sendable {
         findings.append(CatalogueRules.chapters.finding(
           "chapter '\(chapter.title)' starts at \(chapter.start) s, not after the one before; put chapters in order", at: at))
       }
-      if chapter.start >= Double(episode.media.duration) {
+      if chapter.start >= Double(episode.duration) {
         findings.append(CatalogueRules.chapters.finding(
           "chapter '\(chapter.title)' starts at \(chapter.start) s, after the end of the episode "
-            + "(\(episode.media.duration) s)", at: at))
+            + "(\(episode.duration) s)", at: at))
       }
       previous = chapter.start
     }
@@ -119,16 +121,39 @@ public struct CatalogueValidator: Sendable {
   }
 
   private func format(_ episode: Episode) -> [Finding] {
-    let ext = episode.media.reference.pathExtension
+    guard let media = episode.media else { return [] }
+    let ext = media.reference.pathExtension
     guard let expected = MediaTypes.appleEnclosures[ext] else {
       return [CatalogueRules.enclosureFormat.finding(
         "Apple Podcasts does not play .\(ext.isEmpty ? "(no extension)" : ext) files; publish MP3, M4A, MP4, M4V or MOV "
           + "as the main media", at: location(episode, "media.url"))]
     }
-    guard MediaTypes.matches(declared: episode.media.type, expected: expected) else {
+    guard MediaTypes.matches(declared: media.type, expected: expected) else {
       return [CatalogueRules.enclosureFormat.finding(
-        "media.type is \(episode.media.type) but a .\(ext) file is \(expected); write type: \(expected)",
+        "media.type is \(media.type) but a .\(ext) file is \(expected); write type: \(expected)",
         at: location(episode, "media.type"))]
+    }
+    return []
+  }
+
+  /// A YouTube or Vimeo video belongs in a video show. The video index shows posters before
+  /// anyone clicks, so they are local files that it serves itself, never a third party's.
+  private func external(_ episode: Episode, in show: Show) -> [Finding] {
+    if episode.external != nil, show.medium != .video {
+      return [CatalogueRules.badValue.finding(
+        "external: is for video shows (medium: video); a podcast episode needs media: with its audio file",
+        at: location(episode, "external"))]
+    }
+    guard show.medium == .video else { return [] }
+    if let poster = episode.poster, case .remote(let url) = poster.reference {
+      return [CatalogueRules.posterLocal.finding(
+        "poster \(url) is remote, so the video index would load it from another site before anyone clicks; "
+          + "keep the image in the show folder (poster: posters/\(episode.fileBase).jpg)", at: location(episode, "poster"))]
+    }
+    if episode.poster == nil, episode.external != nil {
+      return [CatalogueRules.posterLocal.finding(
+        "a YouTube or Vimeo video needs a poster: a still the index shows until the visitor clicks play, without "
+          + "asking the provider for anything; add poster: posters/\(episode.fileBase).jpg", at: location(episode, "external"))]
     }
     return []
   }

@@ -11,7 +11,11 @@ public struct Episode: Sendable, Hashable {
   public var number: Int?
   public var type: EpisodeType
   public var explicit: Bool?
-  public var media: Enclosure
+  /// The audio or video file; `nil` only for a video that lives on YouTube or Vimeo alone,
+  /// which the video index shows but a podcast feed can't carry.
+  public var media: Enclosure?
+  /// The same video on YouTube or Vimeo, or the only copy of it.
+  public var external: ExternalVideo?
   /// Other renditions of the media: WebM, HLS, an audio-only version.
   public var alternates: [AlternateEnclosure]
   public var summary: String?
@@ -37,7 +41,7 @@ public struct Episode: Sendable, Hashable {
   /// Line of each key in the file, for findings (`"media.url"` → 9).
   public var lines: [String: Int]
 
-  public init(file: String, slug: String, title: String, date: Timestamp, guid: String, media: Enclosure) {
+  public init(file: String, slug: String, title: String, date: Timestamp, guid: String, media: Enclosure?) {
     self.file = file
     self.slug = slug
     self.title = title
@@ -64,6 +68,9 @@ public struct Episode: Sendable, Hashable {
     let name = file.split(separator: "/").last.map(String.init) ?? slug
     return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
   }
+
+  /// Whole seconds of the media, or of the external video when there is no file.
+  public var duration: Int { media?.duration ?? external?.duration ?? 0 }
 
   /// Draft, scheduled (dated after `now`) or published.
   public func status(at now: Timestamp) -> EpisodeStatus {

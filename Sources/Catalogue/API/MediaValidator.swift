@@ -26,9 +26,9 @@ public struct MediaValidator: Sendable {
   }
 
   func media(_ episode: Episode) -> [Finding] {
-    guard let probe = episode.media.probe else { return [] }
+    guard let media = episode.media, let probe = media.probe else { return [] }
     let at = location(episode, "media.url")
-    let name = episode.media.reference.localPath ?? ""
+    let name = media.reference.localPath ?? ""
     var findings = probe.findings.map { relocated($0, name: name, at: at) }
     let playable: Set<Container> = [.mp3, .mp4, .ogg, .flac, .wav, .webm, .matroska]
     guard let container = probe.container, playable.contains(container), let probedType = probe.mimeType else {
@@ -38,15 +38,15 @@ public struct MediaValidator: Sendable {
       }
       return findings
     }
-    if let duration = probe.duration, abs(Double(episode.media.duration) - duration) > 1 {
+    if let duration = probe.duration, abs(Double(media.duration) - duration) > 1 {
       let seconds = Int(duration.rounded())
       findings.append(CatalogueRules.mediaDuration.finding(
-        "media.duration is \(episode.media.duration) s but \(name) plays \(String(format: "%.2f", duration)) s; "
+        "media.duration is \(media.duration) s but \(name) plays \(String(format: "%.2f", duration)) s; "
           + "write \(seconds), or leave duration out and Podium reads it", at: location(episode, "media.duration", or: "media.url")))
     }
-    if !MediaTypes.matches(declared: episode.media.type, expected: probedType) {
+    if !MediaTypes.matches(declared: media.type, expected: probedType) {
       findings.append(CatalogueRules.mediaType.finding(
-        "media.type is \(episode.media.type) but \(name) is \(probedType); write type: \(probedType)",
+        "media.type is \(media.type) but \(name) is \(probedType); write type: \(probedType)",
         at: location(episode, "media.type", or: "media.url")))
     }
     let needsFaststart = container == .mp4 && (probe.width != nil || probedType.hasPrefix("audio/"))
@@ -72,7 +72,7 @@ public struct MediaValidator: Sendable {
         }
         continue
       }
-      let duration = episode.media.probe?.duration ?? Double(episode.media.duration)
+      let duration = episode.media?.probe?.duration ?? Double(episode.duration)
       findings += CaptionCheck.check(captions, mediaDuration: duration).map { relocated($0, name: transcript.file, at: at) }
     }
     return findings

@@ -7,11 +7,12 @@ import Yams
 /// Reads `<show>/<YYYY-MM-DD>-<slug>.md`: front matter and show notes.
 enum EpisodeReader {
   static let keys = [
-    "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "alternates", "summary",
+    "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "external", "alternates", "summary",
     "artwork", "poster", "link",
     "transcripts", "chapters", "persons", "themes", "tags", "location", "license", "funding", "block", "draft",
   ]
   static let mediaKeys = ["url", "length", "type", "duration"]
+  static let externalKeys = ["url", "duration"]
   static let transcriptKeys = ["file", "type", "language", "rel"]
   static let chapterKeys = ["start", "title", "url", "img", "toc"]
   static let alternateKeys = ["url", "type", "length", "title", "language"]
@@ -36,11 +37,13 @@ enum EpisodeReader {
         "missing 'guid': every episode needs a permanent one; add 'guid: \(EpisodeGUID.make())' "
           + "(podium add does this for you)", line: reader.line)
     }
-    let media = media(reader, context: context)
-    guard let title, let date, let guid, let media else { return nil }
+    let media = reader.has("media") || !reader.has("external") ? media(reader, context: context) : nil
+    let external = external(reader, media: media)
+    guard let title, let date, let guid, media != nil || external != nil else { return nil }
 
     let slug = slug(fileName: context.fileName, date: date, collector: collector)
     var episode = Episode(file: context.file, slug: slug, title: title, date: date, guid: guid, media: media)
+    episode.external = external
     episode.season = reader.positiveInt("season")
     episode.number = reader.positiveInt("episode")
     episode.type = reader.enumeration("episode_type", EpisodeType.self) ?? .full
@@ -89,7 +92,9 @@ enum EpisodeReader {
 
   private static func media(_ reader: MappingReader, context: Context) -> Enclosure? {
     guard reader.has("media") else {
-      reader.requireKey("media", hint: " (url, length, type and duration of the episode's audio or video)")
+      reader.requireKey(
+        "media", hint: " (url, length, type and duration of the episode's audio or video; a video only on YouTube "
+          + "or Vimeo has external: instead)")
       return nil
     }
     guard let media = reader.mapping("media", known: mediaKeys),
@@ -141,6 +146,29 @@ enum EpisodeReader {
     return enclosure
   }
 
+  /// `external: {url, duration}`: a YouTube or Vimeo video. Its duration is required when there
+  /// is no media file to take it from.
+  private static func external(_ reader: MappingReader, media: Enclosure?) -> ExternalVideo? {
+    guard reader.has("external"), let item = reader.mapping("external", known: externalKeys),
+      let url = item.httpsURL("url", required: true)
+    else { return nil }
+    let duration: Int
+    if let media, !item.has("duration") {
+      duration = media.duration
+    } else {
+      guard let declared = Self.duration(item, probed: nil) else { return nil }
+      duration = declared
+    }
+    guard let video = ExternalVideo.parse(url, duration: duration) else {
+      item.report(
+        CatalogueRules.badValue,
+        "'\(url)' is not a YouTube or Vimeo video URL (https://www.youtube.com/watch?v=…, https://youtu.be/…, "
+          + "https://vimeo.com/…)", key: "url")
+      return nil
+    }
+    return video
+  }
+
   /// The declared duration, or the probed one when none is declared.
   private static func duration(_ media: MappingReader, probed: Double?) -> Int? {
     guard let text = media.string("duration") else {
@@ -150,7 +178,7 @@ enum EpisodeReader {
     }
     guard let seconds = DurationParser.seconds(from: text), seconds > 0 else {
       media.report(
-        CatalogueRules.wrongType, "media.duration must be seconds (312) or H:MM:SS (0:05:12), not '\(text)'",
+        CatalogueRules.wrongType, "\(media.path)duration must be seconds (312) or H:MM:SS (0:05:12), not '\(text)'",
         key: "duration")
       return nil
     }

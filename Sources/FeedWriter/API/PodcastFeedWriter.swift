@@ -16,8 +16,11 @@ public struct PodcastFeedWriter: Sendable {
     self.podcastGUID = podcastGUID
   }
 
-  /// - Parameter episodes: the published episodes, in feed order (newest first).
-  public func write(_ episodes: [FeedEpisode]) throws -> Data {
+  /// - Parameter episodes: the published episodes, in feed order (newest first). Videos that are
+  ///   only on YouTube or Vimeo are left out: an item without an enclosure is not an episode to
+  ///   a podcast app.
+  public func write(_ published: [FeedEpisode]) throws -> Data {
+    let episodes = published.filter { $0.episode.media != nil }
     let xml = try XMLWriter()
     try xml.startDocument()
     try xml.startElement("rss")
@@ -30,7 +33,9 @@ public struct PodcastFeedWriter: Sendable {
     try ChannelElements(catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: episodes.first?.episode)
       .write(to: xml)
     let items = ItemElements(catalogue: catalogue, show: show)
-    for episode in episodes { try items.write(episode, to: xml) }
+    for episode in episodes {
+      if let media = episode.episode.media { try items.write(episode, media: media, to: xml) }
+    }
     try xml.endElement()
     try xml.endElement()
     return try xml.finish()

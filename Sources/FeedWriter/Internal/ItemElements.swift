@@ -7,7 +7,7 @@ struct ItemElements {
   let show: Show
   static let descriptionLimit = 4000
 
-  func write(_ feedEpisode: FeedEpisode, to xml: XMLWriter) throws {
+  func write(_ feedEpisode: FeedEpisode, media: Enclosure, to xml: XMLWriter) throws {
     let episode = feedEpisode.episode
     try xml.startElement("item")
     try xml.element("title", episode.title)
@@ -23,11 +23,11 @@ struct ItemElements {
     try xml.element("guid", episode.guid, attributes: ["isPermaLink": "false"])
     try xml.element("pubDate", episode.date.rfc2822)
     try xml.element("enclosure", attributes: [
-      "url": catalogue.publicURL(for: episode.media.reference, in: show),
-      "length": String(episode.media.length),
-      "type": episode.media.type,
+      "url": catalogue.publicURL(for: media.reference, in: show),
+      "length": String(media.length),
+      "type": media.type,
     ])
-    try xml.element("itunes:duration", String(episode.media.duration))
+    try xml.element("itunes:duration", String(media.duration))
     try xml.explicit(episode.explicit ?? show.explicit)
     try xml.element("itunes:episodeType", episode.type.rawValue)
     if let season = episode.season { try xml.element("itunes:season", String(season)) }

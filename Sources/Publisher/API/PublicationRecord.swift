@@ -20,10 +20,12 @@ public struct PublicationRecord: Codable, Sendable, Equatable {
   public struct EpisodeRecord: Codable, Sendable, Equatable {
     /// The episode file, relative to the catalogue, when it was last published.
     public var file: String
-    public var enclosure: String
+    /// The podcast enclosure's URL; `nil` for a video that is only on YouTube or Vimeo, which no
+    /// podcast app has downloaded.
+    public var enclosure: String?
     public var date: String
 
-    public init(file: String, enclosure: String, date: String) {
+    public init(file: String, enclosure: String?, date: String) {
       self.file = file
       self.enclosure = enclosure
       self.date = date

@@ -36,7 +36,7 @@ struct RecordCheck {
       }
       for episode in show.episodes where episode.status(at: options.now) == .published {
         record.episodes[episode.guid] = PublicationRecord.EpisodeRecord(
-          file: episode.file, enclosure: catalogue.publicURL(for: episode.media.reference, in: show),
+          file: episode.file, enclosure: episode.media.map { catalogue.publicURL(for: $0.reference, in: show) },
           date: record.episodes[episode.guid]?.date ?? episode.date.iso8601)
       }
       outcome.record.shows[show.slug] = record
@@ -86,11 +86,14 @@ struct RecordCheck {
         at: SourceLocation(file: episode.file, line: episode.lines[episode.draft ? "draft" : "date"])))
       return options.allowRemoval ? nil : entry
     }
-    let url = catalogue.publicURL(for: episode.media.reference, in: show)
-    if url != entry.enclosure {
+    // Only a change of a URL that podcast apps have seen matters; a YouTube-only video gaining a
+    // file is new to them.
+    if let old = entry.enclosure, let media = episode.media, case let url = catalogue.publicURL(for: media.reference, in: show),
+      url != old
+    {
       outcome.findings.append(finding(
         PublishRules.enclosureChanged, allowed: options.allowEnclosureChange,
-        "the media URL changed from \(entry.enclosure) to \(url); apps may download the episode again. "
+        "the media URL changed from \(old) to \(url); apps may download the episode again. "
           + "Keep the old URL, or build with --allow-enclosure-change",
         at: SourceLocation(file: episode.file, line: episode.lines["media.url"])))
     }

@@ -31,9 +31,11 @@ struct RemoteTargets {
         location: SourceLocation(file: show.file, line: show.lines["artwork"])))
       for episode in show.episodes where episode.status(at: now) == .published {
         let at = { (key: String) in SourceLocation(file: episode.file, line: episode.lines[key] ?? 1) }
-        add(Target(
-          url: catalogue.publicURL(for: episode.media.reference, in: show), kind: .enclosure,
-          expectedLength: episode.media.length, expectedType: episode.media.type, location: at("media.url")))
+        if let media = episode.media {
+          add(Target(
+            url: catalogue.publicURL(for: media.reference, in: show), kind: .enclosure,
+            expectedLength: media.length, expectedType: media.type, location: at("media.url")))
+        }
         for alternate in episode.alternates {
           add(Target(
             url: catalogue.publicURL(for: alternate.reference, in: show), kind: .other,

@@ -1,12 +1,59 @@
 /// Words and formats of the page, in the show's language: Dutch and English to start.
 struct PageLocale {
+  let language: String
   let dutch: Bool
 
-  init(language: String) { dutch = language.lowercased().hasPrefix("nl") }
+  init(language: String) {
+    self.language = language
+    dutch = language.lowercased().hasPrefix("nl")
+  }
 
   var captions: String { dutch ? "Ondertitels" : "Captions" }
   var download: String { dutch ? "Download de video" : "Download the video" }
   var watch: String { dutch ? "Bekijk de video" : "Watch the video" }
+  var play: String { dutch ? "Speel af" : "Play" }
+
+  /// `Bekijk op YouTube`: the link that stands in for a provider's player without script.
+  func watchOn(_ provider: String) -> String { (dutch ? "Bekijk op " : "Watch on ") + provider }
+
+  /// What the index's script says, in index.json's `labels`; `{n}` and `{provider}` are filled in
+  /// by the script.
+  var labels: [String: String] {
+    dutch
+      ? [
+        "play": "Speel af", "filter": "Filter op thema", "allThemes": "Alle thema's", "captions": "Ondertitels",
+        "subtitles": "Ondertitels", "count": "{n} video's", "countOne": "1 video",
+        "external": "Speel af via {provider}. Pas dan laadt {provider} de video, en kan het gegevens over je verzamelen.",
+        "watchOn": "Bekijk op {provider}", "page": "Pagina van de video",
+      ]
+      : [
+        "play": "Play", "filter": "Filter by theme", "allThemes": "All themes", "captions": "Captions",
+        "subtitles": "Subtitles", "count": "{n} videos", "countOne": "1 video",
+        "external": "Plays through {provider}: only then does {provider} load the video, and it may collect data about you.",
+        "watchOn": "Watch on {provider}", "page": "Video page",
+      ]
+  }
+
+  /// Whether a track in `tag` is in the page's own language: then it is captions, not subtitles.
+  func isShowLanguage(_ tag: String) -> Bool {
+    tag.split(separator: "-").first?.lowercased() == language.split(separator: "-").first?.lowercased()
+  }
+
+  /// `Nederlands`, `Engels`: a caption track's language, named in the page's language.
+  func languageName(_ tag: String) -> String {
+    let code = tag.split(separator: "-").first.map { $0.lowercased() } ?? tag
+    let names = dutch ? Self.dutchLanguageNames : Self.englishLanguageNames
+    return names[code] ?? tag
+  }
+
+  private static let dutchLanguageNames = [
+    "nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits", "es": "Spaans", "it": "Italiaans",
+    "pt": "Portugees", "pl": "Pools", "tr": "Turks", "ar": "Arabisch", "uk": "Oekraïens", "ru": "Russisch",
+  ]
+  private static let englishLanguageNames = [
+    "nl": "Dutch", "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "pl": "Polish", "tr": "Turkish", "ar": "Arabic", "uk": "Ukrainian", "ru": "Russian",
+  ]
 
   private static let dutchMonths = [
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",

@@ -36,16 +36,19 @@ enum MediaRSS {
     try xml.element("description", video.description)
     try xml.element("guid", episode.guid, attributes: ["isPermaLink": "false"])
     try xml.element("pubDate", episode.date.rfc2822)
-    try xml.startElement("media:content")
-    try xml.attribute("url", video.videoURL)
-    try xml.attribute("fileSize", String(episode.media.length))
-    try xml.attribute("type", video.videoType)
-    try xml.attribute("medium", "video")
-    try xml.attribute("isDefault", "true")
-    try xml.attribute("duration", String(episode.media.duration))
-    if let width = video.width, let height = video.height {
-      try xml.attribute("width", String(width))
-      try xml.attribute("height", String(height))
+    // A video only on YouTube or Vimeo has no file to point at: its page is the player.
+    if let file = video.video {
+      try xml.startElement("media:content")
+      try xml.attribute("url", file.url)
+      try xml.attribute("fileSize", String(file.length))
+      try xml.attribute("type", file.type)
+      try xml.attribute("medium", "video")
+      try xml.attribute("isDefault", "true")
+      try xml.attribute("duration", String(video.duration))
+      if let width = video.width, let height = video.height {
+        try xml.attribute("width", String(width))
+        try xml.attribute("height", String(height))
+      }
     }
     try xml.element("media:title", episode.title, attributes: ["type": "plain"])
     try xml.element("media:description", video.description, attributes: ["type": "plain"])
@@ -60,7 +63,7 @@ enum MediaRSS {
     for caption in video.captions {
       try xml.element("media:subTitle", attributes: ["type": "text/vtt", "lang": caption.language, "href": caption.url])
     }
-    try xml.endElement()
+    if video.video != nil { try xml.endElement() }
     try xml.endElement()
   }
 }

@@ -3,16 +3,25 @@ import FeedWriter
 
 /// What every video output says about one episode, worked out once: URLs, sizes, texts.
 struct VideoFacts {
+  /// A video file the browser plays itself.
+  struct File {
+    let url: String
+    let type: String
+    let length: Int64
+  }
+
   let episode: Episode
   let pageURL: String
   let oEmbedURL: String
-  let videoURL: String
-  let videoType: String
+  /// The main video file; `nil` for a video that is only on YouTube or Vimeo.
+  let video: File?
+  /// The provider's player, for a video with no file of its own.
+  let external: ExternalVideo?
+  let duration: Int
   let width: Int?
   let height: Int?
-  let posterURL: String
-  let posterWidth: Int?
-  let posterHeight: Int?
+  /// The poster as the index serves it: a copy next to the index, so showing it asks no one else.
+  let poster: PosterCopy
   /// Other video renditions the browser may prefer (WebM).
   let sources: [(url: String, type: String)]
   let captions: [(url: String, language: String)]
@@ -25,23 +34,33 @@ struct VideoFacts {
     self.episode = episode
     pageURL = catalogue.outputURL(for: show, path: VideoPaths.pageFolder(episode))
     oEmbedURL = catalogue.outputURL(for: show, path: VideoPaths.oEmbed(episode))
-    videoURL = catalogue.publicURL(for: episode.media.reference, in: show)
-    videoType = episode.media.type
-    width = episode.media.probe?.width
-    height = episode.media.probe?.height
-    if let poster = episode.poster {
-      posterURL = catalogue.publicURL(for: poster.reference, in: show)
-      (posterWidth, posterHeight) = (poster.width, poster.height)
+    if let media = episode.media, media.type.hasPrefix("video/") {
+      video = File(url: catalogue.publicURL(for: media.reference, in: show), type: media.type, length: media.length)
+      external = nil
+      width = media.probe?.width
+      height = media.probe?.height
     } else {
-      posterURL = catalogue.publicURL(for: episode.artwork ?? show.artwork, in: show)
-      (posterWidth, posterHeight) = (nil, nil)
+      video = nil
+      external = episode.external
+      (width, height) = (nil, nil)
     }
-    sources = episode.alternates.filter { $0.type.hasPrefix("video/") }
+    duration = episode.duration
+    poster = PosterCopy(episode, show: show, catalogue: catalogue)
+    sources = video == nil ? [] : episode.alternates.filter { $0.type.hasPrefix("video/") }
       .map { (catalogue.publicURL(for: $0.reference, in: show), $0.type) }
     captions = episode.transcripts.filter { $0.type == "text/vtt" }
       .map { (catalogue.outputURL(for: show, path: OutputPaths.transcript($0)), $0.language ?? show.language) }
     let text = episode.summary ?? item.notes.plainText
     description = text.isEmpty ? episode.title : String(text.prefix(2000))
     notesHTML = item.notes.html
+  }
+
+  var posterURL: String { poster.url }
+  var posterWidth: Int? { poster.width }
+  var posterHeight: Int? { poster.height }
+
+  /// Whether this episode belongs in the video outputs: a video file, or a YouTube or Vimeo video.
+  static func isVideo(_ episode: Episode) -> Bool {
+    episode.media?.type.hasPrefix("video/") == true || episode.external != nil
   }
 }

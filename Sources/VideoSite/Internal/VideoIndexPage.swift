@@ -1,40 +1,40 @@
 import Catalogue
 
-/// `embed/index.html`: the show's videos as a grid of posters linking to each video's page. It
-/// works without script, makes no third-party requests and sets no cookies.
+/// `embed/index.html`: the page a site puts in an iframe. Without script it is a list of the
+/// show's videos, each linking to its own page. `embed.js` then renders the same list from
+/// `index.json` with the theme filter, playing in place, and the height message to the host page.
+/// It makes no third-party requests and sets no cookies.
 enum VideoIndexPage {
-  static func html(_ videos: [VideoFacts], show: Show) -> String {
-    let locale = PageLocale(language: show.language)
+  static func html(_ videos: [VideoFacts], show: Show, catalogue: Catalogue, locale: PageLocale) -> String {
     var items: [String] = []
     for video in videos {
       let episode = video.episode
-      var image = "<img src=\"\(HTML.attribute(video.posterURL))\" alt=\"\" loading=\"lazy\""
+      var image = "<img class=\"podium-poster\" src=\"\(HTML.attribute(video.posterURL))\" alt=\"\" loading=\"lazy\" decoding=\"async\""
       if let width = video.posterWidth, let height = video.posterHeight { image += " width=\"\(width)\" height=\"\(height)\"" }
       image += ">"
       let themes = episode.themes.map { "<li>\(HTML.text($0))</li>" }.joined()
+      let page = HTML.attribute(video.pageURL)
       items.append(
-        "<li><a href=\"\(HTML.attribute(video.pageURL))\">\(image)"
-          + "<span class=\"title\">\(HTML.text(episode.title))</span></a>"
-          + "<p class=\"meta\"><time datetime=\"\(HTML.attribute(episode.date.iso8601))\">"
+        "<li class=\"podium-video\"><div class=\"podium-player\"><a href=\"\(page)\" tabindex=\"-1\" aria-hidden=\"true\">\(image)</a></div>"
+          + "<h2 class=\"podium-title\"><a href=\"\(page)\">\(HTML.text(episode.title))</a></h2>"
+          + "<p class=\"podium-meta\"><time datetime=\"\(HTML.attribute(episode.date.iso8601))\">"
           + "\(HTML.text(locale.date(episode.date.localDate)))</time> · "
-          + "<span class=\"duration\">\(HTML.text(locale.duration(episode.media.duration)))</span></p>"
-          + (themes.isEmpty ? "" : "<ul class=\"themes\">\(themes)</ul>") + "</li>")
+          + "<span class=\"podium-duration\">\(HTML.text(locale.duration(video.duration)))</span></p>"
+          + (themes.isEmpty ? "" : "<ul class=\"podium-themes\">\(themes)</ul>") + "</li>")
     }
-    return "<!doctype html>\n<html lang=\"\(HTML.attribute(show.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
-      + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      + "<title>\(HTML.text(show.title))</title>\n<style>\(style)</style>\n</head>\n<body>\n<main>\n"
-      + "<h1>\(HTML.text(show.title))</h1>\n<ul class=\"videos\">\n" + items.joined(separator: "\n")
-      + "\n</ul>\n</main>\n</body>\n</html>\n"
+    let head = [
+      "<meta charset=\"utf-8\">",
+      ContentPolicy(catalogue: catalogue, videos: videos, style: EmbedAssets.css).meta,
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+      "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">",
+      "<title>\(HTML.text(show.title))</title>",
+      "<style>\(EmbedAssets.css)</style>",
+      "<script src=\"embed.js\" defer></script>",
+    ]
+    return "<!doctype html>\n<html lang=\"\(HTML.attribute(show.language))\">\n<head>\n" + head.joined(separator: "\n")
+      + "\n</head>\n<body class=\"podium-page\">\n<main data-podium-index=\"index.json\">\n"
+      + "<div class=\"podium\" lang=\"\(HTML.attribute(show.language))\">\n"
+      + "<h1 class=\"podium-heading\">\(HTML.text(show.title))</h1>\n<ul class=\"podium-videos\">\n"
+      + items.joined(separator: "\n") + "\n</ul>\n</div>\n</main>\n</body>\n</html>\n"
   }
-
-  static let style = """
-    body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}\
-    main{padding:1rem}h1{font-size:1.4rem}\
-    .videos{list-style:none;margin:0;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}\
-    .videos a{color:inherit;text-decoration:none;display:block}.videos a:focus-visible{outline:3px solid #1f5fbf}\
-    .videos img{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;background:#ddd}\
-    .title{display:block;font-weight:600;margin-top:.4rem}.meta{margin:.2rem 0;color:#555}\
-    .themes{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.3rem}\
-    .themes li{background:#eef;padding:0 .4em;border-radius:.3em;font-size:.9em}
-    """
 }

@@ -11,12 +11,12 @@ enum VideoObject {
       "description": facts.description,
       "thumbnailUrl": [facts.posterURL],
       "uploadDate": facts.episode.date.iso8601,
-      "duration": PageLocale.isoDuration(facts.episode.media.duration),
-      "contentUrl": facts.videoURL,
-      "embedUrl": facts.pageURL,
+      "duration": PageLocale.isoDuration(facts.duration),
+      "embedUrl": facts.external?.playerURL ?? facts.pageURL,
       "inLanguage": show.language,
       "publisher": ["@type": "Organization", "name": show.author],
     ]
+    if let file = facts.video { object["contentUrl"] = file.url }
     if let width = facts.width, let height = facts.height {
       object["width"] = width
       object["height"] = height

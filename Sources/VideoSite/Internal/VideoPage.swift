@@ -1,15 +1,18 @@
 import Catalogue
 
 /// A video's own page: for direct links, sharing (Open Graph) and oEmbed discovery. It plays the
-/// video in place with captions, needs no script, and asks nothing from third parties.
+/// video in place with captions and needs no script. A YouTube or Vimeo video sits behind a
+/// facade: the local poster and a link to the provider, which the index's script turns into the
+/// provider's player only when the visitor clicks.
 enum VideoPage {
-  static func html(_ facts: VideoFacts, show: Show) throws -> String {
-    let locale = PageLocale(language: show.language)
+  static func html(_ facts: VideoFacts, show: Show, catalogue: Catalogue, locale: PageLocale) throws -> String {
     let episode = facts.episode
     let title = HTML.text("\(episode.title) – \(show.title)")
     var head = [
       "<meta charset=\"utf-8\">",
+      ContentPolicy(catalogue: catalogue, videos: [facts], style: style).meta,
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+      "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">",
       "<title>\(title)</title>",
       "<meta name=\"description\" content=\"\(HTML.attribute(facts.description))\">",
       "<link rel=\"canonical\" href=\"\(HTML.attribute(facts.pageURL))\">",
@@ -21,35 +24,26 @@ enum VideoPage {
       "<meta property=\"og:url\" content=\"\(HTML.attribute(facts.pageURL))\">",
       "<meta property=\"og:site_name\" content=\"\(HTML.attribute(show.title))\">",
       "<meta property=\"og:image\" content=\"\(HTML.attribute(facts.posterURL))\">",
-      "<meta property=\"og:video\" content=\"\(HTML.attribute(facts.videoURL))\">",
-      "<meta property=\"og:video:type\" content=\"\(HTML.attribute(facts.videoType))\">",
     ]
-    if let width = facts.width, let height = facts.height {
-      head.append("<meta property=\"og:video:width\" content=\"\(width)\">")
-      head.append("<meta property=\"og:video:height\" content=\"\(height)\">")
+    if let file = facts.video {
+      head.append("<meta property=\"og:video\" content=\"\(HTML.attribute(file.url))\">")
+      head.append("<meta property=\"og:video:type\" content=\"\(HTML.attribute(file.type))\">")
+      if let width = facts.width, let height = facts.height {
+        head.append("<meta property=\"og:video:width\" content=\"\(width)\">")
+        head.append("<meta property=\"og:video:height\" content=\"\(height)\">")
+      }
     }
     head.append("<script type=\"application/ld+json\">\(HTML.scriptJSON(try VideoObject.json(facts, show: show)))</script>")
     head.append("<style>" + style + "</style>")
+    if facts.external != nil { head.append("<script src=\"../embed.js\" defer></script>") }
 
-    var video = "<video controls preload=\"none\" playsinline poster=\"\(HTML.attribute(facts.posterURL))\""
-    if let width = facts.width, let height = facts.height { video += " width=\"\(width)\" height=\"\(height)\"" }
-    video += ">\n"
-    video += "<source src=\"\(HTML.attribute(facts.videoURL))\" type=\"\(HTML.attribute(facts.videoType))\">\n"
-    for source in facts.sources {
-      video += "<source src=\"\(HTML.attribute(source.url))\" type=\"\(HTML.attribute(source.type))\">\n"
-    }
-    for (index, caption) in facts.captions.enumerated() {
-      video += "<track kind=\"captions\" src=\"\(HTML.attribute(caption.url))\" srclang=\"\(HTML.attribute(caption.language))\" "
-        + "label=\"\(HTML.attribute(locale.captions)) (\(HTML.attribute(caption.language)))\"\(index == 0 ? " default" : "")>\n"
-    }
-    video += "<a href=\"\(HTML.attribute(facts.videoURL))\">\(HTML.text(locale.download))</a>\n</video>"
-
+    let playerHTML = facts.video.map { player($0, facts, locale: locale) } ?? facade(facts, locale: locale)
     let body = [
       "<main>",
       "<h1>\(HTML.text(episode.title))</h1>",
-      video,
+      playerHTML,
       "<p class=\"meta\"><time datetime=\"\(HTML.attribute(episode.date.iso8601))\">\(HTML.text(locale.date(episode.date.localDate)))</time>"
-        + " · \(HTML.text(locale.duration(episode.media.duration)))"
+        + " · \(HTML.text(locale.duration(facts.duration)))"
         + episode.themes.map { " · <span class=\"theme\">\(HTML.text($0))</span>" }.joined() + "</p>",
       "<div class=\"notes\">\(facts.notesHTML)</div>",
       "</main>",
@@ -58,10 +52,48 @@ enum VideoPage {
       + "\n</head>\n<body>\n" + body.joined(separator: "\n") + "\n</body>\n</html>\n"
   }
 
+  private static func player(_ file: VideoFacts.File, _ facts: VideoFacts, locale: PageLocale) -> String {
+    var video = "<video controls preload=\"none\" playsinline poster=\"\(HTML.attribute(facts.posterURL))\""
+    if let width = facts.width, let height = facts.height { video += " width=\"\(width)\" height=\"\(height)\"" }
+    video += ">\n"
+    video += "<source src=\"\(HTML.attribute(file.url))\" type=\"\(HTML.attribute(file.type))\">\n"
+    for source in facts.sources {
+      video += "<source src=\"\(HTML.attribute(source.url))\" type=\"\(HTML.attribute(source.type))\">\n"
+    }
+    video += tracks(facts, locale: locale)
+    return video + "<a href=\"\(HTML.attribute(file.url))\">\(HTML.text(locale.download))</a>\n</video>"
+  }
+
+  /// A `<track>` per WebVTT file: captions in the show's language, subtitles in others.
+  static func tracks(_ facts: VideoFacts, locale: PageLocale) -> String {
+    facts.captions.enumerated().map { index, caption in
+      let kind = locale.isShowLanguage(caption.language) ? "captions" : "subtitles"
+      return "<track kind=\"\(kind)\" src=\"\(HTML.attribute(caption.url))\" srclang=\"\(HTML.attribute(caption.language))\" "
+        + "label=\"\(HTML.attribute(locale.languageName(caption.language)))\"\(index == 0 ? " default" : "")>\n"
+    }.joined()
+  }
+
+  /// The poster and a link to the provider; `embed.js` swaps in the provider's player on a click.
+  private static func facade(_ facts: VideoFacts, locale: PageLocale) -> String {
+    guard let external = facts.external else { return "" }
+    var image = "<img src=\"\(HTML.attribute(facts.posterURL))\" alt=\"\""
+    if let width = facts.posterWidth, let height = facts.posterHeight { image += " width=\"\(width)\" height=\"\(height)\"" }
+    image += ">"
+    let note = locale.labels["external", default: ""].replacingOccurrences(of: "{provider}", with: external.provider.rawValue)
+    return "<div class=\"facade\" data-podium-embed=\"\(HTML.attribute(external.embedURL))\" "
+      + "data-title=\"\(HTML.attribute(facts.episode.title))\">\n"
+      + "<a href=\"\(HTML.attribute(external.watchURL))\">\(image)"
+      + "<span class=\"watch\">\(HTML.text(locale.watchOn(external.provider.rawValue)))</span></a>\n"
+      + "<p class=\"note\">\(HTML.text(note))</p>\n</div>"
+  }
+
   static let style = """
     body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}\
     main{max-width:960px;margin:0 auto;padding:1rem}\
-    video{display:block;width:100%;height:auto;background:#000}\
+    video,.facade img,.facade iframe{display:block;width:100%;height:auto;background:#000}\
+    .facade iframe{aspect-ratio:16/9;border:0}.facade a{display:block;position:relative;color:#fff}\
+    .watch{position:absolute;left:1rem;bottom:1rem;background:#000c;padding:.3em .7em;border-radius:.3em}\
+    .note{font-size:.9em;color:#555}\
     h1{font-size:1.5rem;line-height:1.2}.meta{color:#555}\
     .theme{background:#eef;padding:0 .4em;border-radius:.3em}
     """

@@ -18,9 +18,13 @@ enum VideoSitemap {
       try xml.element("video:thumbnail_loc", video.posterURL)
       try xml.element("video:title", episode.title)
       try xml.element("video:description", String(video.description.prefix(2048)))
-      try xml.element("video:content_loc", video.videoURL)
-      try xml.element("video:player_loc", video.pageURL)
-      try xml.element("video:duration", String(min(max(episode.media.duration, 1), 28_800)))
+      // Google wants the file or a player, and neither may be the page itself (VSM-NOT-LOC).
+      if let file = video.video {
+        try xml.element("video:content_loc", file.url)
+      } else if let external = video.external {
+        try xml.element("video:player_loc", external.playerURL)
+      }
+      try xml.element("video:duration", String(min(max(video.duration, 1), 28_800)))
       try xml.element("video:publication_date", episode.date.iso8601)
       try xml.element("video:family_friendly", (episode.explicit ?? show.explicit) ? "no" : "yes")
       for tag in (episode.themes + episode.tags).prefix(32) { try xml.element("video:tag", tag) }
