@@ -11,19 +11,42 @@ struct BrokenFeed: Sendable, CustomTestStringConvertible {
   let note: String
   let edits: [ValidFeed.Edit]
 
+  /// The valid feed the edits break, and the profile it is linted with.
+  let base: Base
+
+  enum Base: Sendable {
+    /// `ValidFeed`, linted as a podcast feed.
+    case podcast
+    /// `ValidMediaFeed`, linted as a plain RSS feed, as the build lints `media.xml`.
+    case mediaRSS
+
+    var text: String { self == .podcast ? ValidFeed.text : ValidMediaFeed.text }
+    var profile: FeedProfile { self == .podcast ? .podcast : .rss }
+  }
+
   init(_ ruleID: String, _ severity: Severity, _ note: String, _ edits: ValidFeed.Edit...) {
+    self.init(ruleID, severity, note, edits, base: .podcast)
+  }
+
+  init(_ ruleID: String, _ severity: Severity, _ note: String, _ edits: [ValidFeed.Edit], base: Base) {
     self.ruleID = ruleID
     self.severity = severity
     self.note = note
     self.edits = edits
+    self.base = base
+  }
+
+  /// A case that breaks the valid Media RSS feed instead of the podcast feed.
+  static func media(_ ruleID: String, _ severity: Severity, _ note: String, _ edits: ValidFeed.Edit...) -> Self {
+    Self(ruleID, severity, note, edits, base: .mediaRSS)
   }
 
   var testDescription: String { "\(ruleID) (\(severity)): \(note)" }
 
   /// Lints the broken feed and checks that the rule fired, at its severity, on the marked line.
   func expectFinding(sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let (text, line) = ValidFeed.broken(edits)
-    let findings = FeedLinter().lint(Data(text.utf8), file: "feed.xml")
+    let (text, line) = ValidFeed.apply(edits, to: base.text)
+    let findings = FeedLinter(profile: base.profile).lint(Data(text.utf8), file: "feed.xml")
     let matching = findings.filter { $0.ruleID == ruleID }
     #expect(!matching.isEmpty, "no \(ruleID) among \(findings.map(\.ruleID))", sourceLocation: sourceLocation)
     #expect(

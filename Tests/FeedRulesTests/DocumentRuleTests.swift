@@ -28,7 +28,7 @@ extension BrokenFeed {
       "RSS-NS-PODCAST", .error, "podcast URI with trailing slash",
       .init("namespace/1.0\"", "namespace/1.0/\""), .mark("<rss ")),
     BrokenFeed(
-      "RSS-NS-MEDIA", .error, "media URI without slash",
+      "MRSS-NS", .error, "media URI without slash, in a podcast feed",
       .mark("<rss ", #"<rss xmlns:media="http://search.yahoo.com/mrss" "#)),
     BrokenFeed(
       "RSS-NS-ATOM", .error, "atom URI mis-cased",

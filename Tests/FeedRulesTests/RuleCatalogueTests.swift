@@ -6,7 +6,7 @@ import Testing
   static let allCases =
     BrokenFeed.documentCases + BrokenFeed.channelCases + BrokenFeed.categoryCases + BrokenFeed.itemCases
     + BrokenFeed.enclosureCases + BrokenFeed.guidCases + BrokenFeed.dateCases + BrokenFeed.appleItemCases
-    + BrokenFeed.podcastCases + BrokenFeed.markupCases
+    + BrokenFeed.podcastCases + BrokenFeed.markupCases + BrokenFeed.mediaCases
 
   /// Reported by parse failures, tested in `DocumentRuleTests`.
   static let parseRules: Set = ["RSS-XML-WELLFORMED", "RSS-XML-NAMED-ENTITIES", "RSS-XML-CDATA-END", "APPLE-NO-ATOM"]
@@ -27,14 +27,16 @@ import Testing
       #expect(!rule.source.isEmpty && !rule.summary.isEmpty, "\(rule.id)")
       #expect(
         rule.id.hasPrefix("RSS-") || rule.id.hasPrefix("APPLE-") || rule.id.hasPrefix("P20-")
-          || rule.id.hasPrefix("CLIENT-"))
+          || rule.id.hasPrefix("CLIENT-") || rule.id.hasPrefix("MRSS-"))
     }
   }
 
   @Test(arguments: [
     ("RSS-XML-WELLFORMED", Severity.error), ("RSS-ATOM-SELF", .warning), ("RSS-GUID-PRESENT", .error),
     ("RSS-CH-LANGUAGE", .error), ("APPLE-CH-EXPLICIT", .error), ("CLIENT-ENC-LENGTH", .warning),
-    ("P20-LEN-128", .warning), ("P20-MEDIUM", .info), ("APPLE-ITEM-EPISODE", .error),
+    ("P20-LEN-128", .warning), ("P20-MEDIUM", .info), ("APPLE-ITEM-EPISODE", .error), ("MRSS-NS", .error),
+    ("MRSS-CONTENT", .error), ("MRSS-GROUP", .error), ("MRSS-TITLE-DESC", .warning), ("MRSS-THUMBNAIL", .warning),
+    ("MRSS-PLAYER", .info), ("MRSS-SUBTITLE", .info),
   ])
   func severitiesFollowFeedRules(id: String, severity: Severity) {
     #expect(FeedLinter.rules.first { $0.id == id }?.severity == severity)

@@ -81,11 +81,14 @@ enum ValidFeed {
   }
 
   /// The valid feed with the edits applied, and the line of the `1️⃣` marker (if any).
-  static func broken(_ edits: [Edit]) -> (text: String, line: Int?) {
-    var text = Self.text
+  static func broken(_ edits: [Edit]) -> (text: String, line: Int?) { apply(edits, to: Self.text) }
+
+  /// Any valid document with the edits applied, and the line of the `1️⃣` marker (if any).
+  static func apply(_ edits: [Edit], to valid: String) -> (text: String, line: Int?) {
+    var text = valid
     for edit in edits {
       guard let range = text.range(of: edit.old) else {
-        preconditionFailure("snippet not in the valid feed: \(edit.old)")
+        preconditionFailure("snippet not in the valid document: \(edit.old)")
       }
       text.replaceSubrange(range, with: edit.new)
     }

@@ -5,7 +5,7 @@ enum FeedChecks {
   static let all: [any FeedCheck] = [
     DocumentRules(), NamespaceRules(), ChannelRules(), DuplicateElementRules(), ItemRules(),
     EnclosureRules(), GUIDRules(), DateRules(), AppleChannelRules(), AppleItemRules(), AppleTextRules(),
-    CategoryRules(), MarkupRules(), PodcastTagRules(), PodcastValueRules(),
+    CategoryRules(), MarkupRules(), PodcastTagRules(), PodcastValueRules(), MediaRSSRules(),
   ]
 
   static let rules: [Rule] = ParseErrorFinding.rules + all.flatMap { type(of: $0).rules }

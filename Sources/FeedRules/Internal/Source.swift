@@ -5,4 +5,6 @@ enum Source {
   static let apple = "Apple Podcasts RSS guide and requirements"
   static let podcasting20 = "Podcasting 2.0 namespace"
   static let clients = "Podcast app compatibility"
+  static let mediaRSS = "Media RSS 1.5.1 and W3C Feed Validator"
+  static let videoSitemap = "Google video sitemaps"
 }

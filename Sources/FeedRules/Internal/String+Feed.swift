@@ -26,6 +26,12 @@ extension String {
 
   var isASCIIDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
+  /// A non-negative decimal number without sign or exponent: `12`, `29.97`, `0.5`.
+  var isDecimalNumber: Bool {
+    let parts = split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    return parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(\.isASCIIDigit) }
+  }
+
   /// A positive whole number without sign or leading zero (`itunes:episode`, `itunes:season`).
   var isPositiveInteger: Bool { isASCIIDigits && utf8.first != UInt8(ascii: "0") }
 

@@ -14,6 +14,17 @@ enum URLText {
     return offset > hostStart
   }
 
+  /// `scheme:rest` with an RFC 3986 scheme (`https:`, `rtmp:`) and no whitespace or control
+  /// characters: an absolute URL of any kind, where other schemes than http(s) are allowed.
+  static func isAbsolute(_ text: String) -> Bool {
+    guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+    let scheme = text.utf8[..<colon]
+    guard let first = scheme.first, first.isASCIILetter,
+      scheme.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".utf8.contains($0) })
+    else { return false }
+    return text.utf8.count > scheme.count + 1 && text.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+  }
+
   /// Whether the URL uses plain `http:` (case-insensitive).
   static func isPlainHTTP(_ text: String) -> Bool {
     hasPrefix(text, "http:")

@@ -16,7 +16,7 @@ struct NamespaceRules: FeedCheck {
     id: "RSS-NS-PODCAST", severity: .error, source: Source.podcasting20,
     summary: #"Declare exactly xmlns:podcast="https://podcastindex.org/namespace/1.0" (no trailing slash)."#)
   static let media = Rule(
-    id: "RSS-NS-MEDIA", severity: .error, source: Source.rss,
+    id: "MRSS-NS", severity: .error, source: Source.mediaRSS,
     summary: #"Declare exactly xmlns:media="http://search.yahoo.com/mrss/" (with the trailing slash)."#)
   static let atom = Rule(
     id: "RSS-NS-ATOM", severity: .error, source: Source.rss,
