@@ -55,7 +55,9 @@ extension BrokenFeed {
     .media(
       "MRSS-CONTENT", .error, "expression preview",
       .mark(content, content), .init(#"expression="full""#, #"expression="preview""#)),
-    .media("MRSS-CONTENT", .error, "type is not MIME", .mark(content, content), .init(#"type="video/mp4" medium="video" isDefault="true" expression"#, #"type="mp4" medium="video" isDefault="true" expression"#)),
+    .media(
+      "MRSS-CONTENT", .error, "type is not MIME",
+      .mark(content, content), .init(#"type="video/mp4" medium="video" isDefault"#, #"type="mp4" medium="video" isDefault"#)),
     .media(
       "MRSS-GROUP", .error, "a group with one content (W3C MediaGroupWithoutAlternatives)",
       .init(group, ""), .mark("<media:group>")),

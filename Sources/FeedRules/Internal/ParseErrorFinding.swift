@@ -1,11 +1,29 @@
 import Diagnostics
 import PodiumXML
 
-/// Turns a parse failure into the one finding a feed that cannot be read gets.
+/// Turns a parse failure into the one finding a feed or sitemap that cannot be read gets.
 enum ParseErrorFinding {
+  /// What was being read, for the words of the message and the fix it suggests.
+  enum Document {
+    case feed, sitemap
+
+    var name: String { self == .feed ? "feed" : "sitemap" }
+
+    var emptyFix: String {
+      switch self {
+      case .feed: #"publish an RSS document starting with <rss version="2.0">"#
+      case .sitemap: #"write a <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"> document"#
+      }
+    }
+
+    var tooLargeFix: String {
+      self == .feed ? "trim old episodes or page the feed" : "split it into several sitemaps listed in a sitemap index"
+    }
+  }
+
   static let wellFormed = Rule(
     id: "RSS-XML-WELLFORMED", severity: .error, source: Source.xml,
-    summary: "The feed must be well-formed XML (escape & and <, or use CDATA).")
+    summary: "Feeds and sitemaps must be well-formed XML (escape & and <, or use CDATA).")
   static let cdataEnd = Rule(
     id: "RSS-XML-CDATA-END", severity: .error, source: Source.xml,
     summary: "A CDATA section cannot contain ]]>; split it or escape the text.")
@@ -15,8 +33,9 @@ enum ParseErrorFinding {
 
   static let rules = [wellFormed, cdataEnd, namedEntities]
 
-  static func finding(for error: XMLParseError, file: String) -> Finding {
+  static func finding(for error: XMLParseError, file: String, document: Document = .feed) -> Finding {
     let location = SourceLocation(file: file, line: error.line)
+    let noun = document.name
     switch error.reason {
     case .undefinedEntity(let message):
       return namedEntities.finding(
@@ -28,18 +47,17 @@ enum ParseErrorFinding {
         at: location)
     case .malformed(let message):
       return wellFormed.finding(
-        "the feed is not well-formed XML (\(message)); fix the markup there, escaping & as &amp; and < as &lt; "
+        "the \(noun) is not well-formed XML (\(message)); fix the markup there, escaping & as &amp; and < as &lt; "
           + "or wrapping the text in CDATA", at: location)
     case .empty:
-      return wellFormed.finding(
-        "the feed is empty; publish an RSS document starting with <rss version=\"2.0\">", at: location)
+      return wellFormed.finding("the \(noun) is empty; \(document.emptyFix)", at: location)
     case .tooLarge(let size, let limit):
       return wellFormed.finding(
-        "the feed is \(size) bytes, over the \(limit)-byte limit this check reads; trim old episodes or page the feed",
+        "the \(noun) is \(size) bytes, over the \(limit)-byte limit this check reads; \(document.tooLargeFix)",
         at: location)
     case .entityDeclaration(let name):
       return wellFormed.finding(
-        "the feed's DOCTYPE declares the entity '\(name)', which is refused as unsafe and unsupported by apps; "
+        "the \(noun)'s DOCTYPE declares the entity '\(name)', which is refused as unsafe and unsupported by apps; "
           + "remove the DOCTYPE and write the text out", at: location)
     case .entityReference(let name):
       return namedEntities.finding(
@@ -47,7 +65,7 @@ enum ParseErrorFinding {
         at: location)
     case .libxml(let operation):
       return wellFormed.finding(
-        "libxml2 could not parse the feed (\(operation)); try again, or report a bug", at: location)
+        "libxml2 could not parse the \(noun) (\(operation)); try again, or report a bug", at: location)
     }
   }
 }

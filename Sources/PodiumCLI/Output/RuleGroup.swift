@@ -3,7 +3,8 @@ import Diagnostics
 /// The rules one module reports, under the name `podium rules` and docs/rules.md show.
 struct RuleGroup: Sendable {
   enum Kind: String, Sendable, CaseIterable {
-    case catalogue = "Catalogue", media = "Media", publishing = "Publishing", feed = "Feed", remote = "Remote"
+    case catalogue = "Catalogue", media = "Media", publishing = "Publishing", feed = "Feed", sitemap = "Sitemap"
+    case remote = "Remote"
   }
 
   let kind: Kind

@@ -22,6 +22,9 @@ enum RuleRegistry {
       .feed, scope: "Any RSS feed: the ones Podium builds (`validate`, `build`) and any feed `podium lint` reads.",
       rules: FeedLinter.rules),
     RuleGroup(
+      .sitemap, scope: "The video sitemaps Podium builds for video shows (`validate`, `build`).",
+      rules: SitemapLinter.rules),
+    RuleGroup(
       .remote, scope: "The servers behind every URL, checked by `validate --remote` over http(s).", rules: LinkRules.all),
   ]
 

@@ -5,8 +5,8 @@ extension Podium {
     static let configuration = CommandConfiguration(
       abstract: "List every rule Podium checks: id, severity, source and what it asks for.",
       discussion: """
-        Rules are grouped by the module that checks them: Catalogue, Media, Publishing and Feed. \
-        docs/rules.md is the output of `podium rules --format markdown`.
+        Rules are grouped by the module that checks them: Catalogue, Media, Publishing, Feed, Sitemap and \
+        Remote. docs/rules.md is the output of `podium rules --format markdown`.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

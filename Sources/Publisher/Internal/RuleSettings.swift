@@ -19,7 +19,9 @@ struct RuleSettings {
 
   /// Every rule id Podium reports.
   static var knownIDs: Set<String> {
-    Set((CatalogueRules.all + ProbeRules.all + PublishRules.all + FeedLinter.rules + LinkRules.all).map(\.id))
+    Set(
+      (CatalogueRules.all + ProbeRules.all + PublishRules.all + FeedLinter.rules + SitemapLinter.rules + LinkRules.all)
+        .map(\.id))
   }
 
   /// Findings about the settings themselves: unknown ids and protected rules.
