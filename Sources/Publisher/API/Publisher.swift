@@ -1,11 +1,10 @@
 import AtomicOutput
 import Catalogue
 import Diagnostics
-import FeedRules
 import Foundation
 
 /// `podium validate` and `podium build` as library calls: load the catalogue, check it, render
-/// every output in memory, check the feeds, and only then, if nothing is at error level, replace
+/// every output in memory, check the feeds and sitemaps, and only then, if nothing is at error level, replace
 /// the output folder in one atomic step.
 public struct Publisher: Sendable {
   public let catalogueURL: URL
@@ -25,7 +24,7 @@ public struct Publisher: Sendable {
     var (report, plan, catalogue) = self.plan()
     guard let plan, let catalogue else { return report }
     var stopwatch = Stopwatch()
-    report.add(plan.settings.apply(Self.check(plan.feeds)))
+    report.add(plan.settings.apply(Self.check(plan.checked)))
     report.timings.append(stopwatch.lap("check feeds"))
     if let remote {
       let (findings, checks) = RemoteValidation(catalogue: catalogue, now: options.now, options: remote).run()
@@ -36,8 +35,8 @@ public struct Publisher: Sendable {
     return report
   }
 
-  /// Validates, then writes the outputs if there is no error-level finding. The feeds are
-  /// checked while the new output is being staged beside the old one; the swap happens only if
+  /// Validates, then writes the outputs if there is no error-level finding. The feeds and
+  /// sitemaps are checked while the new output is being staged beside the old one; the swap happens only if
   /// the checks pass.
   ///
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
@@ -48,7 +47,7 @@ public struct Publisher: Sendable {
     var commit = DirectoryCommit(directory: outputURL)
     commit.willWrite = willWrite
     var stopwatch = Stopwatch()
-    let (findings, staged) = Concurrently.run({ Self.check(plan.feeds) }, { Result { try commit.stage(plan.tree) } })
+    let (findings, staged) = Concurrently.run({ Self.check(plan.checked) }, { Result { try commit.stage(plan.tree) } })
     report.add(plan.settings.apply(findings))
     report.timings.append(stopwatch.lap("check feeds, stage output"))
     let staging = try staged.get()
@@ -62,12 +61,9 @@ public struct Publisher: Sendable {
     return report
   }
 
-  /// Our own feeds, through the same rules `podium lint` runs on anyone's. Their size is known,
-  /// so the linter's size guard (meant for feeds from elsewhere) is set to fit them.
-  private static func check(_ feeds: [(file: String, data: Data, profile: FeedProfile)]) -> [Finding] {
-    feeds.flatMap {
-      FeedLinter(maximumFeedSize: max($0.data.count, 1) * 2, profile: $0.profile).lint($0.data, file: $0.file)
-    }
+  /// Our own feeds and video sitemaps, through their rules.
+  private static func check(_ outputs: [CheckedOutput]) -> [Finding] {
+    outputs.flatMap { $0.findings() }
   }
 
   private func plan() -> (BuildReport, Plan?, Catalogue?) {
@@ -92,13 +88,13 @@ public struct Publisher: Sendable {
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
-    return (report, Plan(tree: rendered.tree, feeds: rendered.feeds, settings: settings), catalogue)
+    return (report, Plan(tree: rendered.tree, checked: rendered.checked, settings: settings), catalogue)
   }
 
-  /// What a validated build will write, and the settings that grade the feed checks.
+  /// What a validated build will write, and the settings that grade the feed and sitemap checks.
   private struct Plan {
     let tree: OutputTree
-    let feeds: [(file: String, data: Data, profile: FeedProfile)]
+    let checked: [CheckedOutput]
     let settings: RuleSettings
   }
 

@@ -8,7 +8,7 @@ import Parallel
 import ShowNotes
 import VideoSite
 
-/// Renders every output of a build into memory and checks the feeds it made. Nothing here
+/// Renders every output of a build into memory and lists the feeds and sitemaps to check. Nothing here
 /// touches the output folder, so a problem found at any point leaves it as it was.
 struct OutputRenderer {
   let catalogue: Catalogue
@@ -21,8 +21,8 @@ struct OutputRenderer {
   struct Result {
     var tree = OutputTree()
     var findings: [Finding] = []
-    /// The feeds written, by their path in the output folder's parent, for the feed rules.
-    var feeds: [(file: String, data: Data, profile: FeedProfile)] = []
+    /// The feeds and video sitemaps written, for their rules.
+    var checked: [CheckedOutput] = []
   }
 
   func render() -> Result {
@@ -58,11 +58,19 @@ struct OutputRenderer {
     let feed = try PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: guid).write(episodes)
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     try result.tree.add(feedPath, feed)
-    result.feeds.append(("\(outputName)/\(feedPath)", feed, .podcast))
+    result.checked.append(CheckedOutput(file: "\(outputName)/\(feedPath)", data: feed, rules: .feed(.podcast)))
     if show.medium == .video {
       for file in try VideoSiteWriter(catalogue: catalogue, show: show).write(episodes) {
         try result.tree.add("\(show.slug)/\(file.path)", file.data)
-        if file.path == VideoPaths.mediaRSS { result.feeds.append(("\(outputName)/\(show.slug)/\(file.path)", file.data, .rss)) }
+        let rules: CheckedOutput.Rules? =
+          switch file.path {
+          case VideoPaths.mediaRSS: .feed(.rss)
+          case VideoPaths.sitemap: .videoSitemap
+          default: nil
+          }
+        if let rules {
+          result.checked.append(CheckedOutput(file: "\(outputName)/\(show.slug)/\(file.path)", data: file.data, rules: rules))
+        }
       }
     }
     var transcriptSources: [String: String] = [:]
