@@ -148,3 +148,50 @@ import Testing
     #expect(!html.contains("unsafe-inline"))
   }
 }
+
+/// The index speaks the show's language: Dutch and English to start.
+@Suite struct VideoLocaleTests {
+  @Test(arguments: [
+    ("nl-BE", "Speel af", "Alle thema's", "14 maart 2024", "Nederlands"),
+    ("en-GB", "Play", "All themes", "14 March 2024", "Dutch"),
+  ])
+  func labelsDatesAndLanguageNames(language: String, play: String, allThemes: String, date: String, captions: String) throws {
+    let show = CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video")
+      + "language: \(language)\n"
+    let fixture = try CatalogueFixture(show: show)
+    try fixture.folder.write("episodes/gesprekken/posters/yt.jpg", SampleMedia.jpeg(width: 1280, height: 720))
+    try fixture.folder.write("episodes/gesprekken/captions/yt.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n")
+    try fixture.writeEpisode("2024-03-14-op-youtube.md", """
+      ---
+      title: Op YouTube
+      date: 2024-03-14T09:00:00+01:00
+      guid: yt-1
+      poster: posters/yt.jpg
+      external:
+        url: https://youtu.be/dQw4w9WgXcQ
+        duration: 3725
+      transcripts:
+        - file: captions/yt.vtt
+          language: nl-BE
+      ---
+      Notes.
+      """)
+    let report = try Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    ).build()
+    #expect(!report.hasErrors, "\(report.findings)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: try fixture.folder.read("feeds/gesprekken/embed/index.json")) as? [String: Any])
+    let labels = try #require(json["labels"] as? [String: String])
+    #expect(labels["play"] == play)
+    #expect(labels["allThemes"] == allThemes)
+    let video = try #require((json["videos"] as? [[String: Any]])?.first)
+    #expect(video["dateText"] as? String == date)
+    #expect(video["durationText"] as? String == "1:02:05")
+    #expect((video["captions"] as? [[String: String]])?.first?["label"] == captions)
+    let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.html"), as: UTF8.self)
+    #expect(html.contains("<html lang=\"\(language)\">"))
+    #expect(html.contains(date))
+  }
+}
