@@ -87,6 +87,38 @@ struct LintCommandTests {
     #expect(serious.isEmpty, "\(serious)")
   }
 
+  /// The video show's other outputs: a sitemap is recognised by its root, Media RSS needs `--profile rss`.
+  @Test(arguments: [
+    (["feeds/reportages/video-sitemap.xml"], 0, nil),
+    (["--profile", "rss", "feeds/reportages/media.xml"], 0, nil),
+    (["feeds/reportages/media.xml"], 1, "APPLE-"),
+  ] as [([String], Int32, String?)])
+  func videoShowsOutputs(arguments: [String], status: Int32, rulePrefix: String?) throws {
+    let result = try PodiumProcess.run(["lint", "--strict", "--format", "json"] + arguments, in: Self.repositoryRoot)
+    #expect(result.status == status, "\(result.standardOutput)\(result.standardError)")
+    let serious = try Self.rows(result).filter { $0.severity != "info" }
+    if let rulePrefix {
+      #expect(serious.contains { $0.ruleID.hasPrefix(rulePrefix) })
+    } else {
+      #expect(serious.isEmpty, "\(serious)")
+    }
+  }
+
+  @Test func aBrokenSitemapGetsTheSitemapRules() throws {
+    let sitemap = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!-- a comment first -->
+      <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">
+      <url><loc>https://example.org/v/</loc><video:video><video:title>V</video:title>
+      <video:player_loc>https://example.org/v/</video:player_loc></video:video></url>
+      </urlset>
+      """
+    let (result, _) = try Self.lint(["sitemap.xml": sitemap], ["--format", "json", "sitemap.xml"])
+    #expect(result.status == 1)
+    let rules = Set(try Self.rows(result).map(\.ruleID))
+    #expect(rules.isSuperset(of: ["VSM-REQUIRED", "VSM-NOT-LOC"]), "\(rules)")
+  }
+
   @Test func strictFailsOnWarnings() throws {
     let own = try String(
       contentsOf: Self.repositoryRoot.appendingPathComponent("feeds/gesprekken/feed.xml"), encoding: .utf8)

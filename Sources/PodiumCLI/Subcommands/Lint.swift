@@ -10,11 +10,12 @@ extension Podium {
     static let maximumFeedSize = 16 * 1024 * 1024
 
     static let configuration = CommandConfiguration(
-      abstract: "Check any podcast feed, a file or an http(s) URL, against the feed rules.",
+      abstract: "Check any podcast feed, Media RSS feed or video sitemap, a file or an http(s) URL, against the rules.",
       discussion: """
         The same RSS 2.0, Apple Podcasts and Podcasting 2.0 rules `validate` runs on the feeds Podium builds \
         (`podium rules` lists them), so a feed hosted elsewhere, or one you are migrating from, gets the same \
-        report. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
+        report. A video sitemap (a <urlset>) gets the sitemap rules; `--profile rss` checks an RSS feed that \
+        isn't a podcast (a Media RSS feed) without Apple's and Podcasting 2.0's rules. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
         \(maximumFeedSize >> 20) MB is refused before it is read.
         """)
 
@@ -26,6 +27,9 @@ extension Podium {
 
     @Flag(help: "Fail on warnings too.")
     var strict = false
+
+    @Option(help: "podcast, rss or sitemap; by default a <urlset> is a sitemap and anything else a podcast feed.")
+    var profile: LintProfile?
 
     func run() throws {
       let results = lintEach()
@@ -44,12 +48,17 @@ extension Podium {
 
     /// Each feed's findings, or why it could not be read, in the order given.
     private func lintEach() -> [Result<[Finding], FeedSourceError>] {
-      let linter = FeedLinter(maximumFeedSize: Self.maximumFeedSize)
       let loader = FeedLoader(maximumSize: Self.maximumFeedSize)
+      let profile = profile
       return ParallelMap.map(feeds) { argument in
         Result { () throws(FeedSourceError) -> [Finding] in
           let source = try FeedSource(argument)
-          return linter.lint(try loader.load(source), file: source.description)
+          let data = try loader.load(source)
+          switch profile ?? LintProfile.sniff(data) {
+          case .sitemap: return SitemapLinter(maximumSize: Self.maximumFeedSize).lint(data, file: source.description)
+          case .rss: return FeedLinter(maximumFeedSize: Self.maximumFeedSize, profile: .rss).lint(data, file: source.description)
+          case .podcast: return FeedLinter(maximumFeedSize: Self.maximumFeedSize).lint(data, file: source.description)
+          }
         }
       }
     }
