@@ -75,6 +75,9 @@ let package = Package(
     .testTarget(
       name: "VideoSiteTests",
       dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "FeedRules", "Identifiers", "PodiumTestSupport"]),
+    .testTarget(
+      name: "EmbedBrowserTests",
+      dependencies: ["VideoSite", "Catalogue", "FeedWriter", "ShowNotes", "PodiumTestSupport"]),
     .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(

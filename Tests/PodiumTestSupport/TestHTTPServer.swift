@@ -8,8 +8,9 @@ import Foundation
 
 /// A real HTTP/1.1 server on 127.0.0.1 for tests of remote checks: it serves files with HEAD and
 /// byte ranges, and misbehaves on request (lying lengths, ignored ranges, refused HEAD, redirects,
-/// error statuses, answers that never finish). One thread per connection, `Connection: close`.
-/// Every thread ends soon after `stop()`, which `deinit` calls too.
+/// error statuses, answers that never finish), and serves real folders from disk for browser tests.
+/// One thread per connection, `Connection: close`. Every thread ends soon after `stop()`, which
+/// `deinit` calls too.
 public final class TestHTTPServer: @unchecked Sendable {
   /// How a path answers.
   public enum Route: Sendable, Hashable {
@@ -35,6 +36,11 @@ public final class TestHTTPServer: @unchecked Sendable {
     case silent
     /// Waits `seconds`, then answers as `route`: a slow origin.
     indirect case delayed(seconds: Double, Route)
+    /// The files of the folder at this file-system path, for every path under the routed prefix:
+    /// GET and HEAD, Content-Type by extension, byte ranges, `index.html` for paths ending in `/`,
+    /// a redirect to `prefix/` for the bare prefix or a folder, 404 for anything missing, `..`, or a
+    /// symlink leading out of the folder. Exact routes win over it; the longest prefix wins.
+    case directory(String)
   }
 
   /// A request as the server parsed it.
@@ -64,9 +70,22 @@ public final class TestHTTPServer: @unchecked Sendable {
   /// The absolute URL of `path` on this server.
   public func url(_ path: String) -> String { baseURL + path }
 
-  /// Makes `path` (without query) answer as `route`; unrouted paths get 404.
+  /// Makes `path` (without query) answer as `route`; unrouted paths get 404. For `.directory`, `path`
+  /// is a prefix: `/site` and `/site/` both serve `/site/…`; `/` serves everything.
   public func route(_ path: String, _ route: Route) {
     core.lock.withLock { core.routes[path] = route }
+  }
+
+  /// Serves the files of `directory` under `prefix`: `.directory(directory.path)` routed at `prefix`.
+  public func serve(directory: URL, at prefix: String = "/") {
+    route(prefix, .directory(directory.path))
+  }
+
+  /// Headers added to every answer, such as `Access-Control-Allow-Origin: *`; a route's own header of
+  /// the same name wins.
+  public var extraHeaders: [String: String] {
+    get { core.lock.withLock { core.extraHeaders } }
+    set { core.lock.withLock { core.extraHeaders = newValue } }
   }
 
   /// Requests received so far, in arrival order.
@@ -99,6 +118,7 @@ extension TestHTTPServer {
     let lock = NSLock()
     let threads = DispatchGroup()
     var routes: [String: Route] = [:]
+    var extraHeaders: [String: String] = [:]
     var log: [Request] = []
     var connections = 0
     var handling = 0
@@ -247,19 +267,35 @@ extension TestHTTPServer.Core {
 
   private func serve(_ fd: Int32) {
     guard let head = readHead(fd), let request = Self.parse(head) else { return }
-    var route = lock.withLock {
+    let (prefix, routed) = lock.withLock {
       log.append(request)
       handling += 1
       peak = max(peak, handling)
-      return routes[request.path] ?? .status(404)
+      return routes[request.path].map { (request.path, $0) } ?? directoryRoute(for: request.path) ?? ("", .status(404))
     }
+    var route = routed
     while case .delayed(let seconds, let next) = route, !isStopped {
       Thread.sleep(forTimeInterval: seconds)
       route = next
     }
     lock.withLock { handling -= 1 }
-    answer(fd, request, route)
+    answer(fd, request, route, prefix: prefix)
     shutdown(fd, Int32(SHUT_WR))
+  }
+
+  /// The directory route with the longest prefix that `path` is under, with that prefix. Call under `lock`.
+  private func directoryRoute(for path: String) -> (String, Route)? {
+    func isDirectory(_ route: Route) -> Bool {
+      switch route {
+      case .directory: true
+      case .delayed(_, let next): isDirectory(next)
+      default: false
+      }
+    }
+    return routes.filter { prefix, route in
+      let base = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+      return isDirectory(route) && (path == base || path.hasPrefix(base + "/"))
+    }.max { $0.key.count < $1.key.count }.map { ($0.key, $0.value) }
   }
 
   private static func parse(_ head: [UInt8]) -> Request? {
@@ -278,7 +314,7 @@ extension TestHTTPServer.Core {
     return Request(method: String(parts[0]), path: path, range: range)
   }
 
-  private func answer(_ fd: Int32, _ request: Request, _ route: Route) {
+  private func answer(_ fd: Int32, _ request: Request, _ route: Route, prefix: String) {
     let isHead = request.method == "HEAD"
     switch route {
     case .file(let bytes, let type):
@@ -305,6 +341,8 @@ extension TestHTTPServer.Core {
       respond(fd, 200, ["Content-Type": type], body: Array(text.utf8), head: isHead)
     case .trickle:
       trickle(fd, head: isHead)
+    case .directory(let folder):
+      serveDirectory(fd, request, folder: folder, prefix: prefix)
     case .silent, .delayed:
       waitForClose(fd)
     }
@@ -343,13 +381,13 @@ extension TestHTTPServer.Core {
   private func respond(_ fd: Int32, _ status: Int, _ headers: [String: String], body: [UInt8], head: Bool) {
     var headers = headers
     if headers["Content-Length"] == nil { headers["Content-Length"] = String(body.count) }
-    guard transmit(fd, Self.headerBytes(status, headers)), !head else { return }
+    guard transmit(fd, headerBytes(status, headers)), !head else { return }
     transmit(fd, body)
   }
 
   /// Sends `count` bytes of the file pattern from `offset`, in chunks, so 50 MB needs no 50 MB buffer.
   private func stream(_ fd: Int32, _ status: Int, _ headers: [String: String], from offset: Int, count: Int, head: Bool) {
-    guard transmit(fd, Self.headerBytes(status, headers)), !head else { return }
+    guard transmit(fd, headerBytes(status, headers)), !head else { return }
     var position = offset
     while position < offset + count, !isStopped {
       let size = min(65536, offset + count - position)
@@ -362,7 +400,7 @@ extension TestHTTPServer.Core {
 
   private func trickle(_ fd: Int32, head: Bool) {
     let headers = ["Content-Type": "audio/mpeg", "Content-Length": "1000000"]
-    guard transmit(fd, Self.headerBytes(200, headers)), !head else { return }
+    guard transmit(fd, headerBytes(200, headers)), !head else { return }
     var ticks = 0
     while !isStopped {
       Thread.sleep(forTimeInterval: 0.1)
@@ -371,11 +409,27 @@ extension TestHTTPServer.Core {
     }
   }
 
+  /// Sends the header, then `count` bytes of the open `file` from `offset`, in 64 KB chunks.
+  private func streamFile(
+    _ fd: Int32, _ status: Int, _ headers: [String: String], file: Int32, from offset: Int, count: Int, head: Bool
+  ) {
+    guard transmit(fd, headerBytes(status, headers)), !head else { return }
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var position = offset
+    while position < offset + count, !isStopped {
+      let size = min(buffer.count, offset + count - position)
+      let read = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, size, off_t(position)) }
+      guard read > 0, transmit(fd, Array(buffer[0..<read])) else { return }
+      position += read
+    }
+  }
+
   /// The file pattern, long enough for any 64 KB chunk to be one slice of it.
   static let pattern: [UInt8] = (0..<(65536 + 251)).map(TestHTTPServer.patternByte)
 
-  private static func headerBytes(_ status: Int, _ headers: [String: String]) -> [UInt8] {
-    var text = "HTTP/1.1 \(status) \(reason(status))\r\n"
+  private func headerBytes(_ status: Int, _ headers: [String: String]) -> [UInt8] {
+    let headers = headers.merging(lock.withLock { extraHeaders }) { own, _ in own }
+    var text = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
     for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
     text += "Connection: close\r\n\r\n"
     return Array(text.utf8)
@@ -388,5 +442,103 @@ extension TestHTTPServer.Core {
       416: "Range Not Satisfiable", 500: "Internal Server Error",
     ]
     return phrases[status] ?? "Status"
+  }
+}
+
+// MARK: - Folders
+
+extension TestHTTPServer.Core {
+  /// What a path under a directory route names on disk.
+  private enum DiskEntry {
+    /// A regular file, by its real path, with the name whose extension gives its type.
+    case file(path: String, name: String)
+    /// A folder asked for without the trailing slash.
+    case folder
+  }
+
+  private func serveDirectory(_ fd: Int32, _ request: Request, folder: String, prefix: String) {
+    let isHead = request.method == "HEAD"
+    guard request.method == "GET" || isHead else {
+      let body = Array("Method Not Allowed\n".utf8)
+      return respond(fd, 405, ["Allow": "GET, HEAD", "Content-Type": "text/plain"], body: body, head: false)
+    }
+    let base = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+    switch Self.resolve(String(request.path.dropFirst(base.count)), in: folder) {
+    case .folder:
+      let location = request.path + "/"
+      respond(fd, 301, ["Location": location, "Content-Type": "text/plain"], body: Array("Moved to \(location)\n".utf8), head: isHead)
+    case .file(let path, let name):
+      let file = open(path, O_RDONLY)
+      guard file >= 0 else { return respond(fd, 404, ["Content-Type": "text/plain"], body: Array("Status 404\n".utf8), head: isHead) }
+      defer { close(file) }
+      var info = stat()
+      guard fstat(file, &info) == 0 else { return respond(fd, 500, [:], body: [], head: isHead) }
+      let size = Int(info.st_size)
+      var headers = ["Content-Type": Self.contentType(name), "Accept-Ranges": "bytes"]
+      guard size > 0, let range = request.range, let (first, last) = Self.parseRange(range, size: size) else {
+        headers["Content-Length"] = String(size)
+        return streamFile(fd, 200, headers, file: file, from: 0, count: size, head: isHead)
+      }
+      guard first <= last else {
+        headers["Content-Range"] = "bytes */\(size)"
+        return respond(fd, 416, headers, body: [], head: isHead)
+      }
+      headers["Content-Range"] = "bytes \(first)-\(last)/\(size)"
+      headers["Content-Length"] = String(last - first + 1)
+      streamFile(fd, 206, headers, file: file, from: first, count: last - first + 1, head: isHead)
+    case nil:
+      respond(fd, 404, ["Content-Type": "text/plain"], body: Array("Status 404\n".utf8), head: isHead)
+    }
+  }
+
+  /// The entry `relative` (the percent-encoded rest of the URL path after the prefix: empty or
+  /// starting with `/`) names in `folder`; nil when missing, not a regular file or folder, or outside
+  /// the folder through `..` or a symlink.
+  private static func resolve(_ relative: String, in folder: String) -> DiskEntry? {
+    guard let decoded = relative.removingPercentEncoding, !decoded.contains("\0"),
+      let root = realPath(folder)
+    else { return nil }
+    let segments = decoded.split(separator: "/")
+    guard !segments.contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+    func inside(_ path: String) -> Bool { path == root || path.hasPrefix(root == "/" ? "/" : root + "/") }
+    guard let real = realPath(([root] + segments.map(String.init)).joined(separator: "/")), inside(real) else {
+      return nil
+    }
+    switch fileType(real) {
+    case S_IFREG:
+      return decoded.hasSuffix("/") ? nil : .file(path: real, name: String(segments.last ?? ""))
+    case S_IFDIR:
+      guard decoded.hasSuffix("/") else { return .folder }
+      guard let index = realPath(real + "/index.html"), inside(index), fileType(index) == S_IFREG else { return nil }
+      return .file(path: index, name: "index.html")
+    default:
+      return nil
+    }
+  }
+
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private static func fileType(_ path: String) -> mode_t {
+    var info = stat()
+    return stat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+  }
+
+  /// The Content-Type for a file name, by extension; `application/octet-stream` when unknown.
+  static func contentType(_ name: String) -> String {
+    let types = [
+      "html": "text/html; charset=utf-8", "htm": "text/html; charset=utf-8",
+      "js": "text/javascript; charset=utf-8", "mjs": "text/javascript; charset=utf-8",
+      "css": "text/css; charset=utf-8", "json": "application/json", "xml": "application/xml",
+      "txt": "text/plain; charset=utf-8", "vtt": "text/vtt; charset=utf-8", "svg": "image/svg+xml",
+      "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif",
+      "ico": "image/x-icon", "mp4": "video/mp4", "m4v": "video/x-m4v", "webm": "video/webm",
+      "mp3": "audio/mpeg", "m4a": "audio/mp4", "woff2": "font/woff2",
+    ]
+    let ext = name.split(separator: ".", omittingEmptySubsequences: false).dropFirst().last.map { $0.lowercased() }
+    return ext.flatMap { types[$0] } ?? "application/octet-stream"
   }
 }
