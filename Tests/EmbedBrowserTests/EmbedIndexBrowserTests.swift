@@ -129,6 +129,23 @@ struct EmbedIndexBrowserTests {
     try browser.waitForRequest("https://www.youtube-nocookie.com/embed/\(EmbedSite.youTubeID)?autoplay=1")
   }
 
+  /// A YouTube video's own page: the poster and a link until the click, then youtube-nocookie in place.
+  @Test func videoPageFacadeLoadsTheProviderOnlyOnClick() throws {
+    let site = try EmbedSite()
+    let browser = try Browser()
+    let external = try #require(site.videos.first { $0.external != nil })
+    try browser.open(site.feeds.url("/\(site.show.slug)/embed/\(external.fileBase)/"))
+    try browser.waitUntil("return document.querySelector('[data-podium-embed]').dataset.podiumState === 'ready'")
+    try browser.waitUntil("const i = document.querySelector('.facade img'); return i.complete && i.naturalWidth > 0")
+    let before = try browser.requestedURLs()
+    #expect(before.allSatisfy { $0.hasPrefix(site.feeds.baseURL + "/") }, "\(before)")
+    #expect(try browser.executeInt("return document.querySelectorAll('iframe').length") == 0)
+    try browser.click(try browser.findElement(css: ".facade a"))
+    try browser.waitForRequest("https://www.youtube-nocookie.com/embed/\(EmbedSite.youTubeID)?autoplay=1")
+    #expect(try browser.executeBool("return document.activeElement.tagName === 'IFRAME'") == true)
+    #expect(try browser.currentURL() == site.feeds.url("/\(site.show.slug)/embed/\(external.fileBase)/"))
+  }
+
   @Test func webComponentRendersInsideAHostilePage() throws {
     let site = try EmbedSite()
     let browser = try Browser(width: 1280, height: 900)
