@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import Identifiers
+import PodiumXML
 
 /// The Content-Security-Policy of the pages Podium writes, as a `<meta>`: scripts only from the
 /// feeds' own origin, the one inline style by its hash, media only from where the catalogue puts
@@ -13,7 +14,7 @@ struct ContentPolicy {
   let style: String
 
   var meta: String {
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTML.attribute(value))\">"
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLEscaping.attribute(value))\">"
   }
 
   var value: String {

@@ -1,4 +1,5 @@
 import Catalogue
+import PodiumXML
 
 /// A video's own page: for direct links, sharing (Open Graph) and oEmbed discovery. It plays the
 /// video in place with captions and needs no script. A YouTube or Vimeo video sits behind a
@@ -7,84 +8,84 @@ import Catalogue
 enum VideoPage {
   static func html(_ facts: VideoFacts, show: Show, catalogue: Catalogue, locale: PageLocale) throws -> String {
     let episode = facts.episode
-    let title = HTML.text("\(episode.title) – \(show.title)")
+    let title = HTMLEscaping.text("\(episode.title) – \(show.title)")
     var head = [
       "<meta charset=\"utf-8\">",
       ContentPolicy(catalogue: catalogue, videos: [facts], style: style).meta,
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
       "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">",
       "<title>\(title)</title>",
-      "<meta name=\"description\" content=\"\(HTML.attribute(facts.description))\">",
-      "<link rel=\"canonical\" href=\"\(HTML.attribute(facts.pageURL))\">",
-      "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"\(HTML.attribute(facts.oEmbedURL))\" "
-        + "title=\"\(HTML.attribute(episode.title))\">",
+      "<meta name=\"description\" content=\"\(HTMLEscaping.attribute(facts.description))\">",
+      "<link rel=\"canonical\" href=\"\(HTMLEscaping.attribute(facts.pageURL))\">",
+      "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"\(HTMLEscaping.attribute(facts.oEmbedURL))\" "
+        + "title=\"\(HTMLEscaping.attribute(episode.title))\">",
       "<meta property=\"og:type\" content=\"video.other\">",
-      "<meta property=\"og:title\" content=\"\(HTML.attribute(episode.title))\">",
-      "<meta property=\"og:description\" content=\"\(HTML.attribute(facts.description))\">",
-      "<meta property=\"og:url\" content=\"\(HTML.attribute(facts.pageURL))\">",
-      "<meta property=\"og:site_name\" content=\"\(HTML.attribute(show.title))\">",
-      "<meta property=\"og:image\" content=\"\(HTML.attribute(facts.posterURL))\">",
+      "<meta property=\"og:title\" content=\"\(HTMLEscaping.attribute(episode.title))\">",
+      "<meta property=\"og:description\" content=\"\(HTMLEscaping.attribute(facts.description))\">",
+      "<meta property=\"og:url\" content=\"\(HTMLEscaping.attribute(facts.pageURL))\">",
+      "<meta property=\"og:site_name\" content=\"\(HTMLEscaping.attribute(show.title))\">",
+      "<meta property=\"og:image\" content=\"\(HTMLEscaping.attribute(facts.posterURL))\">",
     ]
     if let file = facts.video {
-      head.append("<meta property=\"og:video\" content=\"\(HTML.attribute(file.url))\">")
-      head.append("<meta property=\"og:video:type\" content=\"\(HTML.attribute(file.type))\">")
+      head.append("<meta property=\"og:video\" content=\"\(HTMLEscaping.attribute(file.url))\">")
+      head.append("<meta property=\"og:video:type\" content=\"\(HTMLEscaping.attribute(file.type))\">")
       if let width = facts.width, let height = facts.height {
         head.append("<meta property=\"og:video:width\" content=\"\(width)\">")
         head.append("<meta property=\"og:video:height\" content=\"\(height)\">")
       }
     }
-    head.append("<script type=\"application/ld+json\">\(HTML.scriptJSON(try VideoObject.json(facts, show: show)))</script>")
+    head.append("<script type=\"application/ld+json\">\(HTMLEscaping.scriptJSON(try VideoObject.json(facts, show: show)))</script>")
     head.append("<style>" + style + "</style>")
     if facts.external != nil { head.append("<script src=\"../embed.js\" defer></script>") }
 
     let playerHTML = facts.video.map { player($0, facts, locale: locale) } ?? facade(facts, locale: locale)
     let body = [
       "<main>",
-      "<h1>\(HTML.text(episode.title))</h1>",
+      "<h1>\(HTMLEscaping.text(episode.title))</h1>",
       playerHTML,
-      "<p class=\"meta\"><time datetime=\"\(HTML.attribute(episode.date.iso8601))\">\(HTML.text(locale.date(episode.date.localDate)))</time>"
-        + " · \(HTML.text(locale.duration(facts.duration)))"
-        + episode.themes.map { " · <span class=\"theme\">\(HTML.text($0))</span>" }.joined() + "</p>",
+      "<p class=\"meta\"><time datetime=\"\(HTMLEscaping.attribute(episode.date.iso8601))\">\(HTMLEscaping.text(locale.date(episode.date.localDate)))</time>"
+        + " · \(HTMLEscaping.text(locale.duration(facts.duration)))"
+        + episode.themes.map { " · <span class=\"theme\">\(HTMLEscaping.text($0))</span>" }.joined() + "</p>",
       "<div class=\"notes\">\(facts.notesHTML)</div>",
       "</main>",
     ]
-    return "<!doctype html>\n<html lang=\"\(HTML.attribute(show.language))\">\n<head>\n" + head.joined(separator: "\n")
+    return "<!doctype html>\n<html lang=\"\(HTMLEscaping.attribute(show.language))\">\n<head>\n" + head.joined(separator: "\n")
       + "\n</head>\n<body>\n" + body.joined(separator: "\n") + "\n</body>\n</html>\n"
   }
 
   private static func player(_ file: VideoFacts.File, _ facts: VideoFacts, locale: PageLocale) -> String {
-    var video = "<video controls preload=\"none\" playsinline poster=\"\(HTML.attribute(facts.posterURL))\""
+    var video = "<video controls preload=\"none\" playsinline poster=\"\(HTMLEscaping.attribute(facts.posterURL))\""
     if let width = facts.width, let height = facts.height { video += " width=\"\(width)\" height=\"\(height)\"" }
     video += ">\n"
-    video += "<source src=\"\(HTML.attribute(file.url))\" type=\"\(HTML.attribute(file.type))\">\n"
+    video += "<source src=\"\(HTMLEscaping.attribute(file.url))\" type=\"\(HTMLEscaping.attribute(file.type))\">\n"
     for source in facts.sources {
-      video += "<source src=\"\(HTML.attribute(source.url))\" type=\"\(HTML.attribute(source.type))\">\n"
+      video += "<source src=\"\(HTMLEscaping.attribute(source.url))\" type=\"\(HTMLEscaping.attribute(source.type))\">\n"
     }
     video += tracks(facts, locale: locale)
-    return video + "<a href=\"\(HTML.attribute(file.url))\">\(HTML.text(locale.download))</a>\n</video>"
+    return video + "<a href=\"\(HTMLEscaping.attribute(file.url))\">\(HTMLEscaping.text(locale.download))</a>\n</video>"
   }
 
   /// A `<track>` per WebVTT file: captions in the show's language, subtitles in others.
   static func tracks(_ facts: VideoFacts, locale: PageLocale) -> String {
     facts.captions.enumerated().map { index, caption in
       let kind = locale.isShowLanguage(caption.language) ? "captions" : "subtitles"
-      return "<track kind=\"\(kind)\" src=\"\(HTML.attribute(caption.url))\" srclang=\"\(HTML.attribute(caption.language))\" "
-        + "label=\"\(HTML.attribute(locale.languageName(caption.language)))\"\(index == 0 ? " default" : "")>\n"
+      return "<track kind=\"\(kind)\" src=\"\(HTMLEscaping.attribute(caption.url))\" srclang=\"\(HTMLEscaping.attribute(caption.language))\" "
+        + "label=\"\(HTMLEscaping.attribute(locale.languageName(caption.language)))\"\(index == 0 ? " default" : "")>\n"
     }.joined()
   }
 
   /// The poster and a link to the provider; `embed.js` swaps in the provider's player on a click.
   private static func facade(_ facts: VideoFacts, locale: PageLocale) -> String {
     guard let external = facts.external else { return "" }
-    var image = "<img src=\"\(HTML.attribute(facts.posterURL))\" alt=\"\""
+    var image = "<img src=\"\(HTMLEscaping.attribute(facts.posterURL))\" alt=\"\""
     if let width = facts.posterWidth, let height = facts.posterHeight { image += " width=\"\(width)\" height=\"\(height)\"" }
     image += ">"
     let note = locale.labels["external", default: ""].replacingOccurrences(of: "{provider}", with: external.provider.rawValue)
-    return "<div class=\"facade\" data-podium-embed=\"\(HTML.attribute(external.embedURL))\" "
-      + "data-title=\"\(HTML.attribute(facts.episode.title))\">\n"
-      + "<a href=\"\(HTML.attribute(external.watchURL))\">\(image)"
-      + "<span class=\"watch\">\(HTML.text(locale.watchOn(external.provider.rawValue)))</span></a>\n"
-      + "<p class=\"note\">\(HTML.text(note))</p>\n</div>"
+    return "<div class=\"facade\" data-podium-embed=\"\(HTMLEscaping.attribute(external.embedURL))\" "
+      + "data-title=\"\(HTMLEscaping.attribute(facts.episode.title))\">\n"
+      + "<a href=\"\(HTMLEscaping.attribute(external.watchURL))\">\(image)"
+      + "<span class=\"watch\">\(HTMLEscaping.text(locale.watchOn(external.provider.rawValue)))</span></a>\n"
+      + "<p class=\"note\">\(HTMLEscaping.text(note))</p>\n</div>"
   }
 
   static let style = """
