@@ -1,4 +1,5 @@
 import Diagnostics
+import PodcastVocabulary
 import Yams
 
 /// Reads `podium.yaml`.

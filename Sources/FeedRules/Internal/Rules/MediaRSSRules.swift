@@ -1,4 +1,5 @@
 import Diagnostics
+import PodcastVocabulary
 import PodiumXML
 
 /// Media RSS in a feed that declares it: `<media:content>` and `<media:group>` as the W3C
