@@ -164,4 +164,13 @@ import Testing
     let findings = CatalogueLoader(root: fixture.catalogue).load().findings
     #expect(!findings.contains { $0.ruleID.hasPrefix("CAT-NUMBERING") })
   }
+
+  /// Hosts that could widen a page's Content-Security-Policy, or add a directive to it, are not hosts.
+  @Test(arguments: ["https://*/x.jpg", "https://a.example;script-src/x", "https://a%20b.example/", "https:///x"])
+  func urlsWithoutARealHostAreRefused(url: String) throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show + "link: \(url)\n")
+    try fixture.addEpisode()
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    #expect(findings.contains { $0.ruleID == "P20-HTTPS" && $0.message.contains("link") }, "\(findings)")
+  }
 }

@@ -49,6 +49,8 @@ import Testing
     "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ",
     "https://vimeo.com/channels/staffpicks",
     "https://vimeo.com/123/456/789",
+    "https://vimeo.com/76979871/not-a-hash!",
+    "https://www.youtube.com/embed/videoseries?list=PL123",
     "javascript:alert(1)",
     "not a url",
   ])

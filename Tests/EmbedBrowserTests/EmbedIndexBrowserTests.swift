@@ -111,6 +111,10 @@ struct EmbedIndexBrowserTests {
       played.append(id)
     }
     #expect(played == site.videos.map(\.guid))
+    // One at a time: the last one plays, the others are paused, and YouTube's player is gone again.
+    #expect(try browser.executeInt("return document.querySelectorAll('video').length") == site.videos.count - 1)
+    #expect(try browser.executeInt("return [...document.querySelectorAll('video')].filter((v) => !v.paused).length") == 1)
+    #expect(try browser.executeInt("return document.querySelectorAll('iframe').length") == 0)
   }
 
   @Test func nothingLeavesTheIndexOriginBeforeAClick() throws {

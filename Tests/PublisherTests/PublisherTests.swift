@@ -87,6 +87,33 @@ import Testing
     #expect(moved.findings.contains { $0.ruleID == "PUB-ENCLOSURE-CHANGED" && $0.severity == .error })
   }
 
+  /// Swapping a published episode's file for a YouTube link would take it out of the podcast feed.
+  @Test func aPublishedFileMayNotBecomeOnlyAYouTubeLink() throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video"))
+    try fixture.folder.write("episodes/gesprekken/posters/a.jpg", SampleMedia.jpeg(width: 1280, height: 720))
+    try fixture.addEpisode("2024-03-14-a", guid: "a", extra: "poster: posters/a.jpg")
+    #expect(!(try publisher(fixture).build()).hasErrors)
+    try fixture.writeEpisode("2024-03-14-a.md", """
+      ---
+      title: A
+      date: 2024-03-14T09:00:00+01:00
+      guid: a
+      poster: posters/a.jpg
+      external:
+        url: https://youtu.be/dQw4w9WgXcQ
+        duration: 60
+      ---
+      Notes.
+      """)
+    let report = try publisher(fixture).build()
+    let finding = try #require(report.findings.first { $0.ruleID == "PUB-REMOVED" })
+    #expect(finding.severity == .error)
+    #expect(finding.message.contains("leave the podcast feed"))
+    #expect(finding.location == SourceLocation(file: "gesprekken/2024-03-14-a.md", line: 6))
+    #expect(!(try publisher(fixture, BuildOptions(now: now, allowRemoval: true)).build()).hasErrors)
+    #expect(!(try publisher(fixture).build()).findings.contains { $0.ruleID == "PUB-REMOVED" })
+  }
+
   @Test func podcastGUIDIsKeptWhenTheFeedMoves() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode()

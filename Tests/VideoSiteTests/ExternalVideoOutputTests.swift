@@ -109,7 +109,38 @@ import Testing
       catalogueURL: fixture.catalogue, outputURL: fixture.output,
       options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
     ).validate().findings
-    #expect(findings.contains { $0.ruleID == rule }, "\(findings)")
+    let finding = try #require(findings.first { $0.ruleID == rule }, "\(findings)")
+    #expect(finding.location?.line == (rule == "CAT-VALUE" ? 6 : 5))
+    #expect(finding.message.contains(rule == "CAT-VALUE" ? "is for video shows" : "needs a poster"))
+  }
+
+  /// No poster, and artwork on another site standing in for it: the index would load it before a click.
+  @Test func remoteArtworkStandingInForAPosterIsReported() throws {
+    let show = CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video")
+    let fixture = try CatalogueFixture(show: show)
+    try fixture.writeEpisode("2024-03-14-op-youtube.md", """
+      ---
+      title: Op YouTube
+      date: 2024-03-14T09:00:00+01:00
+      guid: yt-1
+      artwork: https://cdn.example.net/still.jpg
+      media:
+        url: https://cdn.example.net/v.mp4
+        length: 1000
+        type: video/mp4
+        duration: 60
+      ---
+      Notes.
+      """)
+    let publisher = Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!))
+    let finding = try #require(publisher.validate().findings.first { $0.ruleID == "CAT-POSTER-LOCAL" })
+    #expect(finding.location?.line == 5)
+    // A warning: the build goes on, and the policy lets exactly that image through.
+    _ = try publisher.build()
+    let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.html"), as: UTF8.self)
+    #expect(html.contains("img-src 'self' https://cdn.example.net https://feeds.example.org;"))
   }
 
   @Test func aURLFromAnotherSiteIsRefusedWithItsLine() throws {

@@ -145,15 +145,17 @@ public struct CatalogueValidator: Sendable {
         at: location(episode, "external"))]
     }
     guard show.medium == .video else { return [] }
-    if let poster = episode.poster, case .remote(let url) = poster.reference {
-      return [CatalogueRules.posterLocal.finding(
-        "poster \(url) is remote, so the video index would load it from another site before anyone clicks; "
-          + "keep the image in the show folder (poster: posters/\(episode.fileBase).jpg)", at: location(episode, "poster"))]
-    }
     if episode.poster == nil, episode.external != nil {
       return [CatalogueRules.posterLocal.finding(
         "a YouTube or Vimeo video needs a poster: a still the index shows until the visitor clicks play, without "
           + "asking the provider for anything; add poster: posters/\(episode.fileBase).jpg", at: location(episode, "external"))]
+    }
+    if case .remote(let url) = episode.posterReference(in: show) {
+      let what = episode.poster != nil ? "poster" : episode.artwork != nil ? "artwork, the video's still," : "the show's artwork, this video's still,"
+      return [CatalogueRules.posterLocal.finding(
+        "\(what) \(url) is remote, so the video index would load it from another site before anyone clicks; "
+          + "keep the image in the show folder (poster: posters/\(episode.fileBase).jpg)",
+        at: location(episode, episode.poster != nil ? "poster" : episode.artwork != nil ? "artwork" : nil))]
     }
     return []
   }

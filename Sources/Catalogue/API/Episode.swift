@@ -72,6 +72,9 @@ public struct Episode: Sendable, Hashable {
   /// Whole seconds of the media, or of the external video when there is no file.
   public var duration: Int { media?.duration ?? external?.duration ?? 0 }
 
+  /// The still a video surface shows: the poster, or else the episode's or the show's artwork.
+  public func posterReference(in show: Show) -> MediaReference { poster?.reference ?? artwork ?? show.artwork }
+
   /// Draft, scheduled (dated after `now`) or published.
   public func status(at now: Timestamp) -> EpisodeStatus {
     if draft { return .draft }

@@ -69,10 +69,9 @@ public struct ExternalVideo: Sendable, Hashable {
     case "vimeo.com", "www.vimeo.com", "player.vimeo.com":
       let rest = host == "player.vimeo.com" ? (parts.first == "video" ? Array(parts.dropFirst()) : []) : parts
       guard let id = rest.first, !id.isEmpty, id.count <= 12, id.allSatisfy(\.isASCIIDigit) else { return nil }
-      var hash = rest.count == 2 ? rest[1] : components.queryItems?.first { $0.name == "h" }?.value
-      if let value = hash, value.isEmpty || value.count > 32 || !value.allSatisfy({ $0.isASCIIHexOrLetter }) {
-        hash = nil
-      }
+      // An unlisted video plays only with its hash; one we can't use is refused, not dropped.
+      let hash = rest.count == 2 ? rest[1] : components.queryItems?.first { $0.name == "h" }?.value
+      if let hash, hash.isEmpty || hash.count > 32 || !hash.allSatisfy(\.isASCIIAlphanumeric) { return nil }
       guard rest.count <= 2 else { return nil }
       return ExternalVideo(provider: .vimeo, id: id, hash: hash, duration: duration)
     default:
@@ -80,13 +79,14 @@ public struct ExternalVideo: Sendable, Hashable {
     }
   }
 
+  /// Eleven characters of `A–Z a–z 0–9 - _`; `videoseries` (a playlist player) is not a video.
   private static func isYouTubeID(_ text: String) -> Bool {
-    text.utf8.count == 11
+    text.utf8.count == 11 && text != "videoseries"
       && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
   }
 }
 
 extension Character {
   fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-  fileprivate var isASCIIHexOrLetter: Bool { isASCII && (isLetter || isNumber) }
+  fileprivate var isASCIIAlphanumeric: Bool { isASCII && (isLetter || isNumber) }
 }

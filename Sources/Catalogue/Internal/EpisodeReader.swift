@@ -156,7 +156,8 @@ enum EpisodeReader {
     if let media, !item.has("duration") {
       duration = media.duration
     } else {
-      guard let declared = Self.duration(item, probed: nil) else { return nil }
+      guard let declared = Self.duration(item, probed: nil, hint: " (seconds, or H:MM:SS: Podium can't read it from the provider)")
+      else { return nil }
       duration = declared
     }
     guard let video = ExternalVideo.parse(url, duration: duration) else {
@@ -170,10 +171,13 @@ enum EpisodeReader {
   }
 
   /// The declared duration, or the probed one when none is declared.
-  private static func duration(_ media: MappingReader, probed: Double?) -> Int? {
+  private static func duration(
+    _ media: MappingReader, probed: Double?,
+    hint: String = " (seconds, or H:MM:SS; Podium reads it from local files it can probe)"
+  ) -> Int? {
     guard let text = media.string("duration") else {
       if let probed, probed >= 0.5 { return Int(probed.rounded()) }
-      media.requireKey("duration", hint: " (seconds, or H:MM:SS; Podium reads it from local files it can probe)")
+      media.requireKey("duration", hint: hint)
       return nil
     }
     guard let seconds = DurationParser.seconds(from: text), seconds > 0 else {
@@ -184,7 +188,6 @@ enum EpisodeReader {
     }
     return Int(seconds.rounded())
   }
-
 
   private static func poster(_ reader: MappingReader, context: Context) -> Poster? {
     guard let text = reader.string("poster"),

@@ -7,10 +7,19 @@ enum URLCheck {
     guard text.hasPrefix("https://"), text.count > 8,
       !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
     else { return false }
-    guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+    guard let components = URLComponents(string: text), let host = components.host, isHostName(host) else {
       return false
     }
     return components.scheme == "https"
+  }
+
+  /// Letters, digits, `-` and `.`, or a bracketed IPv6 address: what a host can be, and nothing that
+  /// could widen or break a Content-Security-Policy the URL ends up in (`*`, `;`, spaces).
+  static func isHostName(_ host: String) -> Bool {
+    if host.hasPrefix("[") {
+      return host.hasSuffix("]") && host.count > 2 && host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+    }
+    return !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
   }
 
   /// Base URLs end in `/` so that paths can be appended.

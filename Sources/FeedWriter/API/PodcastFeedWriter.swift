@@ -16,7 +16,7 @@ public struct PodcastFeedWriter: Sendable {
     self.podcastGUID = podcastGUID
   }
 
-  /// - Parameter episodes: the published episodes, in feed order (newest first). Videos that are
+  /// - Parameter published: the published episodes, in feed order (newest first). Videos that are
   ///   only on YouTube or Vimeo are left out: an item without an enclosure is not an episode to
   ///   a podcast app.
   public func write(_ published: [FeedEpisode]) throws -> Data {

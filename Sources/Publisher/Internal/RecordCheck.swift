@@ -86,6 +86,15 @@ struct RecordCheck {
         at: SourceLocation(file: episode.file, line: episode.lines[episode.draft ? "draft" : "date"])))
       return options.allowRemoval ? nil : entry
     }
+    // A file swapped for a YouTube or Vimeo link takes the episode out of the podcast feed.
+    if entry.enclosure != nil, episode.media == nil {
+      outcome.findings.append(finding(
+        PublishRules.removed, allowed: options.allowRemoval,
+        "this episode was published with a media file and now has only external:, so it would leave the podcast "
+          + "feed; keep media: as well, or build with --allow-removal",
+        at: SourceLocation(file: episode.file, line: episode.lines["external"])))
+      return options.allowRemoval ? nil : entry
+    }
     // Only a change of a URL that podcast apps have seen matters; a YouTube-only video gaining a
     // file is new to them.
     if let old = entry.enclosure, let media = episode.media, case let url = catalogue.publicURL(for: media.reference, in: show),

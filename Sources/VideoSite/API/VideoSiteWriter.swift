@@ -30,7 +30,7 @@ public struct VideoSiteWriter: Sendable {
     }
     files.append((VideoPaths.index, Data(VideoIndexPage.html(videos, show: show, catalogue: catalogue, locale: locale).utf8)))
     files.append((VideoPaths.indexJSON, try VideoIndex.json(videos, show: show, catalogue: catalogue, locale: locale)))
-    files.append((VideoPaths.script, EmbedAssets.script))
+    files.append((VideoPaths.script, try EmbedAssets.script()))
     files.append((VideoPaths.mediaRSS, try MediaRSS.write(videos, show: show, catalogue: catalogue)))
     files.append((VideoPaths.sitemap, try VideoSitemap.write(videos, show: show)))
     return files

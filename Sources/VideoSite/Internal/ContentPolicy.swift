@@ -42,10 +42,12 @@ struct ContentPolicy {
     sources.sorted { ($0 == "'self'" ? 0 : 1, $0) < ($1 == "'self'" ? 0 : 1, $1) }.joined(separator: " ")
   }
 
-  /// `https://media.example.org` (with a port when there is one).
+  /// `https://media.example.org` (with a port when there is one). Only http(s) and plain host names
+  /// make an origin: anything else (`*`, `;`) would widen the policy or add a directive to it.
   static func origin(_ url: String) -> String? {
-    guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host,
-      !host.isEmpty
+    guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+      scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
+      host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.[]:".contains($0)) })
     else { return nil }
     return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
   }

@@ -5,13 +5,12 @@ import Foundation
 enum EmbedAssets {
   static let css = String(decoding: PackageResources.embed_css, as: UTF8.self)
 
-  /// `embed.js` with the style in place of its `/*@CSS@*/""` token.
-  static let script: Data = {
+  /// `embed.js` with the style, as a JSON string literal, in place of its `/*@CSS@*/""` token.
+  static func script() throws -> Data {
     let source = String(decoding: PackageResources.embed_js, as: UTF8.self)
-    let literal = (try? JSONSerialization.data(withJSONObject: css, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
-      .map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
-    return Data(source.replacingOccurrences(of: token, with: literal).utf8)
-  }()
+    let literal = try JSONSerialization.data(withJSONObject: css, options: [.fragmentsAllowed, .withoutEscapingSlashes])
+    return Data(source.replacingOccurrences(of: token, with: String(decoding: literal, as: UTF8.self)).utf8)
+  }
 
   static let token = "/*@CSS@*/\"\""
 }

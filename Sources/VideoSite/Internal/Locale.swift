@@ -14,7 +14,14 @@ struct PageLocale {
   var play: String { dutch ? "Speel af" : "Play" }
 
   /// `Bekijk op YouTube`: the link that stands in for a provider's player without script.
-  func watchOn(_ provider: String) -> String { (dutch ? "Bekijk op " : "Watch on ") + provider }
+  func watchOn(_ provider: String) -> String { fill("watchOn", provider: provider) }
+
+  /// What playing through a provider means for the visitor's privacy, said before the click.
+  func externalNote(_ provider: String) -> String { fill("external", provider: provider) }
+
+  private func fill(_ label: String, provider: String) -> String {
+    labels[label, default: ""].replacingOccurrences(of: "{provider}", with: provider)
+  }
 
   /// What the index's script says, in index.json's `labels`; `{n}` and `{provider}` are filled in
   /// by the script.
@@ -24,13 +31,13 @@ struct PageLocale {
         "play": "Speel af", "filter": "Filter op thema", "allThemes": "Alle thema's", "captions": "Ondertitels",
         "subtitles": "Ondertitels", "count": "{n} video's", "countOne": "1 video",
         "external": "Speel af via {provider}. Pas dan laadt {provider} de video, en kan het gegevens over je verzamelen.",
-        "watchOn": "Bekijk op {provider}", "page": "Pagina van de video",
+        "watchOn": "Bekijk op {provider}",
       ]
       : [
         "play": "Play", "filter": "Filter by theme", "allThemes": "All themes", "captions": "Captions",
         "subtitles": "Subtitles", "count": "{n} videos", "countOne": "1 video",
         "external": "Plays through {provider}: only then does {provider} load the video, and it may collect data about you.",
-        "watchOn": "Watch on {provider}", "page": "Video page",
+        "watchOn": "Watch on {provider}",
       ]
   }
 

@@ -7,7 +7,8 @@ enum OEmbed {
   static func json(_ facts: VideoFacts, show: Show) throws -> Data {
     let width = facts.width ?? 640, height = facts.height ?? 360
     let iframe = "<iframe src=\"\(HTMLEscaping.attribute(facts.pageURL))\" width=\"\(width)\" height=\"\(height)\" "
-      + "title=\"\(HTMLEscaping.attribute(facts.episode.title))\" loading=\"lazy\" allowfullscreen></iframe>"
+      + "title=\"\(HTMLEscaping.attribute(facts.episode.title))\" loading=\"lazy\" "
+      + "allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen></iframe>"
     var object: [String: Any] = [
       "version": "1.0", "type": "video", "title": facts.episode.title, "author_name": show.author,
       "provider_name": show.title, "html": iframe, "width": width, "height": height,

@@ -11,15 +11,8 @@ struct PosterCopy {
   let copy: (from: String, to: String)?
 
   init(_ episode: Episode, show: Show, catalogue: Catalogue) {
-    let reference: MediaReference
-    if let poster = episode.poster {
-      reference = poster.reference
-      (width, height) = (poster.width, poster.height)
-    } else {
-      reference = episode.artwork ?? show.artwork
-      (width, height) = (nil, nil)
-    }
-    switch reference {
+    (width, height) = (episode.poster?.width, episode.poster?.height)
+    switch episode.posterReference(in: show) {
     case .local(let path):
       let target = VideoPaths.image(path)
       copy = (path, target)

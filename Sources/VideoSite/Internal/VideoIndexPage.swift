@@ -4,7 +4,8 @@ import PodiumXML
 /// `embed/index.html`: the page a site puts in an iframe. Without script it is a list of the
 /// show's videos, each linking to its own page. `embed.js` then renders the same list from
 /// `index.json` with the theme filter, playing in place, and the height message to the host page.
-/// It makes no third-party requests and sets no cookies.
+/// It sets no cookies, and asks no other site for anything before a click (given posters in the
+/// catalogue: CAT-POSTER-LOCAL).
 enum VideoIndexPage {
   static func html(_ videos: [VideoFacts], show: Show, catalogue: Catalogue, locale: PageLocale) -> String {
     var items: [String] = []

@@ -65,12 +65,14 @@ enum VideoPage {
     return video + "<a href=\"\(HTMLEscaping.attribute(file.url))\">\(HTMLEscaping.text(locale.download))</a>\n</video>"
   }
 
-  /// A `<track>` per WebVTT file: captions in the show's language, subtitles in others.
+  /// A `<track>` per WebVTT file: captions in the show's language, subtitles in others. The first
+  /// track in the show's language is on by default; a foreign one never is.
   static func tracks(_ facts: VideoFacts, locale: PageLocale) -> String {
-    facts.captions.enumerated().map { index, caption in
+    let preferred = facts.captions.firstIndex { locale.isShowLanguage($0.language) }
+    return facts.captions.enumerated().map { index, caption in
       let kind = locale.isShowLanguage(caption.language) ? "captions" : "subtitles"
       return "<track kind=\"\(kind)\" src=\"\(HTMLEscaping.attribute(caption.url))\" srclang=\"\(HTMLEscaping.attribute(caption.language))\" "
-        + "label=\"\(HTMLEscaping.attribute(locale.languageName(caption.language)))\"\(index == 0 ? " default" : "")>\n"
+        + "label=\"\(HTMLEscaping.attribute(locale.languageName(caption.language)))\"\(index == preferred ? " default" : "")>\n"
     }.joined()
   }
 
@@ -80,7 +82,7 @@ enum VideoPage {
     var image = "<img src=\"\(HTMLEscaping.attribute(facts.posterURL))\" alt=\"\""
     if let width = facts.posterWidth, let height = facts.posterHeight { image += " width=\"\(width)\" height=\"\(height)\"" }
     image += ">"
-    let note = locale.labels["external", default: ""].replacingOccurrences(of: "{provider}", with: external.provider.rawValue)
+    let note = locale.externalNote(external.provider.rawValue)
     return "<div class=\"facade\" data-podium-embed=\"\(HTMLEscaping.attribute(external.embedURL))\" "
       + "data-title=\"\(HTMLEscaping.attribute(facts.episode.title))\">\n"
       + "<a href=\"\(HTMLEscaping.attribute(external.watchURL))\">\(image)"
