@@ -59,12 +59,22 @@
     return { data: await r.json(), base: r.url || url };
   };
 
-  // Pause every other inline video when one starts ("play" does not bubble).
-  const onPlay = (e) => {
+  // One player at a time: pause every other inline video, and put the poster back in place of
+  // any provider's player (a cross-origin frame can't be paused, only taken away).
+  const stopOthers = (playing) => {
     for (const r of roots) {
-      if (r.isConnected) r.querySelectorAll("video").forEach((v) => v !== e.target && !v.paused && v.pause());
+      if (!r.isConnected) { roots.delete(r); continue; }
+      r.querySelectorAll("video").forEach((v) => v !== playing && !v.paused && v.pause());
+      r.querySelectorAll("iframe").forEach((f) => f !== playing && f._restore && f._restore());
     }
   };
+  const onPlay = (e) => stopOthers(e.target); // "play" does not bubble: listened for in capture
+
+  // The provider's player, allowed to autoplay: it only exists after a click.
+  const providerFrame = (src, title) => el("iframe", {
+    class: "podium-frame", title, allow: "autoplay; encrypted-media; fullscreen; picture-in-picture",
+    allowfullscreen: true, referrerpolicy: "strict-origin-when-cross-origin", src
+  });
 
   // Build the index. opts: {heading: "h1"|"h2", base: URL of the JSON, changed()}.
   function build(data, opts = {}) {
@@ -95,7 +105,10 @@
       let n = 0;
       for (const [li, th] of items) {
         li.hidden = theme !== null && !th.includes(theme);
-        if (li.hidden) li.querySelectorAll("video").forEach((v) => v.pause());
+        if (li.hidden) {
+          li.querySelectorAll("video").forEach((v) => v.pause());
+          li.querySelectorAll("iframe").forEach((f) => f._restore && f._restore());
+        }
         else n++;
       }
       status.textContent = n === 1 ? L.countOne : fill(L.count, { n: String(n) });
@@ -122,9 +135,12 @@
         controls: true, playsinline: true, preload: "none", width: w, height: h, poster
       });
       for (const s of sources) video.append(el("source", { src: s.src, type: s.type }));
+      // Captions in the show's language, subtitles in others; the first caption track is on.
+      const own = (c) => c.lang && lang && primary(c.lang) === primary(lang);
+      const first = caps.findIndex(own);
       caps.forEach((c, i) => {
-        const kind = c.lang && lang && primary(c.lang) === primary(lang) ? "captions" : "subtitles";
-        video.append(el("track", { kind, srclang: c.lang || null, label: c.label || c.lang || L[kind], default: i === 0, src: c.src }));
+        const kind = own(c) ? "captions" : "subtitles";
+        video.append(el("track", { kind, srclang: c.lang || null, label: c.label || c.lang || L[kind], default: i === first, src: c.src }));
       });
       btn.replaceWith(video);
       video.focus();
@@ -135,11 +151,10 @@
     };
     // Click: only now load the provider's player (nothing from it before).
     const startFrame = (btn, src, title) => {
-      const f = el("iframe", {
-        class: "podium-frame", title, allow: "autoplay; encrypted-media; fullscreen; picture-in-picture",
-        allowfullscreen: true, referrerpolicy: "strict-origin-when-cross-origin", src
-      });
+      const f = providerFrame(src, title);
+      f._restore = () => { f.replaceWith(btn); changed(); };
       btn.replaceWith(f);
+      stopOthers(f);
       f.focus();
       changed();
     };
@@ -210,10 +225,7 @@
       box.setAttribute("data-podium-state", "ready");
       link.addEventListener("click", (e) => {
         e.preventDefault();
-        const f = el("iframe", {
-          title: text(box.getAttribute("data-title")), allow: "autoplay; encrypted-media; fullscreen; picture-in-picture",
-          allowfullscreen: true, referrerpolicy: "strict-origin-when-cross-origin", src
-        });
+        const f = providerFrame(src, text(box.getAttribute("data-title")));
         link.replaceWith(f);
         f.focus();
       });
