@@ -25,7 +25,9 @@ struct VideoFacts {
   /// Other video renditions the browser may prefer (WebM).
   let sources: [(url: String, type: String)]
   let captions: [(url: String, language: String)]
-  /// Plain text for meta descriptions and structured data.
+  /// The summary or the notes as plain text, at most 2000 characters; may be empty.
+  let summary: String
+  /// Plain text for meta descriptions and structured data: the summary, or else the title.
   let description: String
   let notesHTML: String
 
@@ -51,7 +53,8 @@ struct VideoFacts {
     captions = episode.transcripts.filter { $0.type == "text/vtt" }
       .map { (catalogue.outputURL(for: show, path: OutputPaths.transcript($0)), $0.language ?? show.language) }
     let text = episode.summary ?? item.notes.plainText
-    description = text.isEmpty ? episode.title : String(text.prefix(2000))
+    summary = String(text.prefix(2000))
+    description = text.isEmpty ? episode.title : summary
     notesHTML = item.notes.html
   }
 

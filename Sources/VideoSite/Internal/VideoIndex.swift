@@ -18,7 +18,7 @@ enum VideoIndex {
       var item: [String: Any] = [
         "id": episode.guid,
         "title": episode.title,
-        "summary": video.description,
+        "summary": video.summary,
         "date": episode.date.iso8601,
         "dateText": locale.date(episode.date.localDate),
         "duration": video.duration,
