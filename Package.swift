@@ -64,6 +64,7 @@ let package = Package(
     // Tests.
     .target(name: "PodiumTestSupport", dependencies: ["Catalogue", "PodiumXML"], path: "Tests/PodiumTestSupport"),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML"]),
     .testTarget(name: "ShowNotesTests", dependencies: ["ShowNotes", "PodiumXML"]),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),

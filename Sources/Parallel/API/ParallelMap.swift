@@ -7,7 +7,11 @@ public enum ParallelMap {
     guard items.count > 1 else { return items.map(transform) }
     let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     buffer.initialize(repeating: nil)
-    defer { buffer.deallocate() }
+    defer {
+      // The results are moved out below; anything left (none) is released before freeing.
+      buffer.deinitialize()
+      buffer.deallocate()
+    }
     let slots = Slots(buffer: buffer)
     let count = items.count
     let chunk = max(1, count / 64)
@@ -20,7 +24,14 @@ public enum ParallelMap {
         }
       }
     }
-    return buffer.compactMap { $0 }
+    // Moved, not copied: copying left every result with an extra reference when the buffer
+    // was freed, so nothing a map returned (episodes, rendered notes) was ever released.
+    var results: [R] = []
+    results.reserveCapacity(count)
+    for index in buffer.indices {
+      if let result = buffer[index].take() { results.append(result) }
+    }
+    return results
   }
 
   /// Each index is written by exactly one iteration, so the shared buffer has no races.
