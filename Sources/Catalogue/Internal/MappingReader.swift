@@ -8,8 +8,9 @@ struct MappingReader {
   let lineOffset: Int
   /// Prefix for key paths in `lines` (`"media."`).
   let path: String
-  private var values: [String: Node] = [:]
-  private var keyLines: [String: Int] = [:]
+  /// The known keys found, in file order. A front matter has a dozen keys, so a scan over small
+  /// strings beats hashing each key into two dictionaries (Yams refuses duplicate keys).
+  private var entries: [(key: String, value: Node, line: Int)] = []
   let line: Int
 
   /// Line of each key in this file, nested ones included, by key path.
@@ -26,6 +27,10 @@ struct MappingReader {
       collector.report(CatalogueRules.wrongType, "\(what) must be a mapping of keys to values", line: line)
       return nil
     }
+    // List items keep their own line (Chapter.line, Transcript.line), so only keys outside
+    // lists are recorded: 10,000 episodes would otherwise carry every chapter's keys too.
+    let recordsLines = !path.utf8.contains(UInt8(ascii: "["))
+    entries.reserveCapacity(mapping.count)
     for (keyNode, value) in mapping {
       let keyLine = (keyNode.mark?.line ?? 1) + lineOffset
       guard let key = keyNode.scalar?.string else {
@@ -38,17 +43,16 @@ struct MappingReader {
         collector.report(CatalogueRules.unknownKey, "unknown key '\(path)\(key)'\(hint)", line: keyLine)
         continue
       }
-      values[key] = value
-      keyLines[key] = keyLine
-      // List items keep their own line (Chapter.line, Transcript.line), so only keys outside
-      // lists are recorded: 10,000 episodes would otherwise carry every chapter's keys too.
-      if !path.contains("[") { collector.lines[path + key] = keyLine }
+      entries.append((key, value, keyLine))
+      if recordsLines { collector.lines[path + key] = keyLine }
     }
   }
 
-  func has(_ key: String) -> Bool { values[key].map { !isNull($0) } ?? false }
+  func has(_ key: String) -> Bool { value(key).map { !isNull($0) } ?? false }
 
-  func lineOf(_ key: String) -> Int { keyLines[key] ?? line }
+  func lineOf(_ key: String) -> Int { entries.first { $0.key == key }?.line ?? line }
+
+  private func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
 
   func requireKey(_ key: String, hint: String = "") {
     if !has(key) {
@@ -57,7 +61,7 @@ struct MappingReader {
   }
 
   func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
-    guard let node = values[key], !isNull(node) else {
+    guard let node = value(key), !isNull(node) else {
       if required { requireKey(key, hint: hint) }
       return nil
     }
@@ -102,7 +106,7 @@ struct MappingReader {
 
   /// A list of text; a single value is taken as a list of one.
   func stringList(_ key: String) -> [String] {
-    guard let node = values[key], !isNull(node) else { return [] }
+    guard let node = value(key), !isNull(node) else { return [] }
     if let scalar = node.scalar { return [scalar.string] }
     guard let sequence = node.sequence else {
       typeError(key, "a list of text")
@@ -123,14 +127,14 @@ struct MappingReader {
 
   /// A nested mapping.
   func mapping(_ key: String, known: [String]) -> MappingReader? {
-    guard let node = values[key], !isNull(node) else { return nil }
+    guard let node = value(key), !isNull(node) else { return nil }
     return MappingReader(
       node, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key).", what: "'\(path)\(key)'")
   }
 
   /// A list of mappings; each item is read with the same known keys.
   func mappingList(_ key: String, known: [String]) -> [MappingReader] {
-    guard let node = values[key], !isNull(node) else { return [] }
+    guard let node = value(key), !isNull(node) else { return [] }
     guard let sequence = node.sequence else {
       typeError(key, "a list")
       return []
@@ -143,7 +147,7 @@ struct MappingReader {
   }
 
   /// The raw node, for keys that take several shapes.
-  func node(_ key: String) -> Node? { values[key].flatMap { isNull($0) ? nil : $0 } }
+  func node(_ key: String) -> Node? { value(key).flatMap { isNull($0) ? nil : $0 } }
 
   func typeError(_ key: String, _ expected: String) {
     collector.report(CatalogueRules.wrongType, "'\(path)\(key)' must be \(expected)", line: lineOf(key))
