@@ -22,9 +22,15 @@ struct LibXMLReader {
       ctxt.pointee._private = Unmanaged.passUnretained(session).toOpaque()
       xmlCtxtUseOptions(ctxt, Self.options)
       SAXHooks.install(on: ctxt)
+      // Read through a callback rather than xmlCtxtReadMemory, which would first copy the
+      // whole document into a buffer of its own (28 MB for a 10,000-episode feed); this way
+      // libxml2 holds a few kilobytes at a time.
       let doc = data.withUnsafeBytes { bytes in
-        xmlCtxtReadMemory(
-          ctxt, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, Self.options)
+        let source = MemorySource(bytes)
+        return withExtendedLifetime(source) {
+          xmlCtxtReadIO(
+            ctxt, MemorySource.read, nil, Unmanaged.passUnretained(source).toOpaque(), nil, nil, Self.options)
+        }
       }
       xmlFreeDoc(doc)  // Always nil, as the hooks build no tree; freed in case a hook was bypassed.
       return try document(ctxt: ctxt, session: session, data: data)
@@ -75,5 +81,23 @@ struct LibXMLReader {
       [0xFF, 0xFE, 0x3C, 0x00, 0x3F, 0x00], [0xFE, 0xFF, 0x00, 0x3C, 0x00, 0x3F],
     ]
     return prefixes.contains { data.starts(with: $0) }
+  }
+}
+
+/// Hands libxml2 a document in memory in the pieces it asks for.
+private final class MemorySource {
+  private let bytes: UnsafeRawBufferPointer
+  private var offset = 0
+
+  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  static let read: xmlInputReadCallback = { context, buffer, length in
+    guard let context, let buffer, length >= 0 else { return -1 }
+    let source = Unmanaged<MemorySource>.fromOpaque(context).takeUnretainedValue()
+    let count = min(Int(length), source.bytes.count - source.offset)
+    guard count > 0, let base = source.bytes.baseAddress else { return 0 }
+    UnsafeMutableRawPointer(buffer).copyMemory(from: base + source.offset, byteCount: count)
+    source.offset += count
+    return Int32(count)
   }
 }
