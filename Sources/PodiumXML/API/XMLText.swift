@@ -13,6 +13,13 @@ public enum XMLText {
 
   /// The first scalar XML cannot carry, if any.
   public static func firstDisallowedScalar(in text: String) -> Unicode.Scalar? {
-    text.unicodeScalars.first { !isAllowed($0) }
+    // In UTF-8, a disallowed scalar is a control byte other than tab, LF and CR, or starts
+    // with 0xEF (U+FFFE, U+FFFF); text with neither needs no decoding. Feeds run this on
+    // every string, show notes included.
+    let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }
+    }
+    if clean == true { return nil }
+    return text.unicodeScalars.first { !isAllowed($0) }
   }
 }

@@ -56,7 +56,7 @@ public final class XMLWriter {
   /// Writes text as CDATA, splitting any `]]>` so the section can never end early.
   public func cdata(_ value: String) throws {
     try validate(value, context: "CDATA")
-    guard value.utf8.contains(UInt8(ascii: "]")), value.contains("]]>") else {
+    guard Self.containsCDATAEnd(value) else {
       try check(xmlTextWriterWriteCDATA(writer, value), "cdata")
       return
     }
@@ -89,6 +89,20 @@ public final class XMLWriter {
     try check(xmlTextWriterEndDocument(writer), "endDocument")
     try check(xmlTextWriterFlush(writer), "flush")
     return sink.data
+  }
+
+  /// Whether `]]>` occurs, found byte by byte (a CDATA section is a whole episode's notes).
+  private static func containsCDATAEnd(_ value: String) -> Bool {
+    value.utf8.withContiguousStorageIfAvailable { bytes in
+      var index = 2
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: ">"), bytes[index - 1] == UInt8(ascii: "]"), bytes[index - 2] == UInt8(ascii: "]") {
+          return true
+        }
+        index += 1
+      }
+      return false
+    } ?? value.contains("]]>")
   }
 
   private func validate(_ value: String, context: String) throws {
