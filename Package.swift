@@ -40,7 +40,7 @@ let package = Package(
         "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", "MediaProbe", .product(name: "Yams", package: "Yams")]),
 
     // Writers and the build pipeline.
-    .target(name: "FeedWriter", dependencies: ["Catalogue", "PodiumXML", "ShowNotes"]),
+    .target(name: "FeedWriter", dependencies: ["Catalogue", "Parallel", "PodiumXML", "ShowNotes"]),
     .target(
       name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes", "Identifiers"],
       // The index's script and style, compiled into the binary so `podium` is one file to install.

@@ -3,6 +3,48 @@ import PodiumXML
 import Testing
 
 @Suite struct XMLWriterTests {
+  /// Items with text, CDATA, attributes that need escaping, empty elements and nesting.
+  private static func writeItems(_ range: Range<Int>, to xml: XMLWriter) throws {
+    for index in range {
+      try xml.startElement("item")
+      try xml.element("title", "Item \(index) & <more> é")
+      try xml.cdataElement("description", "<p>Notes \(index)</p>\n<p>a ]]> b</p>")
+      try xml.element("enclosure", attributes: ["url": "https://example.org/\(index).mp3?a=1&b=\"2\"", "length": "1"])
+      if index.isMultiple(of: 2) {
+        try xml.startElement("podcast:transcript")
+        try xml.attribute("url", "https://example.org/é.vtt")
+        try xml.endElement()
+      }
+      try xml.endElement()
+    }
+  }
+
+  private static func document(items: (XMLWriter) throws -> Void) throws -> Data {
+    let xml = try XMLWriter()
+    try xml.startDocument()
+    try xml.startElement("rss")
+    try xml.attribute("version", "2.0")
+    try xml.startElement("channel")
+    try xml.element("title", "Show")
+    try items(xml)
+    try xml.endElement()
+    try xml.endElement()
+    return try xml.finish()
+  }
+
+  @Test(arguments: [0, 1, 7])
+  func fragmentsGiveTheSameBytesAsOneWriter(count: Int) throws {
+    let whole = try Self.document { try Self.writeItems(0..<count, to: $0) }
+    let pieced = try Self.document { xml in
+      let runs = stride(from: 0, to: count, by: 3).map { $0..<min($0 + 3, count) }
+      try xml.append(fragments: try runs.map { run in
+        try XMLWriter.fragment(inside: ["rss", "channel"]) { try Self.writeItems(run, to: $0) }
+      })
+    }
+    #expect(String(decoding: pieced, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+    #expect(try PodiumXML.XMLDocument(data: pieced).root.firstChild(named: "channel")?.children.count == count + 1)
+  }
+
   @Test func cdataNeverEndsEarly() throws {
     let xml = try XMLWriter(indent: false)
     try xml.cdataElement("a", "x ]]> y ]]]]>> z]]>")

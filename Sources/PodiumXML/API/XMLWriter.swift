@@ -84,6 +84,47 @@ public final class XMLWriter {
     try endElement()
   }
 
+  /// Writes elements with a separate writer, as they come out inside `ancestors` after a
+  /// sibling element, and returns their bytes. Fragments let the items of a large feed be
+  /// written on several cores by libxml2 and then put together with ``append(fragment:)``.
+  ///
+  /// - Parameters:
+  ///   - ancestors: the names of the open elements the fragment goes in, outermost first.
+  ///   - indent: as for ``init(indent:)``; it must match the writer the fragment goes into.
+  ///   - write: writes whole elements, leaving none open.
+  /// - Returns: the bytes the elements would add to a writer at that point.
+  public static func fragment(
+    inside ancestors: [String], indent: Bool = true, _ write: (XMLWriter) throws -> Void
+  ) throws -> Data {
+    let xml = try XMLWriter(indent: indent)
+    try xml.startDocument()
+    for name in ancestors { try xml.startElement(name) }
+    // A finished sibling leaves the parent's start tag closed and the next line to indent,
+    // as it is in the writer the fragment goes into.
+    try xml.element("fragment-start")
+    try xml.check(xmlTextWriterFlush(xml.writer), "flush")
+    let start = xml.sink.data.count
+    try write(xml)
+    try xml.check(xmlTextWriterFlush(xml.writer), "flush")
+    return xml.sink.data.subdata(in: start..<xml.sink.data.count)
+  }
+
+  /// Adds the bytes of ``fragment(inside:indent:_:)`` calls, in order. The writer must be
+  /// where the fragments were made for: inside the same elements, after a child element.
+  /// The output grows once to its new size, and each fragment is let go once copied, so a
+  /// large feed is not held twice.
+  public func append(fragments: consuming [Data]) throws {
+    try check(xmlTextWriterFlush(writer), "flush")
+    let size = fragments.reduce(sink.data.count) { $0 + $1.count }
+    var data = Data(capacity: size + 4096)  // and room for the end tags
+    data.append(sink.data)
+    for index in fragments.indices {
+      data.append(fragments[index])
+      fragments[index] = Data()
+    }
+    sink.data = data
+  }
+
   /// Closes every open element and returns the document's bytes.
   public func finish() throws -> Data {
     try check(xmlTextWriterEndDocument(writer), "endDocument")
