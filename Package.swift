@@ -29,7 +29,7 @@ let package = Package(
     .target(name: "ShowNotes", dependencies: ["CCmarkGFM", "PodiumXML"]),
     .target(name: "Identifiers", dependencies: ["CCrypto"]),
     .target(name: "AtomicOutput", dependencies: ["CPodiumSystem"]),
-    .target(name: "FeedRules", dependencies: ["Diagnostics", "PodiumXML", "PodcastVocabulary"]),
+    .target(name: "FeedRules", dependencies: ["Diagnostics", "Parallel", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
     .target(name: "LinkCheck", dependencies: ["CCurl", "Diagnostics"]),
 
