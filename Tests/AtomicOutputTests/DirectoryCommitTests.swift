@@ -31,10 +31,19 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
   }
 
-  @Test(arguments: ["../escape.xml", "/etc/passwd", "a/../../b", "", "a//b", "./a"])
+  @Test(arguments: [
+    "../escape.xml", "/etc/passwd", "a/../../b", "", "a//b", "./a", "a/.", "a/", "..", "a/b\0c", "/", "a/./b",
+  ])
   func refusesPathsOutsideTheTree(path: String) {
     var tree = OutputTree()
     #expect(throws: OutputError.self) { try tree.add(path, Data()) }
+  }
+
+  @Test(arguments: ["a", "a/b.json", "...", "a/.../b", ".podium/published.json", "a./b", "é/.x", "a/b c"])
+  func acceptsPathsInsideTheTree(path: String) throws {
+    var tree = OutputTree()
+    try tree.add(path, Data())
+    #expect(tree.paths == [path])
   }
 
   @Test func refusesTwoFilesAtOnePath() throws {

@@ -10,12 +10,31 @@ public struct OutputTree: Sendable, Equatable {
 
   /// Adds a file. The path must stay inside the tree: no absolute paths, no `..`, no empty parts.
   public mutating func add(_ path: String, _ contents: Data) throws {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    guard !path.isEmpty, !path.hasPrefix("/"),
-      parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
-    else { throw OutputError(.invalidPath(path)) }
+    guard Self.isRelative(path) else { throw OutputError(.invalidPath(path)) }
     guard files[path] == nil else { throw OutputError(.duplicatePath(path)) }
     files[path] = contents
+  }
+
+  /// Whether every part between slashes is a name: not empty, not `.` or `..`, no NUL. Checked
+  /// byte by byte, as a build adds a file per episode (slash, dot and NUL are single bytes in
+  /// UTF-8, and are characters of their own).
+  private static func isRelative(_ path: String) -> Bool {
+    var part = 0  // bytes in the current part
+    var dots = 0  // of which dots
+    for byte in path.utf8 {
+      switch byte {
+      case 0: return false
+      case UInt8(ascii: "/"):
+        guard part > 0, part != dots || dots > 2 else { return false }
+        part = 0
+        dots = 0
+      case UInt8(ascii: "."):
+        part += 1
+        dots += 1
+      default: part += 1
+      }
+    }
+    return part > 0 && (part != dots || dots > 2)
   }
 
   /// Paths in a stable order.
