@@ -47,7 +47,16 @@ public struct Publisher: Sendable {
     var commit = DirectoryCommit(directory: outputURL)
     commit.willWrite = willWrite
     var stopwatch = Stopwatch()
-    let (findings, staged) = Concurrently.run({ Self.check(plan.checked) }, { Result { try commit.stage(plan.tree) } })
+    // The record is encoded while the outputs are checked, since nothing else needs it.
+    var tree = plan.tree
+    let (findings, staged) = Concurrently.run(
+      { Self.check(plan.checked) },
+      {
+        Result {
+          try tree.add(PublicationRecord.path, try plan.record.encoded())
+          return try commit.stage(tree)
+        }
+      })
     report.add(plan.settings.apply(findings))
     report.timings.append(stopwatch.lap("check feeds, stage output"))
     let staging = try staged.get()
@@ -57,7 +66,7 @@ public struct Publisher: Sendable {
     }
     try staging.commit()
     report.timings.append(stopwatch.lap("swap in, remove old output"))
-    report.written = plan.tree.paths
+    report.written = tree.paths
     return report
   }
 
@@ -79,7 +88,7 @@ public struct Publisher: Sendable {
     let check = RecordCheck(catalogue: catalogue, previous: previous, options: options).run()
     let guids = check.record.shows.mapValues(\.podcastGUID)
     let rendered = OutputRenderer(
-      catalogue: catalogue, options: options, record: check.record, podcastGUIDs: guids,
+      catalogue: catalogue, options: options, podcastGUIDs: guids,
       outputName: outputURL.lastPathComponent
     ).render()
     report.timings.append(stopwatch.lap("render notes, write feeds"))
@@ -88,12 +97,16 @@ public struct Publisher: Sendable {
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
-    return (report, Plan(tree: rendered.tree, checked: rendered.checked, settings: settings), catalogue)
+    return (
+      report, Plan(tree: rendered.tree, record: check.record, checked: rendered.checked, settings: settings), catalogue
+    )
   }
 
   /// What a validated build will write, and the settings that grade the feed and sitemap checks.
   private struct Plan {
+    /// Every output but the publication record.
     let tree: OutputTree
+    let record: PublicationRecord
     let checked: [CheckedOutput]
     let settings: RuleSettings
   }

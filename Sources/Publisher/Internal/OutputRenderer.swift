@@ -13,7 +13,6 @@ import VideoSite
 struct OutputRenderer {
   let catalogue: Catalogue
   let options: BuildOptions
-  let record: PublicationRecord
   let podcastGUIDs: [String: String]
   /// The output folder's name, for the location of feed findings.
   let outputName: String
@@ -44,9 +43,10 @@ struct OutputRenderer {
         result.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
     }
+    // The publication record is encoded by `Publisher.build` while the feeds are checked: a
+    // validation never writes it.
     do {
       try result.tree.add("feeds.opml", try OPMLWriter.write(catalogue))
-      try result.tree.add(PublicationRecord.path, try record.encoded())
     } catch {
       result.findings.append(PublishRules.output.finding("\(error)", at: SourceLocation(file: "\(outputName)/feeds.opml")))
     }
