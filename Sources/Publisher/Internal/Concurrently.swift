@@ -1,30 +1,32 @@
 import Dispatch
 
-/// Runs two independent pieces of work at once, one per core, and returns both results.
+/// Runs two independent pieces of work at once: the second on another thread, the first on
+/// the calling one. The first may spread over every core itself (the feed rules do): a
+/// `concurrentPerform` started from inside another one runs its iterations one by one.
 enum Concurrently {
   static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    withoutActuallyEscaping(first) { first in
-      withoutActuallyEscaping(second) { second in
-        let slots = Slots(first: first, second: second)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-          if index == 0 { slots.a = slots.first() } else { slots.b = slots.second() }
-        }
-        guard let a = slots.a, let b = slots.b else { preconditionFailure("concurrentPerform ran every iteration") }
-        return (a, b)
-      }
+    withoutActuallyEscaping(second) { second in
+      let slot = Slot(work: second)
+      DispatchQueue.global().async { slot.run() }
+      let a = first()
+      slot.done.wait()
+      guard let b = slot.result else { preconditionFailure("the second piece of work ran") }
+      return (a, b)
     }
   }
 
-  /// Each slot is written by one iteration and read after both finished.
-  private final class Slots<A, B>: @unchecked Sendable {
-    let first: () -> A
-    let second: () -> B
-    var a: A?
-    var b: B?
+  /// Written by the other thread before it signals `done`, read after.
+  private final class Slot<B>: @unchecked Sendable {
+    private var work: (() -> B)?
+    var result: B?
+    let done = DispatchSemaphore(value: 0)
 
-    init(first: @escaping () -> A, second: @escaping () -> B) {
-      self.first = first
-      self.second = second
+    init(work: @escaping () -> B) { self.work = work }
+
+    func run() {
+      result = work?()
+      work = nil  // let go of the closure before the caller may return
+      done.signal()
     }
   }
 }
