@@ -235,3 +235,19 @@ private final class LoopbackListener {
     return count
   }
 }
+
+@Suite struct XMLDocumentLongTextTests {
+  /// Long texts are shared between elements when equal; equal or not, each keeps its own value.
+  @Test func longTextsKeepTheirOwnValues() throws {
+    let notes = String(repeating: "<p>Notes é</p>\n", count: 40)
+    let other = String(notes.dropLast(2)) + "!\n"
+    let document = try PodiumXML.XMLDocument(
+      string: """
+        <item><description><![CDATA[\(notes)]]></description><encoded><![CDATA[\(notes)]]></encoded>\
+        <summary><![CDATA[\(other)]]></summary><title>\(notes.replacingOccurrences(of: "<", with: "&lt;"))</title></item>
+        """)
+    let texts = document.root.children.map(\.text)
+    #expect(texts == [notes, notes, other, notes])
+    #expect(other.utf8.count == notes.utf8.count)
+  }
+}

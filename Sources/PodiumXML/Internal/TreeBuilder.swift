@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// Builds `XMLElement` values straight from libxml2's SAX events, so no libxml2 tree is ever
 /// made, copied or freed: for a large feed that saves more time than the parse itself takes.
@@ -19,6 +20,9 @@ struct TreeBuilder {
   private(set) var root: XMLElement?
   /// libxml2 interns names in its dictionary: each pointer becomes a Swift string once.
   private var strings: [UnsafeRawPointer: String] = [:]
+  /// The last long text made, shared by the next element whose text is the same: a feed's
+  /// `description` often repeats its `content:encoded`, kilobytes per item.
+  private var lastLongText = ""
 
   mutating func start(_ event: StartElementEvent, line: Int) {
     let name = string(event.localName)
@@ -36,7 +40,7 @@ struct TreeBuilder {
     let depth = open.count
     let built = XMLElement(
       name: element.name, namespaceURI: element.namespaceURI, prefix: element.prefix, attributes: element.attributes,
-      namespaceDeclarations: element.declarations, text: String(decoding: texts[depth], as: UTF8.self),
+      namespaceDeclarations: element.declarations, text: makeText(texts[depth]),
       children: element.children, line: element.line)
     texts[depth].removeAll(keepingCapacity: true)
     if depth == 0 { root = built } else { open[depth - 1].children.append(built) }
@@ -46,6 +50,23 @@ struct TreeBuilder {
     guard !open.isEmpty else { return }
     texts[open.count - 1].append(contentsOf: bytes)
   }
+
+  private mutating func makeText(_ bytes: [UInt8]) -> String {
+    guard bytes.count >= Self.sharedTextLength else { return String(decoding: bytes, as: UTF8.self) }
+    let same = lastLongText.utf8.count == bytes.count
+      && lastLongText.utf8.withContiguousStorageIfAvailable { last in
+        bytes.withUnsafeBufferPointer { next in
+          guard let a = last.baseAddress, let b = next.baseAddress else { return false }
+          return memcmp(a, b, next.count) == 0
+        }
+      } == true
+    if same { return lastLongText }
+    lastLongText = String(decoding: bytes, as: UTF8.self)
+    return lastLongText
+  }
+
+  /// Texts at least this long are compared with the last one before a new string is made.
+  private static let sharedTextLength = 256
 
   private mutating func attributes(_ event: StartElementEvent) -> [XMLElement.Attribute] {
     guard event.attributeCount > 0, let fields = event.attributes else { return [] }
