@@ -111,18 +111,9 @@ public final class XMLWriter {
 
   /// Adds the bytes of ``fragment(inside:indent:_:)`` calls, in order. The writer must be
   /// where the fragments were made for: inside the same elements, after a child element.
-  /// The output grows once to its new size, and each fragment is let go once copied, so a
-  /// large feed is not held twice.
-  public func append(fragments: consuming [Data]) throws {
+  public func append(fragments: [Data]) throws {
     try check(xmlTextWriterFlush(writer), "flush")
-    let size = fragments.reduce(sink.data.count) { $0 + $1.count }
-    var data = Data(capacity: size + 4096)  // and room for the end tags
-    data.append(sink.data)
-    for index in fragments.indices {
-      data.append(fragments[index])
-      fragments[index] = Data()
-    }
-    sink.data = data
+    for fragment in fragments { sink.data.append(fragment) }
   }
 
   /// Closes every open element and returns the document's bytes.
