@@ -20,7 +20,8 @@ public struct DirectoryCommit: Sendable {
   }
 
   /// Writes the tree into a staging folder beside the output folder, without touching the output
-  /// folder, so a build can check its outputs while they are being written.
+  /// folder, so a build can check its outputs while they are being written. A file the output
+  /// folder already holds with the same bytes is hard-linked instead of written again.
   public func stage(_ tree: OutputTree) throws -> StagedDirectory {
     let parent = directory.deletingLastPathComponent()
     try createDirectory(parent)
@@ -32,7 +33,9 @@ public struct DirectoryCommit: Sendable {
         try willWrite?(path)
         let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
         if folders.insert(folder).inserted { try createDirectory(staging.appendingPathComponent(String(folder))) }
-        try FileWriter.create(staging.path + "/" + path, tree.files[path] ?? Data())
+        let contents = tree.files[path] ?? Data()
+        if FileLinker.linkIfSame(directory.path + "/" + path, at: staging.path + "/" + path, contents) { continue }
+        try FileWriter.create(staging.path + "/" + path, contents)
       }
     } catch {
       try? FileManager.default.removeItem(at: staging)

@@ -1,0 +1,52 @@
+import AtomicOutput
+import Foundation
+import PodiumTestSupport
+import Testing
+
+/// A rebuild hard-links the files it would write again unchanged.
+@Suite struct FileReuseTests {
+  private func tree(_ files: [String: String]) throws -> OutputTree {
+    var tree = OutputTree()
+    for (path, text) in files { try tree.add(path, Data(text.utf8)) }
+    return tree
+  }
+
+  private func inode(_ url: URL) throws -> UInt64 {
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    return try #require((attributes[.systemFileNumber] as? NSNumber)?.uint64Value)
+  }
+
+  @Test func unchangedFilesAreLinkedAndChangedOnesWritten() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["a/same.json": "{}", "feed.xml": "one", "size.txt": "abc"]))
+    let same = try inode(output.appendingPathComponent("a/same.json"))
+    let changed = try inode(output.appendingPathComponent("feed.xml"))
+    try DirectoryCommit(directory: output).commit(try tree(["a/same.json": "{}", "feed.xml": "two", "size.txt": "abd"]))
+    #expect(try inode(output.appendingPathComponent("a/same.json")) == same)
+    #expect(try inode(output.appendingPathComponent("feed.xml")) != changed)
+    let files = try folder.snapshot("feeds").mapValues { String(decoding: $0, as: UTF8.self) }
+    #expect(files == ["a/same.json": "{}", "feed.xml": "two", "size.txt": "abd"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
+  }
+
+  /// A symbolic link or a file linked from elsewhere in the old output is never reused: the
+  /// new output gets a file of its own.
+  @Test func onlyPlainFilesOfTheOutputAreReused() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["kept.txt": "x"]))
+    let outside = folder.url.appendingPathComponent("outside.txt")
+    try Data("x".utf8).write(to: outside)
+    try FileManager.default.createSymbolicLink(
+      atPath: output.appendingPathComponent("link.txt").path, withDestinationPath: outside.path)
+    try FileManager.default.linkItem(at: outside, to: output.appendingPathComponent("shared.txt"))
+    try DirectoryCommit(directory: output).commit(try tree(["kept.txt": "x", "link.txt": "x", "shared.txt": "x"]))
+    for name in ["link.txt", "shared.txt"] {
+      let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)
+      #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+      #expect(try inode(output.appendingPathComponent(name)) != (try inode(outside)))
+    }
+    #expect(try String(contentsOf: outside, encoding: .utf8) == "x")
+  }
+}
