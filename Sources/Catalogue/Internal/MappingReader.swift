@@ -10,7 +10,7 @@ struct MappingReader {
   let path: String
   /// The known keys found, in file order. A front matter has a dozen keys, so a scan over small
   /// strings beats hashing each key into two dictionaries (Yams refuses duplicate keys).
-  private var entries: [(key: String, value: Node, line: Int)] = []
+  private var entries: [Entry] = []
   let line: Int
 
   /// Line of each key in this file, nested ones included, by key path.
@@ -43,16 +43,28 @@ struct MappingReader {
         collector.report(CatalogueRules.unknownKey, "unknown key '\(path)\(key)'\(hint)", line: keyLine)
         continue
       }
-      entries.append((key, value, keyLine))
+      entries.append(Entry(key: key, value: value, line: keyLine))
       if recordsLines { collector.lines[path + key] = keyLine }
     }
   }
 
   func has(_ key: String) -> Bool { value(key).map { !isNull($0) } ?? false }
 
-  func lineOf(_ key: String) -> Int { entries.first { $0.key == key }?.line ?? line }
+  func lineOf(_ key: String) -> Int { index(of: key).map { entries[$0].line } ?? line }
 
-  private func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+  private func value(_ key: String) -> Node? { index(of: key).map { entries[$0].value } }
+
+  /// Compares keys in place: copying each entry to look at its key retained its node.
+  private func index(of key: String) -> Int? {
+    for index in entries.indices where entries[index].key == key { return index }
+    return nil
+  }
+
+  private struct Entry {
+    let key: String
+    let value: Node
+    let line: Int
+  }
 
   func requireKey(_ key: String, hint: String = "") {
     if !has(key) {
@@ -159,6 +171,10 @@ struct MappingReader {
 
   private func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar else { return false }
-    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    guard scalar.style == .plain else { return false }
+    switch scalar.string {
+    case "", "~", "null", "Null", "NULL": return true
+    default: return false
+    }
   }
 }
