@@ -85,12 +85,12 @@ public struct Publisher: Sendable {
       return (report, nil, nil)
     }
     let previous = loadRecord(&report.findings)
-    let check = RecordCheck(catalogue: catalogue, previous: previous, options: options).run()
-    let guids = check.record.shows.mapValues(\.podcastGUID)
-    let rendered = OutputRenderer(
-      catalogue: catalogue, options: options, podcastGUIDs: guids,
-      outputName: outputURL.lastPathComponent
-    ).render()
+    // The record check runs beside the rendering, which needs only the shows' podcast:guid.
+    let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options)
+    let renderer = OutputRenderer(
+      catalogue: catalogue, options: options, podcastGUIDs: recordCheck.podcastGUIDs(),
+      outputName: outputURL.lastPathComponent)
+    let (rendered, check) = Concurrently.run({ renderer.render() }, { recordCheck.run() })
     report.timings.append(stopwatch.lap("render notes, write feeds"))
     let settings = RuleSettings(settings: catalogue.site.rules)
     report.findings = settings.apply(report.findings + check.findings + rendered.findings) + settings.check()

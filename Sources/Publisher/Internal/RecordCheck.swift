@@ -45,6 +45,17 @@ struct RecordCheck {
     return outcome
   }
 
+  /// Every show's `podcast:guid`, by slug, as `run()` records it, without the rest of the check:
+  /// the feeds can be written while the check runs.
+  func podcastGUIDs() -> [String: String] {
+    var ignored = Outcome()
+    var guids: [String: String] = [:]
+    for show in catalogue.shows {
+      guids[show.slug] = podcastGUID(for: show, old: previous.shows[show.slug], outcome: &ignored)
+    }
+    return guids
+  }
+
   /// The show's `podcast:guid`: set in show.yaml, or kept from before, or computed once now.
   private func podcastGUID(for show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome) -> String {
     guard let kept = old?.podcastGUID else {
