@@ -37,7 +37,7 @@ import Testing
     let fixture = try Self.videoFixture()
     let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
     let rendered = OutputRenderer(
-      catalogue: catalogue, options: BuildOptions(now: Self.now), record: PublicationRecord(), podcastGUIDs: [:],
+      catalogue: catalogue, options: BuildOptions(now: Self.now), podcastGUIDs: [:],
       outputName: "feeds"
     ).render()
     let checked = Dictionary(uniqueKeysWithValues: rendered.checked.map { ($0.file, $0.rules) })
