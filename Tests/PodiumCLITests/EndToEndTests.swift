@@ -100,6 +100,45 @@ import Testing
     #expect(again.standardError.contains("already exists"))
   }
 
+  /// A partner's YouTube video, with a still: it builds into the video index and stays out of the podcast feed.
+  @Test func addTakesAYouTubeVideoWithAPoster() throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video"))
+    let still = try fixture.folder.write("still.jpg", SampleMedia.jpeg(width: 1280, height: 720))
+    let result = try PodiumProcess.run(
+      ["add", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "--title", "Debat in de gemeenteraad", "--date",
+       "2024-04-01T20:00:00+02:00", "--duration", "3:32", "--poster", still.path], in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("copied the poster to"))
+    let text = String(decoding: try fixture.folder.read("episodes/gesprekken/2024-04-01-debat-in-de-gemeenteraad.md"), as: UTF8.self)
+    #expect(text.contains("poster: posters/2024-04-01-debat-in-de-gemeenteraad.jpg"))
+    #expect(text.contains("external:\n  url: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n  duration: 212"))
+    #expect(!text.contains("media:"))
+    // Its podcast feed is empty, which the feed rules rightly warn about; nothing else is said.
+    let build = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(build.status == 0, "\(build.standardOutput)")
+    #expect(build.standardOutput.contains("0 errors, 1 warning"), "\(build.standardOutput)")
+    #expect(build.standardOutput.contains("CLIENT-NO-ENCLOSURE"))
+    let index = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.json"), as: UTF8.self)
+    #expect(index.contains("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"))
+    #expect(try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml")).items.isEmpty)
+  }
+
+  @Test(arguments: [
+    (["--duration", "212"], "medium: podcast", "goes in a video show"),
+    ([], "medium: video", "--duration"),
+    (["--duration", "212", "--poster", "missing.jpg"], "medium: video", "poster 'missing.jpg' does not exist"),
+  ])
+  func addRefusesAYouTubeVideoItCantUse(extra: [String], medium: String, message: String) throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: medium))
+    let result = try PodiumProcess.run(
+      ["add", "https://youtu.be/dQw4w9WgXcQ", "--title", "Debat", "--date", "2024-04-01T20:00:00+02:00"] + extra,
+      in: fixture.folder.url)
+    #expect(result.status == 64)
+    #expect(result.standardError.contains(message), "\(result.standardError)")
+    #expect(!fixture.folder.exists("episodes/gesprekken/2024-04-01-debat.md"))
+    #expect(!fixture.folder.exists("episodes/gesprekken/posters"))
+  }
+
   @Test func initMakesACatalogueThatValidatesOnceArtworkIsThere() throws {
     let folder = try TemporaryFolder()
     let result = try PodiumProcess.run(

@@ -5,16 +5,17 @@ import Foundation
 extension Podium {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Create an episode file from a media file or an https URL, with a new permanent GUID.",
+      abstract: "Create an episode file from a media file, an https URL, or a YouTube or Vimeo video, with a new permanent GUID.",
       discussion: """
         A local file outside the show folder is copied to <show>/media/. Its size, type, duration and title are read \
-        from the file itself; the episode number follows the show's last one. A missing title is asked for on a \
-        terminal.
+        from the file itself; the episode number follows the show's last one. A YouTube or Vimeo URL (video shows \
+        only) becomes `external:`, shown in the video index behind a click-to-load facade; give it --duration and a \
+        --poster. A missing title is asked for on a terminal.
         """)
 
     @OptionGroup var options: CatalogueOptions
 
-    @Argument(help: "A media file, or an https URL.")
+    @Argument(help: "A media file, an https URL, or a YouTube or Vimeo video URL.")
     var media: String
 
     @Option(help: "The show's folder name (needed when there are several shows).")
@@ -43,6 +44,9 @@ extension Podium {
 
     @Option(help: "Episode number (default: the show's last plus one).")
     var episode: Int?
+
+    @Option(help: "A still for a video (JPEG, PNG or WebP), copied to <show>/posters/.")
+    var poster: String?
 
     @Flag(help: "Keep it out of the feeds for now.")
     var draft = false
@@ -81,6 +85,7 @@ extension Podium {
       new.season = season
       new.number = episode
       new.draft = draft
+      new.poster = poster
       do {
         let result = try new.create(in: catalogue)
         switch format {
@@ -88,6 +93,7 @@ extension Podium {
           print(try JSONOutput.string(["file": result.file.relativePath, "guid": result.guid]))
         case .text:
           if let copied = result.copiedMedia { print("copied the media to \(copied.relativePath)") }
+          if let copied = result.copiedPoster { print("copied the poster to \(copied.relativePath)") }
           print("created \(result.file.relativePath) with guid \(result.guid)")
         }
       } catch let problem as NewEpisode.Problem {
