@@ -82,7 +82,8 @@ let package = Package(
     .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(
-      name: "FeedWriterTests", dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "Publisher", "PodiumTestSupport"]),
+      name: "FeedWriterTests",
+      dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport"]),
     .testTarget(
       name: "PublisherTests",
       dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport"]),

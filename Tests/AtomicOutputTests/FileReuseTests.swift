@@ -49,4 +49,35 @@ import Testing
     }
     #expect(try String(contentsOf: outside, encoding: .utf8) == "x")
   }
+
+  /// A folder of the old output that is a symbolic link leads outside it: files in it are never
+  /// reused, or the published output would be a link to someone else's file.
+  @Test func filesBehindASymlinkedFolderAreNotReused() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["kept.txt": "x"]))
+    let elsewhere = folder.url.appendingPathComponent("elsewhere")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let outside = elsewhere.appendingPathComponent("a.vtt")
+    try Data("WEBVTT".utf8).write(to: outside)
+    try FileManager.default.createSymbolicLink(
+      atPath: output.appendingPathComponent("transcripts").path, withDestinationPath: elsewhere.path)
+    try DirectoryCommit(directory: output).commit(try tree(["kept.txt": "x", "transcripts/a.vtt": "WEBVTT"]))
+    #expect(try inode(output.appendingPathComponent("transcripts/a.vtt")) != (try inode(outside)))
+    let attributes = try FileManager.default.attributesOfItem(atPath: outside.path)
+    #expect((attributes[.referenceCount] as? NSNumber)?.intValue == 1)
+  }
+
+  /// Files larger than one read piece are compared whole: a difference at the end is a difference.
+  @Test func largeFilesAreComparedToTheEnd() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    let big = String(repeating: "a", count: 200_000)
+    try DirectoryCommit(directory: output).commit(try tree(["big.txt": big + "1", "same.txt": big]))
+    let (changed, same) = (try inode(output.appendingPathComponent("big.txt")), try inode(output.appendingPathComponent("same.txt")))
+    try DirectoryCommit(directory: output).commit(try tree(["big.txt": big + "2", "same.txt": big]))
+    #expect(try inode(output.appendingPathComponent("big.txt")) != changed)
+    #expect(try inode(output.appendingPathComponent("same.txt")) == same)
+    #expect(try String(contentsOf: output.appendingPathComponent("big.txt"), encoding: .utf8).hasSuffix("2"))
+  }
 }

@@ -116,6 +116,19 @@ extension BrokenFeed {
     #expect(findings.map(\.ruleID) == ["RSS-NS-DECLARED"])
   }
 
+  /// A player on the channel holds for every item (MRSS-HIERARCHY); without it the content is broken.
+  @Test func aChannelPlayerServesContentWithoutURL() {
+    let moved: [ValidFeed.Edit] = [
+      .init(#"<media:player url="https://example.com/videos/live/"/>"#, ""),
+      .init(#"<media:thumbnail url="https://example.com/channel.jpg"/>"#,
+            #"<media:thumbnail url="https://example.com/channel.jpg"/><media:player url="https://example.com/videos/live/"/>"#),
+    ]
+    let (text, _) = ValidFeed.apply(moved, to: ValidMediaFeed.text)
+    #expect(FeedLinter(profile: .rss).lint(Data(text.utf8), file: "media.xml") == [])
+    let (without, _) = ValidFeed.apply([moved[0]], to: ValidMediaFeed.text)
+    #expect(FeedLinter(profile: .rss).lint(Data(without.utf8), file: "media.xml").map(\.ruleID) == ["MRSS-CONTENT"])
+  }
+
   /// A content may play in a player given in its own item or group, or inside it.
   @Test func aContentWithoutURLMayUseAPlayerInsideIt() {
     let (text, _) = ValidFeed.apply(

@@ -39,10 +39,19 @@ import Testing
       let runs = stride(from: 0, to: count, by: 3).map { $0..<min($0 + 3, count) }
       try xml.append(fragments: try runs.map { run in
         try XMLWriter.fragment(inside: ["rss", "channel"]) { try Self.writeItems(run, to: $0) }
-      })
+      }, inside: ["rss", "channel"])
     }
     #expect(String(decoding: pieced, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
     #expect(try PodiumXML.XMLDocument(data: pieced).root.firstChild(named: "channel")?.children.count == count + 1)
+  }
+
+  /// A fragment goes only where it was written for, with the same indentation.
+  @Test(arguments: [(["rss"], true), (["rss", "channel"], false)])
+  func fragmentsForAnotherPlaceAreRefused(ancestors: [String], indent: Bool) throws {
+    let fragment = try XMLWriter.fragment(inside: ancestors, indent: indent) { try Self.writeItems(0..<1, to: $0) }
+    #expect(throws: XMLWriterError.self) {
+      _ = try Self.document { xml in try xml.append(fragments: [fragment], inside: ["rss", "channel"]) }
+    }
   }
 
   @Test func cdataNeverEndsEarly() throws {

@@ -29,12 +29,13 @@ public struct DirectoryCommit: Sendable {
     do {
       try createDirectory(staging)
       var folders: Set<Substring> = [""]
+      let linker = FileLinker(previousOutput: directory.path)
       for path in tree.paths {
         try willWrite?(path)
         let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
         if folders.insert(folder).inserted { try createDirectory(staging.appendingPathComponent(String(folder))) }
         let contents = tree.files[path] ?? Data()
-        if FileLinker.linkIfSame(directory.path + "/" + path, at: staging.path + "/" + path, contents) { continue }
+        if linker.linkIfSame(path, at: staging.path + "/" + path, contents) { continue }
         try FileWriter.create(staging.path + "/" + path, contents)
       }
     } catch {

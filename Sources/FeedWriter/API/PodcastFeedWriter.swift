@@ -44,11 +44,11 @@ public struct PodcastFeedWriter: Sendable {
   /// held twice, once in pieces and once whole.
   private func writeItems(_ episodes: [FeedEpisode], to xml: XMLWriter) throws {
     let items = ItemElements(catalogue: catalogue, show: show)
-    let runs = stride(from: 0, to: episodes.count, by: Self.itemsPerRun).map {
-      $0..<min($0 + Self.itemsPerRun, episodes.count)
+    let runs = stride(from: 0, to: episodes.count, by: itemsPerRun).map {
+      $0..<min($0 + itemsPerRun, episodes.count)
     }
-    for batch in stride(from: 0, to: runs.count, by: Self.runsPerBatch) {
-      let written = ParallelMap.map(Array(runs[batch..<min(batch + Self.runsPerBatch, runs.count)])) { run in
+    for batch in stride(from: 0, to: runs.count, by: runsPerBatch) {
+      let written = ParallelMap.map(Array(runs[batch..<min(batch + runsPerBatch, runs.count)])) { run in
         Result {
           try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
             for episode in episodes[run] {
@@ -57,14 +57,14 @@ public struct PodcastFeedWriter: Sendable {
           }
         }
       }
-      try xml.append(fragments: try written.map { try $0.get() })
+      try xml.append(fragments: try written.map { try $0.get() }, inside: ["rss", "channel"])
     }
   }
 
   /// Items per libxml2 writer, and runs written at once: enough to keep every core busy, few
   /// enough that the pieces waiting to be added stay small (about 3 MB for show notes of 2 KB).
-  static let itemsPerRun = 128
-  static let runsPerBatch = 8
+  var itemsPerRun = 128
+  var runsPerBatch = 8
 
   /// Published episodes in feed order: newest first, ties broken by GUID so the order is stable.
   public static func order(_ episodes: [Episode]) -> [Episode] {

@@ -6,9 +6,12 @@ internal import CLibXML2
 public final class XMLWriter {
   private let sink = XMLOutputSink()
   private let writer: xmlTextWriterPtr
+  private let indent: Bool
 
   /// - Parameter indent: pretty-print with two spaces, for feeds people read in diffs.
   public init(indent: Bool = true) throws {
+    // Writers are made on several threads at once (fragments): libxml2's globals must be set up first.
+    _ = libxmlInitialized
     // libxml2 hands its output to the sink in small chunks, so a large feed is held once, not
     // also in a libxml2 buffer that grows by doubling and is then copied.
     let context = Unmanaged.passUnretained(sink).toOpaque()
@@ -20,6 +23,7 @@ public final class XMLWriter {
       throw XMLWriterError(.libxml(operation: "xmlNewTextWriter"))
     }
     self.writer = writer
+    self.indent = indent
     if indent {
       xmlTextWriterSetIndent(writer, 1)
       xmlTextWriterSetIndentString(writer, "  ")
@@ -86,7 +90,7 @@ public final class XMLWriter {
 
   /// Writes elements with a separate writer, as they come out inside `ancestors` after a
   /// sibling element, and returns their bytes. Fragments let the items of a large feed be
-  /// written on several cores by libxml2 and then put together with ``append(fragment:)``.
+  /// written on several cores by libxml2 and then put together with ``append(fragments:)``.
   ///
   /// - Parameters:
   ///   - ancestors: the names of the open elements the fragment goes in, outermost first.
@@ -95,7 +99,7 @@ public final class XMLWriter {
   /// - Returns: the bytes the elements would add to a writer at that point.
   public static func fragment(
     inside ancestors: [String], indent: Bool = true, _ write: (XMLWriter) throws -> Void
-  ) throws -> Data {
+  ) throws -> XMLFragment {
     let xml = try XMLWriter(indent: indent)
     try xml.startDocument()
     for name in ancestors { try xml.startElement(name) }
@@ -106,14 +110,20 @@ public final class XMLWriter {
     let start = xml.sink.data.count
     try write(xml)
     try xml.check(xmlTextWriterFlush(xml.writer), "flush")
-    return xml.sink.data.subdata(in: start..<xml.sink.data.count)
+    return XMLFragment(bytes: xml.sink.data.subdata(in: start..<xml.sink.data.count), ancestors: ancestors, indent: indent)
   }
 
   /// Adds the bytes of ``fragment(inside:indent:_:)`` calls, in order. The writer must be
   /// where the fragments were made for: inside the same elements, after a child element.
-  public func append(fragments: [Data]) throws {
+  ///
+  /// - Parameter ancestors: the names of this writer's open elements, outermost first; a fragment
+  ///   written for other ancestors, or with other indentation, is refused.
+  public func append(fragments: [XMLFragment], inside ancestors: [String]) throws {
+    for fragment in fragments where fragment.ancestors != ancestors || fragment.indent != indent {
+      throw XMLWriterError(.libxml(operation: "append a fragment written inside \(fragment.ancestors) into \(ancestors)"))
+    }
     try check(xmlTextWriterFlush(writer), "flush")
-    for fragment in fragments { sink.data.append(fragment) }
+    for fragment in fragments { sink.data.append(fragment.bytes) }
   }
 
   /// Closes every open element and returns the document's bytes.

@@ -1,9 +1,5 @@
 internal import CLibXML2
 
-/// libxml2 must be initialised once before threads parse at the same time; a lazy global
-/// runs this exactly once.
-private let libxml2Initialised: Void = xmlInitParser()
-
 /// Parses an HTML fragment with libxml2's HTML parser and streams it to a visitor.
 ///
 /// The parser runs with no network, no error output and the input's own encoding hints
@@ -22,7 +18,7 @@ enum HTMLFragmentParser {
 
   /// - Returns: the visitor after it has seen the whole fragment, or as much as it wanted.
   static func parse<Visitor: HTMLTreeVisitor>(_ html: String, with visitor: Visitor) -> Visitor {
-    _ = libxml2Initialised
+    _ = libxmlInitialized
     var input = prefix
     input.reserveCapacity(prefix.count + html.utf8.count)
     input.append(contentsOf: html.utf8)

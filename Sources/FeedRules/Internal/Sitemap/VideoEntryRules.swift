@@ -23,7 +23,7 @@ struct VideoEntryRules: SitemapCheck {
     ("description", "a description of the video"),
   ]
   /// Extensions of pages and Flash files, which are not a video's content.
-  static let notVideoFiles: Set = ["html", "htm", "xhtml", "php", "swf", "flv"]
+  static let notVideoFiles: Set = ["html", "htm", "xhtml", "swf", "flv"]
   static let imageExtensions: Set = ["jpg", "jpeg", "png", "gif", "webp", "avif", "bmp"]
 
   func check(_ sitemap: Sitemap, into findings: inout FindingList) {

@@ -1,0 +1,39 @@
+import Catalogue
+@testable import FeedWriter
+import Foundation
+import PodiumTestSupport
+import ShowNotes
+import Testing
+
+/// The feed's items are written on every core in runs, a batch of runs at a time; the bytes must
+/// be those of one writer, across run and batch boundaries alike.
+@Suite struct ParallelItemsTests {
+  @Test func runsAndBatchesGiveTheBytesOfOneWriter() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
+    let show = try #require(catalogue.shows.first)
+    let template = try #require(show.episodes.first)
+    // 1,100 episodes: eight full runs of 128 make a batch, and a second batch ends in a partial run.
+    let episodes = (0..<1_100).map { index in
+      var episode = template
+      episode.guid = "guid-\(index)"
+      episode.title = "Aflevering \(index) & <meer>"
+      episode.date = Timestamp.parse("2024-03-14T09:00:00+01:00")!
+      episode.media?.reference = .local(path: "media/\(index).mp3")
+      return FeedEpisode(episode: episode, notes: RenderedNotes(html: "<p>Notities \(index) &amp; meer</p>", removals: []))
+    }
+    var pieced = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: "g")
+    var whole = pieced
+    whole.itemsPerRun = Int.max / 2
+    whole.runsPerBatch = 1
+    pieced.itemsPerRun = 128
+    pieced.runsPerBatch = 8
+    let expected = try whole.write(episodes)
+    #expect(try pieced.write(episodes) == expected)
+    var small = pieced
+    (small.itemsPerRun, small.runsPerBatch) = (3, 2)
+    #expect(try small.write(episodes) == expected)
+    #expect(try FeedReader(expected).items.count == 1_100)
+  }
+}
