@@ -32,16 +32,14 @@ public struct CatalogueValidator: Sendable {
     var enclosures: [String: String] = [:]
     for show in catalogue.shows {
       for episode in show.episodes {
-        if let other = guids.updateValue(episode.file, forKey: episode.guid) {
-          guids[episode.guid] = other
+        if let other = Self.claim(&guids, episode.guid, by: episode.file) {
           findings.append(CatalogueRules.guidUnique.finding(
             "guid \(episode.guid) is also used by \(other); give this episode a new one (podium add makes one)",
             at: location(episode, "guid")))
         }
         guard let media = episode.media else { continue }
         let url = catalogue.publicURL(for: media.reference, in: show)
-        if let other = enclosures.updateValue(episode.file, forKey: url) {
-          enclosures[url] = other
+        if let other = Self.claim(&enclosures, url, by: episode.file) {
           findings.append(CatalogueRules.enclosureUnique.finding(
             "media URL \(url) is also used by \(other); Apple ignores the second episode", at: location(episode, "media.url")))
         }
@@ -79,8 +77,7 @@ public struct CatalogueValidator: Sendable {
         continue
       }
       let key = NumberKey(season: episode.season ?? 0, number: number, type: episode.type)
-      if let other = seen.updateValue(episode.file, forKey: key) {
-        seen[key] = other
+      if let other = Self.claim(&seen, key, by: episode.file) {
         let season = episode.season.map { "season \($0) " } ?? ""
         findings.append(CatalogueRules.numbering.finding(
           "\(season)episode \(number) is also \(other); renumber one of them", at: location(episode, "episode")))
@@ -168,6 +165,13 @@ public struct CatalogueValidator: Sendable {
         at: location(episode, episode.poster != nil ? "poster" : episode.artwork != nil ? "artwork" : nil))]
     }
     return []
+  }
+
+  /// Gives `key` to `file` unless another file has it already; returns that other file.
+  private static func claim<Key: Hashable>(_ owners: inout [Key: String], _ key: Key, by file: String) -> String? {
+    if let owner = owners[key] { return owner }
+    owners[key] = file
+    return nil
   }
 
   private func location(_ episode: Episode, _ key: String?) -> SourceLocation {
