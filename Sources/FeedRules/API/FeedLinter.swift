@@ -42,6 +42,24 @@ public struct FeedLinter: Sendable {
     }
   }
 
+  /// Parses and checks a feed read from a file in pieces, so that a large feed is not held in
+  /// memory both as bytes and parsed.
+  ///
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - file: the path or URL that findings should name.
+  /// - Returns: the findings, sorted by line.
+  public func lint(contentsOfFile path: String, file: String) -> [Finding] {
+    do {
+      let document = try PodiumXML.XMLDocument(contentsOfFile: path, maximumSize: maximumFeedSize)
+      let findings = lint(document, file: file)
+      Self.freeElsewhere(document)
+      return findings
+    } catch {
+      return [ParseErrorFinding.finding(for: error, file: file)]
+    }
+  }
+
   /// Feeds at least this large have their tree freed on another thread.
   private static let freeElsewhereSize = 1024 * 1024
 

@@ -33,6 +33,22 @@ public struct SitemapLinter: Sendable {
     }
   }
 
+  /// Parses and checks a sitemap read from a file in pieces.
+  ///
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - file: the path or URL that findings should name.
+  /// - Returns: the findings, sorted by line.
+  public func lint(contentsOfFile path: String, file: String) -> [Finding] {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if let tooLarge = VideoLimitRules.sizeFinding(bytes: size, file: file) { return [tooLarge] }
+    do {
+      return lint(try PodiumXML.XMLDocument(contentsOfFile: path, maximumSize: maximumSize), file: file)
+    } catch {
+      return [ParseErrorFinding.finding(for: error, file: file, document: .sitemap)]
+    }
+  }
+
   /// Checks a sitemap already parsed.
   ///
   /// - Parameters:

@@ -63,6 +63,8 @@ enum ParseErrorFinding {
       return namedEntities.finding(
         "'&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself",
         at: location)
+    case .unreadable(let path, let detail):
+      return wellFormed.finding("the \(noun) could not be read from \(path) (\(detail))", at: location)
     case .libxml(let operation):
       return wellFormed.finding(
         "libxml2 could not parse the \(noun) (\(operation)); try again, or report a bug", at: location)

@@ -26,6 +26,14 @@ public struct XMLDocument: Sendable, Hashable {
     self = try LibXMLReader(maximumSize: maximumSize).read(data)
   }
 
+  /// Parses a file, read in pieces as the parser goes, so a large document is never in memory
+  /// twice (once as bytes, once parsed).
+  ///
+  /// - Throws: `XMLParseError`; a file that can't be opened or read is `.libxml` with the reason.
+  public init(contentsOfFile path: String, maximumSize: Int = XMLDocument.defaultMaximumSize) throws(XMLParseError) {
+    self = try LibXMLReader(maximumSize: maximumSize).read(contentsOfFile: path)
+  }
+
   /// Parses a document held in a string (encoded as UTF-8).
   public init(string: String, maximumSize: Int = XMLDocument.defaultMaximumSize) throws(XMLParseError) {
     try self.init(data: Data(string.utf8), maximumSize: maximumSize)

@@ -18,6 +18,8 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
     case entityReference(name: String)
     /// libxml2 itself failed (out of memory, no parser context).
     case libxml(operation: String)
+    /// The file could not be opened or read; the detail is the system's reason.
+    case unreadable(path: String, detail: String)
   }
 
   public let reason: Reason
@@ -47,6 +49,8 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
       "the entity '&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself"
     case .libxml(let operation):
       "libxml2 failed (\(operation))"
+    case .unreadable(let path, let detail):
+      "cannot read \(path): \(detail)"
     }
   }
 }

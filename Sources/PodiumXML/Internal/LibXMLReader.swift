@@ -10,11 +10,32 @@ struct LibXMLReader {
   let maximumSize: Int
 
   func read(_ data: Data) throws(XMLParseError) -> XMLDocument {
-    _ = libxmlInitialized
     guard data.count <= maximumSize, data.count <= Int(Int32.max) else {
       throw XMLParseError(.tooLarge(size: data.count, limit: maximumSize))
     }
-    guard data.contains(where: { !Self.isWhitespace($0) }) else { throw XMLParseError(.empty, line: 1) }
+    // Read through a callback rather than xmlCtxtReadMemory, which would first copy the
+    // whole document into a buffer of its own (28 MB for a 10,000-episode feed); this way
+    // libxml2 holds a few kilobytes at a time.
+    let result = data.withUnsafeBytes { bytes in Result { () throws(XMLParseError) in try parse(InputSource(bytes)) } }
+    return try result.get()
+  }
+
+  /// Reads a file in pieces as libxml2 asks for them, so the document is never held whole.
+  func read(contentsOfFile path: String) throws(XMLParseError) -> XMLDocument {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw XMLParseError(.unreadable(path: path, detail: String(cString: strerror(errno)))) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw XMLParseError(.unreadable(path: path, detail: String(cString: strerror(errno))))
+    }
+    let size = Int(status.st_size)
+    guard size <= maximumSize, size <= Int(Int32.max) else { throw XMLParseError(.tooLarge(size: size, limit: maximumSize)) }
+    return try parse(InputSource(descriptor: descriptor, path: path, limit: maximumSize))
+  }
+
+  private func parse(_ source: InputSource) throws(XMLParseError) -> XMLDocument {
+    _ = libxmlInitialized
     guard let ctxt = xmlNewParserCtxt() else { throw XMLParseError(.libxml(operation: "xmlNewParserCtxt")) }
     defer { xmlFreeParserCtxt(ctxt) }
     let session = ParseSession()
@@ -22,22 +43,20 @@ struct LibXMLReader {
       ctxt.pointee._private = Unmanaged.passUnretained(session).toOpaque()
       xmlCtxtUseOptions(ctxt, Self.options)
       SAXHooks.install(on: ctxt)
-      // Read through a callback rather than xmlCtxtReadMemory, which would first copy the
-      // whole document into a buffer of its own (28 MB for a 10,000-episode feed); this way
-      // libxml2 holds a few kilobytes at a time.
-      let doc = data.withUnsafeBytes { bytes in
-        let source = MemorySource(bytes)
-        return withExtendedLifetime(source) {
-          xmlCtxtReadIO(
-            ctxt, MemorySource.read, nil, Unmanaged.passUnretained(source).toOpaque(), nil, nil, Self.options)
-        }
+      let doc = withExtendedLifetime(source) {
+        xmlCtxtReadIO(ctxt, InputSource.read, nil, Unmanaged.passUnretained(source).toOpaque(), nil, nil, Self.options)
       }
       xmlFreeDoc(doc)  // Always nil, as the hooks build no tree; freed in case a hook was bypassed.
-      return try document(ctxt: ctxt, session: session, data: data)
+      if source.overLimit { throw XMLParseError(.tooLarge(size: source.count, limit: maximumSize)) }
+      if let failure = source.readFailure {
+        throw XMLParseError(.unreadable(path: source.path ?? "", detail: String(cString: strerror(failure))))
+      }
+      guard source.sawContent else { throw XMLParseError(.empty, line: 1) }
+      return try document(ctxt: ctxt, session: session, source: source)
     }
   }
 
-  private func document(ctxt: xmlParserCtxtPtr, session: ParseSession, data: Data) throws(XMLParseError)
+  private func document(ctxt: xmlParserCtxtPtr, session: ParseSession, source: InputSource) throws(XMLParseError)
     -> XMLDocument
   {
     if let refused = session.refusedEntity {
@@ -49,7 +68,7 @@ struct LibXMLReader {
       throw Self.failure(session.firstError, ctxt: ctxt)
     }
     return XMLDocument(
-      root: root, hasXMLDeclaration: Self.startsWithDeclaration(data),
+      root: root, hasXMLDeclaration: Self.startsWithDeclaration(source.head),
       declaredEncoding: ctxt.pointee.encoding.map { String(cString: $0) })
   }
 
@@ -70,34 +89,79 @@ struct LibXMLReader {
     }
   }
 
-  private static func isWhitespace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-  }
-
   /// `<?xml` at the very start, after a BOM if there is one.
-  private static func startsWithDeclaration(_ data: Data) -> Bool {
+  private static func startsWithDeclaration(_ head: [UInt8]) -> Bool {
     let prefixes: [[UInt8]] = [
       Array("<?xml".utf8), [0xEF, 0xBB, 0xBF] + Array("<?xml".utf8),
       [0xFF, 0xFE, 0x3C, 0x00, 0x3F, 0x00], [0xFE, 0xFF, 0x00, 0x3C, 0x00, 0x3F],
     ]
-    return prefixes.contains { data.starts(with: $0) }
+    return prefixes.contains { head.starts(with: $0) }
   }
 }
 
-/// Hands libxml2 a document in memory in the pieces it asks for.
-private final class MemorySource {
-  private let bytes: UnsafeRawBufferPointer
-  private var offset = 0
+/// Hands libxml2 a document, from memory or from a file, in the pieces it asks for, and notes
+/// what the checks after the parse need: the first bytes, and whether any was not whitespace.
+private final class InputSource {
+  private enum Origin {
+    case memory(UnsafeRawBufferPointer)
+    case file(Int32)
+  }
 
-  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+  private let origin: Origin
+  private let limit: Int
+  /// Bytes handed over so far.
+  private(set) var count = 0
+  private(set) var head: [UInt8] = []
+  private(set) var sawContent = false
+  /// A file that grew past the limit while it was read.
+  private(set) var overLimit = false
+  /// The `errno` of a read that failed.
+  private(set) var readFailure: Int32?
+  /// The file's path, for messages.
+  let path: String?
+
+  init(_ bytes: UnsafeRawBufferPointer) {
+    origin = .memory(bytes)
+    limit = bytes.count
+    path = nil
+  }
+
+  init(descriptor: Int32, path: String, limit: Int) {
+    origin = .file(descriptor)
+    self.path = path
+    self.limit = limit
+  }
 
   static let read: xmlInputReadCallback = { context, buffer, length in
     guard let context, let buffer, length >= 0 else { return -1 }
-    let source = Unmanaged<MemorySource>.fromOpaque(context).takeUnretainedValue()
-    let count = min(Int(length), source.bytes.count - source.offset)
-    guard count > 0, let base = source.bytes.baseAddress else { return 0 }
-    UnsafeMutableRawPointer(buffer).copyMemory(from: base + source.offset, byteCount: count)
-    source.offset += count
-    return Int32(count)
+    let source = Unmanaged<InputSource>.fromOpaque(context).takeUnretainedValue()
+    return Int32(source.fill(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+  }
+
+  private func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    guard let target = buffer.baseAddress else { return 0 }
+    var filled: Int
+    switch origin {
+    case .memory(let bytes):
+      filled = min(buffer.count, bytes.count - count)
+      guard filled > 0, let base = bytes.baseAddress else { return 0 }
+      target.copyMemory(from: base + count, byteCount: filled)
+    case .file(let descriptor):
+      repeat { filled = Foundation.read(descriptor, target, buffer.count) } while filled < 0 && errno == EINTR
+      if filled < 0 { readFailure = errno }
+      guard filled > 0 else { return filled }
+      guard count + filled <= limit else {
+        overLimit = true
+        return -1
+      }
+    }
+    note(UnsafeRawBufferPointer(start: target, count: filled))
+    count += filled
+    return filled
+  }
+
+  private func note(_ bytes: UnsafeRawBufferPointer) {
+    if head.count < 8 { head += bytes.prefix(8 - head.count) }
+    if !sawContent { sawContent = bytes.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } }
   }
 }
