@@ -59,4 +59,27 @@ import Testing
     #expect(throws: OutputError.self) { try AtomicFile.write(Data("second".utf8), to: file, createOnly: true) }
     #expect(try String(contentsOf: file, encoding: .utf8) == "first")
   }
+
+  /// A build stages its feeds first and checks them from the staging folder while the rest is
+  /// written; the output folder sees nothing until the commit, and a discard leaves no trace.
+  @Test func stagingInPartsShowsNothingUntilTheCommit() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["a/feed.xml": "old"]))
+    var tree = try tree(["a/feed.xml": "new", "a/chapters/1.json": "{}", "feeds.opml": "<opml/>"])
+    let feeds = tree.take(["a/feed.xml", "not/there.xml"])
+    #expect(feeds.paths == ["a/feed.xml"])
+    #expect(tree.paths == ["a/chapters/1.json", "feeds.opml"])
+    var staging = try DirectoryCommit(directory: output).startStaging()
+    try staging.write(feeds)
+    #expect(try String(contentsOf: staging.url(of: "a/feed.xml"), encoding: .utf8) == "new")
+    try staging.write(tree)
+    #expect(try folder.snapshot("feeds") == ["a/feed.xml": Data("old".utf8)])
+    try staging.staged.commit()
+    #expect(try folder.snapshot("feeds").keys.sorted() == ["a/chapters/1.json", "a/feed.xml", "feeds.opml"])
+    var discarded = try DirectoryCommit(directory: output).startStaging()
+    try discarded.write(try self.tree(["x.xml": "x"]))
+    discarded.discard()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
+  }
 }

@@ -23,26 +23,25 @@ public struct DirectoryCommit: Sendable {
   /// folder, so a build can check its outputs while they are being written. A file the output
   /// folder already holds with the same bytes is hard-linked instead of written again.
   public func stage(_ tree: OutputTree) throws -> StagedDirectory {
-    let parent = directory.deletingLastPathComponent()
-    try createDirectory(parent)
-    let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).staging-\(UUID().uuidString)")
+    var staging = try startStaging()
     do {
-      try createDirectory(staging)
-      var folders: Set<Substring> = [""]
-      let linker = FileLinker(previousOutput: directory.path)
-      for path in tree.paths {
-        try willWrite?(path)
-        let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-        if folders.insert(folder).inserted { try createDirectory(staging.appendingPathComponent(String(folder))) }
-        let contents = tree.files[path] ?? Data()
-        if linker.linkIfSame(path, at: staging.path + "/" + path, contents) { continue }
-        try FileWriter.create(staging.path + "/" + path, contents)
-      }
+      try staging.write(tree)
     } catch {
-      try? FileManager.default.removeItem(at: staging)
+      staging.discard()
       throw error
     }
-    return StagedDirectory(staging: staging, target: self)
+    return staging.staged
+  }
+
+  /// Makes an empty staging folder beside the output folder, to be filled in parts: a build
+  /// writes its feeds first, lets go of their bytes and checks them from there while it writes
+  /// the rest.
+  public func startStaging() throws -> Staging {
+    let parent = directory.deletingLastPathComponent()
+    try Self.createDirectory(parent)
+    let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).staging-\(UUID().uuidString)")
+    try Self.createDirectory(staging)
+    return Staging(folder: staging, target: self)
   }
 
   func swapIn(_ staging: URL) throws {
@@ -88,7 +87,7 @@ public struct DirectoryCommit: Sendable {
     }
   }
 
-  private func createDirectory(_ url: URL) throws {
+  static func createDirectory(_ url: URL) throws {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {

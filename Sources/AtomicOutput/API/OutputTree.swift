@@ -37,6 +37,13 @@ public struct OutputTree: Sendable, Equatable {
     return part > 0 && (part != dots || dots > 2)
   }
 
+  /// Moves the files at these paths out into a tree of their own; paths not here are skipped.
+  public mutating func take(_ paths: some Sequence<String>) -> OutputTree {
+    var taken = OutputTree()
+    for path in paths { taken.files[path] = files.removeValue(forKey: path) }
+    return taken
+  }
+
   /// Paths in a stable order.
   public var paths: [String] { files.keys.sorted() }
 }
