@@ -36,4 +36,29 @@ import Testing
     #expect(try small.write(episodes) == expected)
     #expect(try FeedReader(expected).items.count == 1_100)
   }
+
+  /// A podcast show's notes are rendered as its items are written: the same bytes as notes
+  /// rendered beforehand, and every removal reported against its episode.
+  @Test func notesRenderedWhileWritingGiveTheSameFeed() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
+    let show = try #require(catalogue.shows.first)
+    let template = try #require(show.episodes.first)
+    let episodes = (0..<300).map { index in
+      var episode = template
+      episode.guid = "guid-\(index)"
+      episode.media?.reference = .local(path: "media/\(index).mp3")
+      episode.notes = index % 100 == 7 ? "Tekst <script>alert(\(index))</script> **vet**" : "Notities *\(index)* & meer"
+      return episode
+    }
+    let renderer = ShowNotesRenderer()
+    var writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: "g")
+    (writer.itemsPerRun, writer.runsPerBatch) = (16, 4)
+    let prepared = episodes.map { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
+    let streamed = try writer.write(episodes, renderer: renderer)
+    #expect(streamed.data == (try writer.write(prepared)))
+    #expect(streamed.removals.map(\.episode) == [7, 107, 207])
+    #expect(streamed.removals.allSatisfy { $0.removals == prepared[$0.episode].notes.removals && !$0.removals.isEmpty })
+  }
 }

@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 import Parallel
 import PodiumXML
+import ShowNotes
 
 /// Writes a show's podcast feed: RSS 2.0 with the itunes, podcast, content and atom namespaces.
 /// The output depends only on its input, so the same catalogue always gives the same bytes.
@@ -17,11 +18,32 @@ public struct PodcastFeedWriter: Sendable {
     self.podcastGUID = podcastGUID
   }
 
-  /// - Parameter published: the published episodes, in feed order (newest first). Videos that are
-  ///   only on YouTube or Vimeo are left out: an item without an enclosure is not an episode to
-  ///   a podcast app.
+  /// - Parameter published: the published episodes, in feed order (newest first), their notes
+  ///   already rendered. Videos that are only on YouTube or Vimeo are left out: an item without
+  ///   an enclosure is not an episode to a podcast app.
   public func write(_ published: [FeedEpisode]) throws -> Data {
-    let episodes = published.filter { $0.episode.media != nil }
+    try write(published.indices.filter { published[$0].episode.media != nil }, newest: { published[$0].episode }) {
+      published[$0]
+    }.data
+  }
+
+  /// Renders each episode's notes as its item is written, so a large show's notes are never all
+  /// in memory at once (25 MB for 10,000 episodes).
+  ///
+  /// - Parameter published: the published episodes, in feed order (newest first).
+  /// - Returns: the feed, and what the sanitiser removed from each episode's notes.
+  public func write(_ published: [Episode], renderer: ShowNotesRenderer) throws -> PodcastFeed {
+    try write(published.indices.filter { published[$0].media != nil }, newest: { published[$0] }) {
+      FeedEpisode(episode: published[$0], notes: renderer.render(markdown: published[$0].notes))
+    }
+  }
+
+  /// - Parameters:
+  ///   - indices: the items to write, in feed order.
+  ///   - item: the episode at an index, ready to write; called once per item, on any core.
+  private func write(
+    _ indices: [Int], newest: (Int) -> Episode, item: @Sendable (Int) -> FeedEpisode
+  ) throws -> PodcastFeed {
     let xml = try XMLWriter()
     try xml.startDocument()
     try xml.startElement("rss")
@@ -31,34 +53,44 @@ public struct PodcastFeedWriter: Sendable {
     try xml.attribute("xmlns:content", Namespaces.content)
     try xml.attribute("xmlns:atom", Namespaces.atom)
     try xml.startElement("channel")
-    try ChannelElements(catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: episodes.first?.episode)
+    try ChannelElements(catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: indices.first.map(newest))
       .write(to: xml)
-    try writeItems(episodes, to: xml)
+    let removals = try writeItems(indices, item: item, to: xml)
     try xml.endElement()
     try xml.endElement()
-    return try xml.finish()
+    return PodcastFeed(data: try xml.finish(), removals: removals)
   }
 
   /// Writes the items on every core, a run of them per libxml2 writer, and adds them in feed
   /// order: the same bytes as from one writer. A batch of runs at a time, so the feed is not
   /// held twice, once in pieces and once whole.
-  private func writeItems(_ episodes: [FeedEpisode], to xml: XMLWriter) throws {
+  private func writeItems(
+    _ indices: [Int], item: @Sendable (Int) -> FeedEpisode, to xml: XMLWriter
+  ) throws -> [PodcastFeed.Removals] {
     let items = ItemElements(catalogue: catalogue, show: show)
-    let runs = stride(from: 0, to: episodes.count, by: itemsPerRun).map {
-      $0..<min($0 + itemsPerRun, episodes.count)
+    let runs = stride(from: 0, to: indices.count, by: itemsPerRun).map {
+      indices[$0..<min($0 + itemsPerRun, indices.count)]
     }
+    var removals: [PodcastFeed.Removals] = []
     for batch in stride(from: 0, to: runs.count, by: runsPerBatch) {
       let written = ParallelMap.map(Array(runs[batch..<min(batch + runsPerBatch, runs.count)])) { run in
         Result {
-          try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
-            for episode in episodes[run] {
+          var removed: [PodcastFeed.Removals] = []
+          let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
+            for index in run {
+              let episode = item(index)
               if let media = episode.episode.media { try items.write(episode, media: media, to: xml) }
+              if !episode.notes.removals.isEmpty { removed.append(.init(episode: index, removals: episode.notes.removals)) }
             }
           }
+          return (fragment, removed)
         }
       }
-      try xml.append(fragments: try written.map { try $0.get() }, inside: ["rss", "channel"])
+      let pieces = try written.map { try $0.get() }
+      try xml.append(fragments: pieces.map(\.0), inside: ["rss", "channel"])
+      removals += pieces.flatMap(\.1)
     }
+    return removals
   }
 
   /// Items per libxml2 writer, and runs written at once: enough to keep every core busy, few

@@ -1,0 +1,17 @@
+import Foundation
+import PodiumXML
+
+/// A podcast feed as written, with what the sanitiser took out of show notes on the way, for
+/// the author to be told.
+public struct PodcastFeed: Sendable {
+  /// What was removed from one episode's notes.
+  public struct Removals: Sendable {
+    /// The episode's index in the list the feed was written from.
+    public let episode: Int
+    public let removals: [HTMLRemoval]
+  }
+
+  public let data: Data
+  /// In feed order; episodes whose notes lost nothing are not listed.
+  public let removals: [Removals]
+}
