@@ -47,10 +47,10 @@ import Testing
         "feeds/gesprekken/video-sitemap.xml": .videoSitemap,
       ])
     let sitemap = try #require(rendered.checked.first { $0.rules == .videoSitemap })
-    #expect(sitemap.findings() == [])
+    #expect(sitemap.findings(try #require(rendered.tree.files[sitemap.path])) == [])
   }
 
-  @Test func aBrokenSitemapGivesLocatedErrors() {
+  @Test func aBrokenSitemapGivesLocatedErrors() throws {
     let sitemap = """
       <?xml version="1.0" encoding="UTF-8"?>
       <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">
@@ -66,11 +66,16 @@ import Testing
       </urlset>
       """
     let output = CheckedOutput(
-      file: "feeds/gesprekken/video-sitemap.xml", data: Data(sitemap.utf8), rules: .videoSitemap)
-    let findings = output.findings()
+      path: "gesprekken/video-sitemap.xml", file: "feeds/gesprekken/video-sitemap.xml", size: sitemap.utf8.count,
+      rules: .videoSitemap)
+    let findings = output.findings(Data(sitemap.utf8))
     #expect(findings.map(\.ruleID) == ["VSM-NOT-LOC"])
     #expect(findings.first?.severity == .error)
     #expect(findings.first?.location == SourceLocation(file: "feeds/gesprekken/video-sitemap.xml", line: 9))
+    // `build` checks the staged file instead, read in pieces: the same findings.
+    let staging = try TemporaryFolder()
+    try staging.write("gesprekken/video-sitemap.xml", Data(sitemap.utf8))
+    #expect(output.findings(stagedIn: staging.url) == findings)
   }
 
   /// The whole build: the sitemap is checked, and a clean one leaves nothing to report.

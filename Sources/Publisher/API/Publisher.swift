@@ -24,7 +24,7 @@ public struct Publisher: Sendable {
     var (report, plan, catalogue) = self.plan()
     guard let plan, let catalogue else { return report }
     var stopwatch = Stopwatch()
-    report.add(plan.settings.apply(Self.check(plan.checked)))
+    report.add(plan.settings.apply(plan.checked.flatMap { $0.findings(plan.tree.files[$0.path] ?? Data()) }))
     report.timings.append(stopwatch.lap("check feeds"))
     if let remote {
       let (findings, checks) = RemoteValidation(catalogue: catalogue, now: options.now, options: remote).run()
@@ -36,43 +36,56 @@ public struct Publisher: Sendable {
   }
 
   /// Validates, then writes the outputs if there is no error-level finding. The feeds and
-  /// sitemaps are checked while the new output is being staged beside the old one; the swap happens only if
-  /// the checks pass.
+  /// sitemaps are staged first, then checked from there while the rest of the new output is
+  /// staged beside the old one; the swap happens only if the checks pass.
   ///
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
   public func build() throws -> BuildReport {
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
-    var (report, plan, _) = self.plan()
-    guard let plan, !report.blocksPublishing(strict: options.strict) else { return report }
+    var (report, planned, _) = self.plan()
+    guard var plan = planned.take(), !report.blocksPublishing(strict: options.strict) else { return report }
     var commit = DirectoryCommit(directory: outputURL)
     commit.willWrite = willWrite
     var stopwatch = Stopwatch()
+    var tree = plan.takeTree()
+    let written = (tree.paths + [PublicationRecord.path]).sorted()
+    var staging = try commit.startStaging()
+    // Once the checked files are on disk their bytes are let go of: the checks read them back in
+    // pieces, so a large feed is never in memory both whole and parsed.
+    do {
+      try staging.write(tree.take(plan.checked.map(\.path)))
+    } catch {
+      staging.discard()
+      throw error
+    }
+    let folder = staging.folder
     // The record is encoded while the outputs are checked, since nothing else needs it.
-    var tree = plan.tree
     let (findings, staged) = Concurrently.run(
-      { Self.check(plan.checked) },
+      { plan.checked.flatMap { $0.findings(stagedIn: folder) } },
       {
         Result {
           try tree.add(PublicationRecord.path, try plan.record.encoded())
-          return try commit.stage(tree)
+          try staging.write(tree)
+          return staging.staged
         }
       })
     report.add(plan.settings.apply(findings))
     report.timings.append(stopwatch.lap("check feeds, stage output"))
-    let staging = try staged.get()
+    let ready: StagedDirectory
+    do {
+      ready = try staged.get()
+    } catch {
+      staging.discard()
+      throw error
+    }
     guard !report.blocksPublishing(strict: options.strict) else {
       staging.discard()
       return report
     }
-    try staging.commit()
+    try ready.commit()
     report.timings.append(stopwatch.lap("swap in, remove old output"))
-    report.written = tree.paths
+    report.written = written
     return report
-  }
-
-  /// Our own feeds and video sitemaps, through their rules.
-  private static func check(_ outputs: [CheckedOutput]) -> [Finding] {
-    outputs.flatMap { $0.findings() }
   }
 
   private func plan() -> (BuildReport, Plan?, Catalogue?) {
@@ -105,10 +118,16 @@ public struct Publisher: Sendable {
   /// What a validated build will write, and the settings that grade the feed and sitemap checks.
   private struct Plan {
     /// Every output but the publication record.
-    let tree: OutputTree
+    var tree: OutputTree
     let record: PublicationRecord
     let checked: [CheckedOutput]
     let settings: RuleSettings
+
+    /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
+    mutating func takeTree() -> OutputTree {
+      defer { tree = OutputTree() }
+      return tree
+    }
   }
 
   private func loadRecord(_ findings: inout [Finding]) -> PublicationRecord {

@@ -5,6 +5,7 @@ import FeedRules
 import FeedWriter
 import Foundation
 import Parallel
+import PodiumXML
 import ShowNotes
 import VideoSite
 
@@ -30,15 +31,8 @@ struct OutputRenderer {
     for show in catalogue.shows {
       let published = PodcastFeedWriter.order(
         show.episodes.filter { $0.status(at: options.now) == .published })
-      // Everything per episode happens in one pass on every core: notes and the chapters file.
-      let prepared = ParallelMap.map(published) { episode in
-        (FeedEpisode(episode: episode, notes: renderer.render(markdown: episode.notes)),
-         Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) })
-      }
-      let rendered = prepared.map { $0.0 }
-      for item in rendered { result.findings += notesFindings(item) }
       do {
-        try add(show: show, episodes: rendered, chapters: try prepared.map { try $0.1.get() }, to: &result)
+        try add(show: show, published: published, renderer: renderer, to: &result)
       } catch {
         result.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
@@ -53,29 +47,30 @@ struct OutputRenderer {
     return result
   }
 
-  private func add(show: Show, episodes: [FeedEpisode], chapters: [Data?], to result: inout Result) throws {
-    let guid = podcastGUIDs[show.slug] ?? ""
-    let feed = try PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: guid).write(episodes)
+  private func add(show: Show, published: [Episode], renderer: ShowNotesRenderer, to result: inout Result) throws {
+    let writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "")
+    let feed: Data
+    if show.medium == .video {
+      // The video pages need the notes too: rendered once, for both.
+      let episodes = ParallelMap.map(published) { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
+      for item in episodes { result.findings += notesFindings(item.notes.removals, episode: item.episode) }
+      feed = try writer.write(episodes)
+      try addVideoSite(show: show, episodes: episodes, to: &result)
+    } else {
+      // Each episode's notes are rendered as its item is written, and not kept.
+      let written = try writer.write(published, renderer: renderer)
+      for item in written.removals { result.findings += notesFindings(item.removals, episode: published[item.episode]) }
+      feed = written.data
+    }
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     try result.tree.add(feedPath, feed)
-    result.checked.append(CheckedOutput(file: "\(outputName)/\(feedPath)", data: feed, rules: .feed(.podcast)))
-    if show.medium == .video {
-      for file in try VideoSiteWriter(catalogue: catalogue, show: show).write(episodes) {
-        try result.tree.add("\(show.slug)/\(file.path)", file.data)
-        let rules: CheckedOutput.Rules? =
-          switch file.path {
-          case VideoPaths.mediaRSS: .feed(.rss)
-          case VideoPaths.sitemap: .videoSitemap
-          default: nil
-          }
-        if let rules {
-          result.checked.append(CheckedOutput(file: "\(outputName)/\(show.slug)/\(file.path)", data: file.data, rules: rules))
-        }
-      }
-    }
+    result.checked.append(
+      CheckedOutput(path: feedPath, file: "\(outputName)/\(feedPath)", size: feed.count, rules: .feed(.podcast)))
+    let chapters = try ParallelMap.map(published) { episode in
+      Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
+    }.map { try $0.get() }
     var transcriptSources: [String: String] = [:]
-    for (item, chaptersFile) in zip(episodes, chapters) {
-      let episode = item.episode
+    for (episode, chaptersFile) in zip(published, chapters) {
       if let chaptersFile { try result.tree.add("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile) }
       for transcript in episode.transcripts {
         let path = "\(show.slug)/\(OutputPaths.transcript(transcript))"
@@ -92,9 +87,25 @@ struct OutputRenderer {
     }
   }
 
-  private func notesFindings(_ item: FeedEpisode) -> [Finding] {
-    let location = SourceLocation(file: item.episode.file, line: item.episode.notesLine)
-    return item.notes.removals.map { removal in
+  private func addVideoSite(show: Show, episodes: [FeedEpisode], to result: inout Result) throws {
+    for file in try VideoSiteWriter(catalogue: catalogue, show: show).write(episodes) {
+      let path = "\(show.slug)/\(file.path)"
+      try result.tree.add(path, file.data)
+      let rules: CheckedOutput.Rules? =
+        switch file.path {
+        case VideoPaths.mediaRSS: .feed(.rss)
+        case VideoPaths.sitemap: .videoSitemap
+        default: nil
+        }
+      if let rules {
+        result.checked.append(CheckedOutput(path: path, file: "\(outputName)/\(path)", size: file.data.count, rules: rules))
+      }
+    }
+  }
+
+  private func notesFindings(_ removals: [HTMLRemoval], episode: Episode) -> [Finding] {
+    let location = SourceLocation(file: episode.file, line: episode.notesLine)
+    return removals.map { removal in
       PublishRules.notesHTML.finding("show notes: \(removal); podcast apps don't allow it, so it was left out", at: location)
     }
   }
