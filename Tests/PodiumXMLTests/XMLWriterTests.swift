@@ -19,8 +19,8 @@ import Testing
     }
   }
 
-  private static func document(items: (XMLWriter) throws -> Void) throws -> Data {
-    let xml = try XMLWriter()
+  private static func document(into xml: XMLWriter? = nil, items: (XMLWriter) throws -> Void) throws -> Data {
+    let xml = try xml ?? XMLWriter()
     try xml.startDocument()
     try xml.startElement("rss")
     try xml.attribute("version", "2.0")
@@ -43,6 +43,35 @@ import Testing
     }
     #expect(String(decoding: pieced, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
     #expect(try PodiumXML.XMLDocument(data: pieced).root.firstChild(named: "channel")?.children.count == count + 1)
+  }
+
+  /// A large feed is written into its file as it goes: the file holds the bytes a writer in
+  /// memory returns, fragments included, whatever the sizes of the pieces.
+  @Test(arguments: [0, 5, 3_000])
+  func aFileGetsTheBytesOfAWriterInMemory(count: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let items = { (xml: XMLWriter) in
+      try Self.writeItems(0..<count / 2, to: xml)
+      try xml.append(fragments: [
+        try XMLWriter.fragment(inside: ["rss", "channel"]) { try Self.writeItems(count / 2..<count, to: $0) },
+      ], inside: ["rss", "channel"])
+    }
+    let expected = try Self.document(items: items)
+    let path = folder.appendingPathComponent("feed.xml").path
+    let writer = try XMLWriter(creatingFileAt: path)
+    #expect(try Self.document(into: writer, items: items) == Data())
+    #expect(writer.byteCount == expected.count)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == expected)
+    // Never over a file that is there already, nor through a folder that is not.
+    #expect(throws: XMLWriterError.self) { _ = try XMLWriter(creatingFileAt: path) }
+    #expect {
+      _ = try XMLWriter(creatingFileAt: folder.appendingPathComponent("no/feed.xml").path)
+    } throws: { error in
+      guard let error = error as? XMLWriterError, case .io(_, let detail) = error.reason else { return false }
+      return detail == "No such file or directory"
+    }
   }
 
   /// A fragment goes only where it was written for, with the same indentation.

@@ -4,12 +4,25 @@ internal import CLibXML2
 /// Writes one XML document through libxml2's xmlTextWriter, so escaping is libxml2's job and
 /// never string concatenation. Every call is checked; text that XML cannot carry is refused.
 public final class XMLWriter {
-  private let sink = XMLOutputSink()
+  private let sink: XMLOutputSink
   private let writer: xmlTextWriterPtr
   private let indent: Bool
 
+  /// Writes into memory; ``finish()`` returns the document.
+  ///
   /// - Parameter indent: pretty-print with two spaces, for feeds people read in diffs.
-  public init(indent: Bool = true) throws {
+  public convenience init(indent: Bool = true) throws {
+    try self.init(sink: XMLOutputSink(), indent: indent)
+  }
+
+  /// Writes into a new file as the document goes, so a large one is never held in memory.
+  /// The file must not exist yet; ``finish()`` closes it and throws if any write failed.
+  public convenience init(creatingFileAt path: String, indent: Bool = true) throws {
+    try self.init(sink: XMLOutputSink(creating: path), indent: indent)
+  }
+
+  private init(sink: XMLOutputSink, indent: Bool) throws {
+    self.sink = sink
     // Writers are made on several threads at once (fragments): libxml2's globals must be set up first.
     _ = libxmlInitialized
     // libxml2 hands its output to the sink in small chunks, so a large feed is held once, not
@@ -123,15 +136,20 @@ public final class XMLWriter {
       throw XMLWriterError(.libxml(operation: "append a fragment written inside \(fragment.ancestors) into \(ancestors)"))
     }
     try check(xmlTextWriterFlush(writer), "flush")
-    for fragment in fragments { sink.data.append(fragment.bytes) }
+    for fragment in fragments { fragment.bytes.withUnsafeBytes { sink.append($0) } }
   }
 
-  /// Closes every open element and returns the document's bytes.
-  public func finish() throws -> Data {
+  /// Closes every open element and returns the document's bytes; a writer into a file closes
+  /// the file and returns no bytes.
+  @discardableResult public func finish() throws -> Data {
     try check(xmlTextWriterEndDocument(writer), "endDocument")
     try check(xmlTextWriterFlush(writer), "flush")
+    try sink.close()
     return sink.data
   }
+
+  /// The document's size so far, in bytes.
+  public var byteCount: Int { sink.count }
 
   /// Whether `]]>` occurs, found byte by byte (a CDATA section is a whole episode's notes).
   private static func containsCDATAEnd(_ value: String) -> Bool {
@@ -154,6 +172,9 @@ public final class XMLWriter {
   }
 
   private func check(_ result: Int32, _ operation: String) throws {
-    if result < 0 { throw XMLWriterError(.libxml(operation: operation)) }
+    guard result < 0 else { return }
+    // A write into the file failed: libxml2 only knows its callback said no.
+    if let failure = sink.failure, let path = sink.path { throw XMLWriterError(.io(path: path, detail: failure)) }
+    throw XMLWriterError(.libxml(operation: operation))
   }
 }

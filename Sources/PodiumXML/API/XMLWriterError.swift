@@ -7,6 +7,8 @@ public struct XMLWriterError: Error, Sendable, Hashable, CustomStringConvertible
     case invalidCharacter(scalar: UInt32, context: String)
     /// A name is not a valid XML name.
     case invalidName(String)
+    /// The file being written could not be created or written; the detail is the system's reason.
+    case io(path: String, detail: String)
   }
 
   public let reason: Reason
@@ -22,6 +24,8 @@ public struct XMLWriterError: Error, Sendable, Hashable, CustomStringConvertible
         + "which XML cannot carry; remove it"
     case .invalidName(let name):
       "'\(name)' is not a valid XML name"
+    case .io(let path, let detail):
+      "cannot write \(path): \(detail)"
     }
   }
 }
