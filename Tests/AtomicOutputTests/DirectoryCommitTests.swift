@@ -82,4 +82,18 @@ import Testing
     discarded.discard()
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
   }
+
+  /// A feed is written into its staged file as it is made: its path is checked like a tree's,
+  /// and no tree may bring a second file to it.
+  @Test func reservedPathsAreCheckedAndKeptForTheirWriter() throws {
+    let folder = try TemporaryFolder()
+    var staging = try DirectoryCommit(directory: folder.url.appendingPathComponent("feeds")).startStaging()
+    defer { staging.discard() }
+    let path = try staging.reserve("show/feed.xml")
+    #expect(path == staging.url(of: "show/feed.xml").path)
+    #expect(FileManager.default.fileExists(atPath: staging.url(of: "show").path))
+    #expect(throws: OutputError.self) { _ = try staging.reserve("show/feed.xml") }
+    #expect(throws: OutputError.self) { _ = try staging.reserve("../feed.xml") }
+    #expect(throws: OutputError.self) { try staging.write(try tree(["show/feed.xml": "twice"])) }
+  }
 }

@@ -18,7 +18,7 @@ public struct OutputTree: Sendable, Equatable {
   /// Whether every part between slashes is a name: not empty, not `.` or `..`, no NUL. Checked
   /// byte by byte, as a build adds a file per episode (slash, dot and NUL are single bytes in
   /// UTF-8, and are characters of their own).
-  private static func isRelative(_ path: String) -> Bool {
+  static func isRelative(_ path: String) -> Bool {
     var part = 0  // bytes in the current part
     var dots = 0  // of which dots
     for byte in path.utf8 {

@@ -8,6 +8,8 @@ public struct Staging: Sendable {
   let target: DirectoryCommit
   /// Folders made so far, relative to `folder`.
   private var folders: Set<Substring> = [""]
+  /// Files the caller writes itself, by path.
+  private var reserved: Set<String> = []
 
   init(folder: URL, target: DirectoryCommit) {
     self.folder = folder
@@ -19,14 +21,30 @@ public struct Staging: Sendable {
   public mutating func write(_ tree: OutputTree) throws {
     let linker = FileLinker(previousOutput: target.directory.path)
     for path in tree.paths {
+      guard !reserved.contains(path) else { throw OutputError(.duplicatePath(path)) }
       try target.willWrite?(path)
-      let parent = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-      if folders.insert(parent).inserted {
-        try DirectoryCommit.createDirectory(folder.appendingPathComponent(String(parent)))
-      }
+      try makeParent(of: path)
       let contents = tree.files[path] ?? Data()
       if linker.linkIfSame(path, at: folder.path + "/" + path, contents) { continue }
       try FileWriter.create(folder.path + "/" + path, contents)
+    }
+  }
+
+  /// Checks a path for a file the caller creates itself (a feed written into its file as it is
+  /// made), makes its folder, and returns where to create it. A tree written later may not
+  /// hold the same path.
+  public mutating func reserve(_ path: String) throws -> String {
+    guard OutputTree.isRelative(path) else { throw OutputError(.invalidPath(path)) }
+    guard reserved.insert(path).inserted else { throw OutputError(.duplicatePath(path)) }
+    try target.willWrite?(path)
+    try makeParent(of: path)
+    return folder.path + "/" + path
+  }
+
+  private mutating func makeParent(of path: String) throws {
+    let parent = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+    if folders.insert(parent).inserted {
+      try DirectoryCommit.createDirectory(folder.appendingPathComponent(String(parent)))
     }
   }
 
