@@ -60,5 +60,12 @@ import Testing
     #expect(streamed.data == (try writer.write(prepared)))
     #expect(streamed.removals.map(\.episode) == [7, 107, 207])
     #expect(streamed.removals.allSatisfy { $0.removals == prepared[$0.episode].notes.removals && !$0.removals.isEmpty })
+    // Into a file as it goes: the same bytes, none of them returned.
+    let folder = try TemporaryFolder()
+    let path = folder.url.appendingPathComponent("feed.xml").path
+    let filed = try writer.write(episodes, renderer: renderer, toFileAt: path)
+    #expect(filed.data.isEmpty && filed.byteCount == streamed.data.count)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == streamed.data)
+    #expect(filed.removals.map(\.episode) == [7, 107, 207])
   }
 }

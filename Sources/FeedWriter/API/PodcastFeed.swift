@@ -11,7 +11,9 @@ public struct PodcastFeed: Sendable {
     public let removals: [HTMLRemoval]
   }
 
+  /// The feed's bytes; empty when it was written into a file.
   public let data: Data
+  public let byteCount: Int
   /// In feed order; episodes whose notes lost nothing are not listed.
   public let removals: [Removals]
 }

@@ -22,18 +22,25 @@ public struct PodcastFeedWriter: Sendable {
   ///   already rendered. Videos that are only on YouTube or Vimeo are left out: an item without
   ///   an enclosure is not an episode to a podcast app.
   public func write(_ published: [FeedEpisode]) throws -> Data {
-    try write(published.indices.filter { published[$0].episode.media != nil }, newest: { published[$0].episode }) {
-      published[$0]
-    }.data
+    try write(
+      published.indices.filter { published[$0].episode.media != nil }, newest: { published[$0].episode },
+      into: try XMLWriter()
+    ) { published[$0] }.data
   }
 
   /// Renders each episode's notes as its item is written, so a large show's notes are never all
-  /// in memory at once (25 MB for 10,000 episodes).
+  /// in memory at once (25 MB for 10,000 episodes), nor, when written to a file, the feed itself.
   ///
-  /// - Parameter published: the published episodes, in feed order (newest first).
-  /// - Returns: the feed, and what the sanitiser removed from each episode's notes.
-  public func write(_ published: [Episode], renderer: ShowNotesRenderer) throws -> PodcastFeed {
-    try write(published.indices.filter { published[$0].media != nil }, newest: { published[$0] }) {
+  /// - Parameters:
+  ///   - published: the published episodes, in feed order (newest first).
+  ///   - path: a file to create and write the feed into as it goes; `nil` keeps it in memory.
+  /// - Returns: the feed (no bytes when written to a file), and what the sanitiser removed from
+  ///   each episode's notes.
+  public func write(_ published: [Episode], renderer: ShowNotesRenderer, toFileAt path: String? = nil) throws
+    -> PodcastFeed
+  {
+    let xml = try path.map { try XMLWriter(creatingFileAt: $0) } ?? XMLWriter()
+    return try write(published.indices.filter { published[$0].media != nil }, newest: { published[$0] }, into: xml) {
       FeedEpisode(episode: published[$0], notes: renderer.render(markdown: published[$0].notes))
     }
   }
@@ -42,9 +49,8 @@ public struct PodcastFeedWriter: Sendable {
   ///   - indices: the items to write, in feed order.
   ///   - item: the episode at an index, ready to write; called once per item, on any core.
   private func write(
-    _ indices: [Int], newest: (Int) -> Episode, item: @Sendable (Int) -> FeedEpisode
+    _ indices: [Int], newest: (Int) -> Episode, into xml: XMLWriter, item: @Sendable (Int) -> FeedEpisode
   ) throws -> PodcastFeed {
-    let xml = try XMLWriter()
     try xml.startDocument()
     try xml.startElement("rss")
     try xml.attribute("version", "2.0")
@@ -58,7 +64,8 @@ public struct PodcastFeedWriter: Sendable {
     let removals = try writeItems(indices, item: item, to: xml)
     try xml.endElement()
     try xml.endElement()
-    return PodcastFeed(data: try xml.finish(), removals: removals)
+    let data = try xml.finish()
+    return PodcastFeed(data: data, byteCount: xml.byteCount, removals: removals)
   }
 
   /// Writes the items on every core, a run of them per libxml2 writer, and adds them in feed
