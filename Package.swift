@@ -49,7 +49,7 @@ let package = Package(
       name: "Publisher",
       dependencies: [
         "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
-        "MediaProbe", "LinkCheck", "VideoSite", "PodiumXML",
+        "MediaProbe", "LinkCheck", "VideoSite", "PodiumXML", "CPodiumSystem",
       ]),
 
     // Command line: the only place that prints or picks exit codes.

@@ -45,6 +45,27 @@ import Testing
     #expect(leftovers == [])
   }
 
+  /// Podcast feeds are written into the staging folder as they are made: a failure there is
+  /// an error finding, and the staging folder goes with the rest of the build.
+  @Test func aFeedThatCannotBeWrittenLeavesTheOldFeedsAndNoStaging() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    _ = try publisher(fixture).build()
+    let before = try fixture.folder.snapshot("feeds")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    var failing = publisher(fixture)
+    failing.willWrite = { path in
+      if path.hasSuffix("feed.xml") { throw OutputError(.io(path: path, detail: "disk full (simulated)")) }
+    }
+    let report = try failing.build()
+    #expect(report.findings.contains { $0.ruleID == "PUB-OUTPUT" && $0.message.contains("disk full") })
+    #expect(report.written == [])
+    #expect(try fixture.folder.snapshot("feeds") == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.path)
+      .filter { $0.contains("staging") }
+    #expect(leftovers == [])
+  }
+
   @Test func badInputWritesNothing() throws {
     let fixture = try CatalogueFixture()
     try fixture.writeEpisode("2024-03-14-a.md", "---\ntitle: A\ndate: 14 maart\n---\n")
@@ -52,6 +73,7 @@ import Testing
     #expect(report.hasErrors)
     #expect(report.written == [])
     #expect(!fixture.folder.exists("feeds"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.path).filter { $0.contains("staging") } == [])
   }
 
   @Test func aPublishedGUIDMayNotChange() throws {

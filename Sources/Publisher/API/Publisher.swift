@@ -2,6 +2,7 @@ import AtomicOutput
 import Catalogue
 import Diagnostics
 import Foundation
+internal import CPodiumSystem
 
 /// `podium validate` and `podium build` as library calls: load the catalogue, check it, render
 /// every output in memory, check the feeds and sitemaps, and only then, if nothing is at error level, replace
@@ -21,7 +22,7 @@ public struct Publisher: Sendable {
 
   /// Everything a build does except writing; with `remote`, also the servers behind every URL.
   public func validate(remote: RemoteOptions? = nil) -> BuildReport {
-    var (report, plan, catalogue) = self.plan()
+    var (report, plan, catalogue) = self.plan { nil }
     guard let plan, let catalogue else { return report }
     var stopwatch = Stopwatch()
     report.add(plan.settings.apply(plan.checked.flatMap { $0.findings(plan.tree.files[$0.path] ?? Data()) }))
@@ -35,21 +36,31 @@ public struct Publisher: Sendable {
     return report
   }
 
-  /// Validates, then writes the outputs if there is no error-level finding. The feeds and
-  /// sitemaps are staged first, then checked from there while the rest of the new output is
-  /// staged beside the old one; the swap happens only if the checks pass.
+  /// Validates, then writes the outputs if there is no error-level finding. Podcast feeds are
+  /// written into a staging folder beside the output folder as they are made; the other feeds
+  /// and sitemaps are staged next, then all are checked from there while the rest of the new
+  /// output is staged; the swap happens only if the checks pass.
   ///
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
   public func build() throws -> BuildReport {
-    // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
-    var (report, planned, _) = self.plan()
-    guard var plan = planned.take(), !report.blocksPublishing(strict: options.strict) else { return report }
     var commit = DirectoryCommit(directory: outputURL)
     commit.willWrite = willWrite
+    // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
+    var (report, planned, _) = try self.plan { try commit.startStaging() }
+    guard var plan = planned.take() else { return report }
+    guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
+      plan.staging?.discard()
+      return report
+    }
     var stopwatch = Stopwatch()
+    // The record's entries share the catalogue's strings, which keep the pages they sit on in
+    // use: encoded into one block, they let go of them. The catalogue and the rendering's
+    // garbage are freed, but mostly on the worker threads' heaps, where the parsed feed can't
+    // reuse them: give them back before the check (10,000 episodes: 74 MB to 48 MB).
+    let record = Result { try plan.takeRecord().encoded() }
+    podium_release_free_memory()
     var tree = plan.takeTree()
-    let written = (tree.paths + [PublicationRecord.path]).sorted()
-    var staging = try commit.startStaging()
+    let written = (tree.paths + plan.staged + [PublicationRecord.path]).sorted()
     // Once the checked files are on disk their bytes are let go of: the checks read them back in
     // pieces, so a large feed is never in memory both whole and parsed.
     do {
@@ -59,12 +70,11 @@ public struct Publisher: Sendable {
       throw error
     }
     let folder = staging.folder
-    // The record is encoded while the outputs are checked, since nothing else needs it.
     let (findings, staged) = Concurrently.run(
       { plan.checked.flatMap { $0.findings(stagedIn: folder) } },
       {
         Result {
-          try tree.add(PublicationRecord.path, try plan.record.encoded())
+          try tree.add(PublicationRecord.path, try record.get())
           try staging.write(tree)
           return staging.staged
         }
@@ -88,7 +98,11 @@ public struct Publisher: Sendable {
     return report
   }
 
-  private func plan() -> (BuildReport, Plan?, Catalogue?) {
+  /// Loads the catalogue and renders every output.
+  ///
+  /// - Parameter startStaging: called once the catalogue has loaded: the staging folder that
+  ///   podcast feeds are written into as they are made, or `nil` to keep them in memory.
+  private func plan(startStaging: () throws -> Staging?) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     let loaded = CatalogueLoader(root: catalogueURL).load()
     var report = BuildReport(findings: loaded.findings)
@@ -97,13 +111,14 @@ public struct Publisher: Sendable {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)
     }
+    var staging = try startStaging()
     let previous = loadRecord(&report.findings)
     // The record check runs beside the rendering, which needs only the shows' podcast:guid.
     let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options)
     let renderer = OutputRenderer(
       catalogue: catalogue, options: options, podcastGUIDs: recordCheck.podcastGUIDs(),
       outputName: outputURL.lastPathComponent)
-    let (rendered, check) = Concurrently.run({ renderer.render() }, { recordCheck.run() })
+    let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
     report.timings.append(stopwatch.lap("render notes, write feeds"))
     let settings = RuleSettings(settings: catalogue.site.rules)
     report.findings = settings.apply(report.findings + check.findings + rendered.findings) + settings.check()
@@ -111,15 +126,20 @@ public struct Publisher: Sendable {
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
     return (
-      report, Plan(tree: rendered.tree, record: check.record, checked: rendered.checked, settings: settings), catalogue
+      report, Plan(
+        tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
+        checked: rendered.checked, settings: settings), catalogue
     )
   }
 
   /// What a validated build will write, and the settings that grade the feed and sitemap checks.
   private struct Plan {
-    /// Every output but the publication record.
+    /// Every output but the publication record and those already staged.
     var tree: OutputTree
-    let record: PublicationRecord
+    /// The staging folder of a build, and the outputs written into it while they were rendered.
+    var staging: Staging?
+    let staged: [String]
+    var record: PublicationRecord
     let checked: [CheckedOutput]
     let settings: RuleSettings
 
@@ -127,6 +147,12 @@ public struct Publisher: Sendable {
     mutating func takeTree() -> OutputTree {
       defer { tree = OutputTree() }
       return tree
+    }
+
+    /// Hands the record over, for the same reason.
+    mutating func takeRecord() -> PublicationRecord {
+      defer { record = PublicationRecord() }
+      return record
     }
   }
 

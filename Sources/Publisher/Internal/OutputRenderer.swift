@@ -20,19 +20,24 @@ struct OutputRenderer {
 
   struct Result {
     var tree = OutputTree()
+    /// Outputs written straight into the staging folder (podcast feeds), by path.
+    var staged: [String] = []
     var findings: [Finding] = []
     /// The feeds and video sitemaps written, for their rules.
     var checked: [CheckedOutput] = []
   }
 
-  func render() -> Result {
+  /// - Parameter staging: where a build stages its output: podcast feeds are written into it
+  ///   as they are made, so a large feed is never held in memory. Without it (`validate`),
+  ///   every output is kept in memory.
+  func render(staging: inout Staging?) -> Result {
     var result = Result()
     let renderer = ShowNotesRenderer()
     for show in catalogue.shows {
       let published = PodcastFeedWriter.order(
         show.episodes.filter { $0.status(at: options.now) == .published })
       do {
-        try add(show: show, published: published, renderer: renderer, to: &result)
+        try add(show: show, published: published, renderer: renderer, staging: &staging, to: &result)
       } catch {
         result.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
@@ -47,25 +52,37 @@ struct OutputRenderer {
     return result
   }
 
-  private func add(show: Show, published: [Episode], renderer: ShowNotesRenderer, to result: inout Result) throws {
+  /// Renders without a staging folder, keeping every output in memory.
+  func render() -> Result {
+    var staging: Staging?
+    return render(staging: &staging)
+  }
+
+  private func add(
+    show: Show, published: [Episode], renderer: ShowNotesRenderer, staging: inout Staging?, to result: inout Result
+  ) throws {
+    let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "")
-    let feed: Data
+    let size: Int
     if show.medium == .video {
-      // The video pages need the notes too: rendered once, for both.
+      // The video pages need the notes too: rendered once, for both, and the feed kept in memory.
       let episodes = ParallelMap.map(published) { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
       for item in episodes { result.findings += notesFindings(item.notes.removals, episode: item.episode) }
-      feed = try writer.write(episodes)
+      let feed = try writer.write(episodes)
+      try result.tree.add(feedPath, feed)
+      size = feed.count
       try addVideoSite(show: show, episodes: episodes, to: &result)
     } else {
-      // Each episode's notes are rendered as its item is written, and not kept.
-      let written = try writer.write(published, renderer: renderer)
+      // Each episode's notes are rendered as its item is written, and not kept; the feed goes
+      // into its staged file as it is written.
+      let file = try staging?.reserve(feedPath)
+      let written = try writer.write(published, renderer: renderer, toFileAt: file)
       for item in written.removals { result.findings += notesFindings(item.removals, episode: published[item.episode]) }
-      feed = written.data
+      if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
+      size = written.byteCount
     }
-    let feedPath = "\(show.slug)/\(OutputPaths.feed)"
-    try result.tree.add(feedPath, feed)
     result.checked.append(
-      CheckedOutput(path: feedPath, file: "\(outputName)/\(feedPath)", size: feed.count, rules: .feed(.podcast)))
+      CheckedOutput(path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast)))
     let chapters = try ParallelMap.map(published) { episode in
       Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
     }.map { try $0.get() }
