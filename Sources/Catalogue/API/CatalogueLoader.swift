@@ -24,7 +24,9 @@ public struct CatalogueLoader: Sendable {
     }
     var findings = siteCollector.findings
     var shows: [Show] = []
-    var episodeJobs: [(show: Int, url: URL, resolver: PathResolver)] = []
+    // Beside `shows`: each show's folder.
+    var folders: [EpisodeFolder] = []
+    var episodeJobs: [(show: Int, name: String)] = []
     for slug in showFolders(findings: &findings) {
       let collector = FindingCollector(file: "\(slug)/show.yaml")
       let resolver = PathResolver(root: root, show: slug)
@@ -35,10 +37,11 @@ public struct CatalogueLoader: Sendable {
           node, slug: slug, file: collector.file, site: site, resolver: resolver, collector: collector)
       else { continue }
       shows.append(show)
-      for url in episodeFiles(in: folder) { episodeJobs.append((shows.count - 1, url, resolver)) }
+      folders.append(EpisodeFolder(folder, resolver: resolver))
+      for name in episodeFiles(in: folder) { episodeJobs.append((shows.count - 1, name)) }
     }
     let results = ParallelMap.map(episodeJobs) { job in
-      readEpisode(job.url, show: shows[job.show].slug, resolver: job.resolver)
+      readEpisode(job.name, in: folders[job.show], show: shows[job.show].slug)
     }
     for (job, result) in zip(episodeJobs, results) {
       findings += result.findings
@@ -75,17 +78,18 @@ public struct CatalogueLoader: Sendable {
     return slugs
   }
 
-  private func episodeFiles(in folder: URL) -> [URL] {
+  /// The names of a show folder's episode files, in order.
+  private func episodeFiles(in folder: URL) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
     return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-      .map { URL(fileURLWithPath: base + $0, isDirectory: false) }
   }
 
-  private func readEpisode(_ url: URL, show: String, resolver: PathResolver) -> (episode: Episode?, findings: [Finding]) {
-    let file = "\(show)/\(url.lastPathComponent)"
+  private func readEpisode(_ name: String, in folder: EpisodeFolder, show: String) -> (episode: Episode?, findings: [Finding]) {
+    let file = "\(show)/\(name)"
     let collector = FindingCollector(file: file)
-    guard let text = SourceFile.readText(url, collector: collector) else { return (nil, collector.findings) }
+    guard let text = SourceFile.readText(atPath: folder.path + name, name: name, collector: collector) else {
+      return (nil, collector.findings)
+    }
     let frontMatter: FrontMatter
     do {
       frontMatter = try FrontMatter.split(text)
@@ -98,8 +102,7 @@ public struct CatalogueLoader: Sendable {
     }
     guard let node = SourceFile.parseYAML(frontMatter.yaml, lineOffset: frontMatter.lineOffset, collector: collector)
     else { return (nil, collector.findings) }
-    let context = EpisodeReader.Context(
-      fileName: url.lastPathComponent, file: file, resolver: resolver, showFolder: url.deletingLastPathComponent())
+    let context = EpisodeReader.Context(fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url)
     let episode = EpisodeReader.read(node, frontMatter: frontMatter, context: context, collector: collector)
     return (episode, collector.findings)
   }

@@ -5,14 +5,19 @@ import Yams
 /// carry, and YAML errors turned into findings with the file's line numbers.
 enum SourceFile {
   static func readText(_ url: URL, collector: FindingCollector) -> String? {
+    readText(atPath: url.path, name: url.lastPathComponent, collector: collector)
+  }
+
+  /// - Parameter name: the file's name, for findings.
+  static func readText(atPath path: String, name: String, collector: FindingCollector) -> String? {
     let bytes: [UInt8]
     do {
-      bytes = try BoundedRead.bytes(atPath: url.path, limit: CatalogueLoader.maximumFileSize)
+      bytes = try BoundedRead.bytes(atPath: path, limit: CatalogueLoader.maximumFileSize)
     } catch .tooLarge {
       collector.report(CatalogueRules.fileTooLarge, "the file is over 16 MB; is it really a text file?", line: nil)
       return nil
     } catch {
-      collector.report(CatalogueRules.missingFile, "cannot read \(url.lastPathComponent); is it there?", line: nil)
+      collector.report(CatalogueRules.missingFile, "cannot read \(name); is it there?", line: nil)
       return nil
     }
     if let bad = ControlCharacters.first(in: bytes) {
