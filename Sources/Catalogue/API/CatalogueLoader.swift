@@ -40,12 +40,13 @@ public struct CatalogueLoader: Sendable {
       folders.append(EpisodeFolder(folder, resolver: resolver))
       for name in episodeFiles(in: folder) { episodeJobs.append((shows.count - 1, name)) }
     }
-    let results = ParallelMap.map(episodeJobs) { job in
+    var results = ParallelMap.map(episodeJobs) { job in
       readEpisode(job.name, in: folders[job.show], show: shows[job.show].slug)
     }
-    for (job, result) in zip(episodeJobs, results) {
-      findings += result.findings
-      if let episode = result.episode { shows[job.show].episodes.append(episode) }
+    // Episodes are moved out of the results, not copied: a copy retains some twenty references.
+    for index in results.indices {
+      findings += results[index].findings
+      if let episode = results[index].episode.take() { shows[episodeJobs[index].show].episodes.append(episode) }
     }
     let catalogue = Catalogue(root: root, site: site, shows: shows)
     findings += CatalogueValidator(catalogue: catalogue).validate()
