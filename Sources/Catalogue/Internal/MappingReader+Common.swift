@@ -37,7 +37,8 @@ extension MappingReader {
 
   func license(_ key: String) -> License? {
     guard let node = node(key) else { return nil }
-    if let text = node.scalar?.string {
+    if case .scalar(let scalar) = node {
+      let text = scalar.string
       guard let id = Licenses.canonical(text) else {
         report(
           CatalogueRules.license,

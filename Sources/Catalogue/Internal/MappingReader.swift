@@ -16,27 +16,35 @@ struct MappingReader {
   /// Line of each key in this file, nested ones included, by key path.
   var lines: [String: Int] { collector.lines }
 
+  /// Nodes are read by switching over them, never through Yams's `mark`, `scalar` or
+  /// `sequence` getters, each of which copies the node it looks into.
+  ///
+  /// - Parameter what: names the node in a finding; only built when there is one.
   /// - Returns: nil, with a finding, when the node is not a mapping.
   init?(_ node: Node, known: [String], collector: FindingCollector, lineOffset: Int, path: String = "",
-        what: String) {
+        what: @autoclosure () -> String) {
     self.collector = collector
     self.lineOffset = lineOffset
     self.path = path
-    self.line = (node.mark?.line ?? 1) + lineOffset
     guard case .mapping(let mapping) = node else {
-      collector.report(CatalogueRules.wrongType, "\(what) must be a mapping of keys to values", line: line)
+      collector.report(
+        CatalogueRules.wrongType, "\(what()) must be a mapping of keys to values", line: (node.mark?.line ?? 1) + lineOffset)
       return nil
     }
+    self.line = (mapping.mark?.line ?? 1) + lineOffset
     // List items keep their own line (Chapter.line, Transcript.line), so only keys outside
     // lists are recorded: 10,000 episodes would otherwise carry every chapter's keys too.
     let recordsLines = !path.utf8.contains(UInt8(ascii: "["))
-    entries.reserveCapacity(mapping.count)
-    for (keyNode, value) in mapping {
-      let keyLine = (keyNode.mark?.line ?? 1) + lineOffset
-      guard let key = keyNode.scalar?.string else {
-        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: keyLine)
+    // By index: the mapping's iterator first copies every pair into a new array.
+    entries.reserveCapacity(mapping.endIndex - mapping.startIndex)
+    for index in mapping.startIndex..<mapping.endIndex {
+      let (keyNode, value) = mapping[index]
+      guard case .scalar(let keyScalar) = keyNode else {
+        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: (keyNode.mark?.line ?? 1) + lineOffset)
         continue
       }
+      let keyLine = (keyScalar.mark?.line ?? 1) + lineOffset
+      let key = keyScalar.string
       guard known.contains(key) else {
         let hint = Suggestion.closest(to: key, in: known).map { " — did you mean '\($0)'?" }
           ?? " — known keys: \(known.joined(separator: ", "))"
@@ -48,7 +56,7 @@ struct MappingReader {
     }
   }
 
-  func has(_ key: String) -> Bool { value(key).map { !isNull($0) } ?? false }
+  func has(_ key: String) -> Bool { index(of: key).map { !isNull(entries[$0].value) } ?? false }
 
   func lineOf(_ key: String) -> Int { index(of: key).map { entries[$0].line } ?? line }
 
@@ -73,11 +81,11 @@ struct MappingReader {
   }
 
   func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
-    guard let node = value(key), !isNull(node) else {
+    guard let index = index(of: key), !isNull(entries[index].value) else {
       if required { requireKey(key, hint: hint) }
       return nil
     }
-    guard let scalar = node.scalar else {
+    guard case .scalar(let scalar) = entries[index].value else {
       typeError(key, "text")
       return nil
     }
@@ -118,36 +126,39 @@ struct MappingReader {
 
   /// A list of text; a single value is taken as a list of one.
   func stringList(_ key: String) -> [String] {
-    guard let node = value(key), !isNull(node) else { return [] }
-    if let scalar = node.scalar { return [scalar.string] }
-    guard let sequence = node.sequence else {
+    guard let index = index(of: key), !isNull(entries[index].value) else { return [] }
+    switch entries[index].value {
+    case .scalar(let scalar):
+      return [scalar.string]
+    case .sequence(let sequence):
+      var result: [String] = []
+      for item in sequence {
+        guard case .scalar(let scalar) = item else {
+          collector.report(
+            CatalogueRules.wrongType, "items of '\(path)\(key)' must be text",
+            line: (item.mark?.line ?? 1) + lineOffset)
+          continue
+        }
+        result.append(scalar.string)
+      }
+      return result
+    default:
       typeError(key, "a list of text")
       return []
     }
-    var result: [String] = []
-    for item in sequence {
-      guard let scalar = item.scalar else {
-        collector.report(
-          CatalogueRules.wrongType, "items of '\(path)\(key)' must be text",
-          line: (item.mark?.line ?? 1) + lineOffset)
-        continue
-      }
-      result.append(scalar.string)
-    }
-    return result
   }
 
   /// A nested mapping.
   func mapping(_ key: String, known: [String]) -> MappingReader? {
-    guard let node = value(key), !isNull(node) else { return nil }
+    guard let index = index(of: key), !isNull(entries[index].value) else { return nil }
     return MappingReader(
-      node, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key).", what: "'\(path)\(key)'")
+      entries[index].value, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key).", what: "'\(path)\(key)'")
   }
 
   /// A list of mappings; each item is read with the same known keys.
   func mappingList(_ key: String, known: [String]) -> [MappingReader] {
-    guard let node = value(key), !isNull(node) else { return [] }
-    guard let sequence = node.sequence else {
+    guard let index = index(of: key), !isNull(entries[index].value) else { return [] }
+    guard case .sequence(let sequence) = entries[index].value else {
       typeError(key, "a list")
       return []
     }
@@ -170,8 +181,7 @@ struct MappingReader {
   }
 
   private func isNull(_ node: Node) -> Bool {
-    guard let scalar = node.scalar else { return false }
-    guard scalar.style == .plain else { return false }
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
     switch scalar.string {
     case "", "~", "null", "Null", "NULL": return true
     default: return false
