@@ -16,8 +16,8 @@ struct MappingReader {
   /// Line of each key in this file, nested ones included, by key path.
   var lines: [String: Int] { collector.lines }
 
-  /// Nodes are read by switching over them, never through Yams's `mark`, `scalar` or
-  /// `sequence` getters, each of which copies the node it looks into.
+  /// Nodes are taken apart once, here, and never through Yams's `mark`, `scalar` or `sequence`
+  /// getters: a node holds a weak reference, so every copy of one costs several runtime calls.
   ///
   /// - Parameter what: names the node in a finding; only built when there is one.
   /// - Returns: nil, with a finding, when the node is not a mapping.
@@ -39,8 +39,12 @@ struct MappingReader {
     entries.reserveCapacity(mapping.endIndex - mapping.startIndex)
     for index in mapping.startIndex..<mapping.endIndex {
       let (keyNode, value) = mapping[index]
-      guard case .scalar(let keyScalar) = keyNode else {
-        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: (keyNode.mark?.line ?? 1) + lineOffset)
+      let keyScalar: Node.Scalar
+      switch consume keyNode {
+      case .scalar(let scalar):
+        keyScalar = scalar
+      case let other:
+        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: (other.mark?.line ?? 1) + lineOffset)
         continue
       }
       let keyLine = (keyScalar.mark?.line ?? 1) + lineOffset
@@ -56,11 +60,9 @@ struct MappingReader {
     }
   }
 
-  func has(_ key: String) -> Bool { index(of: key).map { !isNull(entries[$0].value) } ?? false }
+  func has(_ key: String) -> Bool { index(of: key).map { !entries[$0].isNull } ?? false }
 
   func lineOf(_ key: String) -> Int { index(of: key).map { entries[$0].line } ?? line }
-
-  private func value(_ key: String) -> Node? { index(of: key).map { entries[$0].value } }
 
   /// Compares keys in place: copying each entry to look at its key retained its node.
   private func index(of key: String) -> Int? {
@@ -72,6 +74,32 @@ struct MappingReader {
     let key: String
     let value: Node
     let line: Int
+    /// The value's text when it is a scalar, read once so that lookups never copy the node.
+    let text: String?
+    /// A plain empty, `~` or `null` scalar: the key counts as absent.
+    let isNull: Bool
+
+    init(key: String, value: consuming Node, line: Int) {
+      self.key = key
+      self.line = line
+      switch consume value {
+      case .scalar(let scalar):
+        text = scalar.string
+        isNull = scalar.style == .plain && Self.isNullWord(scalar.string)
+        self.value = .scalar(scalar)
+      case let other:
+        text = nil
+        isNull = false
+        self.value = other
+      }
+    }
+
+    private static func isNullWord(_ text: String) -> Bool {
+      switch text {
+      case "", "~", "null", "Null", "NULL": true
+      default: false
+      }
+    }
   }
 
   func requireKey(_ key: String, hint: String = "") {
@@ -81,15 +109,15 @@ struct MappingReader {
   }
 
   func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
-    guard let index = index(of: key), !isNull(entries[index].value) else {
+    guard let index = index(of: key), !entries[index].isNull else {
       if required { requireKey(key, hint: hint) }
       return nil
     }
-    guard case .scalar(let scalar) = entries[index].value else {
+    guard let text = entries[index].text else {
       typeError(key, "text")
       return nil
     }
-    return scalar.string
+    return text
   }
 
   func bool(_ key: String) -> Bool? {
@@ -126,20 +154,20 @@ struct MappingReader {
 
   /// A list of text; a single value is taken as a list of one.
   func stringList(_ key: String) -> [String] {
-    guard let index = index(of: key), !isNull(entries[index].value) else { return [] }
+    guard let index = index(of: key), !entries[index].isNull else { return [] }
+    if let text = entries[index].text { return [text] }
     switch entries[index].value {
-    case .scalar(let scalar):
-      return [scalar.string]
     case .sequence(let sequence):
       var result: [String] = []
       for item in sequence {
-        guard case .scalar(let scalar) = item else {
+        switch consume item {
+        case .scalar(let scalar):
+          result.append(scalar.string)
+        case let other:
           collector.report(
             CatalogueRules.wrongType, "items of '\(path)\(key)' must be text",
-            line: (item.mark?.line ?? 1) + lineOffset)
-          continue
+            line: (other.mark?.line ?? 1) + lineOffset)
         }
-        result.append(scalar.string)
       }
       return result
     default:
@@ -150,14 +178,14 @@ struct MappingReader {
 
   /// A nested mapping.
   func mapping(_ key: String, known: [String]) -> MappingReader? {
-    guard let index = index(of: key), !isNull(entries[index].value) else { return nil }
+    guard let index = index(of: key), !entries[index].isNull else { return nil }
     return MappingReader(
       entries[index].value, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key).", what: "'\(path)\(key)'")
   }
 
   /// A list of mappings; each item is read with the same known keys.
   func mappingList(_ key: String, known: [String]) -> [MappingReader] {
-    guard let index = index(of: key), !isNull(entries[index].value) else { return [] }
+    guard let index = index(of: key), !entries[index].isNull else { return [] }
     guard case .sequence(let sequence) = entries[index].value else {
       typeError(key, "a list")
       return []
@@ -170,7 +198,7 @@ struct MappingReader {
   }
 
   /// The raw node, for keys that take several shapes.
-  func node(_ key: String) -> Node? { value(key).flatMap { isNull($0) ? nil : $0 } }
+  func node(_ key: String) -> Node? { index(of: key).flatMap { entries[$0].isNull ? nil : entries[$0].value } }
 
   func typeError(_ key: String, _ expected: String) {
     collector.report(CatalogueRules.wrongType, "'\(path)\(key)' must be \(expected)", line: lineOf(key))
@@ -178,13 +206,5 @@ struct MappingReader {
 
   func report(_ rule: Rule, _ message: String, key: String) {
     collector.report(rule, message, line: lineOf(key))
-  }
-
-  private func isNull(_ node: Node) -> Bool {
-    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-    switch scalar.string {
-    case "", "~", "null", "Null", "NULL": return true
-    default: return false
-    }
   }
 }
