@@ -36,7 +36,11 @@ struct MappingReader {
     // lists are recorded: 10,000 episodes would otherwise carry every chapter's keys too.
     let recordsLines = !path.utf8.contains(UInt8(ascii: "["))
     // By index: the mapping's iterator first copies every pair into a new array.
-    entries.reserveCapacity(mapping.endIndex - mapping.startIndex)
+    let count = mapping.endIndex - mapping.startIndex
+    entries.reserveCapacity(count)
+    // Room for every key of this mapping at once: growing a small dictionary key by key
+    // reallocated and rehashed it four times per file.
+    if recordsLines { collector.lines.reserveCapacity(collector.lines.count + count) }
     for index in mapping.startIndex..<mapping.endIndex {
       let (keyNode, value) = mapping[index]
       let keyScalar: Node.Scalar
