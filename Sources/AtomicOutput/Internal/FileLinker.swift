@@ -3,14 +3,30 @@ import Foundation
 /// Reuses a file of the previous output when a build would write the same bytes again: a hard
 /// link costs no data blocks, and removing the previous output then frees none. On a disk that
 /// discards freed blocks, writing and removing 10,000 unchanged files is most of a rebuild.
-struct FileLinker {
-  /// The previous output folder with every symbolic link resolved; nil when there is none.
-  private let realRoot: String?
+///
+/// Files are opened folder by folder from the previous output's root, each step refusing a
+/// symbolic link (`openat` with `O_NOFOLLOW`), so no path can lead outside it, even one
+/// swapped while the build runs. Each folder is opened once, not once per file in it.
+final class FileLinker {
   private let root: String
+  /// The previous output's root folder; -1 when there is none.
+  private let rootDescriptor: Int32
+  /// Folders opened so far, by path relative to the root; -1 for one that can't be used.
+  private var folders: [Substring: Int32] = [:]
+  /// One buffer for every comparison.
+  private let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: FileLinker.pieceSize, alignment: 16)
+  private static let pieceSize = 64 * 1024
 
   init(previousOutput root: String) {
     self.root = root
-    realRoot = Self.realPath(root)
+    // The root itself may be reached through a symbolic link: it is the folder the user named.
+    rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  }
+
+  deinit {
+    for descriptor in folders.values where descriptor >= 0 { close(descriptor) }
+    if rootDescriptor >= 0 { close(rootDescriptor) }
+    piece.deallocate()
   }
 
   /// Links the previous output's `path` at `target` if it is a regular file of ours, inside the
@@ -19,31 +35,44 @@ struct FileLinker {
   ///
   /// - Returns: whether `target` now names that file; `false` leaves `target` absent.
   func linkIfSame(_ path: String, at target: String, _ data: Data) -> Bool {
-    guard let realRoot else { return false }
-    let source = root + "/" + path
-    let descriptor = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    let slash = path.lastIndex(of: "/")
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let folder = folderDescriptor(slash.map { path[..<$0] } ?? "")
+    guard folder >= 0 else { return false }
+    let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
     var before = stat()
     guard fstat(descriptor, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG, before.st_nlink == 1,
-      before.st_uid == geteuid(), Int(before.st_size) == data.count,
-      // A folder on the way that is a symbolic link would make this someone else's file.
-      Self.realPath(source) == realRoot + "/" + path,
-      Self.holds(descriptor, data)
+      before.st_uid == geteuid(), Int(before.st_size) == data.count, holds(descriptor, data)
     else { return false }
     var after = stat()
     guard fstat(descriptor, &after) == 0, Self.unchanged(before, after) else { return false }
-    return Self.link(descriptor, source: source, at: target, expected: before)
+    return Self.link(descriptor, folder: folder, name: name, at: target, expected: before)
   }
 
-  /// Links the open file itself where the system allows it (Linux: through /proc), so a path
-  /// swapped since it was read can't be linked instead; elsewhere links the path and checks that
+  /// The folder at `path` under the root, opened one component at a time without following a
+  /// symbolic link.
+  private func folderDescriptor(_ path: Substring) -> Int32 {
+    guard rootDescriptor >= 0 else { return -1 }
+    if path.isEmpty { return rootDescriptor }
+    if let known = folders[path] { return known }
+    let slash = path.lastIndex(of: "/")
+    let parent = folderDescriptor(slash.map { path[..<$0] } ?? "")
+    let name = String(slash.map { path[path.index(after: $0)...] } ?? path)
+    let descriptor = parent >= 0 ? openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
+    folders[path] = descriptor
+    return descriptor
+  }
+
+  /// Links the open file itself where the system allows it (Linux: through /proc), so a name
+  /// swapped since it was read can't be linked instead; elsewhere links the name and checks that
   /// it is still the same file.
-  private static func link(_ descriptor: Int32, source: String, at target: String, expected: stat) -> Bool {
+  private static func link(_ descriptor: Int32, folder: Int32, name: String, at target: String, expected: stat) -> Bool {
     #if os(Linux)
       if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 { return true }
     #endif
-    guard Foundation.link(source, target) == 0 else { return false }
+    guard linkat(folder, name, AT_FDCWD, target, 0) == 0 else { return false }
     var linked = stat()
     guard lstat(target, &linked) == 0, linked.st_ino == expected.st_ino, linked.st_dev == expected.st_dev else {
       unlink(target)
@@ -64,22 +93,13 @@ struct FileLinker {
     #endif
   }
 
-  private static func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
-  }
-
   /// Whether the file's bytes are `data`, read a piece at a time so a changed file is
   /// usually told apart in its first piece.
-  private static func holds(_ descriptor: Int32, _ data: Data) -> Bool {
-    let pieceSize = 64 * 1024
-    let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 16)
-    defer { piece.deallocate() }
-    return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+  private func holds(_ descriptor: Int32, _ data: Data) -> Bool {
+    data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
       var offset = 0
       while offset < expected.count {
-        let count = read(descriptor, piece.baseAddress, min(pieceSize, expected.count - offset))
+        let count = read(descriptor, piece.baseAddress, min(Self.pieceSize, expected.count - offset))
         if count < 0, errno == EINTR { continue }
         guard count > 0, let want = expected.baseAddress, let got = piece.baseAddress,
           memcmp(want + offset, got, count) == 0
