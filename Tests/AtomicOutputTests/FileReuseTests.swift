@@ -1,5 +1,6 @@
 import AtomicOutput
 import Foundation
+import Synchronization
 import PodiumTestSupport
 import Testing
 
@@ -79,5 +80,38 @@ import Testing
     #expect(try inode(output.appendingPathComponent("big.txt")) != changed)
     #expect(try inode(output.appendingPathComponent("same.txt")) == same)
     #expect(try String(contentsOf: output.appendingPathComponent("big.txt"), encoding: .utf8).hasSuffix("2"))
+  }
+
+  /// A video show has a folder per episode (`embed/<episode>/`): a rebuild keeps only the folders
+  /// on the way to the file it compares open, not every folder it has seen, or 1,000 episodes
+  /// would exhaust the usual limit of 1,024 open files and the build would fail.
+  @Test func aRebuildKeepsFewFoldersOpen() throws {
+    #if os(Linux)
+      let folder = try TemporaryFolder()
+      let output = folder.url.appendingPathComponent("feeds")
+      var files: [String: String] = [:]
+      for index in 0..<1_500 { files["show/embed/\(index)/index.html"] = "<p>\(index)</p>" }
+      try DirectoryCommit(directory: output).commit(try tree(files))
+      let reused = try ["show/embed/0/index.html", "show/embed/700/index.html", "show/embed/1499/index.html"].map {
+        try inode(output.appendingPathComponent($0))
+      }
+      let openFiles: @Sendable () -> Int = { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0 }
+      let before = openFiles()
+      let most = Mutex(0)
+      var commit = DirectoryCommit(directory: output)
+      commit.willWrite = { _ in
+        let now = openFiles()
+        most.withLock { $0 = max($0, now) }
+      }
+      try commit.commit(try tree(files))
+      // Before: one descriptor per folder seen, 1,500 and more by the end.
+      #expect(most.withLock { $0 } - before < 500)
+      #expect(try folder.snapshot("feeds").count == 1_500)
+      // And every unchanged file is still linked, not written again.
+      #expect(
+        try ["show/embed/0/index.html", "show/embed/700/index.html", "show/embed/1499/index.html"].map {
+          try inode(output.appendingPathComponent($0))
+        } == reused)
+    #endif
   }
 }

@@ -6,13 +6,16 @@ import Foundation
 ///
 /// Files are opened folder by folder from the previous output's root, each step refusing a
 /// symbolic link (`openat` with `O_NOFOLLOW`), so no path can lead outside it, even one
-/// swapped while the build runs. Each folder is opened once, not once per file in it.
+/// swapped while the build runs. Only the folders on the way to the last file are kept open:
+/// paths come in sorted order, so a folder's files come together and each folder is opened
+/// about once, while a video show's folder per episode never holds a descriptor per episode.
 final class FileLinker {
   private let root: String
   /// The previous output's root folder; -1 when there is none.
   private let rootDescriptor: Int32
-  /// Folders opened so far, by path relative to the root; -1 for one that can't be used.
-  private var folders: [Substring: Int32] = [:]
+  /// The open folders from the root down to the last one used, by name; -1 for one that can't
+  /// be used (then nothing below it is opened).
+  private var chain: [(name: Substring, descriptor: Int32)] = []
   /// One buffer for every comparison.
   private let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: FileLinker.pieceSize, alignment: 16)
   private static let pieceSize = 64 * 1024
@@ -24,7 +27,7 @@ final class FileLinker {
   }
 
   deinit {
-    for descriptor in folders.values where descriptor >= 0 { close(descriptor) }
+    for folder in chain where folder.descriptor >= 0 { close(folder.descriptor) }
     if rootDescriptor >= 0 { close(rootDescriptor) }
     piece.deallocate()
   }
@@ -56,13 +59,20 @@ final class FileLinker {
   private func folderDescriptor(_ path: Substring) -> Int32 {
     guard rootDescriptor >= 0 else { return -1 }
     if path.isEmpty { return rootDescriptor }
-    if let known = folders[path] { return known }
-    let slash = path.lastIndex(of: "/")
-    let parent = folderDescriptor(slash.map { path[..<$0] } ?? "")
-    let name = String(slash.map { path[path.index(after: $0)...] } ?? path)
-    let descriptor = parent >= 0 ? openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
-    folders[path] = descriptor
-    return descriptor
+    let names = path.split(separator: "/", omittingEmptySubsequences: false)
+    // Keep the folders this one is in; close the others.
+    var kept = 0
+    while kept < min(chain.count, names.count), chain[kept].name == names[kept] { kept += 1 }
+    while chain.count > kept {
+      let folder = chain.removeLast()
+      if folder.descriptor >= 0 { close(folder.descriptor) }
+    }
+    for name in names[kept...] {
+      let parent = chain.last?.descriptor ?? rootDescriptor
+      let descriptor = parent >= 0 ? openat(parent, String(name), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
+      chain.append((name, descriptor))
+    }
+    return chain.last?.descriptor ?? rootDescriptor
   }
 
   /// Links the open file itself where the system allows it (Linux: through /proc), so a name
