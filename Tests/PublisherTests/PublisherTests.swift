@@ -76,6 +76,25 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.path).filter { $0.contains("staging") } == [])
   }
 
+  /// A catalogue with errors is reported as such, whatever the output location: the build never
+  /// gets as far as making a staging folder, nor the folders the output would go in.
+  @Test func badInputIsReportedWithoutTouchingTheOutputLocation() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.writeEpisode("2024-03-21-b.md", "---\ntitle: B\ndate: 21 maart\n---\n")
+    let options = BuildOptions(now: now)
+    let unmade = fixture.folder.url.appendingPathComponent("site/public/feeds")
+    let report = try Publisher(catalogueURL: fixture.catalogue, outputURL: unmade, options: options).build()
+    #expect(report.findings.contains { $0.ruleID == "CAT-DATE" })
+    #expect(!fixture.folder.exists("site"))
+    // Where no folder can be made (a file is in the way), the findings still come back.
+    try fixture.folder.write("blocked", Data("a file".utf8))
+    let blocked = fixture.folder.url.appendingPathComponent("blocked/feeds")
+    let again = try Publisher(catalogueURL: fixture.catalogue, outputURL: blocked, options: options).build()
+    #expect(again.findings.contains { $0.ruleID == "CAT-DATE" })
+    #expect(again.written == [])
+  }
+
   @Test func aPublishedGUIDMayNotChange() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode(guid: "first")

@@ -100,8 +100,9 @@ public struct Publisher: Sendable {
 
   /// Loads the catalogue and renders every output.
   ///
-  /// - Parameter startStaging: called once the catalogue has loaded: the staging folder that
-  ///   podcast feeds are written into as they are made, or `nil` to keep them in memory.
+  /// - Parameter startStaging: called once the catalogue has loaded, unless its findings already
+  ///   block publishing: the staging folder that podcast feeds are written into as they are
+  ///   made, or `nil` to keep them in memory.
   private func plan(startStaging: () throws -> Staging?) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     let loaded = CatalogueLoader(root: catalogueURL).load()
@@ -111,8 +112,13 @@ public struct Publisher: Sendable {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)
     }
-    var staging = try startStaging()
     let previous = loadRecord(&report.findings)
+    let settings = RuleSettings(settings: catalogue.site.rules)
+    // A catalogue that can't be published already gets no staging folder: a failed build makes
+    // nothing beside the output, and can't fail to make it instead of reporting its findings.
+    let blocked = BuildReport(findings: settings.apply(report.findings) + settings.check())
+      .blocksPublishing(strict: options.strict)
+    var staging = blocked ? nil : try startStaging()
     // The record check runs beside the rendering, which needs only the shows' podcast:guid.
     let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options)
     let renderer = OutputRenderer(
@@ -120,7 +126,6 @@ public struct Publisher: Sendable {
       outputName: outputURL.lastPathComponent)
     let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
     report.timings.append(stopwatch.lap("render notes, write feeds"))
-    let settings = RuleSettings(settings: catalogue.site.rules)
     report.findings = settings.apply(report.findings + check.findings + rendered.findings) + settings.check()
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
