@@ -38,6 +38,28 @@ import Testing
     }
   }
 
+  /// A file that grows after its size was looked at is cut off at the limit as it is read, and
+  /// the error gives what was read, over the limit: a pipe has no size to look at beforehand.
+  @Test func aFileThatGrowsPastTheLimitWhileReadIsRefused() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("podium-\(UUID().uuidString).xml").path
+    #expect(mkfifo(path, 0o600) == 0)
+    defer { unlink(path) }
+    // Under PIPE_BUF, so it is in the pipe whole before the reader sees any of it.
+    let text = "<a>" + String(repeating: "x", count: 2_993) + "</a>"
+    let writer = Thread {
+      let descriptor = open(path, O_WRONLY)
+      _ = text.utf8CString.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count - 1) }
+      close(descriptor)
+    }
+    writer.start()
+    #expect {
+      _ = try PodiumXML.XMLDocument(contentsOfFile: path, maximumSize: 1_000)
+    } throws: { error in
+      guard let error = error as? XMLParseError, case .tooLarge(let size, let limit) = error.reason else { return false }
+      return limit == 1_000 && size > limit
+    }
+  }
+
   @Test func aMissingFileIsAnErrorNamingIt() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("nowhere-\(UUID().uuidString).xml").path
     #expect(throws: XMLParseError(.unreadable(path: path, detail: "No such file or directory"))) {

@@ -151,6 +151,8 @@ private final class InputSource {
       if filled < 0 { readFailure = errno }
       guard filled > 0 else { return filled }
       guard count + filled <= limit else {
+        // Counted, so the error gives a size over the limit, not what was read before.
+        count += filled
         overLimit = true
         return -1
       }
