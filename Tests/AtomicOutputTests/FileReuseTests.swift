@@ -82,6 +82,33 @@ import Testing
     #expect(try String(contentsOf: output.appendingPathComponent("big.txt"), encoding: .utf8).hasSuffix("2"))
   }
 
+  /// A file its writer creates in the staging folder itself (a feed) is replaced by the
+  /// published one only when the bytes are the same, through the same checks as a tree's files.
+  @Test func aReservedFileIsReplacedByThePublishedOneOnlyWhenTheSame() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    let big = String(repeating: "<item/>\n", count: 30_000)
+    try DirectoryCommit(directory: output).commit(try tree(["a/feed.xml": big, "b/feed.xml": big + "1", "c.xml": "c"]))
+    let outside = folder.url.appendingPathComponent("outside.xml")
+    try Data("c".utf8).write(to: outside)
+    try FileManager.default.removeItem(at: output.appendingPathComponent("c.xml"))
+    try FileManager.default.createSymbolicLink(
+      atPath: output.appendingPathComponent("c.xml").path, withDestinationPath: outside.path)
+    let published = try inode(output.appendingPathComponent("a/feed.xml"))
+    var staging = try DirectoryCommit(directory: output).startStaging()
+    for (path, text) in ["a/feed.xml": big, "b/feed.xml": big + "2", "c.xml": "c"] {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: try staging.reserve(path)))
+    }
+    #expect(staging.reuseIfUnchanged("a/feed.xml"))
+    #expect(!staging.reuseIfUnchanged("b/feed.xml"))
+    #expect(!staging.reuseIfUnchanged("c.xml"))
+    try staging.staged.commit()
+    #expect(try inode(output.appendingPathComponent("a/feed.xml")) == published)
+    let files = try folder.snapshot("feeds").mapValues { String(decoding: $0, as: UTF8.self) }
+    #expect(files == ["a/feed.xml": big, "b/feed.xml": big + "2", "c.xml": "c"])
+    #expect(try inode(output.appendingPathComponent("c.xml")) != (try inode(outside)))
+  }
+
   /// A video show has a folder per episode (`embed/<episode>/`): a rebuild keeps only the folders
   /// on the way to the file it compares open, not every folder it has seen, or 1,000 episodes
   /// would exhaust the usual limit of 1,024 open files and the build would fail.

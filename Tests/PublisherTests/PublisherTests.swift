@@ -27,6 +27,30 @@ import Testing
     #expect(first == second)
   }
 
+  /// A rebuild that writes a file unchanged links the published one instead, the feed written
+  /// into the staging folder as it is made included: the same file, so its modification time
+  /// (a web server's Last-Modified and ETag) stays and podcast apps don't fetch it again.
+  @Test func aRebuildKeepsTheFilesItWouldWriteUnchanged() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a", extra: "chapters:\n  - start: 0\n    title: Begin")
+    _ = try publisher(fixture).build()
+    let paths = ["gesprekken/feed.xml", "gesprekken/chapters/2024-03-14-a.json"]
+    let inodes = { () throws -> [UInt64] in
+      try paths.map { path in
+        let attributes = try FileManager.default.attributesOfItem(atPath: fixture.output.appendingPathComponent(path).path)
+        return try #require((attributes[.systemFileNumber] as? NSNumber)?.uint64Value)
+      }
+    }
+    let first = try inodes()
+    _ = try publisher(fixture).build()
+    #expect(try inodes() == first)
+    // A feed that changed is written anew.
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    _ = try publisher(fixture).build()
+    let third = try inodes()
+    #expect(third[0] != first[0] && third[1] == first[1])
+  }
+
   @Test func aBuildThatFailsHalfwayLeavesTheOldFeedsIntact() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode("2024-03-14-a", guid: "a")

@@ -41,6 +41,16 @@ public struct Staging: Sendable {
     return folder.path + "/" + path
   }
 
+  /// Replaces a file the caller wrote at a reserved path with the output folder's file at that
+  /// path when the two hold the same bytes, as ``write(_:)`` does for a tree's files: a rebuild
+  /// then leaves an unchanged feed the same file, with the same modification time.
+  ///
+  /// - Returns: whether the file was replaced; if not, the caller's file stays.
+  @discardableResult public func reuseIfUnchanged(_ path: String) -> Bool {
+    guard reserved.contains(path) else { return false }
+    return FileLinker(previousOutput: target.directory.path).replaceIfSame(path, writtenAt: folder.path + "/" + path)
+  }
+
   private mutating func makeParent(of path: String) throws {
     let parent = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
     if folders.insert(parent).inserted {

@@ -38,6 +38,30 @@ final class FileLinker {
   ///
   /// - Returns: whether `target` now names that file; `false` leaves `target` absent.
   func linkIfSame(_ path: String, at target: String, _ data: Data) -> Bool {
+    link(path, at: target, size: data.count) { holds($0, data) }
+  }
+
+  /// Replaces `target`, a file the caller has written, with the previous output's `path` when
+  /// that passes the same checks and holds the same bytes: the link is made beside `target` and
+  /// then takes its name, so `target` is always one file or the other, whole.
+  ///
+  /// - Returns: whether `target` now names the previous output's file.
+  func replaceIfSame(_ path: String, writtenAt target: String) -> Bool {
+    let written = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard written >= 0 else { return false }
+    defer { close(written) }
+    var status = stat()
+    guard fstat(written, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
+    let temporary = target + ".reuse-\(UUID().uuidString)"
+    guard link(path, at: temporary, size: Int(status.st_size), holds: { holds($0, sameAs: written) }) else { return false }
+    guard rename(temporary, target) == 0 else {
+      unlink(temporary)
+      return false
+    }
+    return true
+  }
+
+  private func link(_ path: String, at target: String, size: Int, holds: (Int32) -> Bool) -> Bool {
     let slash = path.lastIndex(of: "/")
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     let folder = folderDescriptor(slash.map { path[..<$0] } ?? "")
@@ -47,7 +71,7 @@ final class FileLinker {
     defer { close(descriptor) }
     var before = stat()
     guard fstat(descriptor, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG, before.st_nlink == 1,
-      before.st_uid == geteuid(), Int(before.st_size) == data.count, holds(descriptor, data)
+      before.st_uid == geteuid(), Int(before.st_size) == size, holds(descriptor)
     else { return false }
     var after = stat()
     guard fstat(descriptor, &after) == 0, Self.unchanged(before, after) else { return false }
@@ -118,6 +142,31 @@ final class FileLinker {
       }
       var extra: UInt8 = 0
       return read(descriptor, &extra, 1) == 0
+    }
+  }
+
+  /// Whether the file's bytes are those of `other`, both read from where they are, a piece at
+  /// a time.
+  private func holds(_ descriptor: Int32, sameAs other: Int32) -> Bool {
+    let theirs = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.pieceSize, alignment: 16)
+    defer { theirs.deallocate() }
+    guard let mine = piece.baseAddress, let base = theirs.baseAddress else { return false }
+    while true {
+      let count = read(other, base, Self.pieceSize)
+      if count < 0, errno == EINTR { continue }
+      guard count >= 0 else { return false }
+      if count == 0 {
+        var extra: UInt8 = 0
+        return read(descriptor, &extra, 1) == 0
+      }
+      var offset = 0
+      while offset < count {
+        let got = read(descriptor, mine + offset, count - offset)
+        if got < 0, errno == EINTR { continue }
+        guard got > 0 else { return false }
+        offset += got
+      }
+      guard memcmp(mine, base, count) == 0 else { return false }
     }
   }
 }

@@ -77,6 +77,8 @@ struct OutputRenderer {
       // into its staged file as it is written.
       let file = try staging?.reserve(feedPath)
       let written = try writer.write(published, renderer: renderer, toFileAt: file)
+      // An unchanged feed stays the published file, as the tree's unchanged files do.
+      staging?.reuseIfUnchanged(feedPath)
       for item in written.removals { result.findings += notesFindings(item.removals, episode: published[item.episode]) }
       if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
       size = written.byteCount
