@@ -29,7 +29,8 @@ public struct XMLDocument: Sendable, Hashable {
   /// Parses a file, read in pieces as the parser goes, so a large document is never in memory
   /// twice (once as bytes, once parsed).
   ///
-  /// - Throws: `XMLParseError`; a file that can't be opened or read is `.libxml` with the reason.
+  /// - Throws: `XMLParseError`; a file that can't be opened or read is `.unreadable`, with the
+  ///   system's reason.
   public init(contentsOfFile path: String, maximumSize: Int = XMLDocument.defaultMaximumSize) throws(XMLParseError) {
     self = try LibXMLReader(maximumSize: maximumSize).read(contentsOfFile: path)
   }
