@@ -16,7 +16,9 @@ public final class XMLWriter {
   }
 
   /// Writes into a new file as the document goes, so a large one is never held in memory.
-  /// The file must not exist yet; ``finish()`` closes it and throws if any write failed.
+  /// The file must not exist yet; ``finish()`` closes it and throws if any write failed. A
+  /// failed document leaves what was written: write into a folder that is thrown away on
+  /// failure, as a build's staging folder is.
   public convenience init(creatingFileAt path: String, indent: Bool = true) throws {
     try self.init(sink: XMLOutputSink(creating: path), indent: indent)
   }
