@@ -23,7 +23,7 @@ public final class XMLWriter {
     try self.init(sink: XMLOutputSink(creating: path), indent: indent)
   }
 
-  private init(sink: XMLOutputSink, indent: Bool) throws {
+  init(sink: XMLOutputSink, indent: Bool) throws {
     self.sink = sink
     // Writers are made on several threads at once (fragments): libxml2's globals must be set up first.
     _ = libxmlInitialized

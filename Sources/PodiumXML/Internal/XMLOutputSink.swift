@@ -18,9 +18,14 @@ final class XMLOutputSink {
   init() {}
 
   /// Creates the file; one already there is an error, never overwritten.
-  init(creating path: String) throws(XMLWriterError) {
+  convenience init(creating path: String) throws(XMLWriterError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else { throw XMLWriterError(.io(path: path, detail: String(cString: strerror(errno)))) }
+    self.init(owning: descriptor, path: path)
+  }
+
+  /// Writes into an open file, closed with the sink; tests hand it /dev/full.
+  init(owning descriptor: Int32, path: String) {
     self.descriptor = descriptor
     self.path = path
     pending.reserveCapacity(Self.chunk)
