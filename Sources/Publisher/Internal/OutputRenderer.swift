@@ -42,7 +42,7 @@ struct OutputRenderer {
         result.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
     }
-    // The publication record is encoded by `Publisher.build` while the feeds are checked: a
+    // The publication record is encoded by `Publisher.build`, once the rendering is done: a
     // validation never writes it.
     do {
       try result.tree.add("feeds.opml", try OPMLWriter.write(catalogue))
