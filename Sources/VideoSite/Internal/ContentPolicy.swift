@@ -46,8 +46,7 @@ struct ContentPolicy {
   /// make an origin: anything else (`*`, `;`) would widen the policy or add a directive to it.
   static func origin(_ url: String) -> String? {
     guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-      scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
-      host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.[]:".contains($0)) })
+      scheme == "https" || scheme == "http", let host = components.host, HostName.isValid(host)
     else { return nil }
     return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
   }
