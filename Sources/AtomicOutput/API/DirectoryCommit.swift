@@ -44,6 +44,26 @@ public struct DirectoryCommit: Sendable {
     return Staging(folder: staging, target: self)
   }
 
+  /// Removes what killed builds left beside the output folder: staging folders and old outputs
+  /// of this output only (`.<name>.staging-<UUID>`, `.<name>.old-<UUID>`), never anything else.
+  /// Call it while holding the ``OutputLock``, so no running build's staging folder is taken.
+  ///
+  /// - Returns: the names removed.
+  @discardableResult public func removeStaleStaging() -> [String] {
+    let parent = directory.deletingLastPathComponent()
+    var removed: [String] = []
+    for entry in FolderEntries.list(parent.path) ?? [] where entry.kind == .folder {
+      for kind in [".staging-", ".old-"] {
+        let prefix = ".\(directory.lastPathComponent)\(kind)"
+        guard entry.name.hasPrefix(prefix), UUID(uuidString: String(entry.name.dropFirst(prefix.count))) != nil else { continue }
+        if (try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry.name))) != nil {
+          removed.append(entry.name)
+        }
+      }
+    }
+    return removed
+  }
+
   func swapIn(_ staging: URL) throws {
     do {
       try exchange(staging)
@@ -63,6 +83,7 @@ public struct DirectoryCommit: Sendable {
     guard isDirectory.boolValue else {
       throw OutputError(.io(path: directory.path, detail: "exists and is not a folder"))
     }
+    keepModeAndOwner(of: directory, on: staging)
     if podium_exchange_paths(staging.path, directory.path) == 0 {
       try? fileManager.removeItem(at: staging)
       return
@@ -79,6 +100,21 @@ public struct DirectoryCommit: Sendable {
       throw error
     }
     try? fileManager.removeItem(at: old)
+  }
+
+  /// Gives the new output the old one's permissions and owner, so a web server that reads it as
+  /// another user keeps reading it. Changing the owner needs the rights to; without them the
+  /// folder stays the builder's, as any file it writes.
+  private func keepModeAndOwner(of old: URL, on new: URL) {
+    var status = stat()
+    guard stat(old.path, &status) == 0 else { return }
+    chmod(new.path, status.st_mode & 0o7777)
+    var current = stat()
+    if stat(new.path, &current) == 0, current.st_uid != status.st_uid || current.st_gid != status.st_gid {
+      _ = chown(new.path, status.st_uid, status.st_gid)
+      // chown clears set-id bits: put the mode back.
+      chmod(new.path, status.st_mode & 0o7777)
+    }
   }
 
   private func rename(_ from: URL, _ to: URL) throws {
