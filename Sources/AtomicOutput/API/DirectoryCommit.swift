@@ -123,6 +123,9 @@ public struct DirectoryCommit: Sendable {
     }
   }
 
+  /// Makes the folder the output goes in, when a first build finds it missing.
+  public func makeParentFolder() throws { try Self.createDirectory(directory.deletingLastPathComponent()) }
+
   static func createDirectory(_ url: URL) throws {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

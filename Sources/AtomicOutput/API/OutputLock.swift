@@ -10,13 +10,13 @@ import Foundation
 public final class OutputLock: @unchecked Sendable {
   private let descriptor: Int32
 
-  /// Takes the lock, waiting for another build that holds it.
+  /// Takes the lock, waiting for another build that holds it. The output's parent folder must
+  /// exist: a build makes it only when it starts staging, and locks it then.
   ///
   /// - Parameter waiting: called once before waiting, with the other build's process id when
   ///   the system tells it (Linux's /proc/locks).
   public init(for folder: URL, waiting: (Int32?) -> Void) throws {
     let parent = folder.deletingLastPathComponent()
-    try DirectoryCommit.createDirectory(parent)
     descriptor = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { throw OutputError(.io(path: parent.path, detail: String(cString: strerror(errno)))) }
     if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
