@@ -30,7 +30,12 @@ extension Podium {
         now: options.moment, allowGUIDChange: allowGUIDChange, allowEnclosureChange: allowEnclosureChange,
         allowRemoval: allowRemoval)
       buildOptions.strict = reporting.strict
-      let publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
+      var publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
+      let output = options.output
+      publisher.willWait = { holder in
+        let who = holder.map { "process \($0)" } ?? "another process"
+        FileHandle.standardError.write(Data("Another build (\(who)) is writing \(output)/; waiting for it to finish.\n".utf8))
+      }
       let report = try publisher.build()
       try BuildOutput(format: reporting.format, output: options.output, artifacts: .catalogue(options)).print(report)
       if reporting.timings { TimingsOutput.print(report.timings) }

@@ -26,5 +26,21 @@ public enum PublishRules {
     id: "PUB-OUTPUT", severity: .error, source: "Podium",
     summary: "Every text written into a feed can be carried by XML.")
 
-  public static let all: [Rule] = [guidChanged, enclosureChanged, removed, podcastGUIDChanged, record, notesHTML, output]
+  public static let recordRecovered = Rule(
+    id: "PUB-RECORD-REBUILT", severity: .warning, source: "Podium (docs/safety.md)",
+    summary: "A missing publication record is rebuilt from the feeds in the output folder.")
+  public static let firstBuild = Rule(
+    id: "PUB-FIRST-BUILD", severity: .info, source: "Podium (docs/safety.md)",
+    summary: "A build with no publication record and no earlier feeds says it is the first.")
+  public static let outputPlace = Rule(
+    id: "PUB-OUTPUT-PLACE", severity: .error, source: "Podium (docs/safety.md)",
+    summary: "The output is not /, the home folder, the current folder or its ancestor, or overlapping the catalogue.")
+  public static let outputForeign = Rule(
+    id: "PUB-OUTPUT-FOREIGN", severity: .error, source: "Podium (docs/safety.md)",
+    summary: "The output folder is new, empty, or an earlier Podium output holding nothing else.")
+
+  public static let all: [Rule] = [
+    guidChanged, enclosureChanged, removed, podcastGUIDChanged, record, recordRecovered, firstBuild, notesHTML, output,
+    outputPlace, outputForeign,
+  ]
 }

@@ -13,6 +13,9 @@ public struct Publisher: Sendable {
   public let options: BuildOptions
   /// Called before each output file is written; tests use it to fail a build halfway.
   public var willWrite: (@Sendable (String) throws -> Void)?
+  /// Called when another build holds the output's lock, with its process id when known, before
+  /// this build waits for it.
+  public var willWait: (@Sendable (Int32?) -> Void)?
 
   public init(catalogueURL: URL, outputURL: URL, options: BuildOptions) {
     self.catalogueURL = catalogueURL
@@ -22,7 +25,7 @@ public struct Publisher: Sendable {
 
   /// Everything a build does except writing; with `remote`, also the servers behind every URL.
   public func validate(remote: RemoteOptions? = nil) -> BuildReport {
-    var (report, plan, catalogue) = self.plan { nil }
+    var (report, plan, catalogue) = self.plan(recordFolder: outputURL) { nil }
     guard let plan, let catalogue else { return report }
     var stopwatch = Stopwatch()
     report.add(plan.settings.apply(plan.checked.flatMap { $0.findings(plan.tree.files[$0.path] ?? Data()) }))
@@ -41,12 +44,53 @@ public struct Publisher: Sendable {
   /// and sitemaps are staged next, then all are checked from there while the rest of the new
   /// output is staged; the swap happens only if the checks pass.
   ///
+  /// Before anything is read or written, the output folder is checked (``OutputFolder``): a
+  /// folder that is not Podium's, or that holds the catalogue, the current folder or the home
+  /// folder, is refused with a `PUB-OUTPUT-*` finding and nothing changes. The build then holds
+  /// the output's ``OutputLock`` until it is done.
+  ///
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
   public func build() throws -> BuildReport {
-    var commit = DirectoryCommit(directory: outputURL)
+    let output: OutputFolder
+    do {
+      output = try OutputFolder(outputURL)
+      try output.checkPlace(catalogue: catalogueURL)
+    } catch {
+      return BuildReport(findings: [refusal(error)])
+    }
+    // The lock is on the output's parent folder. When that doesn't exist yet, neither does an
+    // earlier output: the lock is taken when staging makes the folder, and the output checked
+    // again then.
+    let parent = output.url.deletingLastPathComponent()
+    var isFolder: ObjCBool = false
+    let parentExists = FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder) && isFolder.boolValue
+    var lock = parentExists ? try OutputLock(for: output.url) { willWait?($0) } : nil
+    defer { withExtendedLifetime(lock) {} }
+    var commit = DirectoryCommit(directory: output.url)
     commit.willWrite = willWrite
+    if lock != nil {
+      // Under the lock no other build is staging: what is left beside the output was killed.
+      commit.removeStaleStaging()
+      do {
+        let legacyShows = (FileManager.default.contents(atPath: output.url.path + "/" + PublicationRecord.path))
+          .flatMap { try? PublicationRecord.decode($0) }.map { Set($0.shows.keys) } ?? []
+        try output.checkOwnership { legacyShows.contains($0) }
+      } catch {
+        return BuildReport(findings: [refusal(error)])
+      }
+    }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
-    var (report, planned, _) = try self.plan { try commit.startStaging() }
+    var (report, planned, _) = try self.plan(recordFolder: output.url, announcingFirstBuild: true) {
+      if lock == nil {
+        try commit.makeParentFolder()
+        lock = try OutputLock(for: output.url) { willWait?($0) }
+        guard !FileManager.default.fileExists(atPath: output.url.path) else {
+          throw OutputError(.io(
+            path: output.url.path, detail: "another build made this folder while this one ran; build again"))
+        }
+      }
+      return try commit.startStaging()
+    }
     guard var plan = planned.take() else { return report }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       plan.staging?.discard()
@@ -60,7 +104,7 @@ public struct Publisher: Sendable {
     let record = Result { try plan.takeRecord().encoded() }
     podium_release_free_memory()
     var tree = plan.takeTree()
-    let written = (tree.paths + plan.staged + [PublicationRecord.path]).sorted()
+    let written = (tree.paths + plan.staged + [PublicationRecord.path, OutputManifest.path]).sorted()
     // Once the checked files are on disk their bytes are let go of: the checks read them back in
     // pieces, so a large feed is never in memory both whole and parsed.
     do {
@@ -75,6 +119,7 @@ public struct Publisher: Sendable {
       {
         Result {
           try tree.add(PublicationRecord.path, try record.get())
+          try tree.add(OutputManifest.path, try OutputManifest.encode(written))
           try staging.write(tree)
           return staging.staged
         }
@@ -103,7 +148,11 @@ public struct Publisher: Sendable {
   /// - Parameter startStaging: called once the catalogue has loaded, unless its findings already
   ///   block publishing: the staging folder that podcast feeds are written into as they are
   ///   made, or `nil` to keep them in memory.
-  private func plan(startStaging: () throws -> Staging?) rethrows -> (BuildReport, Plan?, Catalogue?) {
+  ///   - recordFolder: the folder whose publication record guards the build.
+  ///   - announcingFirstBuild: whether to say so when there is no record and no feed to rebuild it from.
+  private func plan(
+    recordFolder: URL, announcingFirstBuild: Bool = false, startStaging: () throws -> Staging?
+  ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     let loaded = CatalogueLoader(root: catalogueURL).load()
     var report = BuildReport(findings: loaded.findings)
@@ -112,7 +161,8 @@ public struct Publisher: Sendable {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)
     }
-    let previous = loadRecord(&report.findings)
+    let previous = loadRecord(
+      from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, &report.findings)
     let settings = RuleSettings(settings: catalogue.site.rules)
     // A catalogue that can't be published already gets no staging folder: a failed build makes
     // nothing beside the output, and can't fail to make it instead of reporting its findings.
@@ -161,17 +211,43 @@ public struct Publisher: Sendable {
     }
   }
 
-  private func loadRecord(_ findings: inout [Finding]) -> PublicationRecord {
-    let url = outputURL.appendingPathComponent(PublicationRecord.path)
-    guard let data = FileManager.default.contents(atPath: url.path) else { return PublicationRecord() }
+  /// The record of what was published; when it is missing but the folder holds feeds, the
+  /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
+  private func loadRecord(
+    from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, _ findings: inout [Finding]
+  ) -> PublicationRecord {
+    let name = outputURL.lastPathComponent
+    let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
+    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(PublicationRecord.path).path) else {
+      if let (record, feeds) = RecordRecovery(folder: folder, catalogue: catalogue).recover() {
+        let episodes = record.shows.values.reduce(0) { $0 + $1.episodes.count }
+        findings.append(PublishRules.recordRecovered.finding(
+          "the publication record was missing; it was rebuilt from the \(feeds) feed(s) in \(name)/ "
+            + "(\(episodes) published episodes), so their GUIDs and media URLs stay guarded. If \(name)/ is in git, "
+            + "restoring \(PublicationRecord.path) from there keeps its full history", at: location))
+        return record
+      }
+      guard announcingFirstBuild else { return PublicationRecord() }
+      findings.append(PublishRules.firstBuild.finding(
+        "no publication record: this is the first build into \(name)/. If this catalogue was published before, "
+          + "restore \(name)/ (with \(PublicationRecord.path)) from git or the server first, so published GUIDs "
+          + "stay guarded", at: location))
+      return PublicationRecord()
+    }
     do {
       return try PublicationRecord.decode(data)
     } catch {
       findings.append(PublishRules.record.finding(
         "the publication record cannot be read (\(error)); restore it from git, it guards the published GUIDs",
-        at: SourceLocation(file: "\(outputURL.lastPathComponent)/\(PublicationRecord.path)")))
+        at: location))
       return PublicationRecord()
     }
+  }
+
+  /// A refused output folder as a finding: nothing was read or written.
+  private func refusal(_ refusal: OutputRefusal) -> Finding {
+    let rule = refusal.kind == .place ? PublishRules.outputPlace : PublishRules.outputForeign
+    return rule.finding(refusal.message, at: SourceLocation(file: outputURL.relativePath))
   }
 
   private func summaries(_ catalogue: Catalogue) -> [BuildReport.ShowSummary] {

@@ -1,0 +1,57 @@
+import Catalogue
+import Foundation
+import FeedWriter
+import PodiumXML
+
+/// Rebuilds the publication record from the podcast feeds an earlier build left in the output
+/// folder, when `.podium/published.json` itself is gone: without it a build could change the
+/// GUIDs and media URLs that apps already hold, and nothing would notice.
+///
+/// Each `<show>/feed.xml` gives the show's `podcast:guid` and every item's `<guid>`, enclosure
+/// URL and date. An item is matched to its episode file by its enclosure URL, then by its title,
+/// so a changed GUID is reported at the file that changed it.
+struct RecordRecovery {
+  let folder: URL
+  let catalogue: Catalogue
+
+  /// Feeds are parsed whole; Podium's own feed for 10,000 episodes is about 30 MB.
+  static let maximumFeedSize = 512 * 1024 * 1024
+
+  /// The record, and how many feeds it came from; `nil` when the folder holds no feed.
+  func recover() -> (record: PublicationRecord, feeds: Int)? {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    var record = PublicationRecord()
+    var feeds = 0
+    let byEnclosure = Dictionary(
+      catalogue.shows.flatMap { show in
+        show.episodes.compactMap { episode in episode.media.map { (catalogue.publicURL(for: $0.reference, in: show), episode) } }
+      }, uniquingKeysWith: { first, _ in first })
+    for slug in names.sorted() where !slug.hasPrefix(".") {
+      let path = folder.path + "/" + slug + "/" + OutputPaths.feed
+      guard FileManager.default.fileExists(atPath: path),
+        let document = try? XMLDocument(contentsOfFile: path, maximumSize: Self.maximumFeedSize),
+        let channel = document.root.firstChild(named: "channel")
+      else { continue }
+      feeds += 1
+      let show = catalogue.shows.first { $0.slug == slug }
+      let byTitle = Dictionary((show?.episodes ?? []).map { ($0.title, $0) }, uniquingKeysWith: { first, _ in first })
+      let feedURL = channel.children(named: "link", namespace: Namespaces.atom).first { $0.attribute("rel") == "self" }?
+        .attribute("href")
+      var entry = PublicationRecord.ShowRecord(
+        podcastGUID: channel.firstChild(named: "guid", namespace: Namespaces.podcast)?.text ?? "",
+        feedURL: feedURL ?? show.map { catalogue.feedURL(for: $0) } ?? "")
+      for item in channel.children(named: "item") {
+        guard let guid = item.firstChild(named: "guid")?.text, !guid.isEmpty else { continue }
+        let enclosure = item.firstChild(named: "enclosure")?.attribute("url")
+        let title = item.firstChild(named: "title")?.text ?? ""
+        let episode = enclosure.flatMap { byEnclosure[$0] } ?? byTitle[title]
+        entry.episodes[guid] = PublicationRecord.EpisodeRecord(
+          file: episode?.file ?? "\(slug)/\(OutputPaths.feed) (the item '\(title)')", enclosure: enclosure,
+          date: episode?.date.iso8601 ?? item.firstChild(named: "pubDate")?.text ?? "")
+      }
+      if entry.podcastGUID.isEmpty { continue }
+      record.shows[slug] = entry
+    }
+    return feeds == 0 ? nil : (record, feeds)
+  }
+}
