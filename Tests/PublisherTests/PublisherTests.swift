@@ -119,6 +119,24 @@ import Testing
     #expect(again.written == [])
   }
 
+  /// A file put into the output while the build runs is found before the swap, which would
+  /// remove it with the old output.
+  @Test func aFileAddedToTheOutputDuringTheBuildIsKept() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(guid: "a")
+    _ = try publisher(fixture).build()
+    var racing = publisher(fixture)
+    let notes = fixture.output.appendingPathComponent("notes.txt")
+    racing.willWrite = { path in
+      if path == "feeds.opml" { try Data("written meanwhile".utf8).write(to: notes) }
+    }
+    let report = try racing.build()
+    #expect(report.findings.contains { $0.ruleID == "PUB-OUTPUT-FOREIGN" && $0.message.contains("'notes.txt'") })
+    #expect(report.written.isEmpty)
+    #expect(try String(contentsOf: notes, encoding: .utf8) == "written meanwhile")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.path).sorted() == ["episodes", "feeds"])
+  }
+
   @Test func aPublishedGUIDMayNotChange() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode(guid: "first")

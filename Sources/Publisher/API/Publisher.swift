@@ -71,13 +71,7 @@ public struct Publisher: Sendable {
     if lock != nil {
       // Under the lock no other build is staging: what is left beside the output was killed.
       commit.removeStaleStaging()
-      do {
-        let legacyShows = (FileManager.default.contents(atPath: output.url.path + "/" + PublicationRecord.path))
-          .flatMap { try? PublicationRecord.decode($0) }.map { Set($0.shows.keys) } ?? []
-        try output.checkOwnership { legacyShows.contains($0) }
-      } catch {
-        return BuildReport(findings: [refusal(error)])
-      }
+      if let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
     }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     var (report, planned, _) = try self.plan(recordFolder: output.url, announcingFirstBuild: true) {
@@ -135,6 +129,13 @@ public struct Publisher: Sendable {
     }
     guard !report.blocksPublishing(strict: options.strict) else {
       staging.discard()
+      return report
+    }
+    // Once more just before the swap: a file put into the output while the build ran would be
+    // removed with the old output.
+    if let refused = checkOwnership(output) {
+      staging.discard()
+      report.add([refused])
       return report
     }
     try ready.commit()
@@ -241,6 +242,18 @@ public struct Publisher: Sendable {
         "the publication record cannot be read (\(error)); restore it from git, it guards the published GUIDs",
         at: location))
       return PublicationRecord()
+    }
+  }
+
+  /// Whether the output holds only what Podium wrote, as a finding when it does not.
+  private func checkOwnership(_ output: OutputFolder) -> Finding? {
+    let legacyShows = (FileManager.default.contents(atPath: output.url.path + "/" + PublicationRecord.path))
+      .flatMap { try? PublicationRecord.decode($0) }.map { Set($0.shows.keys) } ?? []
+    do {
+      try output.checkOwnership { legacyShows.contains($0) }
+      return nil
+    } catch {
+      return refusal(error)
     }
   }
 
