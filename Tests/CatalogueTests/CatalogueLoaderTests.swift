@@ -127,6 +127,52 @@ import Testing
     #expect(unknown.message.contains("did you mean 'language'?"))
   }
 
+  /// A name that isn't UTF-8 is an error, not a skip: it may be a show or an episode. The
+  /// finding shows the name's text, with each byte that isn't part of it as `\xFF`.
+  @Test(arguments: [
+    ([0x67, 0xFF], #"g\xFF"#),
+    (Array("caf".utf8) + [0xE9], #"caf\xE9"#),  // Latin-1
+    (Array("café-".utf8) + [0xE2, 0x82], #"café-\xE2\x82"#),  // cut short
+    ([0x61, 0xC0, 0xAF], #"a\xC0\xAF"#),  // overlong
+    ([0x61, 0xED, 0xA0, 0x80], #"a\xED\xA0\x80"#),  // a surrogate
+    ([0x61, 0x0A, 0xFF], #"a\x0A\xFF"#),  // a line break is shown, not printed
+  ])
+  func aNameThatIsNotUTF8IsAnError(name: [UInt8], shown: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    try fixture.folder.rename("episodes/gesprekken/2024-03-21-b.md", toName: name + Array(".md".utf8))
+    try FileManager.default.createDirectory(at: fixture.catalogue.appendingPathComponent("nieuws"), withIntermediateDirectories: false)
+    try fixture.folder.rename("episodes/nieuws", toName: name)
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    let errors = result.findings.filter { $0.severity == .error }
+    #expect(errors.map(\.ruleID) == ["CAT-NAME-UTF8", "CAT-NAME-UTF8"], "\(result.findings)")
+    #expect(Set(errors.compactMap(\.location?.file)) == [shown, "gesprekken/\(shown).md"])
+    #expect(result.gaps.unreadableNames == [shown, "gesprekken/\(shown).md"])
+    #expect(result.catalogue?.shows.map(\.slug) == ["gesprekken"])
+    #expect(result.catalogue?.shows.first?.episodes.map(\.guid) == ["a"])
+  }
+
+  /// The loader says what is there but failed to load, and which folders are not shows: a
+  /// build tells a mistake from a removal by it.
+  @Test func whatFailsToLoadIsInTheGaps() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    try fixture.writeEpisode("2024-03-21-b.md", "---\ntitle: B\ndate: gisteren\n---\n")
+    try fixture.folder.write("episodes/kapot/show.yaml", "title: [X\n")
+    try fixture.folder.write("episodes/_oud/show.yaml", CatalogueFixture.show)
+    try fixture.folder.write("episodes/leeg/notes.txt", "x")
+    try fixture.folder.write("episodes/.git/config", "x")
+    let gaps = CatalogueLoader(root: fixture.catalogue).load().gaps
+    #expect(gaps.unloaded == ["gesprekken/2024-03-21-b.md", "kapot"])
+    #expect(gaps.otherFolders == ["_oud", "leeg"])
+    #expect(gaps.unreadableNames == [])
+    #expect(gaps.mayHold(episodeFile: "gesprekken/2024-03-21-b.md"))
+    #expect(!gaps.mayHold(episodeFile: "gesprekken/2024-03-28-c.md"))
+    #expect(gaps.mayHold(show: "kapot"))
+    #expect(!gaps.mayHold(show: "oud"))
+  }
+
   @Test func missingSiteFileIsAFinding() throws {
     let folder = try TemporaryFolder()
     let result = CatalogueLoader(root: folder.url).load()

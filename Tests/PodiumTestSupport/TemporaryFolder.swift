@@ -25,6 +25,17 @@ public final class TemporaryFolder: @unchecked Sendable {
     return file
   }
 
+  /// Renames the entry at a relative path, within its folder, to a name given as bytes, which
+  /// need not be UTF-8 (Foundation can't make such a name).
+  public func rename(_ path: String, toName name: [UInt8]) throws {
+    let from = url.appendingPathComponent(path)
+    let to = Array(from.deletingLastPathComponent().path.utf8) + [UInt8(ascii: "/")] + name + [0]
+    let status = to.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { Foundation.rename(from.path, $0.baseAddress!) }
+    }
+    guard status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: from.path]) }
+  }
+
   public func read(_ path: String) throws -> Data { try Data(contentsOf: url.appendingPathComponent(path)) }
 
   public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path) }

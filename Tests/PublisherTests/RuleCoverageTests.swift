@@ -55,6 +55,10 @@ import Testing
     },
     "CAT-NO-SHOWS": { fixture in try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("gesprekken")) },
     "CAT-STRAY-FOLDER": { fixture in try fixture.folder.write("episodes/oud/readme.txt", "x") },
+    // "été" in Latin-1, as an old tool may write it.
+    "CAT-NAME-UTF8": { fixture in
+      try fixture.folder.rename(episode, toName: Array("2024-03-14-".utf8) + [0xE9, 0x74, 0xE9] + Array(".md".utf8))
+    },
     "CAT-MEDIA-LENGTH": edit { $0.replacingOccurrences(of: "type: audio/mpeg", with: "type: audio/mpeg\n  length: 5") },
     "CAT-NUMBERING": { fixture in
       try fixture.addEpisode(extra: "episode: 1")

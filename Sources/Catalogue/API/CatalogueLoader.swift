@@ -22,67 +22,118 @@ public struct CatalogueLoader: Sendable {
     else {
       return LoadResult(catalogue: nil, findings: siteCollector.findings)
     }
-    var findings = siteCollector.findings
+    var result = LoadResult(catalogue: nil, findings: siteCollector.findings)
     var shows: [Show] = []
     // Beside `shows`: each show's folder.
     var folders: [EpisodeFolder] = []
     var episodeJobs: [(show: Int, name: String)] = []
-    for slug in showFolders(findings: &findings) {
+    for slug in showFolders(into: &result) {
       let collector = FindingCollector(file: "\(slug)/show.yaml")
       let resolver = PathResolver(root: root, show: slug)
       let folder = root.appendingPathComponent(slug)
-      defer { findings += collector.findings }
+      defer { result.findings += collector.findings }
       guard let node = SourceFile.readYAML(folder.appendingPathComponent("show.yaml"), collector: collector),
         let show = ShowReader.read(
           node, slug: slug, file: collector.file, site: site, resolver: resolver, collector: collector)
-      else { continue }
+      else {
+        result.gaps.unloaded.insert(slug)
+        continue
+      }
       shows.append(show)
       folders.append(EpisodeFolder(folder, resolver: resolver))
-      for name in episodeFiles(in: folder) { episodeJobs.append((shows.count - 1, name)) }
+      for name in episodeFiles(in: folder, show: slug, into: &result) { episodeJobs.append((shows.count - 1, name)) }
     }
     var results = ParallelMap.map(episodeJobs) { job in
       readEpisode(job.name, in: folders[job.show], show: shows[job.show].slug)
     }
     // Episodes are moved out of the results, not copied: a copy retains some twenty references.
     for index in results.indices {
-      findings += results[index].findings
-      if let episode = results[index].episode.take() { shows[episodeJobs[index].show].episodes.append(episode) }
+      result.findings += results[index].findings
+      let show = episodeJobs[index].show
+      if let episode = results[index].episode.take() {
+        shows[show].episodes.append(episode)
+      } else {
+        result.gaps.unloaded.insert("\(shows[show].slug)/\(episodeJobs[index].name)")
+      }
     }
     let catalogue = Catalogue(root: root, site: site, shows: shows)
-    findings += CatalogueValidator(catalogue: catalogue).validate()
-    findings += MediaValidator(catalogue: catalogue).validate()
-    return LoadResult(catalogue: catalogue, findings: findings)
+    result.findings += CatalogueValidator(catalogue: catalogue).validate()
+    result.findings += MediaValidator(catalogue: catalogue).validate()
+    result.catalogue = catalogue
+    return result
   }
 
-  private func showFolders(findings: inout [Finding]) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+  /// The slugs of the show folders: every folder with a show.yaml. Other folders go in the
+  /// result's gaps; a folder whose name isn't UTF-8 is an error, for it may be a show.
+  private func showFolders(into result: inout LoadResult) -> [String] {
+    let entries: DirectoryEntries
+    do {
+      entries = try DirectoryEntries(atPath: root.path)
+    } catch {
+      result.gaps.unloaded.insert(".")
+      result.findings.append(CatalogueRules.missingFile.finding(
+        "cannot list the folders in the catalogue folder (\(error.reason)); check its permissions",
+        at: SourceLocation(file: ".")))
+      return []
+    }
     var slugs: [String] = []
-    for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
+    for name in entries.names where !name.hasPrefix(".") {
       var isDirectory: ObjCBool = false
       let path = root.appendingPathComponent(name).path
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         continue
       }
-      if FileManager.default.fileExists(atPath: path + "/show.yaml") {
+      if name.hasPrefix("_") {
+        result.gaps.otherFolders.insert(name)
+      } else if FileManager.default.fileExists(atPath: path + "/show.yaml") {
         slugs.append(name)
       } else {
-        findings.append(CatalogueRules.strayFolder.finding(
+        result.gaps.otherFolders.insert(name)
+        result.findings.append(CatalogueRules.strayFolder.finding(
           "folder '\(name)' has no show.yaml and is ignored; add one, or start the name with _ to silence this",
           at: SourceLocation(file: name)))
       }
     }
-    if slugs.isEmpty {
-      findings.append(CatalogueRules.noShows.finding(
+    for bytes in entries.undecodable
+    where bytes.first != UInt8(ascii: ".") && bytes.first != UInt8(ascii: "_")
+      && DirectoryEntries.isDirectory(bytes, in: root.path)
+    {
+      let name = DirectoryEntries.escaped(bytes)
+      result.gaps.unreadableNames.insert(name)
+      result.findings.append(CatalogueRules.nameEncoding.finding(
+        "the name of folder '\(name)' is not UTF-8, so Podium can't read it as a show (its name is its slug, "
+          + "in its feed URL); rename it", at: SourceLocation(file: name)))
+    }
+    if slugs.isEmpty, result.gaps.unreadableNames.isEmpty {
+      result.findings.append(CatalogueRules.noShows.finding(
         "the catalogue has no shows yet; create a folder with a show.yaml (podium init makes one)",
         at: SourceLocation(file: "podium.yaml")))
     }
     return slugs
   }
 
-  /// The names of a show folder's episode files, in order.
-  private func episodeFiles(in folder: URL) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+  /// The names of a show folder's episode files, in order. A folder that can't be listed, or an
+  /// episode file whose name isn't UTF-8, is an error: its episodes would be left out unseen.
+  private func episodeFiles(in folder: URL, show: String, into result: inout LoadResult) -> [String] {
+    let entries: DirectoryEntries
+    do {
+      entries = try DirectoryEntries(atPath: folder.path)
+    } catch {
+      result.gaps.unloaded.insert(show)
+      result.findings.append(CatalogueRules.missingFile.finding(
+        "cannot list the files in folder '\(show)' (\(error.reason)); check its permissions",
+        at: SourceLocation(file: show)))
+      return []
+    }
+    for bytes in entries.undecodable
+    where bytes.first != UInt8(ascii: ".") && bytes.suffix(3).elementsEqual(".md".utf8) {
+      let file = "\(show)/\(DirectoryEntries.escaped(bytes))"
+      result.gaps.unreadableNames.insert(file)
+      result.findings.append(CatalogueRules.nameEncoding.finding(
+        "the name of episode file '\(file)' is not UTF-8, so Podium can't read it; rename it "
+          + "(<YYYY-MM-DD>-<slug>.md)", at: SourceLocation(file: file)))
+    }
+    return entries.names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
   }
 
   private func readEpisode(_ name: String, in folder: EpisodeFolder, show: String) -> (episode: Episode?, findings: [Finding]) {

@@ -39,6 +39,9 @@ public enum CatalogueRules {
   public static let strayFolder = Rule(
     id: "CAT-STRAY-FOLDER", severity: .warning, source: catalogue,
     summary: "Every folder in the catalogue is a show with a show.yaml.")
+  public static let nameEncoding = Rule(
+    id: "CAT-NAME-UTF8", severity: .error, source: catalogue,
+    summary: "Show folders and episode files have UTF-8 names, so Podium can read them.")
   public static let mediaLength = Rule(
     id: "CAT-MEDIA-LENGTH", severity: .error, source: "Apple Podcasts RSS guide (APPLE-ENC-LENGTH)",
     summary: "The declared length is the media file's size in bytes.")
@@ -123,8 +126,9 @@ public enum CatalogueRules {
   /// Every rule above, for documentation and configuration.
   public static let all: [Rule] = [
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
-    missingFile, fileName, fileTooLarge, noShows, strayFolder, mediaLength, numbering, https, guidRequired, guidUnique,
-    enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat, serialNumbers, person, license,
+    missingFile, fileName, fileTooLarge, noShows, strayFolder, nameEncoding, mediaLength, numbering, https, guidRequired,
+    guidUnique, enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat,
+    serialNumbers, person, license,
     chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
     posterLocal,
   ]

@@ -5,9 +5,12 @@ import Diagnostics
 public struct LoadResult: Sendable {
   public var catalogue: Catalogue?
   public var findings: [Finding]
+  /// What the loader saw but could not load, and the folders it passed over.
+  public var gaps: LoadGaps
 
-  public init(catalogue: Catalogue?, findings: [Finding]) {
+  public init(catalogue: Catalogue?, findings: [Finding], gaps: LoadGaps = LoadGaps()) {
     self.catalogue = catalogue
     self.findings = findings
+    self.gaps = gaps
   }
 }

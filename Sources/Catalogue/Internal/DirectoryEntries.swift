@@ -1,0 +1,65 @@
+import Foundation
+
+/// The names in a folder, read with `readdir`. Foundation on Linux turns the bytes of a name
+/// that is not UTF-8 into U+FFFD, a name no file has, so such a folder or episode file would be
+/// skipped without a word; here it is kept apart, as its bytes, to be reported.
+struct DirectoryEntries {
+  /// The names that are UTF-8, sorted.
+  private(set) var names: [String] = []
+  /// The names that are not, as their bytes, sorted.
+  private(set) var undecodable: [[UInt8]] = []
+
+  /// Why a folder can't be listed, in the system's words ("Permission denied").
+  struct Unreadable: Error {
+    let reason: String
+  }
+
+  init(atPath path: String) throws(Unreadable) {
+    guard let directory = opendir(path) else { throw Unreadable(reason: String(cString: strerror(errno))) }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+      let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+      if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+      if let name = String(validating: bytes, as: UTF8.self) {
+        names.append(name)
+      } else {
+        undecodable.append(bytes)
+      }
+    }
+    names.sort()
+    undecodable.sort { $0.lexicographicallyPrecedes($1) }
+  }
+
+  /// Whether the entry with these name bytes in the folder at `path` is a folder (following a
+  /// symbolic link, as for the other names).
+  static func isDirectory(_ name: [UInt8], in path: String) -> Bool {
+    var info = stat()
+    let full = Array(path.utf8) + [UInt8(ascii: "/")] + name + [0]
+    let found = full.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) == 0 }
+    }
+    return found && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// `gesprekken\xFF`: the name as text where its bytes are UTF-8, each other byte (and each
+  /// control character) written as `\xFF`, so a finding can show it and the producer find it.
+  static func escaped(_ bytes: [UInt8]) -> String {
+    var text = ""
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+        : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+      if length > 0, index + length <= bytes.count, lead >= 0x20, lead != 0x7F,
+        let character = String(validating: bytes[index..<index + length], as: UTF8.self)
+      {
+        text += character
+        index += length
+      } else {
+        text += String(format: "\\x%02X", lead)
+        index += 1
+      }
+    }
+    return text
+  }
+}
