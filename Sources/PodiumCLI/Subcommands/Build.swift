@@ -22,7 +22,7 @@ extension Podium {
     @Flag(help: "Let a published episode get a new media URL.")
     var allowEnclosureChange = false
 
-    @Flag(help: "Let a published episode leave the feed.")
+    @Flag(help: "Let a published episode leave the feed, or a published show lose its feed.")
     var allowRemoval = false
 
     func run() throws {

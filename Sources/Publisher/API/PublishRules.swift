@@ -12,7 +12,7 @@ public enum PublishRules {
     summary: "An episode that was published keeps its enclosure URL.")
   public static let removed = Rule(
     id: "PUB-REMOVED", severity: .error, source: source,
-    summary: "An episode that was published stays in the feed.")
+    summary: "A published episode stays in its feed, and a published show keeps its feed.")
   public static let podcastGUIDChanged = Rule(
     id: "P20-GUID-STABLE", severity: .error, source: "Podcasting 2.0 podcast:guid",
     summary: "A show's podcast:guid is assigned once and kept.")

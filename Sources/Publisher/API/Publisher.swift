@@ -171,13 +171,15 @@ public struct Publisher: Sendable {
       .blocksPublishing(strict: options.strict)
     var staging = blocked ? nil : try startStaging()
     // The record check runs beside the rendering, which needs only the shows' podcast:guid.
-    let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options)
+    let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options, gaps: loaded.gaps)
     let renderer = OutputRenderer(
       catalogue: catalogue, options: options, podcastGUIDs: recordCheck.podcastGUIDs(),
       outputName: outputURL.lastPathComponent)
     let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
     report.timings.append(stopwatch.lap("render notes, write feeds"))
-    report.findings = settings.apply(report.findings + check.findings + rendered.findings) + settings.check()
+    report.findings =
+      settings.apply(report.findings + check.findings + rendered.findings, keepingErrorsIn: check.heldBack)
+      + settings.check()
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)

@@ -4,15 +4,21 @@ import Identifiers
 
 /// Compares what this build would publish with what was published before, and works out the
 /// record to keep. Protected changes are errors unless the producer allowed them; allowed ones
-/// are still reported, as warnings, so they show in the log.
+/// are still reported, as warnings, so they show in the log. What was published from a file or
+/// folder that is there but failed to load is held back, not removed: the load's own findings
+/// are the error, and the record keeps it.
 struct RecordCheck {
   let catalogue: Catalogue
   let previous: PublicationRecord
   let options: BuildOptions
+  var gaps = LoadGaps()
 
   struct Outcome {
     var findings: [Finding] = []
     var record = PublicationRecord()
+    /// The files whose errors hold a published episode or show back: they stay errors whatever
+    /// the rule settings say, or the episode would leave the feed without a word.
+    var heldBack: Set<String> = []
   }
 
   func run() -> Outcome {
@@ -42,7 +48,39 @@ struct RecordCheck {
       }
       outcome.record.shows[show.slug] = record
     }
+    let slugs = Set(catalogue.shows.map(\.slug))
+    for (slug, old) in previous.shows.sorted(by: { $0.key < $1.key }) where !slugs.contains(slug) {
+      if let kept = check(show: slug, old: old, outcome: &outcome) { outcome.record.shows[slug] = kept }
+    }
     return outcome
+  }
+
+  /// Checks a previously published show that is not in the catalogue; returns the record to keep.
+  private func check(show slug: String, old: PublicationRecord.ShowRecord, outcome: inout Outcome)
+    -> PublicationRecord.ShowRecord?
+  {
+    if gaps.mayHold(show: slug) {
+      outcome.heldBack.formUnion([slug, "\(slug)/show.yaml", "."])
+      return old
+    }
+    let (what, fix, folder): (String, String, String)
+    if gaps.otherFolders.contains(slug) {
+      (what, fix, folder) = ("its folder has no show.yaml", "restore show.yaml", slug)
+    } else if gaps.otherFolders.contains("_" + slug) {
+      (what, fix, folder) = (
+        "its folder is now named _\(slug), and a folder whose name starts with _ is not a show",
+        "rename it back to \(slug)", "_" + slug
+      )
+    } else {
+      (what, fix, folder) = ("its folder \(slug) is gone", "restore the folder", slug)
+    }
+    let episodes = old.episodes.count == 1 ? "1 episode" : "\(old.episodes.count) episodes"
+    outcome.findings.append(finding(
+      PublishRules.removed, allowed: options.allowRemoval,
+      "show '\(slug)' was published with \(episodes), but \(what): its feed and every episode would disappear "
+        + "for subscribers. To keep it, \(fix); to take the whole show down, build with --allow-removal",
+      at: SourceLocation(file: folder)))
+    return options.allowRemoval ? nil : old
   }
 
   /// Every show's `podcast:guid`, by slug, as `run()` records it, without the rest of the check:
@@ -82,6 +120,10 @@ struct RecordCheck {
     byFile: [String: Position], outcome: inout Outcome
   ) -> PublicationRecord.EpisodeRecord? {
     guard let position = byGUID[guid] else {
+      if gaps.mayHold(episodeFile: entry.file) {
+        outcome.heldBack.formUnion([entry.file, LoadGaps.showFolder(of: entry.file)])
+        return entry
+      }
       if let renamed = byFile[entry.file].map({ catalogue.shows[$0.show].episodes[$0.episode] }) {
         outcome.findings.append(finding(
           PublishRules.guidChanged, allowed: options.allowGUIDChange,

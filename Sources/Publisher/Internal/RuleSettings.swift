@@ -43,10 +43,13 @@ struct RuleSettings {
   }
 
   /// Drops the findings of switched-off rules and re-grades the others.
-  func apply(_ findings: [Finding]) -> [Finding] {
+  /// - Parameter held: files whose errors hold a published episode back (a missing media file):
+  ///   lowered, they would let it leave the feed without a word, so they stay errors.
+  func apply(_ findings: [Finding], keepingErrorsIn held: Set<String> = []) -> [Finding] {
     guard !settings.isEmpty else { return findings }
     return findings.compactMap { finding in
       guard let setting = settings[finding.ruleID], !Self.protected.contains(finding.ruleID) else { return finding }
+      if finding.severity == .error, let file = finding.location?.file, held.contains(file) { return finding }
       guard let severity = setting.severity else { return nil }
       var regraded = finding
       regraded.severity = severity
