@@ -5,7 +5,8 @@ import Foundation
 extension Podium {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the episodes and their status: draft, scheduled or published.")
+      abstract: "List the episodes and their status: draft, scheduled or published.",
+      discussion: "A file that fails to load is listed with its errors, and the exit code is then 1.")
 
     @OptionGroup var options: CatalogueOptions
 
@@ -17,6 +18,8 @@ extension Podium {
 
     struct Row: Encodable {
       var show: String, date: String, status: String, title: String, guid: String, file: String
+      /// For a file that is there but failed to load (status `error`): why, as findings print.
+      var errors: [String]?
     }
 
     func run() throws {
@@ -32,19 +35,35 @@ extension Podium {
               guid: $0.guid, file: $0.file)
         }
       }
-      if let show, !catalogue.shows.contains(where: { $0.slug == show }) {
+      if let show, !catalogue.shows.contains(where: { $0.slug == show }), !loaded.gaps.unloaded.contains(show) {
         throw ValidationError("there is no show '\(show)'; shows: \(catalogue.shows.map(\.slug).joined(separator: ", "))")
       }
-      switch format {
-      case .json: print(try JSONOutput.string(rows))
-      case .text: print(table(rows))
+      // What is there but fails to load (an episode file, a show.yaml, a name that isn't UTF-8) is
+      // listed too, with its errors: left out, it would look as if it weren't there.
+      let failures = loaded.findings.filter { finding in
+        guard finding.severity == .error, let file = finding.location?.file, loaded.gaps.covers(file: file) else {
+          return false
+        }
+        return show.map { $0 == LoadGaps.showFolder(of: file) } ?? true
       }
+      let byFile = Dictionary(grouping: failures) { $0.location?.file ?? "" }
+      let failed = byFile.keys.sorted().map { file in
+        Row(show: LoadGaps.showFolder(of: file), date: "", status: "error", title: "", guid: "", file: file,
+            errors: byFile[file, default: []].map(\.description))
+      }
+      switch format {
+      case .json: print(try JSONOutput.string(rows + failed))
+      case .text:
+        print(table(rows + failed))
+        if !failures.isEmpty { print("\n" + FindingPrinter(terminal: .standardOutput).text(failures)) }
+      }
+      if !failures.isEmpty { throw ExitCode.failure }
     }
 
     private func table(_ rows: [Row]) -> String {
       let terminal = Terminal.standardOutput
       let headers = ["SHOW", "DATE", "STATUS", "TITLE"]
-      let cells = rows.map { [$0.show, String($0.date.prefix(16)), $0.status, $0.title] }
+      let cells = rows.map { [$0.show, String($0.date.prefix(16)), $0.status, $0.errors == nil ? $0.title : $0.file] }
       let widths = (0..<headers.count).map { column in
         ([headers[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
       }
@@ -54,7 +73,8 @@ extension Podium {
       }
       var lines = [terminal.paint(line(headers), .bold)]
       for (row, values) in zip(rows, cells) {
-        let style: Terminal.Style = row.status == "published" ? .green : row.status == "scheduled" ? .yellow : .dim
+        let style: Terminal.Style =
+          row.errors != nil ? .red : row.status == "published" ? .green : row.status == "scheduled" ? .yellow : .dim
         lines.append(terminal.paint(line(values), style))
       }
       return lines.joined(separator: "\n")
