@@ -12,10 +12,17 @@ public struct MediaProbe: Sendable {
 
   /// Probes a file on disk, reading only the parts it needs.
   public func probe(path: String) -> MediaInfo {
-    guard let source = FileByteSource(path: path, limits: limits) else {
+    let source: FileByteSource
+    do {
+      source = try FileByteSource(path: path, limits: limits)
+    } catch {
       var info = MediaInfo(path: path, size: 0)
-      info.findings.append(ProbeRules.unreadable.finding(
-        "cannot open the file; check the path and permissions", at: SourceLocation(file: path)))
+      let message =
+        switch error {
+        case .system(let reason): "cannot open the file (\(reason)); check the path and permissions"
+        case .notAFile(let kind): "this is \(kind), not a regular file; give the path of a media, image or caption file"
+        }
+      info.findings.append(ProbeRules.unreadable.finding(message, at: SourceLocation(file: path)))
       return info
     }
     return probe(source, path: path)

@@ -24,17 +24,45 @@ final class FileByteSource: ByteSource {
   private let descriptor: Int32
   private let limits: ProbeLimits
 
-  init?(path: String, limits: ProbeLimits) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+  /// Why a path could not be opened for probing, in the user's words.
+  enum OpenFailure: Error, Equatable {
+    /// `open` or `fstat` failed; the system's reason.
+    case system(String)
+    /// Not a regular file: a FIFO, folder, device or socket, named.
+    case notAFile(String)
+  }
+
+  /// Opens without blocking, so a FIFO with no writer can't hold the probe for ever, and refuses
+  /// anything but a regular file before reading a byte: a folder can't be read, and a device
+  /// such as /dev/zero never ends.
+  init(path: String, limits: ProbeLimits) throws(OpenFailure) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw .system(String(cString: strerror(errno))) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+    guard fstat(descriptor, &info) == 0 else {
+      let reason = String(cString: strerror(errno))
       close(descriptor)
-      return nil
+      throw .system(reason)
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      close(descriptor)
+      throw .notAFile(Self.kind(info.st_mode))
     }
     self.descriptor = descriptor
     self.size = Int64(info.st_size)
     self.limits = limits
+  }
+
+  /// What a file that is not a regular file is, for the message that refuses it.
+  static func kind(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: "a folder"
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    default: "not a regular file"
+    }
   }
 
   deinit { close(descriptor) }
