@@ -46,4 +46,24 @@ import Testing
       environment: ["XDG_CACHE_HOME": cache.path])
     #expect(text.standardOutput.contains("Checked 3 URLs (3 from the cache)."), "\(text.standardOutput)")
   }
+
+  /// Checks that got no answer are not results from the cache (issue 10, point 15): only a
+  /// second run, which reuses them, says so.
+  @Test func summaryCountsFailedChecksAsUnansweredNotCached() throws {
+    let server = try TestHTTPServer()
+    defer { server.stop() }
+    // https to the plain-http test server: every check fails in the TLS handshake, with no status.
+    let site = CatalogueFixture.site
+      .replacingOccurrences(of: "https://media.example.org/", with: "https://127.0.0.1:\(server.port)/media/")
+      .replacingOccurrences(of: "https://feeds.example.org/", with: "https://127.0.0.1:\(server.port)/feeds/")
+    let fixture = try CatalogueFixture(site: site)
+    try fixture.addEpisode()
+    let environment = ["XDG_CACHE_HOME": fixture.folder.url.appendingPathComponent("cache").path]
+    let arguments = ["validate", "--remote", "--timeout", "3", "--now", "2025-01-01T00:00:00Z"]
+    let first = try PodiumProcess.run(arguments, in: fixture.folder.url, environment: environment)
+    #expect(first.standardOutput.contains("Checked 3 URLs (3 unanswered)."), "\(first.standardOutput)")
+    #expect(!first.standardOutput.contains("from the cache"))
+    let second = try PodiumProcess.run(arguments, in: fixture.folder.url, environment: environment)
+    #expect(second.standardOutput.contains("Checked 3 URLs (3 from the cache)."), "\(second.standardOutput)")
+  }
 }

@@ -31,9 +31,22 @@ public struct BuildReport: Sendable {
   /// One URL checked by `validate --remote`.
   public struct RemoteCheck: Sendable, Hashable {
     public var url: String
+    /// The final answer's status; nil when it came from the cache or no server answered.
     public var status: Int?
     /// Seconds until the first byte of the answer; nil when it came from the cache or failed.
     public var timeToFirstByte: Double?
+    /// The findings were an earlier run's, kept in the cache; nothing was requested this time.
+    public var fromCache: Bool
+
+    public init(url: String, status: Int? = nil, timeToFirstByte: Double? = nil, fromCache: Bool = false) {
+      self.url = url
+      self.status = status
+      self.timeToFirstByte = timeToFirstByte
+      self.fromCache = fromCache
+    }
+
+    /// Checked this time, but no server answered: DNS, the connection or TLS failed, or time ran out.
+    public var unanswered: Bool { !fromCache && status == nil }
   }
 
   public var findings: [Finding]

@@ -20,7 +20,7 @@ struct RemoteValidation {
       let key = RemoteCache.key(url: target.url, length: target.expectedLength, type: target.expectedType)
       if let cached = cache.fresh(key, at: clock) {
         findings += cached.map { relocated($0, to: target.location) }
-        checks.append(BuildReport.RemoteCheck(url: target.url, status: nil, timeToFirstByte: nil))
+        checks.append(BuildReport.RemoteCheck(url: target.url, fromCache: true))
       } else {
         requests.append(LinkRequest(
           url: target.url, kind: LinkRequest.Kind(rawValue: target.kind.rawValue) ?? .other,
