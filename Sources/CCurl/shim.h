@@ -22,6 +22,11 @@ static inline CURLcode ccurl_easy_setopt_write_callback(CURL *handle, CURLoption
   return curl_easy_setopt(handle, option, value);
 }
 
+// Called for every socket libcurl would open, with the resolved address, before any packet is sent.
+static inline CURLcode ccurl_easy_setopt_opensocket_callback(CURL *handle, CURLoption option, curl_opensocket_callback value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
 static inline CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
   return curl_easy_getinfo(handle, info, value);
 }

@@ -34,6 +34,7 @@ struct LinkRulesTests {
     ("REMOTE-STATUS", result { $0.status = 410; $0.error = .http(status: 410) }),
     ("REMOTE-UNREACHABLE", result { $0.error = .unresolvableHost("media.example") }),
     ("REMOTE-UNREACHABLE", result { $0.error = .connectionRefused }),
+    ("REMOTE-ADDRESS", result { $0.error = .refusedAddress("169.254.169.254", reason: "a link-local address") }),
     ("REMOTE-TIMEOUT", result { $0.error = .timeout(seconds: 20) }),
     ("REMOTE-TLS", result { $0.error = .tls("certificate has expired") }),
     ("REMOTE-SCHEME", result { $0.error = .unsupportedScheme("ftp") }),

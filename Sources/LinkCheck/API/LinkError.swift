@@ -14,6 +14,8 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
   case unsupportedScheme(String)
   /// The TLS handshake or the certificate check failed.
   case tls(String)
+  /// The host's address is link-local or a cloud metadata service's; no connection was made.
+  case refusedAddress(String, reason: String)
   /// The server answered with an error status.
   case http(status: Int)
   /// The body is larger than the caller allowed; the transfer was aborted.
@@ -29,6 +31,8 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
     case .insecureRedirect(let from, let to): "redirect from \(from) to \(to) leaves https for http"
     case .unsupportedScheme(let scheme): scheme.isEmpty ? "no URL scheme" : "unsupported scheme \(scheme):"
     case .tls(let message): "TLS failed: \(message)"
+    case .refusedAddress(let address, let reason):
+      "refused to connect to \(address), \(reason); Podium connects only to public addresses (and loopback)"
     case .http(let status): "HTTP \(HTTPStatus.describe(status))"
     case .tooLarge(let limit): "larger than \(limit) bytes"
     case .other(let message): message

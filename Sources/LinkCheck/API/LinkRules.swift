@@ -34,6 +34,9 @@ public enum LinkRules {
   public static let unreachable = Rule(
     id: "REMOTE-UNREACHABLE", severity: .error, source: remote,
     summary: "The host resolves and accepts connections.")
+  public static let address = Rule(
+    id: "REMOTE-ADDRESS", severity: .error, source: remote,
+    summary: "URLs and their redirects lead to public hosts, never to link-local or cloud metadata addresses.")
   public static let timeout = Rule(
     id: "REMOTE-TIMEOUT", severity: .error, source: remote,
     summary: "The server answers completely within the timeout.")
@@ -52,6 +55,6 @@ public enum LinkRules {
 
   public static let all: [Rule] = [
     headAndRange, enclosureLength, length, contentType, redirect, redirectLimit, httpsDowngrade, status,
-    unreachable, timeout, tls, scheme, slow,
+    unreachable, address, timeout, tls, scheme, slow,
   ]
 }

@@ -20,6 +20,9 @@ extension EasyHandle {
     switch code {
     case CURLE_OK: return .complete
     case CURLE_WRITE_ERROR where overflowed, CURLE_FILESIZE_EXCEEDED: return .truncated
+    case _ where refusedAddress != nil:
+      guard let refused = refusedAddress else { return .complete }
+      return .failed(.refusedAddress(refused.address, reason: refused.refusal.description))
     default:
       let elapsed = request.started.duration(to: .now)
       let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -9,6 +9,8 @@ final class EasyHandle {
   private(set) var body: [UInt8] = []
   private var bodyLimit = 0
   private(set) var overflowed = false
+  /// The address the last transfer was refused, and why; set by the open-socket callback.
+  private(set) var refusedAddress: (address: String, refusal: AddressPolicy.Refusal)?
 
   init?() {
     guard CurlGlobal.isReady, let raw = curl_easy_init() else { return nil }
@@ -28,6 +30,7 @@ final class EasyHandle {
     body.removeAll(keepingCapacity: true)
     bodyLimit = request.bodyLimit
     overflowed = false
+    refusedAddress = nil
     errorBuffer[0] = 0
     try applyCommonOptions(configuration)
     try applyLimits(request, configuration)
@@ -44,6 +47,17 @@ final class EasyHandle {
       body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
     }
     return length
+  }
+
+  /// Opens the socket libcurl asks for, unless the address is one `AddressPolicy` refuses: then
+  /// no socket is made, so not one packet goes there, and libcurl fails the connection.
+  func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+    let refused = withUnsafeMutablePointer(to: &address.pointee.addr) { AddressPolicy.refusal($0) }
+    if let refused {
+      if refusedAddress == nil { refusedAddress = refused }
+      return CURL_SOCKET_BAD
+    }
+    return socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
   }
 
   /// libcurl's own description of the last failure.
@@ -69,6 +83,12 @@ extension EasyHandle {
       return Unmanaged<EasyHandle>.fromOpaque(context).takeUnretainedValue().receive(data, size * count)
     }
     try check(code, "write callback")
+    try set(CURLOPT_OPENSOCKETDATA, Unmanaged.passUnretained(self).toOpaque())
+    let open = ccurl_easy_setopt_opensocket_callback(raw, CURLOPT_OPENSOCKETFUNCTION) { context, _, address in
+      guard let context, let address else { return CURL_SOCKET_BAD }
+      return Unmanaged<EasyHandle>.fromOpaque(context).takeUnretainedValue().openSocket(address)
+    }
+    try check(open, "open-socket callback")
   }
 
   private func applyLimits(_ request: TransferRequest, _ configuration: LinkCheckConfiguration) throws(LinkError) {

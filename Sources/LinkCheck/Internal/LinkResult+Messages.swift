@@ -36,6 +36,10 @@ extension LinkResult {
       return [(LinkRules.unreachable, "\(url) is unreachable: no DNS address for \(host). Check the host name.")]
     case .connectionRefused:
       return [(LinkRules.unreachable, "\(url) is unreachable: the connection was refused. Check that the server is up.")]
+    case .refusedAddress(let address, let reason):
+      let via = redirects.last.map { " (redirected to \($0.to))" } ?? ""
+      return [(LinkRules.address, "\(url)\(via) leads to \(address), \(reason); Podium does not connect there, "
+        + "as such an address can hand out cloud credentials. Point the URL at the public server that hosts the file.")]
     case .tooLarge, .other:
       return [(LinkRules.unreachable, "\(url) could not be checked: \(error).")]
     }
