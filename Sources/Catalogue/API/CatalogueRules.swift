@@ -33,7 +33,7 @@ public enum CatalogueRules {
     id: "CAT-FILENAME", severity: .warning, source: catalogue,
     summary: "Episode files are named <YYYY-MM-DD>-<slug>.md after their date.")
   public static let fileTooLarge = Rule(
-    id: "CAT-FILE-SIZE", severity: .error, source: catalogue, summary: "Catalogue text files are at most 16 MB.")
+    id: "CAT-FILE-SIZE", severity: .error, source: catalogue, summary: "Catalogue text files, transcripts, captions, artwork and posters are at most 16 MB each.")
   public static let noShows = Rule(
     id: "CAT-NO-SHOWS", severity: .warning, source: catalogue, summary: "A catalogue has at least one show.")
   public static let strayFolder = Rule(

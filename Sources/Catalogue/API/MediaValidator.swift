@@ -81,7 +81,10 @@ public struct MediaValidator: Sendable {
   func artwork(_ reference: MediaReference, in show: Show, at location: SourceLocation) -> [Finding] {
     guard case .local(let path) = reference else { return [] }
     let url = catalogue.fileURL(for: path, in: show)
-    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    guard let size = EpisodeReader.fileSize(url) else { return [] }
+    if let tooLarge = CatalogueFileKind.artwork.sizeProblem(path: path, size: size) {
+      return [CatalogueRules.fileTooLarge.finding(tooLarge, at: location)]
+    }
     let image = MediaProbe().probe(path: url.path)
     var findings: [Finding] = []
     guard image.container == .jpeg || image.container == .png else {

@@ -3,7 +3,11 @@ import Foundation
 /// Reads a whole file with POSIX calls, refusing files over a limit before reading them, so a
 /// stray video named `.md` costs one `fstat`, not its size in memory.
 enum BoundedRead {
-  enum Problem: Error { case unreadable, tooLarge }
+  enum Problem: Error {
+    case unreadable
+    /// The file's size, over the limit.
+    case tooLarge(Int64)
+  }
 
   static func bytes(atPath path: String, limit: Int) throws(Problem) -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -11,7 +15,7 @@ enum BoundedRead {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable }
-    guard info.st_size <= limit else { throw .tooLarge }
+    guard info.st_size <= limit else { throw .tooLarge(Int64(info.st_size)) }
     var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
     var count = 0
     let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in

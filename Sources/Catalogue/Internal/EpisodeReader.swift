@@ -195,8 +195,12 @@ enum EpisodeReader {
     else { return nil }
     guard case .local(let path) = reference else { return Poster(reference: reference) }
     let url = context.showFolder.appendingPathComponent(path)
-    guard fileSize(url) != nil else {
+    guard let size = fileSize(url) else {
       reader.report(CatalogueRules.missingFile, "poster '\(path)' does not exist in the show folder", key: "poster")
+      return nil
+    }
+    if let tooLarge = CatalogueFileKind.poster.sizeProblem(path: path, size: size) {
+      reader.report(CatalogueRules.fileTooLarge, tooLarge, key: "poster")
       return nil
     }
     let image = MediaProbe().probe(path: url.path)
@@ -253,8 +257,13 @@ enum EpisodeReader {
         item.report(CatalogueRules.pathEscape, "transcript: \(error.message)", key: "file")
         return nil
       }
-      guard fileSize(context.showFolder.appendingPathComponent(path)) != nil else {
+      guard let size = fileSize(context.showFolder.appendingPathComponent(path)) else {
         item.report(CatalogueRules.missingFile, "transcript file '\(path)' does not exist in the show folder", key: "file")
+        return nil
+      }
+      let kind: CatalogueFileKind = item.string("rel") == "captions" ? .captions : .transcript
+      if let tooLarge = kind.sizeProblem(path: path, size: size) {
+        item.report(CatalogueRules.fileTooLarge, tooLarge, key: "file")
         return nil
       }
       let ext = path.split(separator: ".").last.map(String.init) ?? ""

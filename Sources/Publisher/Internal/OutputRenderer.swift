@@ -101,7 +101,8 @@ struct OutputRenderer {
           continue
         }
         transcriptSources[path] = transcript.file
-        try result.tree.add(path, try Data(contentsOf: catalogue.fileURL(for: transcript.file, in: show)))
+        let source = catalogue.fileURL(for: transcript.file, in: show)
+        try result.tree.add(path, try CatalogueFileKind(transcript).read(source, path: transcript.file))
       }
     }
   }

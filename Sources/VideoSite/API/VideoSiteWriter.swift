@@ -25,7 +25,7 @@ public struct VideoSiteWriter: Sendable {
       files.append((VideoPaths.page(video.episode), Data(try VideoPage.html(video, show: show, catalogue: catalogue, locale: locale).utf8)))
       files.append((VideoPaths.oEmbed(video.episode), try OEmbed.json(video, show: show)))
       if let copy = video.poster.copy, images.insert(copy.to).inserted {
-        files.append((copy.to, try Data(contentsOf: catalogue.fileURL(for: copy.from, in: show))))
+        files.append((copy.to, try CatalogueFileKind.poster.read(catalogue.fileURL(for: copy.from, in: show), path: copy.from)))
       }
     }
     files.append((VideoPaths.index, Data(VideoIndexPage.html(videos, show: show, catalogue: catalogue, locale: locale).utf8)))
