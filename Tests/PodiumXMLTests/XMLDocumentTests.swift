@@ -251,3 +251,45 @@ private final class LoopbackListener {
     #expect(other.utf8.count == notes.utf8.count)
   }
 }
+
+/// The count of attributes per start tag that stops hostile tags before libxml2 reads them.
+@Suite struct AttributeLimitTests {
+  private func attributes(_ count: Int, name: String = "a") -> String {
+    (0..<count).map { " \(name)\($0)=\"x\"" }.joined()
+  }
+
+  @Test func theLimitItselfIsAllowedAndOneMoreIsNot() throws {
+    let limit = AttributeCounter.limit
+    let fine = try PodiumXML.XMLDocument(string: "<root\(attributes(limit))/>")
+    #expect(fine.root.attributes.count == limit)
+    #expect(throws: XMLParseError(.tooManyAttributes(limit: limit), line: 2)) {
+      _ = try PodiumXML.XMLDocument(string: "<root>\n<child\(attributes(limit + 1))/></root>")
+    }
+  }
+
+  /// Namespace declarations count: libxml2 compares them with each other the same way.
+  @Test func namespaceDeclarationsCount() {
+    let declarations = (0...AttributeCounter.limit).map { " xmlns:p\($0)=\"urn:\($0)\"" }.joined()
+    #expect(throws: XMLParseError(.tooManyAttributes(limit: AttributeCounter.limit), line: 1)) {
+      _ = try PodiumXML.XMLDocument(string: "<root\(declarations)/>")
+    }
+  }
+
+  /// `=` in text, comments, CDATA, processing instructions, quoted values and the DOCTYPE is no attribute.
+  @Test func onlyStartTagsAreCounted() throws {
+    let many = attributes(1_000)
+    let text = """
+      <?xml version="1.0"?>
+      <!DOCTYPE root SYSTEM "urn:a=b>c=d">
+      <?note \(many) ?>
+      <root title="\(String(repeating: "=", count: 1_000))" other='>\(String(repeating: "=", count: 1_000))'>
+      <!-- \(many) - -->
+      <![CDATA[<child \(many)>]]]>
+      a = b = c \(String(repeating: "= ", count: 1_000))
+      <child/></root>
+      """
+    let document = try PodiumXML.XMLDocument(string: text)
+    #expect(document.root.children.map(\.name) == ["child"])
+    #expect(document.root.attributes.count == 2)
+  }
+}

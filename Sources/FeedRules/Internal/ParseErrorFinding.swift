@@ -63,6 +63,10 @@ enum ParseErrorFinding {
       return namedEntities.finding(
         "'&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself",
         at: location)
+    case .tooManyAttributes(let limit):
+      return wellFormed.finding(
+        "this start tag has more than \(limit) attributes, so the \(noun) was not read further; "
+          + "no \(noun) needs that many, so remove the extra ones", at: location)
     case .unreadable(let path, let detail):
       return wellFormed.finding("the \(noun) could not be read from \(path) (\(detail))", at: location)
     case .libxml(let operation):

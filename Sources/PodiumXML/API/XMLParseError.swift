@@ -18,6 +18,9 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
     case entityReference(name: String)
     /// libxml2 itself failed (out of memory, no parser context).
     case libxml(operation: String)
+    /// A start tag has more attributes (namespace declarations included) than `limit`; refused
+    /// before libxml2 reads it, as libxml2's duplicate check takes time quadratic in their number.
+    case tooManyAttributes(limit: Int)
     /// The file could not be opened or read; the detail is the system's reason.
     case unreadable(path: String, detail: String)
   }
@@ -47,6 +50,8 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
       "the DTD declares the entity '\(name)', which is refused for safety; remove the declaration and write the text out"
     case .entityReference(let name):
       "the entity '&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself"
+    case .tooManyAttributes(let limit):
+      "a start tag has more than \(limit) attributes; no real document needs that many"
     case .libxml(let operation):
       "libxml2 failed (\(operation))"
     case .unreadable(let path, let detail):

@@ -48,6 +48,9 @@ struct LibXMLReader {
       }
       xmlFreeDoc(doc)  // Always nil, as the hooks build no tree; freed in case a hook was bypassed.
       if source.overLimit { throw XMLParseError(.tooLarge(size: source.count, limit: maximumSize)) }
+      if let line = source.attributes.refusedLine {
+        throw XMLParseError(.tooManyAttributes(limit: AttributeCounter.limit), line: line)
+      }
       if let failure = source.readFailure {
         throw XMLParseError(.unreadable(path: source.path ?? "", detail: String(cString: strerror(failure))))
       }
@@ -115,6 +118,8 @@ private final class InputSource {
   private(set) var sawContent = false
   /// A file that grew past the limit while it was read.
   private(set) var overLimit = false
+  /// Watches each start tag's attributes before libxml2 reads them.
+  private(set) var attributes = AttributeCounter()
   /// The `errno` of a read that failed.
   private(set) var readFailure: Int32?
   /// The file's path, for messages.
@@ -157,9 +162,12 @@ private final class InputSource {
         return -1
       }
     }
-    note(UnsafeRawBufferPointer(start: target, count: filled))
+    let piece = UnsafeRawBufferPointer(start: target, count: filled)
+    note(piece)
     count += filled
-    return filled
+    // libxml2 never sees a tag with too many attributes: the parse stops as a failed read.
+    attributes.scan(piece)
+    return attributes.refusedLine == nil ? filled : -1
   }
 
   private func note(_ bytes: UnsafeRawBufferPointer) {
