@@ -49,6 +49,11 @@ struct RulesOutput {
       modules with different severities on purpose, and are listed under each: `APPLE-ITEM-DESC` is an error \
       in a catalogue and a warning in any feed.
 
+      Repeated findings: `lint`, and the check of every built feed, report at most 100 findings of one rule \
+      per feed; past that, one more finding of the rule, at the first one left out, says how many more there \
+      are. A feed of a million empty items so gets a short report instead of millions of lines. Fix those \
+      listed and lint again. A start tag with more than 256 attributes stops the parse with `RSS-XML-WELLFORMED`.
+
       """
     for group in groups { text += "\n- [\(group.name)](#\(group.name.lowercased())): \(group.rules.count) rules" }
     text += "\n"
