@@ -44,7 +44,18 @@ enum FeedNamespace: UInt8, Sendable {
   /// The namespace a conventional prefix names (`itunes`, `podcast`, …). A linear scan: seven
   /// short comparisons cost less than hashing, and rules name keys on every lookup.
   init?(prefix: Substring) {
-    guard let known = Self.byPrefix.first(where: { $0.prefix == prefix }) else { return nil }
+    var prefix = prefix
+    guard let namespace = prefix.withUTF8({ FeedNamespace(prefix: $0) }) else { return nil }
+    self = namespace
+  }
+
+  /// The same, from the bytes of a key being built.
+  init?(prefix bytes: UnsafeBufferPointer<UInt8>) {
+    guard let first = bytes.first else { return nil }
+    // The prefixes differ in their first byte: one candidate, one comparison.
+    guard let known = Self.byPrefix.first(where: { $0.prefix[0] == first }), known.prefix.count == bytes.count,
+      known.prefix.withUnsafeBufferPointer({ $0.elementsEqual(bytes) })
+    else { return nil }
     self = known.namespace
   }
 
@@ -53,9 +64,10 @@ enum FeedNamespace: UInt8, Sendable {
     mediaURI: .media, dublinCoreURI: .dublinCore, googlePlayURI: .googlePlay,
   ]
 
-  private static let byPrefix: [(prefix: Substring, namespace: FeedNamespace)] = [
-    ("itunes", .itunes), ("podcast", .podcast), ("content", .content), ("atom", .atom), ("media", .media),
-    ("dc", .dublinCore), ("googleplay", .googlePlay),
+  private static let byPrefix: [(prefix: [UInt8], namespace: FeedNamespace)] = [
+    (Array("itunes".utf8), .itunes), (Array("podcast".utf8), .podcast), (Array("content".utf8), .content),
+    (Array("atom".utf8), .atom), (Array("media".utf8), .media), (Array("dc".utf8), .dublinCore),
+    (Array("googleplay".utf8), .googlePlay),
   ]
 
   /// Lower-cased, without scheme or trailing slash: what tells a near miss from a stranger.
