@@ -6,9 +6,9 @@ enum DeprecatedTags {
   static let keys: [ElementKey] = ["itunes:keywords", "itunes:summary", "itunes:order"]
 
   static func check(_ feed: Feed, rule: Rule, into findings: inout FindingList) {
-    guard let channel = feed.channel else { return }
+    guard feed.channel != nil else { return }
     var remaining = keys
-    for node in [channel] + feed.items {
+    for node in feed.channelAndItems {
       while !remaining.isEmpty, let (key, element) = node.first(anyOf: remaining) {
         findings.add(
           rule, "Apple no longer reads <\(key)>; remove it, or keep it only for other directories", at: element)

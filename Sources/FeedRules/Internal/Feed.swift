@@ -49,6 +49,9 @@ struct Feed: Sendable {
 
   var root: XMLElement { document.root }
 
+  /// The channel, then each item, without copying the items into a new array.
+  var channelAndItems: FlattenSequence<[[FeedNode]]> { [channel.map { [$0] } ?? [], items].joined() }
+
   /// `itunes:type` is `serial`: episodes are listed oldest first and each needs a number.
   var isSerial: Bool { channel?.text("itunes:type") == "serial" }
 }

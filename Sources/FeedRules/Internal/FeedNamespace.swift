@@ -41,22 +41,30 @@ enum FeedNamespace: UInt8, Sendable {
     }
   }
 
-  /// The namespace a conventional prefix names (`itunes`, `podcast`, …). A linear scan: seven
-  /// short comparisons cost less than hashing, and rules name keys on every lookup.
+  /// The namespace a conventional prefix names (`itunes`, `podcast`, …).
   init?(prefix: Substring) {
     var prefix = prefix
     guard let namespace = prefix.withUTF8({ FeedNamespace(prefix: $0) }) else { return nil }
     self = namespace
   }
 
-  /// The same, from the bytes of a key being built.
+  /// The same, from the bytes of a key being built. The prefixes differ in their first byte:
+  /// one candidate, one comparison, nothing retained.
   init?(prefix bytes: UnsafeBufferPointer<UInt8>) {
-    guard let first = bytes.first else { return nil }
-    // The prefixes differ in their first byte: one candidate, one comparison.
-    guard let known = Self.byPrefix.first(where: { $0.prefix[0] == first }), known.prefix.count == bytes.count,
-      known.prefix.withUnsafeBufferPointer({ $0.elementsEqual(bytes) })
-    else { return nil }
-    self = known.namespace
+    let candidate: (prefix: StaticString, namespace: FeedNamespace)
+    switch bytes.first {
+    case UInt8(ascii: "i"): candidate = ("itunes", .itunes)
+    case UInt8(ascii: "p"): candidate = ("podcast", .podcast)
+    case UInt8(ascii: "c"): candidate = ("content", .content)
+    case UInt8(ascii: "a"): candidate = ("atom", .atom)
+    case UInt8(ascii: "m"): candidate = ("media", .media)
+    case UInt8(ascii: "d"): candidate = ("dc", .dublinCore)
+    case UInt8(ascii: "g"): candidate = ("googleplay", .googlePlay)
+    default: return nil
+    }
+    let known = UnsafeBufferPointer(start: candidate.prefix.utf8Start, count: candidate.prefix.utf8CodeUnitCount)
+    guard known.elementsEqual(bytes) else { return nil }
+    self = candidate.namespace
   }
 
   private static let byURI: [String: FeedNamespace] = [
@@ -64,11 +72,6 @@ enum FeedNamespace: UInt8, Sendable {
     mediaURI: .media, dublinCoreURI: .dublinCore, googlePlayURI: .googlePlay,
   ]
 
-  private static let byPrefix: [(prefix: [UInt8], namespace: FeedNamespace)] = [
-    (Array("itunes".utf8), .itunes), (Array("podcast".utf8), .podcast), (Array("content".utf8), .content),
-    (Array("atom".utf8), .atom), (Array("media".utf8), .media), (Array("dc".utf8), .dublinCore),
-    (Array("googleplay".utf8), .googlePlay),
-  ]
 
   /// Lower-cased, without scheme or trailing slash: what tells a near miss from a stranger.
   private static func normalized(_ uri: String) -> Substring {

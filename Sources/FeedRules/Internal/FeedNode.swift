@@ -2,11 +2,18 @@ import PodiumXML
 
 /// An element with the key of each child worked out once. Rules look children up by key with a
 /// linear scan: items have a few dozen children, and comparing small keys is cheaper than
-/// hashing them, so this beats a dictionary per item both to build and to query.
+/// hashing them, so this beats a dictionary per item both to build and to query. A node with
+/// many children (a channel of a million items) gets an index of each key's first child, or
+/// every lookup of a rule would scan them all.
 struct FeedNode: Sendable {
   let element: XMLElement
   private let children: [XMLElement]
   private let keys: [ElementKey]
+  /// The index of each key's first child, for nodes of at least `indexedCount` children.
+  private let firstIndex: [ElementKey: Int]?
+
+  /// From this many children on, a lookup by hash beats a scan.
+  private static let indexedCount = 256
 
   /// - Parameters:
   ///   - namespaces: a cache shared while filing many elements of one feed.
@@ -22,6 +29,13 @@ struct FeedNode: Sendable {
       keys.append(ElementKey(child, namespace: namespace))
     }
     self.keys = keys
+    firstIndex = keys.count < Self.indexedCount ? nil : Self.index(keys)
+  }
+
+  private static func index(_ keys: [ElementKey]) -> [ElementKey: Int] {
+    var index: [ElementKey: Int] = [:]
+    for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
+    return index
   }
 
   init(_ element: XMLElement) {
@@ -38,10 +52,15 @@ struct FeedNode: Sendable {
   }
 
   func first(_ key: ElementKey) -> XMLElement? {
-    keys.firstIndex(of: key).map { children[$0] }
+    position(of: key).map { children[$0] }
   }
 
-  func has(_ key: ElementKey) -> Bool { keys.contains(key) }
+  func has(_ key: ElementKey) -> Bool { position(of: key) != nil }
+
+  private func position(of key: ElementKey) -> Int? {
+    if let firstIndex { return firstIndex[key] }
+    return keys.firstIndex(of: key)
+  }
 
   /// For the few dozen children of an item, comparing pairs beats hashing every key.
   private var hasRepeatedKey: Bool {
@@ -51,19 +70,21 @@ struct FeedNode: Sendable {
 
   /// The first child filed under any of `keys`, with its key.
   func first(anyOf wanted: [ElementKey]) -> (key: ElementKey, element: XMLElement)? {
-    keys.firstIndex(where: wanted.contains).map { (keys[$0], children[$0]) }
+    let position = firstIndex.map { index in wanted.compactMap { index[$0] }.min() } ?? keys.firstIndex(where: wanted.contains)
+    return position.map { (keys[$0], children[$0]) }
   }
 
   /// The trimmed text of the first child filed under `key`.
   func text(_ key: ElementKey) -> String? { first(key)?.trimmedText }
 
-  /// The keys that occur more than once, each with all its elements, in document order.
-  var repeated: [(key: ElementKey, elements: [XMLElement])] {
+  /// The keys among `wanted` that occur more than once, each with all its elements, in document
+  /// order. Only wanted keys are gathered: a channel's million `<item>`s are not copied to be ignored.
+  func repeated(among wanted: Set<ElementKey>) -> [(key: ElementKey, elements: [XMLElement])] {
     if keys.count < 48, !hasRepeatedKey { return [] }
     var seen: Set<ElementKey> = []
     var reported: Set<ElementKey> = []
     var result: [(key: ElementKey, elements: [XMLElement])] = []
-    for key in keys where !seen.insert(key).inserted && reported.insert(key).inserted {
+    for key in keys where wanted.contains(key) && !seen.insert(key).inserted && reported.insert(key).inserted {
       result.append((key, all(key)))
     }
     return result

@@ -32,7 +32,7 @@ struct DuplicateElementRules: FeedCheck {
   }
 
   private func report(_ node: FeedNode, keys: Set<ElementKey>, owner: String, into findings: inout FindingList) {
-    for (key, copies) in node.repeated where keys.contains(key) {
+    for (key, copies) in node.repeated(among: keys) {
       findings.add(
         Self.noDuplicates, "<\(key)> appears \(copies.count) times in this \(owner); keep only one", at: copies[1])
     }

@@ -13,8 +13,8 @@ struct MarkupRules: FeedCheck {
   static let htmlKeys: [ElementKey] = ["description", "content:encoded", "itunes:summary"]
 
   func check(_ feed: Feed, into findings: inout FindingList) {
-    guard let channel = feed.channel else { return }
-    for node in [channel] + feed.items {
+    guard feed.channel != nil else { return }
+    for node in feed.channelAndItems {
       for key in Self.htmlKeys {
         guard let element = node.first(key), let child = element.children.first else { continue }
         findings.add(
