@@ -41,22 +41,22 @@ struct AppleItemRules: FeedCheck {
   func check(_ feed: Feed, into findings: inout FindingList) {
     let serial = feed.isSerial
     for item in feed.items {
-      if item.first("title")?.trimmedText.isEmpty ?? true {
+      if item.first(.title)?.trimmedText.isEmpty ?? true {
         findings.add(
           Self.title, "this episode has no title; add a <title> with the episode's name",
-          at: item.first("title") ?? item.element)
+          at: item.first(.title) ?? item.element)
       }
-      if let description = item.first("description") {
+      if let description = item.first(.rssDescription) {
         AppleText.checkDescription(
           description, rule: Self.description, owner: "episode", into: &findings, checkEmpty: false)
       }
       checkDuration(item, into: &findings)
       checkLinks(item, into: &findings)
-      if let explicit = item.first("itunes:explicit") {
+      if let explicit = item.first(.itunesExplicit) {
         ExplicitValue.check(explicit, rule: Self.explicit, into: &findings)
       }
       checkNumbers(item, serial: serial, into: &findings)
-      if let block = item.first("itunes:block"), block.trimmedText == "Yes" {
+      if let block = item.first(.itunesBlock), block.trimmedText == "Yes" {
         findings.add(
           Self.block,
           "<itunes:block>Yes hides this episode from Apple Podcasts; remove the tag if that is not intended", at: block)
@@ -65,7 +65,7 @@ struct AppleItemRules: FeedCheck {
   }
 
   private func checkDuration(_ item: FeedNode, into findings: inout FindingList) {
-    guard let duration = item.first("itunes:duration") else {
+    guard let duration = item.first(.itunesDuration) else {
       findings.add(
         Self.duration,
         "this episode has no <itunes:duration>; add its length in seconds, e.g. <itunes:duration>1925</itunes:duration>",
@@ -99,17 +99,17 @@ struct AppleItemRules: FeedCheck {
   }
 
   private func checkLinks(_ item: FeedNode, into findings: inout FindingList) {
-    if let link = item.first("link"), !URLText.isAbsoluteHTTP(link.trimmedText) {
+    if let link = item.first(.link), !URLText.isAbsoluteHTTP(link.trimmedText) {
       findings.add(
         Self.link,
         "the episode <link> \(link.trimmedText.quotedForMessage) is not an absolute URL; link to the episode's https:// page",
         at: link)
     }
-    if let image = item.first("itunes:image") { AppleImage.check(image, rule: Self.image, into: &findings) }
+    if let image = item.first(.itunesImage) { AppleImage.check(image, rule: Self.image, into: &findings) }
   }
 
   private func checkNumbers(_ item: FeedNode, serial: Bool, into findings: inout FindingList) {
-    if let episode = item.first("itunes:episode") {
+    if let episode = item.first(.itunesEpisode) {
       if !episode.trimmedText.isPositiveInteger {
         findings.add(
           Self.episode,
@@ -122,13 +122,13 @@ struct AppleItemRules: FeedCheck {
         "this serial show's episode has no <itunes:episode>; number every episode, as Apple requires for serial shows",
         at: item.element)
     }
-    if let season = item.first("itunes:season"), !season.trimmedText.isPositiveInteger {
+    if let season = item.first(.itunesSeason), !season.trimmedText.isPositiveInteger {
       findings.add(
         Self.season,
         "<itunes:season> \(season.trimmedText.quotedForMessage) is not a whole number from 1 up; number seasons 1, 2, 3, …",
         at: season)
     }
-    if let type = item.first("itunes:episodeType"), !Self.episodeTypes.contains(type.trimmedText) {
+    if let type = item.first(.itunesEpisodeType), !Self.episodeTypes.contains(type.trimmedText) {
       findings.add(
         Self.episodeType,
         "<itunes:episodeType> \(type.trimmedText.quotedForMessage) is not a value Apple reads; write full, trailer or bonus in lower case",

@@ -32,7 +32,7 @@ struct DateRules: FeedCheck {
     var previous: (seconds: Int, line: Int)?
     var reportedOrder = feed.isSerial
     for item in feed.items {
-      guard let pubDate = item.first("pubDate") else {
+      guard let pubDate = item.first(.pubDate) else {
         findings.add(
           Self.itemPubDate, "this item has no <pubDate>; add its release date, e.g. <pubDate>\(Self.example)</pubDate>",
           at: item.element)

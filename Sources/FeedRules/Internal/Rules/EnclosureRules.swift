@@ -36,7 +36,7 @@ struct EnclosureRules: FeedCheck {
   func check(_ feed: Feed, into findings: inout FindingList) {
     var firstUse: [String: Int] = [:]
     for item in feed.items {
-      let enclosures = item.all("enclosure")
+      let enclosures = item.all(.enclosure)
       guard let enclosure = enclosures.first else { continue }
       if enclosures.count > 1 {
         findings.add(

@@ -28,7 +28,7 @@ struct GUIDRules: FeedCheck {
   func check(_ feed: Feed, into findings: inout FindingList) {
     var firstUse: [String: Int] = [:]
     for item in feed.items {
-      guard let guid = item.first("guid") else {
+      guard let guid = item.first(.guid) else {
         findings.add(
           Self.present,
           "this item has no <guid>; add a stable unique id, e.g. <guid isPermaLink=\"false\">a UUID</guid>",

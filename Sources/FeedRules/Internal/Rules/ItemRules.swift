@@ -22,6 +22,9 @@ struct ItemRules: FeedCheck {
     id: "CLIENT-NO-ENCLOSURE", severity: .error, source: Source.clients,
     summary: "The feed has items, and every item has an <enclosure>; apps skip items without one.")
 
+  /// Core elements and their Dublin Core twins.
+  static let twins: [(ElementKey, ElementKey)] = [(.pubDate, .dcDate), (.author, .dcCreator)]
+
   static var rules: [Rule] {
     [titleOrDescription, plainTitle, safeHTML, contentEncoded, duplicateSemantics, noEnclosure]
   }
@@ -38,8 +41,8 @@ struct ItemRules: FeedCheck {
   }
 
   private func check(_ item: FeedNode, into findings: inout FindingList) {
-    let title = item.first("title")
-    if title == nil, !item.has("description") {
+    let title = item.first(.title)
+    if title == nil, !item.has(.rssDescription) {
       findings.add(
         Self.titleOrDescription, "this item has neither <title> nor <description>; give it at least a title",
         at: item.element)
@@ -47,25 +50,24 @@ struct ItemRules: FeedCheck {
     if let title, title.text.containsHTMLTag || !title.children.isEmpty {
       findings.add(Self.plainTitle, "the item title contains HTML tags; write it as plain text", at: title)
     }
-    for notes in item.all("description") + item.all("content:encoded") {
+    for notes in item.all(.rssDescription) + item.all(.contentEncoded) {
       for problem in HTMLSafetyScanner.problems(in: notes.text) {
         findings.add(Self.safeHTML, "\(notes.tagName) \(problem.message)", at: notes)
       }
     }
-    if let encoded = item.first("content:encoded"), !item.has("description") {
+    if let encoded = item.first(.contentEncoded), !item.has(.rssDescription) {
       findings.add(
         Self.contentEncoded,
         "this item has <content:encoded> but no <description>; add a <description> too, as many apps read only that",
         at: encoded)
     }
-    let twins: [(ElementKey, ElementKey)] = [("pubDate", "dc:date"), ("author", "dc:creator")]
-    for (core, twin) in twins where item.has(core) {
+    for (core, twin) in Self.twins where item.has(core) {
       if let duplicate = item.first(twin) {
         findings.add(
           Self.duplicateSemantics, "<\(twin)> repeats what <\(core)> already says; remove <\(twin)>", at: duplicate)
       }
     }
-    if !item.has("enclosure") {
+    if !item.has(.enclosure) {
       findings.add(
         Self.noEnclosure,
         "this item has no <enclosure>, so podcast apps skip it; add the episode's media file as <enclosure url length type>",
