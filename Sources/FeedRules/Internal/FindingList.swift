@@ -20,8 +20,10 @@ struct FindingList {
 
   let file: String
   private var kept: [Finding] = []
-  /// Findings added per rule id, kept or not: one hash per finding.
-  private var counts: [String: Int] = [:]
+  /// Findings added per rule id, kept or not. A family reports a handful of rules, whose ids are
+  /// the same static strings every time: a short scan that compares them by identity first beats
+  /// hashing the id of each of millions of findings.
+  private var counts: [(id: String, count: Int)] = []
   /// Rules in the order they first went past the cap, so the summaries come out in a stable order.
   private var overflowed: [Overflow] = []
 
@@ -30,7 +32,7 @@ struct FindingList {
   /// The findings, then one summary per rule that went past the cap.
   var findings: [Finding] {
     kept + overflowed.map { extra in
-      let left = (counts[extra.rule.id] ?? 0) - Self.perRule
+      let left = (counts.first { $0.id == extra.rule.id }?.count ?? 0) - Self.perRule
       let more = left == 1 ? "1 more finding" : "\(left) more findings"
       var summary = extra.rule.finding(
         "\(more) of this rule from here on \(left == 1 ? "is" : "are") not listed (only the first "
@@ -50,7 +52,7 @@ struct FindingList {
   }
 
   mutating func add(_ rule: Rule, _ message: @autoclosure () -> String, line: Int?, severity: Severity? = nil) {
-    let count = Self.increment(&counts[rule.id, default: 0])
+    let count = increment(rule.id)
     guard count <= Self.perRule else {
       if count == Self.perRule + 1 {
         overflowed.append(Overflow(rule: rule, line: line, severity: severity ?? rule.severity))
@@ -62,8 +64,13 @@ struct FindingList {
     kept.append(finding)
   }
 
-  private static func increment(_ count: inout Int) -> Int {
-    count += 1
-    return count
+  /// Counts one more finding of the rule `id`; returns how many there are now.
+  private mutating func increment(_ id: String) -> Int {
+    guard let index = counts.firstIndex(where: { $0.id == id }) else {
+      counts.append((id, 1))
+      return 1
+    }
+    counts[index].count += 1
+    return counts[index].count
   }
 }
