@@ -41,4 +41,15 @@ import Testing
     #expect(!findings.contains { $0.message.contains("MPEG") || $0.ruleID.hasPrefix("PROBE-") }, "\(findings)")
     #expect(result.catalogue?.shows.first?.episodes.first?.transcripts.isEmpty != false)
   }
+
+  /// A FIFO named like an episode is refused, not waited on: the read opens without blocking.
+  @Test func aFIFONamedLikeAnEpisodeDoesNotBlockTheLoad() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let path = fixture.catalogue.appendingPathComponent("gesprekken/2024-03-21-pijp.md").path
+    try #require(mkfifo(path, 0o600) == 0)
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    #expect(result.findings.contains { $0.location?.file == "gesprekken/2024-03-21-pijp.md" }, "\(result.findings)")
+    #expect(result.catalogue?.shows.first?.episodes.count == 1)
+  }
 }

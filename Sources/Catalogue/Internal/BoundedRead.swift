@@ -10,7 +10,8 @@ enum BoundedRead {
   }
 
   static func bytes(atPath path: String, limit: Int) throws(Problem) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Without blocking: a FIFO with no writer would hold the open for ever; fstat refuses it next.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw .unreadable }
     defer { close(descriptor) }
     var info = stat()
