@@ -20,10 +20,11 @@ extension EasyHandle {
     switch code {
     case CURLE_OK: return .complete
     case CURLE_WRITE_ERROR where overflowed, CURLE_FILESIZE_EXCEEDED: return .truncated
-    case _ where refusedAddress != nil:
-      guard let refused = refusedAddress else { return .complete }
-      return .failed(.refusedAddress(refused.address, reason: refused.refusal.description))
     default:
+      // The open-socket callback refused the address: libcurl only says it could not connect.
+      if let refused = refusedAddress {
+        return .failed(.refusedAddress(refused.address, reason: refused.refusal.description))
+      }
       let elapsed = request.started.duration(to: .now)
       let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       return .failed(CurlFailure.error(code, url: request.url, message: errorMessage(code), elapsed: seconds))
