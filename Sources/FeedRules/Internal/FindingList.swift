@@ -36,7 +36,7 @@ struct FindingList {
       let more = left == 1 ? "1 more finding" : "\(left) more findings"
       var summary = extra.rule.finding(
         "\(more) of this rule from here on \(left == 1 ? "is" : "are") not listed (only the first "
-          + "\(Self.perRule) of each rule are); fix those above and lint again",
+          + "\(Self.perRule) of each rule are); fix those listed and check again",
         at: SourceLocation(file: file, line: extra.line))
       summary.severity = extra.severity
       return summary

@@ -19,7 +19,7 @@ struct AttributeCounter {
     case open
     case startTag
     case quoted(UInt8)
-    /// A closing tag, or a `<!` or `<?` construct that ends at the next `>` (or `terminator`).
+    /// A closing tag, until its `>`.
     case skip
     /// After `<!`: still deciding between a comment, CDATA and a declaration.
     case bang
