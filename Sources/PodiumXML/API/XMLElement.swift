@@ -11,19 +11,29 @@ public struct XMLElement: Sendable, Hashable {
     namespaceDeclarations: [NamespaceDeclaration] = [], text: String = "", children: [XMLElement] = [],
     line: Int = 0
   ) {
+    self.init(
+      QualifiedName(name: name, namespaceURI: namespaceURI, prefix: prefix), attributes: attributes,
+      namespaceDeclarations: namespaceDeclarations, text: text, children: children, line: line)
+  }
+
+  /// An element whose name the parser already made, shared with the other elements of that name.
+  init(
+    _ qualifiedName: QualifiedName, attributes: [Attribute], namespaceDeclarations: [NamespaceDeclaration],
+    text: String, children: [XMLElement], line: Int
+  ) {
     storage = Storage(
       Fields(
-        name: name, namespaceURI: namespaceURI, prefix: prefix, attributes: attributes,
-        namespaceDeclarations: namespaceDeclarations, text: text, children: children, line: line))
+        qualifiedName: qualifiedName, attributes: attributes, namespaceDeclarations: namespaceDeclarations,
+        text: text, children: children, line: line))
   }
 
   /// The local name, without prefix. An element whose prefix was never declared keeps its
   /// qualified name (`itunes:author`) and has no namespace.
-  @inlinable public var name: String { storage.fields.name }
+  @inlinable public var name: String { storage.fields.qualifiedName.name }
   /// The namespace URI, or `nil` for an element in no namespace.
-  @inlinable public var namespaceURI: String? { storage.fields.namespaceURI }
+  @inlinable public var namespaceURI: String? { storage.fields.qualifiedName.namespaceURI }
   /// The prefix the document used, kept for messages and namespace checks.
-  @inlinable public var prefix: String? { storage.fields.prefix }
+  @inlinable public var prefix: String? { storage.fields.qualifiedName.prefix }
   @inlinable public var attributes: [Attribute] { storage.fields.attributes }
   /// `xmlns` and `xmlns:prefix` declarations made on this element.
   @inlinable public var namespaceDeclarations: [NamespaceDeclaration] { storage.fields.namespaceDeclarations }

@@ -5,9 +5,7 @@ import Foundation
 /// made, copied or freed: for a large feed that saves more time than the parse itself takes.
 struct TreeBuilder {
   private struct OpenElement {
-    let name: String
-    let namespaceURI: String?
-    let prefix: String?
+    let qualifiedName: XMLElement.QualifiedName
     let attributes: [XMLElement.Attribute]
     let declarations: [XMLElement.NamespaceDeclaration]
     let line: Int
@@ -20,18 +18,23 @@ struct TreeBuilder {
   private(set) var root: XMLElement?
   /// libxml2 interns names in its dictionary: each pointer becomes a Swift string once.
   private var strings: [UnsafeRawPointer: String] = [:]
+  /// And each local name, prefix and namespace becomes one shared qualified name.
+  private var qualifiedNames: [NameKey: XMLElement.QualifiedName] = [:]
+
+  private struct NameKey: Hashable {
+    let localName: UnsafeRawPointer
+    let prefix: UnsafeRawPointer?
+    let uri: UnsafeRawPointer?
+  }
   /// The last long text made, shared by the next element whose text is the same: a feed's
   /// `description` often repeats its `content:encoded`, kilobytes per item.
   private var lastLongText = ""
 
   mutating func start(_ event: StartElementEvent, line: Int) {
-    let name = string(event.localName)
-    let prefix = event.prefix.map { string($0) }
-    let uri = event.uri.map { string($0) }
     open.append(
       OpenElement(
-        name: uri == nil ? prefix.map { "\($0):\(name)" } ?? name : name, namespaceURI: uri, prefix: prefix,
-        attributes: attributes(event), declarations: declarations(event), line: line))
+        qualifiedName: qualifiedName(event), attributes: attributes(event), declarations: declarations(event),
+        line: line))
     if texts.count < open.count { texts.append([]) }
   }
 
@@ -39,9 +42,8 @@ struct TreeBuilder {
     guard let element = open.popLast() else { return }
     let depth = open.count
     let built = XMLElement(
-      name: element.name, namespaceURI: element.namespaceURI, prefix: element.prefix, attributes: element.attributes,
-      namespaceDeclarations: element.declarations, text: makeText(texts[depth]),
-      children: element.children, line: element.line)
+      element.qualifiedName, attributes: element.attributes, namespaceDeclarations: element.declarations,
+      text: makeText(texts[depth]), children: element.children, line: element.line)
     texts[depth].removeAll(keepingCapacity: true)
     if depth == 0 { root = built } else { open[depth - 1].children.append(built) }
   }
@@ -98,6 +100,21 @@ struct TreeBuilder {
     let raw = String(decoding: bytes, as: UTF8.self)
     guard bytes.contains(UInt8(ascii: "&")) else { return raw }
     return raw.split(separator: "&#38;", omittingEmptySubsequences: false).joined(separator: "&")
+  }
+
+  /// An element with an undeclared prefix keeps its qualified name (`itunes:author`), in no namespace.
+  private mutating func qualifiedName(_ event: StartElementEvent) -> XMLElement.QualifiedName {
+    let key = NameKey(
+      localName: UnsafeRawPointer(event.localName), prefix: event.prefix.map(UnsafeRawPointer.init),
+      uri: event.uri.map(UnsafeRawPointer.init))
+    if let known = qualifiedNames[key] { return known }
+    let name = string(event.localName)
+    let prefix = event.prefix.map { string($0) }
+    let uri = event.uri.map { string($0) }
+    let made = XMLElement.QualifiedName(
+      name: uri == nil ? prefix.map { "\($0):\(name)" } ?? name : name, namespaceURI: uri, prefix: prefix)
+    qualifiedNames[key] = made
+    return made
   }
 
   private mutating func string(_ pointer: UnsafePointer<xmlChar>) -> String {
