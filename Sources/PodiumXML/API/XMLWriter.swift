@@ -174,9 +174,9 @@ public final class XMLWriter {
   }
 
   private func check(_ result: Int32, _ operation: String) throws {
-    guard result < 0 else { return }
-    // A write into the file failed: libxml2 only knows its callback said no.
+    // A write into the file failed (a full disk): libxml2 was not told, so this is where it stops.
     if let failure = sink.failure, let path = sink.path { throw XMLWriterError(.io(path: path, detail: failure)) }
+    guard result < 0 else { return }
     throw XMLWriterError(.libxml(operation: operation))
   }
 }

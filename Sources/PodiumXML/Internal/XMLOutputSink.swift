@@ -84,6 +84,9 @@ final class XMLOutputSink {
     guard let context, let buffer, length > 0 else { return length < 0 ? -1 : 0 }
     let sink = Unmanaged<XMLOutputSink>.fromOpaque(context).takeUnretainedValue()
     sink.append(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
-    return sink.failure == nil ? length : -1
+    // Always "written": told of a failure, libxml2 prints "I/O error : write error" on stderr,
+    // which names neither file nor cause. The sink keeps the system's reason, and the writer
+    // throws it, with the file's path, from its next call.
+    return length
   }
 }
