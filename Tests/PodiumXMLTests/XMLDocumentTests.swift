@@ -96,6 +96,15 @@ import Testing
     }
   }
 
+  /// libxml2 says "Excessive depth in document: 256 use XML_PARSE_HUGE option", naming its own
+  /// option; the message says what the document does instead.
+  @Test func explainsNestingTooDeepInTheDocumentsTerms() throws {
+    let deep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+    let error = try #require(throws: XMLParseError.self) { _ = try PodiumXML.XMLDocument(string: deep) }
+    #expect(error.description.contains("elements are nested more than 256 levels deep"))
+    #expect(!error.description.contains("XML_PARSE_HUGE"))
+  }
+
   @Test func reportsAStrayCDATAEnd() {
     #expect {
       _ = try PodiumXML.XMLDocument(string: "<a>x ]]> y</a>")

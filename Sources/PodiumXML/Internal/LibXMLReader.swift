@@ -88,8 +88,16 @@ struct LibXMLReader {
     case Int32(XML_ERR_MISPLACED_CDATA_END.rawValue), Int32(XML_ERR_CDATA_NOT_FINISHED.rawValue):
       return XMLParseError(.misplacedCDATAEnd(message: first.message), line: line)
     default:
-      return XMLParseError(.malformed(message: first.message), line: line)
+      return XMLParseError(.malformed(message: explained(first.message)), line: line)
     }
+  }
+
+  /// libxml2's words where they name its own options rather than the document's mistake.
+  private static func explained(_ message: String) -> String {
+    let depth = "Excessive depth in document: "
+    guard message.hasPrefix(depth) else { return message }
+    let limit = message.dropFirst(depth.count).prefix { $0.isNumber }
+    return "elements are nested more than \(limit.isEmpty ? "256" : limit) levels deep, far more than any feed needs"
   }
 
   /// `<?xml` at the very start, after a BOM if there is one.
