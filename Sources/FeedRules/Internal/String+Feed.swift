@@ -1,3 +1,5 @@
+import PodiumXML
+
 /// Small text helpers the rules share; plain loops, as they run on every element of big feeds.
 extension String {
   func trimmingWhitespace() -> String {
@@ -14,15 +16,8 @@ extension String {
     return first.properties.isWhitespace || last.properties.isWhitespace
   }
 
-  /// Whether the text holds something that looks like an HTML tag: `<p>`, `</a>`, `<br/>`.
-  var containsHTMLTag: Bool {
-    var previousWasOpen = false
-    for byte in utf8 {
-      if previousWasOpen, byte.isASCIILetter || byte == UInt8(ascii: "/") { return true }
-      previousWasOpen = byte == UInt8(ascii: "<")
-    }
-    return false
-  }
+  /// Whether the text holds something an HTML reader takes as a tag: `<p>`, `</a>`, `<!--`.
+  var containsHTMLTag: Bool { HTMLMarkup.firstTag(in: self) != nil }
 
   var isASCIIDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
