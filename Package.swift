@@ -37,7 +37,8 @@ let package = Package(
     .target(
       name: "Catalogue",
       dependencies: [
-        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", "MediaProbe", .product(name: "Yams", package: "Yams")]),
+        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", "MediaProbe", "PodiumXML",
+        .product(name: "Yams", package: "Yams")]),
 
     // Writers and the build pipeline.
     .target(name: "FeedWriter", dependencies: ["Catalogue", "Parallel", "PodiumXML", "ShowNotes"]),

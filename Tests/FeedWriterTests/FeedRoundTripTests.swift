@@ -102,11 +102,38 @@ import Testing
     #expect(feed.text(feed.channel, "guid", namespace: FeedReader.podcast) == "0f60cfc9-6144-593e-970b-47171217ab0c")
   }
 
+  /// Readers render an item's `<description>` as HTML: a summary with markup never reaches a
+  /// feed, and a plain one reads back as the same text with nothing a reader would render.
   @Test(arguments: [
-    "Tom & Jerry <live> ]]> \"quoted\" 'single'",
+    ("Kijk <img src=x onerror=alert(1)>", "CAT-PLAIN-TEXT"), ("&lt;script&gt;alert(1)&lt;/script&gt;", "CAT-PLAIN-TEXT"),
+    ("Q&A: 1 < 2 > 0, Tom & Jerry", nil),
+  ] as [(String, String?)])
+  func summariesReachTheFeedAsPlainText(summary: String, rule: String?) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(extra: "summary: \"\(summary)\"")
+    let report = try build(fixture)
+    if let rule {
+      let finding = try #require(report.findings.first { $0.ruleID == rule })
+      #expect(finding.location == SourceLocation(file: "gesprekken/2024-03-14-de-buurt-beslist.md", line: 9))
+      #expect(!fixture.folder.exists("feeds/gesprekken/feed.xml"))
+      return
+    }
+    #expect(!report.hasErrors, "\(report.findings)")
+    let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
+    let item = try #require(feed.items.first)
+    let description = try #require(feed.text(item, "description"))
+    #expect(description == summary)
+    // What a reader's HTML parser makes of it: the same text, and no element to remove.
+    let parsed = HTMLSanitizer().sanitize(description)
+    #expect(parsed.removals.isEmpty)
+    #expect(parsed.plainText == summary)
+  }
+
+  @Test(arguments: [
+    "Tom & Jerry 1 < 2 > 0 ]]> \"quoted\" 'single'",
     "Emoji 🎙️👩🏽‍🦱 and Ünïcödé",
     "עברית ومرحبا right-to-left",
-    "]]>]]><![CDATA[",
+    "]]>]]>]]",
   ])
   func hostileTextRoundTrips(text: String) throws {
     let fixture = try CatalogueFixture()

@@ -38,6 +38,7 @@ import Testing
     ("rules:\n  CAT-FILENAME:\n    severity: off\n", "CAT-REQUIRED", "reason"),
     ("rules:\n  CAT-FILENAM:\n    severity: off\n    reason: x\n", "CAT-RULE-SETTING", "did you mean 'CAT-FILENAME'?"),
     ("rules:\n  RSS-GUID-UNIQUE:\n    severity: off\n    reason: x\n", "CAT-RULE-SETTING", "can't be switched off"),
+    ("rules:\n  CAT-PLAIN-TEXT:\n    severity: warning\n    reason: x\n", "CAT-RULE-SETTING", "can't be switched off or lowered"),
     ("rules:\n  CAT-FILENAME:\n    severity: never\n    reason: x\n", "CAT-VALUE", "off, info, warning or error"),
   ])
   func badSettingsAreReported(rules: String, rule: String, message: String) throws {

@@ -119,6 +119,9 @@ public enum CatalogueRules {
     id: "P20-LEN-128", severity: .warning, source: "Podcasting 2.0 namespace",
     summary: "Person names, funding texts and similar are at most 128 characters.")
 
+  public static let plainText = Rule(
+    id: "CAT-PLAIN-TEXT", severity: .error, source: "RSS 2.0 description (RSS Best Practices Profile), docs/catalogue.md",
+    summary: "Titles, names, descriptions and summaries are plain text: no HTML tags or character references, which readers would render.")
   public static let posterLocal = Rule(
     id: "CAT-POSTER-LOCAL", severity: .warning, source: "Podium video index (docs/embed.md)",
     summary: "Videos have a poster in the show folder, so the video index asks no other site for anything before a click.")
@@ -130,6 +133,6 @@ public enum CatalogueRules {
     guidUnique, enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat,
     serialNumbers, person, license,
     chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
-    posterLocal,
+    posterLocal, plainText,
   ]
 }

@@ -48,7 +48,7 @@ enum EpisodeReader {
     episode.number = reader.positiveInt("episode")
     episode.type = reader.enumeration("episode_type", EpisodeType.self) ?? .full
     episode.explicit = reader.bool("explicit")
-    episode.summary = reader.string("summary")
+    episode.summary = reader.plainText("summary")
     if let summary = episode.summary, summary.utf8.count > 4000 {
       reader.report(
         CatalogueRules.summaryLength,
@@ -64,8 +64,8 @@ enum EpisodeReader {
     episode.transcripts = transcripts(reader, context: context)
     episode.chapters = chapters(reader)
     episode.persons = reader.has("persons") ? reader.persons("persons") : nil
-    episode.themes = reader.stringList("themes")
-    episode.tags = reader.stringList("tags")
+    episode.themes = reader.plainTextList("themes")
+    episode.tags = reader.plainTextList("tags")
     episode.location = reader.location("location")
     episode.license = reader.license("license")
     episode.funding = reader.funding("funding")
@@ -232,7 +232,7 @@ enum EpisodeReader {
         item.requireKey("type", hint: " (the MIME type, e.g. video/webm or application/x-mpegURL)")
         return nil
       }
-      let title = item.string("title")
+      let title = item.plainText("title")
       if let title, title.count > 32 {
         item.report(CatalogueRules.length128, "an alternate's title is at most 32 characters; shorten it", key: "title")
       }
@@ -281,7 +281,7 @@ enum EpisodeReader {
 
   private static func chapters(_ reader: MappingReader) -> [Chapter] {
     reader.mappingList("chapters", known: chapterKeys).compactMap { item -> Chapter? in
-      guard let startText = item.string("start", required: true), let title = item.string("title", required: true)
+      guard let startText = item.string("start", required: true), let title = item.plainText("title", required: true)
       else { return nil }
       guard let start = DurationParser.seconds(from: startText) else {
         item.report(CatalogueRules.wrongType, "chapter start must be seconds or M:SS, not '\(startText)'", key: "start")

@@ -1,5 +1,6 @@
 import Diagnostics
 import PodcastVocabulary
+import PodiumXML
 
 /// Readers for the values that shows and episodes share.
 extension MappingReader {
@@ -10,7 +11,7 @@ extension MappingReader {
 
   func persons(_ key: String) -> [Person] {
     mappingList(key, known: Self.personKeys).compactMap { item in
-      guard let name = item.string("name", required: true) else { return nil }
+      guard let name = item.plainText("name", required: true) else { return nil }
       let role = (item.string("role") ?? "host").lowercased()
       let group = (item.string("group") ?? PersonTaxonomy.defaultGroup(forRole: role) ?? "cast").lowercased()
       if !PersonTaxonomy.isValid(role: role, group: group) {
@@ -27,7 +28,7 @@ extension MappingReader {
 
   func funding(_ key: String) -> [Funding] {
     mappingList(key, known: Self.fundingKeys).compactMap { item in
-      guard let url = item.httpsURL("url", required: true), let text = item.string("text", required: true) else {
+      guard let url = item.httpsURL("url", required: true), let text = item.plainText("text", required: true) else {
         return nil
       }
       checkLength(text, key: "text", in: item)
@@ -55,7 +56,7 @@ extension MappingReader {
   }
 
   func location(_ key: String) -> Location? {
-    guard let item = mapping(key, known: Self.locationKeys), let name = item.string("name", required: true) else {
+    guard let item = mapping(key, known: Self.locationKeys), let name = item.plainText("name", required: true) else {
       return nil
     }
     checkLength(name, key: "name", in: item)
@@ -80,9 +81,39 @@ extension MappingReader {
     return text
   }
 
+  /// Plain text: a title, name, description or summary. Feed readers render HTML wherever it
+  /// ends up (an item's `<description>` above all), so markup is refused rather than escaped
+  /// into something a reader still renders (CAT-PLAIN-TEXT).
+  func plainText(_ key: String, required: Bool = false, hint: String = "") -> String? {
+    guard let text = string(key, required: required, hint: hint) else { return nil }
+    checkPlainText(text, key: key)
+    return text
+  }
+
+  /// A list of plain-text words (keywords, themes, tags): each one shown as a title is.
+  func plainTextList(_ key: String) -> [String] {
+    let texts = stringList(key)
+    for text in texts { checkPlainText(text, key: key) }
+    return texts
+  }
+
+  func checkPlainText(_ text: String, key: String) {
+    if let tag = HTMLMarkup.firstTag(in: text) {
+      report(
+        CatalogueRules.plainText,
+        "'\(path)\(key)' holds the HTML markup '\(tag)', which feed readers would render; write plain text here "
+          + "(formatting and links belong in an episode's Markdown notes, below its front matter)", key: key)
+    } else if let reference = HTMLMarkup.firstCharacterReference(in: text) {
+      report(
+        CatalogueRules.plainText,
+        "'\(path)\(key)' holds the character reference '\(reference)', which feed readers would decode as markup; "
+          + "write the character itself", key: key)
+    }
+  }
+
   /// A text with Apple's limits: at most 255 characters, no spaces at either end.
   func shortText(_ key: String, required: Bool = false) -> String? {
-    guard let text = string(key, required: required) else { return nil }
+    guard let text = plainText(key, required: required) else { return nil }
     if text.count > 255 {
       report(CatalogueRules.textLength, "'\(path)\(key)' is \(text.count) characters; keep it to 255", key: key)
     }

@@ -14,7 +14,7 @@ enum ShowReader {
     guard let reader = MappingReader(node, known: keys, collector: collector, lineOffset: 0, what: "show.yaml")
     else { return nil }
     let title = reader.shortText("title", required: true)
-    let description = reader.string("description", required: true)
+    let description = reader.plainText("description", required: true)
     if let description, description.utf8.count > 4000 {
       reader.report(
         CatalogueRules.descriptionLength,
@@ -36,19 +36,19 @@ enum ShowReader {
     show.explicit = reader.bool("explicit") ?? false
     show.type = reader.enumeration("type", ShowType.self) ?? .episodic
     show.link = reader.httpsURL("link") ?? site.website
-    show.keywords = reader.stringList("keywords")
+    show.keywords = reader.plainTextList("keywords")
     show.persons = reader.persons("persons")
     show.funding = reader.funding("funding")
     show.license = reader.license("license")
     show.locked = reader.bool("locked") ?? false
     show.ownerEmail = reader.string("owner_email") ?? site.owner?.email
-    show.copyright = reader.string("copyright") ?? site.copyright
+    show.copyright = reader.plainText("copyright") ?? site.copyright
     show.guid = guid(reader)
     show.complete = reader.bool("complete") ?? false
     show.block = reader.bool("block") ?? false
     show.newFeedURL = reader.httpsURL("new_feed_url")
     show.location = reader.location("location")
-    show.updateFrequency = reader.string("update_frequency")
+    show.updateFrequency = reader.plainText("update_frequency")
     show.txt = reader.mappingList("txt", known: ["purpose", "value"]).compactMap { item in
       item.string("value", required: true).map { TXTRecord(purpose: item.string("purpose"), value: $0) }
     }

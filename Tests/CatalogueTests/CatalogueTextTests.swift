@@ -1,0 +1,84 @@
+import Catalogue
+import Diagnostics
+import Foundation
+import PodiumTestSupport
+import Testing
+
+/// What a catalogue's text may hold: no markup in plain-text fields.
+@Suite struct CatalogueTextTests {
+  /// One bad input: which file of the fixture it replaces, with what, and the finding a user needs.
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    /// `show`, `site`, or an episode's front matter (`episode`, below the fixture's media lines).
+    var file: String
+    var text: String
+    var rule: String
+    var location: Diagnostics.SourceLocation
+    var says: [String]
+    var testDescription: String { name }
+  }
+
+  static let episodeFile = "gesprekken/2024-03-14-de-buurt-beslist.md"
+  static func show(_ old: String, _ new: String) -> String { CatalogueFixture.show.replacingOccurrences(of: old, with: new) }
+  static func site(_ old: String, _ new: String) -> String { CatalogueFixture.site.replacingOccurrences(of: old, with: new) }
+
+  static func load(_ item: Case) throws -> [Finding] {
+    let fixture = try CatalogueFixture(
+      site: item.file == "site" ? item.text : CatalogueFixture.site, show: item.file == "show" ? item.text : CatalogueFixture.show)
+    try fixture.addEpisode(extra: item.file == "episode" ? item.text : "")
+    return CatalogueLoader(root: fixture.catalogue).load().findings
+  }
+
+  static func expect(_ item: Case, in findings: [Finding]) throws {
+    let finding = try #require(findings.first { $0.ruleID == item.rule }, "\(item.name): \(findings)")
+    #expect(finding.location == item.location, "\(item.name)")
+    for text in item.says { #expect(finding.message.contains(text), "\(item.name): \(finding.message)") }
+  }
+
+  // MARK: Plain text (issue 10, point 7)
+
+  static let markup: [Case] = [
+    Case(
+      name: "script in a show description", file: "show",
+      text: show("description: Gesprekken", "description: <script>alert(1)</script> Gesprekken"), rule: "CAT-PLAIN-TEXT",
+      location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 2),
+      says: ["'description'", "'<script>'", "feed readers would render", "Markdown notes"]),
+    Case(
+      name: "event handler in an episode summary", file: "episode", text: "summary: Kijk <img src=x onerror=alert(1)>",
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: episodeFile, line: 9), says: ["'summary'", "'<img src=x onerror=alert(1)>'"]),
+    Case(
+      name: "summary in a block scalar", file: "episode", text: "summary: |\n  Eerste regel.\n  </p><p>Tweede",
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: episodeFile, line: 9), says: ["'</p>'"]),
+    Case(
+      name: "character reference in a summary", file: "episode", text: "summary: \"&lt;script&gt;alert(1)\"",
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: episodeFile, line: 9), says: ["'&lt;'", "write the character itself"]),
+    Case(
+      name: "numeric reference in a title", file: "show", text: show("title: Allemaal politiek", "title: Allemaal &#60;b>politiek"),
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 1), says: ["'&#60;'"]),
+    Case(
+      name: "comment in a person's name", file: "show", text: show("name: An Peeters", "name: An <!-- x --> Peeters"),
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 12), says: ["'persons[0].name'", "'<!-- x -->'"]),
+    Case(
+      name: "tag in a chapter title", file: "episode", text: "chapters:\n  - start: 0\n    title: <b>Begin</b>",
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: episodeFile, line: 11), says: ["'chapters[0].title'"]),
+    Case(
+      name: "tag in the site's publisher", file: "site", text: site("publisher: Socius", "publisher: <i>Socius</i>"),
+      rule: "CAT-PLAIN-TEXT", location: Diagnostics.SourceLocation(file: "podium.yaml", line: 4), says: ["'publisher'"]),
+  ]
+
+  @Test(arguments: markup)
+  func markupInPlainTextIsRefused(item: Case) throws {
+    let findings = try Self.load(item)
+    try Self.expect(item, in: findings)
+    #expect(findings.first { $0.ruleID == item.rule }?.severity == .error)
+  }
+
+  /// Text that only looks like markup to a careless check stays plain text.
+  @Test(arguments: ["Q&A met Tom & Jerry", "1 < 2 en 3 > 2", "a <3 b", "AT&T; R&D;", "<- terug"])
+  func plainTextThatIsNoMarkupPasses(text: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(title: "\"\(text)\"", extra: "summary: \"\(text)\"")
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    #expect(findings.filter { $0.severity >= .warning } == [])
+  }
+}
