@@ -4,7 +4,8 @@ import Foundation
 import PodiumTestSupport
 import Testing
 
-/// What a catalogue's text may hold: no markup in plain-text fields.
+/// What a catalogue's text may hold: no markup in plain-text fields, nothing invisible in titles
+/// and names.
 @Suite struct CatalogueTextTests {
   /// One bad input: which file of the fixture it replaces, with what, and the finding a user needs.
   struct Case: Sendable, CustomTestStringConvertible {
@@ -80,5 +81,65 @@ import Testing
     try fixture.addEpisode(title: "\"\(text)\"", extra: "summary: \"\(text)\"")
     let findings = CatalogueLoader(root: fixture.catalogue).load().findings
     #expect(findings.filter { $0.severity >= .warning } == [])
+  }
+
+  // MARK: Invisible characters (issue 10, point 8)
+
+  static let invisible: [Case] = [
+    Case(
+      name: "right-to-left override in an episode title", file: "episode", text: "",
+      rule: "CAT-INVISIBLE-CHAR", location: Diagnostics.SourceLocation(file: episodeFile, line: 2),
+      says: ["'title'", "U+202E (RIGHT-TO-LEFT OVERRIDE)", "delete it"]),
+    Case(
+      name: "isolate in a show title", file: "show", text: show("title: Allemaal politiek", "title: Allemaal \u{2066}politiek\u{2069}"),
+      rule: "CAT-INVISIBLE-CHAR", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 1), says: ["U+2066 (LEFT-TO-RIGHT ISOLATE)"]),
+    Case(
+      name: "zero-width space in a person's name", file: "show", text: show("name: An Peeters", "name: An\u{200B} Peeters"),
+      rule: "CAT-INVISIBLE-CHAR", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 12),
+      says: ["'persons[0].name'", "U+200B (ZERO WIDTH SPACE)"]),
+    Case(
+      name: "right-to-left mark in the author", file: "show", text: show("author: Socius", "author: Socius\u{200F}"),
+      rule: "CAT-INVISIBLE-CHAR", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 10), says: ["U+200F"]),
+    Case(
+      name: "zero-width joiner between Latin letters in a chapter title", file: "episode",
+      text: "chapters:\n  - start: 0\n    title: Be\u{200D}gin", rule: "CAT-INVISIBLE-CHAR",
+      location: Diagnostics.SourceLocation(file: episodeFile, line: 11), says: ["U+200D (ZERO WIDTH JOINER)"]),
+  ]
+
+  @Test(arguments: invisible)
+  func invisibleCharactersInTitlesAndNamesAreRefused(item: Case) throws {
+    let fixture = try CatalogueFixture(
+      site: CatalogueFixture.site, show: item.file == "show" ? item.text : CatalogueFixture.show)
+    // The first case hides its character in the title the fixture writes.
+    try fixture.addEpisode(
+      title: item.text.isEmpty ? "De buurt \u{202E}tslissieb" : "De buurt beslist", extra: item.file == "episode" ? item.text : "")
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    try Self.expect(item, in: findings)
+  }
+
+  /// Scripts and emoji that need a joiner keep it; right-to-left text needs no control character.
+  @Test(arguments: ["Gezin 👨‍👩‍👧 en 👩🏽‍💻", "עברית ومرحبا", "می‌خواهم"])
+  func joinersInsideScriptsAndEmojiPass(text: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(title: text)
+    #expect(CatalogueLoader(root: fixture.catalogue).load().findings.filter { $0.severity >= .warning } == [])
+  }
+
+  @Test(arguments: [
+    ("gesprekken\u{202E}", "show folder", "gesprekken\u{202E}"),
+    ("gesprekken", "episode file", "gesprekken/2024-03-21-a\u{200B}b.md"),
+  ])
+  func invisibleCharactersInFileNamesAreRefused(folder: String, what: String, file: String) throws {
+    let fixture = try CatalogueFixture()
+    if folder != "gesprekken" {
+      try fixture.folder.write("episodes/\(folder)/show.yaml", CatalogueFixture.show)
+    } else {
+      try fixture.addEpisode("2024-03-21-a\u{200B}b", date: "2024-03-21T09:00:00+01:00")
+    }
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    let finding = try #require(findings.first { $0.ruleID == "CAT-INVISIBLE-CHAR" }, "\(what): \(findings)")
+    #expect(finding.location?.file == file)
+    #expect(finding.message.contains("U+202E") || finding.message.contains("U+200B"))
+    #expect(finding.message.contains("rename"))
   }
 }

@@ -69,6 +69,7 @@ import Testing
       try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "episode: 3")
     },
     "CAT-PLAIN-TEXT": show { $0.replacingOccurrences(of: "description: Gesprekken", with: "description: <b>Gesprekken</b>") },
+    "CAT-INVISIBLE-CHAR": edit { $0.replacingOccurrences(of: "title: De buurt", with: "title: De \u{202E}buurt") },
     "P20-HTTPS": show { $0 + "link: http://example.org/\n" },
     "CAT-POSTER-LOCAL": { fixture in
       try show { $0.replacingOccurrences(of: "medium: podcast", with: "medium: video") }(fixture)

@@ -86,7 +86,15 @@ public struct CatalogueLoader: Sendable {
       if name.hasPrefix("_") {
         result.gaps.otherFolders.insert(name)
       } else if FileManager.default.fileExists(atPath: path + "/show.yaml") {
-        slugs.append(name)
+        if let scalar = InvisibleCharacters.first(in: name) {
+          // Held back like a show that fails to load: renaming it is the fix, not a removal.
+          result.gaps.unloaded.insert(name)
+          result.findings.append(CatalogueRules.invisibleCharacter.finding(
+            "the folder name contains \(InvisibleCharacters.describe(scalar)), an invisible character that can "
+              + "disguise it; rename the folder", at: SourceLocation(file: name)))
+        } else {
+          slugs.append(name)
+        }
       } else {
         result.gaps.otherFolders.insert(name)
         result.findings.append(CatalogueRules.strayFolder.finding(

@@ -122,6 +122,9 @@ public enum CatalogueRules {
   public static let plainText = Rule(
     id: "CAT-PLAIN-TEXT", severity: .error, source: "RSS 2.0 description (RSS Best Practices Profile), docs/catalogue.md",
     summary: "Titles, names, descriptions and summaries are plain text: no HTML tags or character references, which readers would render.")
+  public static let invisibleCharacter = Rule(
+    id: "CAT-INVISIBLE-CHAR", severity: .error, source: "Unicode Technical Report #36 (security considerations)",
+    summary: "Titles, names and file names hold no bidirectional controls or zero-width characters, which can disguise what they say.")
   public static let posterLocal = Rule(
     id: "CAT-POSTER-LOCAL", severity: .warning, source: "Podium video index (docs/embed.md)",
     summary: "Videos have a poster in the show folder, so the video index asks no other site for anything before a click.")
@@ -133,6 +136,6 @@ public enum CatalogueRules {
     guidUnique, enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat,
     serialNumbers, person, license,
     chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
-    posterLocal, plainText,
+    posterLocal, plainText, invisibleCharacter,
   ]
 }

@@ -232,7 +232,7 @@ enum EpisodeReader {
         item.requireKey("type", hint: " (the MIME type, e.g. video/webm or application/x-mpegURL)")
         return nil
       }
-      let title = item.plainText("title")
+      let title = item.plainText("title", isName: true)
       if let title, title.count > 32 {
         item.report(CatalogueRules.length128, "an alternate's title is at most 32 characters; shorten it", key: "title")
       }
@@ -281,7 +281,7 @@ enum EpisodeReader {
 
   private static func chapters(_ reader: MappingReader) -> [Chapter] {
     reader.mappingList("chapters", known: chapterKeys).compactMap { item -> Chapter? in
-      guard let startText = item.string("start", required: true), let title = item.plainText("title", required: true)
+      guard let startText = item.string("start", required: true), let title = item.plainText("title", required: true, isName: true)
       else { return nil }
       guard let start = DurationParser.seconds(from: startText) else {
         item.report(CatalogueRules.wrongType, "chapter start must be seconds or M:SS, not '\(startText)'", key: "start")
@@ -296,6 +296,12 @@ enum EpisodeReader {
   /// `2024-03-14-de-buurt-beslist.md` → `de-buurt-beslist`, checking the date against the front matter.
   private static func slug(fileName: String, date: Timestamp, collector: FindingCollector) -> String {
     let base = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+    if let scalar = InvisibleCharacters.first(in: base) {
+      collector.report(
+        CatalogueRules.invisibleCharacter,
+        "the file name contains \(InvisibleCharacters.describe(scalar)), an invisible character that can disguise it; "
+          + "rename the file", line: nil)
+    }
     let bytes = Array(base.utf8)
     let hasDatePrefix = bytes.count > 11 && bytes[10] == UInt8(ascii: "-")
       && Timestamp.parse(String(base.prefix(10)) + "T00:00:00Z") != nil

@@ -11,7 +11,7 @@ extension MappingReader {
 
   func persons(_ key: String) -> [Person] {
     mappingList(key, known: Self.personKeys).compactMap { item in
-      guard let name = item.plainText("name", required: true) else { return nil }
+      guard let name = item.plainText("name", required: true, isName: true) else { return nil }
       let role = (item.string("role") ?? "host").lowercased()
       let group = (item.string("group") ?? PersonTaxonomy.defaultGroup(forRole: role) ?? "cast").lowercased()
       if !PersonTaxonomy.isValid(role: role, group: group) {
@@ -56,7 +56,8 @@ extension MappingReader {
   }
 
   func location(_ key: String) -> Location? {
-    guard let item = mapping(key, known: Self.locationKeys), let name = item.plainText("name", required: true) else {
+    guard let item = mapping(key, known: Self.locationKeys), let name = item.plainText("name", required: true, isName: true)
+    else {
       return nil
     }
     checkLength(name, key: "name", in: item)
@@ -83,21 +84,22 @@ extension MappingReader {
 
   /// Plain text: a title, name, description or summary. Feed readers render HTML wherever it
   /// ends up (an item's `<description>` above all), so markup is refused rather than escaped
-  /// into something a reader still renders (CAT-PLAIN-TEXT).
-  func plainText(_ key: String, required: Bool = false, hint: String = "") -> String? {
+  /// into something a reader still renders (CAT-PLAIN-TEXT). Titles and names (`isName`) also
+  /// may not hide characters (CAT-INVISIBLE-CHAR).
+  func plainText(_ key: String, required: Bool = false, hint: String = "", isName: Bool = false) -> String? {
     guard let text = string(key, required: required, hint: hint) else { return nil }
-    checkPlainText(text, key: key)
+    checkPlainText(text, key: key, isName: isName)
     return text
   }
 
   /// A list of plain-text words (keywords, themes, tags): each one shown as a title is.
   func plainTextList(_ key: String) -> [String] {
     let texts = stringList(key)
-    for text in texts { checkPlainText(text, key: key) }
+    for text in texts { checkPlainText(text, key: key, isName: true) }
     return texts
   }
 
-  func checkPlainText(_ text: String, key: String) {
+  func checkPlainText(_ text: String, key: String, isName: Bool) {
     if let tag = HTMLMarkup.firstTag(in: text) {
       report(
         CatalogueRules.plainText,
@@ -109,11 +111,17 @@ extension MappingReader {
         "'\(path)\(key)' holds the character reference '\(reference)', which feed readers would decode as markup; "
           + "write the character itself", key: key)
     }
+    if isName, let scalar = InvisibleCharacters.first(in: text) {
+      report(
+        CatalogueRules.invisibleCharacter,
+        "'\(path)\(key)' contains \(InvisibleCharacters.describe(scalar)), an invisible character that can "
+          + "disguise the text; delete it", key: key)
+    }
   }
 
   /// A text with Apple's limits: at most 255 characters, no spaces at either end.
   func shortText(_ key: String, required: Bool = false) -> String? {
-    guard let text = plainText(key, required: required) else { return nil }
+    guard let text = plainText(key, required: required, isName: true) else { return nil }
     if text.count > 255 {
       report(CatalogueRules.textLength, "'\(path)\(key)' is \(text.count) characters; keep it to 255", key: key)
     }

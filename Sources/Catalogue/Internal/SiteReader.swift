@@ -20,7 +20,7 @@ enum SiteReader {
     let publisher = reader.shortText("publisher", required: true)
     var owner: Owner?
     if let item = reader.mapping("owner", known: ["name", "email"]),
-      let name = item.plainText("name", required: true), let email = item.string("email", required: true)
+      let name = item.plainText("name", required: true, isName: true), let email = item.string("email", required: true)
     {
       if !email.contains("@") { item.report(CatalogueRules.badValue, "'\(email)' is not an email address", key: "email") }
       owner = Owner(name: name, email: email)
@@ -31,7 +31,7 @@ enum SiteReader {
     var site = Site(
       baseURL: URLCheck.withTrailingSlash(base), mediaBaseURL: URLCheck.withTrailingSlash(media), language: language,
       publisher: publisher, owner: owner, copyright: reader.plainText("copyright"), website: website,
-      title: reader.plainText("title"))
+      title: reader.plainText("title", isName: true))
     site.rules = rules
     return site
   }
