@@ -38,7 +38,7 @@ import Testing
     ("title: A\ndate: 2024-03-14T09:00:00\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60", "CAT-DATE", 3, "zone"),
     ("title: A\ndate: 2024-02-30T09:00:00Z\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60", "CAT-DATE", 3, ""),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nmedia:\n  url: media/a.mp3\n  duration: 60", "APPLE-GUID-REQUIRED", 2, "guid:"),
-    ("title: [A\ndate: x", "CAT-YAML", 3, "malformed YAML"),
+    ("title: [A\ndate: x", "CAT-YAML", 2, "never closed"),
     ("title: A\ntitle: B\ndate: 2024-03-14T09:00:00Z", "CAT-YAML", 2, "appears twice"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nexplicit: yes\nmedia:\n  url: media/a.mp3\n  duration: 60",
      "CAT-TYPE", 5, "true or false"),

@@ -5,7 +5,7 @@ import PodiumTestSupport
 import Testing
 
 /// What a catalogue's text may hold: no markup in plain-text fields, nothing invisible in titles
-/// and names.
+/// and names, files every editor saves, and YAML errors on their real line.
 @Suite struct CatalogueTextTests {
   /// One bad input: which file of the fixture it replaces, with what, and the finding a user needs.
   struct Case: Sendable, CustomTestStringConvertible {
@@ -141,5 +141,51 @@ import Testing
     #expect(finding.location?.file == file)
     #expect(finding.message.contains("U+202E") || finding.message.contains("U+200B"))
     #expect(finding.message.contains("rename"))
+  }
+
+  // MARK: Files and YAML (issue 10, point 13)
+
+  /// Each file as an editor might save it, and what the producer must be told.
+  static let files: [(String, String, Data, String, Int?, [String])] = [
+    ("UTF-16 with a byte order mark", "show.yaml", Data([0xFF, 0xFE]) + CatalogueFixture.show.data(using: .utf16LittleEndian)!,
+     "CAT-YAML", nil, ["not UTF-8", "UTF-16", "save it as UTF-8"]),
+    ("UTF-16 without a byte order mark", "show.yaml", CatalogueFixture.show.data(using: .utf16LittleEndian)!,
+     "CAT-YAML", nil, ["not UTF-8", "NUL bytes", "save it as UTF-8"]),
+    ("a Python object tag", "show.yaml", Data(show("title: Allemaal politiek", "title: !!python/object:os.system x").utf8),
+     "CAT-YAML", 1, ["'!!python/object:os.system'", "tags", "not allowed"]),
+    ("a local tag deeper down", "show.yaml", Data(show("role: host", "role: !secret host").utf8),
+     "CAT-YAML", 13, ["'!secret'", "not allowed"]),
+    ("an unclosed quote", "show.yaml", Data(show("title: Allemaal politiek", "title: \"Allemaal politiek").utf8),
+     "CAT-YAML", 1, ["quoted value is never closed", "closing quote"]),
+    ("an unquoted colon in a title", "show.yaml", Data(show("title: Allemaal politiek", "title: Politiek: wat nu?").utf8),
+     "CAT-YAML", 1, ["': '", "quotes", "title: \"Politiek: wat nu?\""]),
+    ("deep nesting", "show.yaml", Data(("keywords: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
+      + CatalogueFixture.show).utf8),
+     "CAT-YAML", 1, ["nested more than 1000 levels deep"]),
+  ]
+
+  @Test(arguments: files.indices)
+  func badFilesAreExplainedOnTheirLine(index: Int) throws {
+    let (name, file, data, rule, line, says) = Self.files[index]
+    let fixture = try CatalogueFixture()
+    try fixture.folder.write("episodes/gesprekken/\(file)", data)
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings
+    let finding = try #require(findings.first { $0.ruleID == rule }, "\(name): \(findings)")
+    #expect(finding.location == Diagnostics.SourceLocation(file: "gesprekken/\(file)", line: line), "\(name)")
+    for text in says { #expect(finding.message.contains(text), "\(name): \(finding.message)") }
+    #expect(!finding.message.contains("yaml_") && !finding.message.contains("U+0000"), "\(name): \(finding.message)")
+  }
+
+  /// Editors on Windows write a UTF-8 byte order mark; it is no part of the text, in any file.
+  @Test(arguments: ["podium.yaml", "gesprekken/show.yaml", "gesprekken/2024-03-14-de-buurt-beslist.md"])
+  func aByteOrderMarkIsAcceptedInEveryFile(path: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let text = try fixture.folder.read("episodes/\(path)")
+    try fixture.folder.write("episodes/\(path)", Data([0xEF, 0xBB, 0xBF]) + text)
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    #expect(result.findings.filter { $0.severity >= .warning } == [])
+    #expect(result.catalogue?.shows.first?.title == "Allemaal politiek")
+    #expect(result.catalogue?.site.baseURL == "https://feeds.example.org/")
   }
 }

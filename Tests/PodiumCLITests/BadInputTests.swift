@@ -21,7 +21,7 @@ import Testing
   /// (what, file contents, expected "file:line: error: [RULE]")
   static let cases: [(String, String, String)] = [
     ("malformed YAML", valid.replacingOccurrences(of: "title: Tweede", with: "title: [Tweede"),
-     "2024-05-01-b.md:3: error: [CAT-YAML]"),
+     "2024-05-01-b.md:2: error: [CAT-YAML]"),
     ("wrong type", valid.replacingOccurrences(of: "guid: second-guid", with: "guid: second-guid\nseason: twee"),
      "2024-05-01-b.md:5: error: [CAT-TYPE]"),
     ("unknown key", valid.replacingOccurrences(of: "guid: second-guid", with: "guid: second-guid\nepisdoe: 2"),

@@ -16,10 +16,9 @@ struct FrontMatter {
   static func split(_ text: String) throws(Problem) -> FrontMatter {
     var text = text
     let result = text.withUTF8 { bytes -> Result<FrontMatter, Problem> in
-      var start = 0
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // a byte order mark
-      guard bytes[start...].starts(with: Array("---".utf8)), let openEnd = bytes[start...].firstIndex(of: 0x0A),
-        bytes[start + 3..<openEnd].allSatisfy({ $0 == 0x0D })
+      // A byte order mark is gone already: `SourceFile.readText` drops it from every file.
+      guard bytes.starts(with: Array("---".utf8)), let openEnd = bytes.firstIndex(of: 0x0A),
+        bytes[3..<openEnd].allSatisfy({ $0 == 0x0D })
       else { return .failure(.missingStart) }
       let yamlStart = openEnd + 1
       var lineStart = yamlStart
