@@ -188,4 +188,16 @@ import Testing
     #expect(result.catalogue?.shows.first?.title == "Allemaal politiek")
     #expect(result.catalogue?.site.baseURL == "https://feeds.example.org/")
   }
+
+  @Test func aShowFolderNamedLikeAnOutputFileIsRefused() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.folder.write("episodes/feeds.opml/show.yaml", CatalogueFixture.show)
+    try fixture.folder.write("episodes/feeds.opml/artwork.jpg", SampleMedia.jpeg(width: 1400, height: 1400))
+    let result = CatalogueLoader(root: fixture.catalogue).load()
+    let finding = try #require(result.findings.first { $0.ruleID == "CAT-RESERVED-NAME" })
+    #expect(finding.severity == .error)
+    #expect(finding.location == Diagnostics.SourceLocation(file: "feeds.opml"))
+    #expect(finding.message.contains("can't be named 'feeds.opml'") && finding.message.contains("rename the folder"))
+    #expect(result.catalogue?.shows.map(\.slug) == ["gesprekken"])
+  }
 }

@@ -70,6 +70,7 @@ import Testing
     },
     "CAT-PLAIN-TEXT": show { $0.replacingOccurrences(of: "description: Gesprekken", with: "description: <b>Gesprekken</b>") },
     "CAT-INVISIBLE-CHAR": edit { $0.replacingOccurrences(of: "title: De buurt", with: "title: De \u{202E}buurt") },
+    "CAT-RESERVED-NAME": { fixture in try fixture.folder.write("episodes/feeds.opml/show.yaml", CatalogueFixture.show) },
     "P20-HTTPS": show { $0 + "link: http://example.org/\n" },
     "CAT-POSTER-LOCAL": { fixture in
       try show { $0.replacingOccurrences(of: "medium: podcast", with: "medium: video") }(fixture)

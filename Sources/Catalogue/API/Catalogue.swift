@@ -14,6 +14,12 @@ public struct Catalogue: Sendable, Hashable {
     self.shows = shows
   }
 
+  /// The list of every show's feed, written at the top of the output folder beside the show folders.
+  public static let opmlFile = "feeds.opml"
+  /// Names Podium writes at the top of the output folder: a show folder may not take one, or
+  /// its output and Podium's would be the same path. (`.podium` is safe: dot folders are no shows.)
+  public static let reservedShowNames: Set<String> = [opmlFile]
+
   /// The public URL of a show's feed.
   public func feedURL(for show: Show) -> String { site.baseURL + show.slug + "/feed.xml" }
 

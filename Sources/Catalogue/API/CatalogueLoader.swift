@@ -86,8 +86,14 @@ public struct CatalogueLoader: Sendable {
       if name.hasPrefix("_") {
         result.gaps.otherFolders.insert(name)
       } else if FileManager.default.fileExists(atPath: path + "/show.yaml") {
-        if let scalar = InvisibleCharacters.first(in: name) {
-          // Held back like a show that fails to load: renaming it is the fix, not a removal.
+        // A name Podium can't publish is held back like a show that fails to load: renaming it
+        // is the fix, not a removal.
+        if Catalogue.reservedShowNames.contains(name.lowercased()) {
+          result.gaps.unloaded.insert(name)
+          result.findings.append(CatalogueRules.reservedName.finding(
+            "a show folder can't be named '\(name)': Podium writes a file of that name at the top of the output; "
+              + "rename the folder", at: SourceLocation(file: name)))
+        } else if let scalar = InvisibleCharacters.first(in: name) {
           result.gaps.unloaded.insert(name)
           result.findings.append(CatalogueRules.invisibleCharacter.finding(
             "the folder name contains \(InvisibleCharacters.describe(scalar)), an invisible character that can "

@@ -125,6 +125,10 @@ public enum CatalogueRules {
   public static let invisibleCharacter = Rule(
     id: "CAT-INVISIBLE-CHAR", severity: .error, source: "Unicode Technical Report #36 (security considerations)",
     summary: "Titles, names and file names hold no bidirectional controls or zero-width characters, which can disguise what they say.")
+  public static let reservedName = Rule(
+    id: "CAT-RESERVED-NAME", severity: .error, source: catalogue,
+    summary: "A show folder is not named like a file Podium writes at the top of the output (feeds.opml).")
+
   public static let posterLocal = Rule(
     id: "CAT-POSTER-LOCAL", severity: .warning, source: "Podium video index (docs/embed.md)",
     summary: "Videos have a poster in the show folder, so the video index asks no other site for anything before a click.")
@@ -136,6 +140,6 @@ public enum CatalogueRules {
     guidUnique, enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat,
     serialNumbers, person, license,
     chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
-    posterLocal, plainText, invisibleCharacter,
+    posterLocal, plainText, invisibleCharacter, reservedName,
   ]
 }

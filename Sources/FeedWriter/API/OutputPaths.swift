@@ -4,6 +4,8 @@ import Catalogue
 /// build writes can't disagree.
 public enum OutputPaths {
   public static let feed = "feed.xml"
+  /// At the top of the output folder; the catalogue refuses a show folder of this name.
+  public static let opml = Catalogue.opmlFile
 
   /// Named after the episode file (date and slug), which is unique within a show.
   public static func chapters(_ episode: Episode) -> String { "chapters/\(episode.fileBase).json" }

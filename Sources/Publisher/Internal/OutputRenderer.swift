@@ -45,9 +45,9 @@ struct OutputRenderer {
     // The publication record is encoded by `Publisher.build`, once the rendering is done: a
     // validation never writes it.
     do {
-      try result.tree.add("feeds.opml", try OPMLWriter.write(catalogue))
+      try result.tree.add(OutputPaths.opml, try OPMLWriter.write(catalogue))
     } catch {
-      result.findings.append(PublishRules.output.finding("\(error)", at: SourceLocation(file: "\(outputName)/feeds.opml")))
+      result.findings.append(PublishRules.output.finding("\(error)", at: SourceLocation(file: "\(outputName)/\(OutputPaths.opml)")))
     }
     return result
   }
