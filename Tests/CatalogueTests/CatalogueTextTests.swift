@@ -5,7 +5,7 @@ import PodiumTestSupport
 import Testing
 
 /// What a catalogue's text may hold: no markup in plain-text fields, nothing invisible in titles
-/// and names, files every editor saves, and YAML errors on their real line.
+/// and names, files every editor saves, YAML errors on their real line, and no placeholders.
 @Suite struct CatalogueTextTests {
   /// One bad input: which file of the fixture it replaces, with what, and the finding a user needs.
   struct Case: Sendable, CustomTestStringConvertible {
@@ -186,7 +186,7 @@ import Testing
     let result = CatalogueLoader(root: fixture.catalogue).load()
     #expect(result.findings.filter { $0.severity >= .warning } == [])
     #expect(result.catalogue?.shows.first?.title == "Allemaal politiek")
-    #expect(result.catalogue?.site.baseURL == "https://feeds.example.org/")
+    #expect(result.catalogue?.site.baseURL == "https://feeds.podium.test/")
   }
 
   @Test func aShowFolderNamedLikeAnOutputFileIsRefused() throws {
@@ -199,5 +199,66 @@ import Testing
     #expect(finding.location == Diagnostics.SourceLocation(file: "feeds.opml"))
     #expect(finding.message.contains("can't be named 'feeds.opml'") && finding.message.contains("rename the folder"))
     #expect(result.catalogue?.shows.map(\.slug) == ["gesprekken"])
+  }
+
+  // MARK: Placeholders (issue 10, point 16)
+
+  @Test(arguments: [
+    ("example.com", true), ("www.example.org", true), ("EXAMPLE.NET.", true), ("feeds.allemaalpolitiek.example", true),
+    ("example", true), ("example.co", false), ("myexample.com", false), ("example.org.be", false), ("podium.test", false),
+    ("socius.be", false),
+  ])
+  func reservedExampleDomains(host: String, reserved: Bool) {
+    #expect(HostName.isReservedExample(host) == reserved)
+  }
+
+  /// An untouched `podium init` catalogue: every placeholder it wrote is a warning on its line.
+  @Test func anUntouchedInitCatalogueWarnsOfEveryPlaceholder() throws {
+    let folder = try TemporaryFolder()
+    let root = folder.url.appendingPathComponent("episodes")
+    _ = try CatalogueScaffold(root: root, showSlug: "demo", showTitle: "Demo", publisher: "Socius").create()
+    try folder.write("episodes/demo/artwork.jpg", SampleMedia.jpeg(width: 1400, height: 1400))
+    let findings = CatalogueLoader(root: root).load().findings
+    let placeholders = findings.filter { $0.ruleID == "CAT-PLACEHOLDER" }
+    #expect(placeholders.allSatisfy { $0.severity == .warning })
+    #expect(placeholders.compactMap(\.location) == [
+      Diagnostics.SourceLocation(file: "podium.yaml", line: 3), Diagnostics.SourceLocation(file: "podium.yaml", line: 4),
+      Diagnostics.SourceLocation(file: "demo/show.yaml", line: 3),
+    ])
+    #expect(placeholders[0].message.contains("'base_url' is on feeds.example.org, a domain reserved for examples (RFC 2606)"))
+    #expect(placeholders[0].message.contains("replace it with the real address"))
+    #expect(placeholders[2].message.contains("'description' is still the placeholder that podium init wrote"))
+  }
+
+  static let placeholders: [Case] = [
+    Case(
+      name: "owner email", file: "site", text: site("podcast@podium.test", "podcast@example.com"), rule: "CAT-PLACEHOLDER",
+      location: Diagnostics.SourceLocation(file: "podium.yaml", line: 7), says: ["'owner.email'", "podcast@example.com"]),
+    Case(
+      name: "show link on .example", file: "show", text: CatalogueFixture.show + "link: https://www.campagne.example/podcast\n",
+      rule: "CAT-PLACEHOLDER", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 19), says: ["www.campagne.example"]),
+    Case(
+      name: "remote episode artwork", file: "episode", text: "artwork: https://img.example.net/a.jpg", rule: "CAT-PLACEHOLDER",
+      location: Diagnostics.SourceLocation(file: episodeFile, line: 9), says: ["'artwork'", "img.example.net"]),
+  ]
+
+  /// Links in the Markdown notes are published too; each is found on its own line.
+  @Test func linksInTheNotesOnExampleDomainsAreWarnings() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(
+      notes: "Eerste regel over example.org, zonder link.\nMeer op [de site](https://www.campagne.example/x) en <https://ok.podium.test/>.\n"
+        + "En op https://EXAMPLE.COM/pad.\n")
+    let findings = CatalogueLoader(root: fixture.catalogue).load().findings.filter { $0.ruleID == "CAT-PLACEHOLDER" }
+    #expect(findings.map(\.location) == [
+      Diagnostics.SourceLocation(file: Self.episodeFile, line: 12), Diagnostics.SourceLocation(file: Self.episodeFile, line: 13),
+    ])
+    #expect(findings.first?.message.contains("a link in the notes goes to www.campagne.example") == true)
+  }
+
+  @Test(arguments: placeholders)
+  func urlsOnExampleDomainsAreWarnings(item: Case) throws {
+    let findings = try Self.load(item)
+    try Self.expect(item, in: findings)
+    #expect(findings.filter { $0.severity == .error } == [])
   }
 }

@@ -64,7 +64,7 @@ import Testing
     let channel = try #require(feed.channel)
     #expect(channel.firstChild(named: "link", namespace: FeedReader.atom)?.attribute("rel") == "self")
     #expect(channel.firstChild(named: "link", namespace: FeedReader.atom)?.attribute("href")
-      == "https://feeds.example.org/gesprekken/feed.xml")
+      == "https://feeds.podium.test/gesprekken/feed.xml")
     #expect(feed.text(channel, "explicit", namespace: FeedReader.itunes) == "false")
     let category = try #require(channel.firstChild(named: "category", namespace: FeedReader.itunes))
     #expect(category.attribute("text") == "Society & Culture")
@@ -72,12 +72,12 @@ import Testing
     #expect(feed.text(channel, "locked", namespace: FeedReader.podcast) == "yes")
     #expect(feed.text(channel, "medium", namespace: FeedReader.podcast) == "podcast")
     #expect(channel.firstChild(named: "license", namespace: FeedReader.podcast)?.text == "CC-BY-4.0")
-    #expect(channel.firstChild(named: "funding", namespace: FeedReader.podcast)?.attribute("url") == "https://example.org/steun")
+    #expect(channel.firstChild(named: "funding", namespace: FeedReader.podcast)?.attribute("url") == "https://podium.test/steun")
     let item = try #require(feed.items.first)
     #expect(feed.text(item, "season", namespace: FeedReader.podcast) == "2")
     #expect(feed.text(item, "episode", namespace: FeedReader.itunes) == "5")
     let transcript = try #require(item.firstChild(named: "transcript", namespace: FeedReader.podcast))
-    #expect(transcript.attribute("url") == "https://feeds.example.org/gesprekken/transcripts/a.vtt")
+    #expect(transcript.attribute("url") == "https://feeds.podium.test/gesprekken/transcripts/a.vtt")
     #expect(transcript.attribute("type") == "text/vtt")
     #expect(fixture.folder.exists("feeds/gesprekken/transcripts/a.vtt"))
     let chapters = try #require(item.firstChild(named: "chapters", namespace: FeedReader.podcast))
@@ -90,7 +90,7 @@ import Testing
     #expect(person.attribute("role") == "guest")
     let opml = try XMLDocument(data: try fixture.folder.read("feeds/feeds.opml"))
     #expect(opml.root.firstChild(named: "body")?.children.first?.attribute("xmlUrl")
-      == "https://feeds.example.org/gesprekken/feed.xml")
+      == "https://feeds.podium.test/gesprekken/feed.xml")
   }
 
   @Test func podcastGUIDIsTheUUIDv5OfTheFeedURL() throws {
@@ -98,8 +98,8 @@ import Testing
     try fixture.addEpisode()
     _ = try build(fixture)
     let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
-    // uuid5(ead4c236-…, "feeds.example.org/gesprekken/feed.xml"), as Python's uuid module computes it.
-    #expect(feed.text(feed.channel, "guid", namespace: FeedReader.podcast) == "0f60cfc9-6144-593e-970b-47171217ab0c")
+    // uuid5(ead4c236-…, "feeds.podium.test/gesprekken/feed.xml"), as Python's uuid module computes it.
+    #expect(feed.text(feed.channel, "guid", namespace: FeedReader.podcast) == "81819710-990d-5ed0-aafd-e58cd8c0c351")
   }
 
   /// Readers render an item's `<description>` as HTML: a summary with markup never reaches a
@@ -196,7 +196,7 @@ import Testing
       alternates:
         - url: media/a.webm
           title: WebM
-        - url: https://stream.example.org/a/master.m3u8
+        - url: https://stream.podium.test/a/master.m3u8
           type: application/x-mpegURL
           title: HLS
       """)
@@ -215,7 +215,7 @@ import Testing
     #expect(local.attribute("height") == "90")
     #expect(local.attribute("codecs")?.contains("opus") == true)
     #expect(local.firstChild(named: "source", namespace: FeedReader.podcast)?.attribute("uri")
-      == "https://media.example.org/gesprekken/media/a.webm")
+      == "https://media.podium.test/gesprekken/media/a.webm")
     let stream = alternates[1]
     #expect(stream.attribute("type") == "application/x-mpegURL")
     #expect(stream.attribute("length") == nil)
@@ -237,7 +237,7 @@ import Testing
     #expect(image.attribute("purpose") == "poster")
     #expect(image.attribute("aspect-ratio") == "16/9")
     #expect(image.attribute("width") == "1920")
-    #expect(image.attribute("href") == "https://media.example.org/gesprekken/posters/a.jpg")
+    #expect(image.attribute("href") == "https://media.podium.test/gesprekken/posters/a.jpg")
   }
 
   @Test(arguments: [(1280, 720, "16/9"), (1080, 1920, "9/16"), (1400, 1400, "1/1"), (640, 480, "4/3")])

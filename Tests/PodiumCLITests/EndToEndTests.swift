@@ -150,6 +150,12 @@ import Testing
     #expect(missingArt.standardOutput.contains("artwork 'artwork.jpg' does not exist"))
     try folder.write("episodes/mijn-show/artwork.jpg", SampleMedia.jpeg(width: 3000, height: 3000))
     #expect(try PodiumProcess.run(["validate"], in: folder.url).status == 0)
+    // What init wrote for the producer to replace is named, and `--strict` publishes none of it.
+    let strict = try PodiumProcess.run(["validate", "--strict"], in: folder.url)
+    #expect(strict.status == 1)
+    #expect(strict.standardOutput.contains("podium.yaml:3: warning: [CAT-PLACEHOLDER] 'base_url' is on feeds.example.org"))
+    #expect(strict.standardOutput.contains(
+      "mijn-show/show.yaml:3: warning: [CAT-PLACEHOLDER] 'description' is still the placeholder that podium init wrote"))
     #expect(try PodiumProcess.run(["init"], in: folder.url).status != 0, "init never overwrites")
   }
 

@@ -109,8 +109,8 @@ struct LintCommandTests {
       <?xml version="1.0" encoding="UTF-8"?>
       <!-- a comment first -->
       <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">
-      <url><loc>https://example.org/v/</loc><video:video><video:title>V</video:title>
-      <video:player_loc>https://example.org/v/</video:player_loc></video:video></url>
+      <url><loc>https://podium.test/v/</loc><video:video><video:title>V</video:title>
+      <video:player_loc>https://podium.test/v/</video:player_loc></video:video></url>
       </urlset>
       """
     let (result, _) = try Self.lint(["sitemap.xml": sitemap], ["--format", "json", "sitemap.xml"])

@@ -26,8 +26,8 @@ import Testing
     defer { server.stop() }
     // The test server speaks plain http, so https to it fails: a clear finding, never a hang.
     let site = CatalogueFixture.site
-      .replacingOccurrences(of: "https://media.example.org/", with: "https://127.0.0.1:\(server.port)/media/")
-      .replacingOccurrences(of: "https://feeds.example.org/", with: "https://127.0.0.1:\(server.port)/feeds/")
+      .replacingOccurrences(of: "https://media.podium.test/", with: "https://127.0.0.1:\(server.port)/media/")
+      .replacingOccurrences(of: "https://feeds.podium.test/", with: "https://127.0.0.1:\(server.port)/feeds/")
     let fixture = try CatalogueFixture(site: site)
     try fixture.addEpisode()
     let cache = fixture.folder.url.appendingPathComponent("cache")

@@ -130,7 +130,7 @@ import Testing
     #expect(show == .init(uri: "site/episodes/gesprekken/show.yaml", uriBaseID: "%SRCROOT%", isFeed: false))
     #expect(locator.artifact(for: "podium.yaml").uri == "site/episodes/podium.yaml")
     #expect(locator.artifact(for: "gesprekken/met spatie.md").uri == "site/episodes/gesprekken/met%20spatie.md")
-    #expect(ArtifactLocator.asGiven.artifact(for: "https://example.org/feed.xml").uri == "https://example.org/feed.xml")
+    #expect(ArtifactLocator.asGiven.artifact(for: "https://podium.test/feed.xml").uri == "https://podium.test/feed.xml")
   }
 
   @Test func anIdInTwoModulesTakesTheRuleOfTheFileItIsIn() throws {

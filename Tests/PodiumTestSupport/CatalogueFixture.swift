@@ -6,16 +6,18 @@ public struct CatalogueFixture {
   public var catalogue: URL { folder.url.appendingPathComponent("episodes") }
   public var output: URL { folder.url.appendingPathComponent("feeds") }
 
+  /// Addresses on `.test`, the domain RFC 2606 reserves for tests: `.example` ones are the
+  /// placeholders CAT-PLACEHOLDER finds, and a clean catalogue has none.
   public static let site = """
-    base_url: https://feeds.example.org/
-    media_base_url: https://media.example.org/
+    base_url: https://feeds.podium.test/
+    media_base_url: https://media.podium.test/
     language: nl-BE
     publisher: Socius
     owner:
       name: Socius
-      email: podcast@example.org
+      email: podcast@podium.test
     copyright: © 2024 Socius vzw
-    website: https://example.org/
+    website: https://podium.test/
 
     """
 
@@ -34,7 +36,7 @@ public struct CatalogueFixture {
       - name: An Peeters
         role: host
     funding:
-      - url: https://example.org/steun
+      - url: https://podium.test/steun
         text: Steun ons
     license: CC-BY-4.0
     locked: true

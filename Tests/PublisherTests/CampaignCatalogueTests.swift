@@ -7,19 +7,24 @@ import PodiumXML
 import Publisher
 import Testing
 
-/// The campaign's own catalogue, as committed in `episodes/`: it must build cleanly, and its
-/// feeds must read back as the catalogue says.
+/// The campaign's own catalogue, as committed in `episodes/`: it must build, and its feeds must
+/// read back as the catalogue says.
 @Suite struct CampaignCatalogueTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   let now = Timestamp.parse("2026-11-27T12:00:00+01:00")!
 
-  @Test func buildsWithoutWarningsAndEveryFeedReadsBack() throws {
+  @Test func buildsWithOnlyPlaceholderWarningsAndEveryFeedReadsBack() throws {
     let folder = try TemporaryFolder()
     let output = folder.url.appendingPathComponent("feeds")
     let catalogueURL = Self.repository.appendingPathComponent("episodes")
     let report = try Publisher(catalogueURL: catalogueURL, outputURL: output, options: BuildOptions(now: now)).build()
-    #expect(report.findings.filter { $0.severity >= .warning } == [])
+    // Its addresses are still `.example` placeholders (README): each is a CAT-PLACEHOLDER warning
+    // until replaced, so `build --strict` refuses it, and nothing else is a warning.
+    let warnings = report.findings.filter { $0.severity >= .warning }
+    #expect(warnings.filter { $0.ruleID != CatalogueRules.placeholder.id } == [])
+    #expect(!warnings.isEmpty && warnings.allSatisfy { $0.message.contains(".example") })
+    #expect(warnings.contains { $0.location == SourceLocation(file: "podium.yaml", line: 7) && $0.message.contains("'base_url'") })
     #expect(report.shows.map(\.slug) == ["gesprekken", "reportages"])
     #expect(report.nextScheduled != nil)
 

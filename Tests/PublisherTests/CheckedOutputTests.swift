@@ -55,12 +55,12 @@ import Testing
       <?xml version="1.0" encoding="UTF-8"?>
       <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">
         <url>
-          <loc>https://feeds.example.org/gesprekken/embed/v/</loc>
+          <loc>https://feeds.podium.test/gesprekken/embed/v/</loc>
           <video:video>
-            <video:thumbnail_loc>https://media.example.org/gesprekken/posters/v.jpg</video:thumbnail_loc>
+            <video:thumbnail_loc>https://media.podium.test/gesprekken/posters/v.jpg</video:thumbnail_loc>
             <video:title>Een reportage</video:title>
             <video:description>Een reportage.</video:description>
-            <video:player_loc>https://feeds.example.org/gesprekken/embed/v/</video:player_loc>
+            <video:player_loc>https://feeds.podium.test/gesprekken/embed/v/</video:player_loc>
           </video:video>
         </url>
       </urlset>

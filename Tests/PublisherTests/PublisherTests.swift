@@ -164,7 +164,7 @@ import Testing
     // The removal is now recorded, so the next build is clean.
     #expect(!(try publisher(fixture).build()).findings.contains { $0.ruleID == "PUB-REMOVED" })
 
-    let site = CatalogueFixture.site.replacingOccurrences(of: "https://media.example.org/", with: "https://cdn.example.org/")
+    let site = CatalogueFixture.site.replacingOccurrences(of: "https://media.podium.test/", with: "https://cdn.example.org/")
     try fixture.folder.write("episodes/podium.yaml", site)
     let moved = try publisher(fixture).build()
     #expect(moved.findings.contains { $0.ruleID == "PUB-ENCLOSURE-CHANGED" && $0.severity == .error })
@@ -203,7 +203,7 @@ import Testing
     _ = try publisher(fixture).build()
     let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
     let guid = feed.text(feed.channel, "guid", namespace: FeedReader.podcast)
-    let site = CatalogueFixture.site.replacingOccurrences(of: "https://feeds.example.org/", with: "https://new.example.org/")
+    let site = CatalogueFixture.site.replacingOccurrences(of: "https://feeds.podium.test/", with: "https://new.example.org/")
     try fixture.folder.write("episodes/podium.yaml", site)
     #expect(!(try publisher(fixture).build()).hasErrors)
     let moved = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))

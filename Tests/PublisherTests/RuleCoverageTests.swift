@@ -71,10 +71,11 @@ import Testing
     "CAT-PLAIN-TEXT": show { $0.replacingOccurrences(of: "description: Gesprekken", with: "description: <b>Gesprekken</b>") },
     "CAT-INVISIBLE-CHAR": edit { $0.replacingOccurrences(of: "title: De buurt", with: "title: De \u{202E}buurt") },
     "CAT-RESERVED-NAME": { fixture in try fixture.folder.write("episodes/feeds.opml/show.yaml", CatalogueFixture.show) },
+    "CAT-PLACEHOLDER": site { $0.replacingOccurrences(of: "https://podium.test/", with: "https://www.example.com/") },
     "P20-HTTPS": show { $0 + "link: http://example.org/\n" },
     "CAT-POSTER-LOCAL": { fixture in
       try show { $0.replacingOccurrences(of: "medium: podcast", with: "medium: video") }(fixture)
-      try edit { $0.replacingOccurrences(of: "title:", with: "poster: https://media.example.org/p.jpg\ntitle:") }(fixture)
+      try edit { $0.replacingOccurrences(of: "title:", with: "poster: https://media.podium.test/p.jpg\ntitle:") }(fixture)
     },
     "APPLE-GUID-REQUIRED": edit { $0.replacingOccurrences(of: "guid: 6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f\n", with: "") },
     "RSS-GUID-UNIQUE": { fixture in
@@ -122,7 +123,7 @@ import Testing
     },
     "PUB-GUID-CHANGED": { fixture in
       try fixture.folder.write("feeds/.podium/published.json", record(guid: "old-guid", file: "gesprekken/2024-03-14-de-buurt-beslist.md",
-        enclosure: "https://media.example.org/gesprekken/media/2024-03-14-de-buurt-beslist.mp3"))
+        enclosure: "https://media.podium.test/gesprekken/media/2024-03-14-de-buurt-beslist.mp3"))
     },
     "PUB-REMOVED": { fixture in
       try fixture.folder.write("feeds/.podium/published.json", record(guid: "gone", file: "gesprekken/2023-01-01-weg.md", enclosure: "x"))
@@ -153,7 +154,7 @@ import Testing
   static func record(guid: String, file: String, enclosure: String) -> String {
     """
     {"shows": {"gesprekken": {"episodes": {"\(guid)": {"date": "2024-03-14T09:00:00+01:00", "enclosure": "\(enclosure)", \
-    "file": "\(file)"}}, "feedURL": "https://feeds.example.org/gesprekken/feed.xml", \
+    "file": "\(file)"}}, "feedURL": "https://feeds.podium.test/gesprekken/feed.xml", \
     "podcastGUID": "0f60cfc9-6144-593e-970b-47171217ab0c"}}, "version": 1}
     """
   }

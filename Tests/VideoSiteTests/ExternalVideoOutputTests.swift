@@ -54,7 +54,7 @@ import Testing
       "embed": "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
     ])
     #expect((video["poster"] as? [String: Any])?["url"] as? String
-      == "https://feeds.example.org/gesprekken/embed/images/posters/yt.jpg")
+      == "https://feeds.podium.test/gesprekken/embed/images/posters/yt.jpg")
     #expect((json["labels"] as? [String: String])?["play"] == "Speel af")
   }
 
@@ -65,7 +65,7 @@ import Testing
     #expect(!html.contains("<iframe"))
     #expect(!html.contains("<video"))
     #expect(html.contains("data-podium-embed=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1\""))
-    #expect(html.contains("<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"><img src=\"https://feeds.example.org/gesprekken/embed/images/posters/yt.jpg\""))
+    #expect(html.contains("<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"><img src=\"https://feeds.podium.test/gesprekken/embed/images/posters/yt.jpg\""))
     #expect(html.contains("Bekijk op YouTube"))
     #expect(html.contains("frame-src https://www.youtube-nocookie.com;"))
     #expect(html.contains("<script src=\"../embed.js\" defer></script>"))
@@ -78,7 +78,7 @@ import Testing
     let item = try #require(mrss.root.firstChild(named: "channel")?.firstChild(named: "item"))
     #expect(item.firstChild(named: "content", namespace: media) == nil)
     #expect(item.firstChild(named: "player", namespace: media)?.attribute("url")
-      == "https://feeds.example.org/gesprekken/embed/2024-03-14-op-youtube/")
+      == "https://feeds.podium.test/gesprekken/embed/2024-03-14-op-youtube/")
     let sitemap = try XMLDocument(data: try fixture.folder.read("feeds/gesprekken/video-sitemap.xml"))
     let video = "http://www.google.com/schemas/sitemap-video/1.1"
     let entry = try #require(sitemap.root.firstChild(named: "url", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9")?.firstChild(named: "video", namespace: video))
@@ -140,7 +140,7 @@ import Testing
     // A warning: the build goes on, and the policy lets exactly that image through.
     _ = try publisher.build()
     let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.html"), as: UTF8.self)
-    #expect(html.contains("img-src 'self' https://cdn.example.net https://feeds.example.org;"))
+    #expect(html.contains("img-src 'self' https://cdn.example.net https://feeds.podium.test;"))
   }
 
   @Test func aURLFromAnotherSiteIsRefusedWithItsLine() throws {
@@ -175,7 +175,7 @@ import Testing
     let style = String(html[start.upperBound..<end.lowerBound])
     #expect(html.contains("style-src \(ContentDigest.cspSource(style));"))
     #expect(html.contains("default-src 'none'"))
-    #expect(html.contains("script-src 'self' https://feeds.example.org;"))
+    #expect(html.contains("script-src 'self' https://feeds.podium.test;"))
     #expect(!html.contains("unsafe-inline"))
   }
 }

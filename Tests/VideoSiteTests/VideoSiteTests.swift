@@ -62,7 +62,7 @@ import Testing
     for key in ["description", "thumbnailUrl", "uploadDate", "duration", "contentUrl", "embedUrl"] {
       #expect(json[key] != nil, "JSON-LD needs \(key)")
     }
-    #expect(json["embedUrl"] as? String == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
+    #expect(json["embedUrl"] as? String == "https://feeds.podium.test/gesprekken/embed/2024-03-14-v/")
   }
 
   @Test func oEmbedIsAVideoWithAnIframe() throws {
@@ -72,7 +72,7 @@ import Testing
         as? [String: Any])
     #expect(json["version"] as? String == "1.0")
     #expect(json["type"] as? String == "video")
-    #expect((json["html"] as? String)?.hasPrefix("<iframe src=\"https://feeds.example.org/gesprekken/embed/2024-03-14-v/\"") == true)
+    #expect((json["html"] as? String)?.hasPrefix("<iframe src=\"https://feeds.podium.test/gesprekken/embed/2024-03-14-v/\"") == true)
     #expect((json["html"] as? String)?.contains("<img") == false)
     #expect(json["thumbnail_width"] as? Int == 1280)
   }
@@ -87,9 +87,9 @@ import Testing
     #expect(content.attribute("medium") == "video")
     #expect(content.attribute("width") != nil && content.attribute("duration") != nil)
     #expect(content.firstChild(named: "thumbnail", namespace: media)?.attribute("url")
-      == "https://feeds.example.org/gesprekken/embed/images/posters/v.jpg")
+      == "https://feeds.podium.test/gesprekken/embed/images/posters/v.jpg")
     #expect(content.firstChild(named: "player", namespace: media)?.attribute("url")
-      == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
+      == "https://feeds.podium.test/gesprekken/embed/2024-03-14-v/")
     #expect(content.firstChild(named: "subTitle", namespace: media)?.attribute("type") == "text/vtt")
     #expect(content.firstChild(named: "title", namespace: media)?.text == Self.hostile)
   }
@@ -117,7 +117,7 @@ import Testing
     for name in ["thumbnail_loc", "title", "description", "content_loc", "duration", "publication_date"] {
       #expect(entry.firstChild(named: name, namespace: video) != nil, "sitemap needs video:\(name)")
     }
-    #expect(entry.firstChild(named: "content_loc", namespace: video)?.text == "https://media.example.org/gesprekken/media/v.mp4")
+    #expect(entry.firstChild(named: "content_loc", namespace: video)?.text == "https://media.podium.test/gesprekken/media/v.mp4")
     // Neither the file nor a player may be the page itself (VSM-NOT-LOC); the page is no player.
     #expect(entry.firstChild(named: "content_loc", namespace: video)?.text != loc)
     #expect(entry.firstChild(named: "player_loc", namespace: video) == nil)
@@ -128,7 +128,7 @@ import Testing
   @Test func indexListsEveryVideoWithoutScript() throws {
     let fixture = try build()
     let html = String(decoding: try fixture.folder.read("feeds/gesprekken/embed/index.html"), as: UTF8.self)
-    #expect(html.contains("<a href=\"https://feeds.example.org/gesprekken/embed/2024-03-14-v/\">"))
+    #expect(html.contains("<a href=\"https://feeds.podium.test/gesprekken/embed/2024-03-14-v/\">"))
     #expect(html.contains("1 &lt; 2 &gt; 0 ]]&gt; &lt;3"))
     // The only script is embed.js, from the index's own folder; nothing inline could run.
     #expect(html.components(separatedBy: "<script").count == 2)
@@ -143,9 +143,9 @@ import Testing
     #expect(videos.count == 1)
     let video = videos[0]
     #expect(video["title"] as? String == Self.hostile)
-    #expect(video["page"] as? String == "https://feeds.example.org/gesprekken/embed/2024-03-14-v/")
+    #expect(video["page"] as? String == "https://feeds.podium.test/gesprekken/embed/2024-03-14-v/")
     #expect((video["sources"] as? [[String: String]])?.first?["type"] == "video/mp4")
-    #expect((video["captions"] as? [[String: String]])?.first?["url"] == "https://feeds.example.org/gesprekken/transcripts/v.vtt")
+    #expect((video["captions"] as? [[String: String]])?.first?["url"] == "https://feeds.podium.test/gesprekken/transcripts/v.vtt")
     #expect(video["dateText"] as? String == "14 maart 2024")
   }
 

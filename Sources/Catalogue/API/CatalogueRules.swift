@@ -128,6 +128,9 @@ public enum CatalogueRules {
   public static let reservedName = Rule(
     id: "CAT-RESERVED-NAME", severity: .error, source: catalogue,
     summary: "A show folder is not named like a file Podium writes at the top of the output (feeds.opml).")
+  public static let placeholder = Rule(
+    id: "CAT-PLACEHOLDER", severity: .warning, source: "RFC 2606 reserved domains, podium init",
+    summary: "Nothing published is on a reserved example domain or still a placeholder text that podium init wrote.")
 
   public static let posterLocal = Rule(
     id: "CAT-POSTER-LOCAL", severity: .warning, source: "Podium video index (docs/embed.md)",
@@ -140,6 +143,6 @@ public enum CatalogueRules {
     guidUnique, enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat,
     serialNumbers, person, license,
     chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
-    posterLocal, plainText, invisibleCharacter, reservedName,
+    posterLocal, plainText, invisibleCharacter, reservedName, placeholder,
   ]
 }

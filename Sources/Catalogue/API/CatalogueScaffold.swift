@@ -32,6 +32,11 @@ public struct CatalogueScaffold: Sendable {
     return [site, show]
   }
 
+  /// Texts written for the producer to replace: published as they are, they are findings
+  /// (CAT-PLACEHOLDER). The URLs it writes are on example.org, which that rule finds too.
+  public static let placeholderTexts = [showDescription]
+  static let showDescription = "Describe the show in a few sentences."
+
   private var siteYAML: String {
     """
     # Site-wide settings: see docs/catalogue.md.
@@ -53,7 +58,7 @@ public struct CatalogueScaffold: Sendable {
     """
     # The show's settings: see docs/catalogue.md.
     title: \(quoted(showTitle))
-    description: Describe the show in a few sentences.
+    description: \(Self.showDescription)
     medium: \(medium.rawValue)
     categories:
       - Society & Culture

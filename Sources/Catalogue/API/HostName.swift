@@ -21,4 +21,17 @@ public enum HostName {
       false
     }
   }
+
+  /// A host on a domain RFC 2606 reserves for examples (https://www.rfc-editor.org/rfc/rfc2606#section-3):
+  /// `example.com`, `example.net`, `example.org`, the `.example` top-level domain, and their
+  /// subdomains. Nothing real is ever served there, so a catalogue URL on one is a placeholder.
+  public static func isReservedExample(_ host: String) -> Bool {
+    var host = host.lowercased()
+    if host.hasSuffix(".") { host.removeLast() }
+    for domain in ["example", "example.com", "example.net", "example.org"]
+    where host == domain || host.hasSuffix("." + domain) {
+      return true
+    }
+    return false
+  }
 }

@@ -73,6 +73,13 @@ enum EpisodeReader {
     episode.draft = reader.bool("draft") ?? false
     episode.notes = frontMatter.body
     episode.notesLine = frontMatter.bodyLine
+    // A link in the notes is published too (content:encoded, the video pages).
+    for link in URLCheck.linkHosts(in: frontMatter.body) where HostName.isReservedExample(String(link.host)) {
+      collector.report(
+        CatalogueRules.placeholder,
+        "a link in the notes goes to \(link.host), a domain reserved for examples (RFC 2606): a placeholder; "
+          + "replace it with the real address before you publish", line: frontMatter.bodyLine + link.line)
+    }
     episode.lines = reader.lines
     return episode
   }

@@ -79,13 +79,40 @@ extension MappingReader {
       report(CatalogueRules.https, "'\(path)\(key)' must be an absolute https URL, not '\(text)'", key: key)
       return nil
     }
+    checkPlaceholder(url: text, key: key)
     return text
+  }
+
+  /// A URL on a reserved example domain is a placeholder nobody replaced: a warning, so that
+  /// `build --strict` refuses to publish it.
+  func checkPlaceholder(url: String, key: String) {
+    guard let host = URLCheck.host(of: url[...]), HostName.isReservedExample(String(host)) else { return }
+    report(
+      CatalogueRules.placeholder,
+      "'\(path)\(key)' is on \(host), a domain reserved for examples (RFC 2606): a placeholder; "
+        + "replace it with the real address before you publish", key: key)
+  }
+
+  /// An email address, reported when it has no `@` or is on a reserved example domain.
+  func email(_ key: String, required: Bool = false) -> String? {
+    guard let email = string(key, required: required) else { return nil }
+    guard let at = email.lastIndex(of: "@") else {
+      report(CatalogueRules.badValue, "'\(email)' is not an email address", key: key)
+      return email
+    }
+    if HostName.isReservedExample(String(email[email.index(after: at)...])) {
+      report(
+        CatalogueRules.placeholder,
+        "'\(path)\(key)' \(email) is on a domain reserved for examples (RFC 2606): a placeholder; "
+          + "replace it with the real address before you publish", key: key)
+    }
+    return email
   }
 
   /// Plain text: a title, name, description or summary. Feed readers render HTML wherever it
   /// ends up (an item's `<description>` above all), so markup is refused rather than escaped
   /// into something a reader still renders (CAT-PLAIN-TEXT). Titles and names (`isName`) also
-  /// may not hide characters (CAT-INVISIBLE-CHAR).
+  /// may not hide characters (CAT-INVISIBLE-CHAR); text `podium init` left is a placeholder.
   func plainText(_ key: String, required: Bool = false, hint: String = "", isName: Bool = false) -> String? {
     guard let text = string(key, required: required, hint: hint) else { return nil }
     checkPlainText(text, key: key, isName: isName)
@@ -116,6 +143,11 @@ extension MappingReader {
         CatalogueRules.invisibleCharacter,
         "'\(path)\(key)' contains \(InvisibleCharacters.describe(scalar)), an invisible character that can "
           + "disguise the text; delete it", key: key)
+    }
+    if CatalogueScaffold.placeholderTexts.contains(text) {
+      report(
+        CatalogueRules.placeholder, "'\(path)\(key)' is still the placeholder that podium init wrote; write your own",
+        key: key)
     }
   }
 

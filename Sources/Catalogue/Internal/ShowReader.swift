@@ -41,7 +41,7 @@ enum ShowReader {
     show.funding = reader.funding("funding")
     show.license = reader.license("license")
     show.locked = reader.bool("locked") ?? false
-    show.ownerEmail = reader.string("owner_email") ?? site.owner?.email
+    show.ownerEmail = reader.email("owner_email") ?? site.owner?.email
     show.copyright = reader.plainText("copyright") ?? site.copyright
     show.guid = guid(reader)
     show.complete = reader.bool("complete") ?? false
@@ -85,7 +85,9 @@ enum ShowReader {
 
   static func reference(_ text: String, key: String, reader: MappingReader, resolver: PathResolver) -> MediaReference? {
     do {
-      return try resolver.resolve(text)
+      let reference = try resolver.resolve(text)
+      if case .remote(let url) = reference { reader.checkPlaceholder(url: url, key: key) }
+      return reference
     } catch {
       let rule = error == .insecure(text) ? CatalogueRules.https : CatalogueRules.pathEscape
       reader.report(rule, "\(reader.path)\(key): \(error.message)", key: key)

@@ -20,9 +20,8 @@ enum SiteReader {
     let publisher = reader.shortText("publisher", required: true)
     var owner: Owner?
     if let item = reader.mapping("owner", known: ["name", "email"]),
-      let name = item.plainText("name", required: true, isName: true), let email = item.string("email", required: true)
+      let name = item.plainText("name", required: true, isName: true), let email = item.email("email", required: true)
     {
-      if !email.contains("@") { item.report(CatalogueRules.badValue, "'\(email)' is not an email address", key: "email") }
       owner = Owner(name: name, email: email)
     }
     let website = reader.httpsURL("website")

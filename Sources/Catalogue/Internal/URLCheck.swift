@@ -15,4 +15,45 @@ enum URLCheck {
 
   /// Base URLs end in `/` so that paths can be appended.
   static func withTrailingSlash(_ text: String) -> String { text.hasSuffix("/") ? text : text + "/" }
+
+  /// The host of an `http(s)://` URL, without user or port; nil for anything else. A cheap
+  /// look at the text, for URLs `isAbsoluteHTTPS` has already accepted or Markdown links.
+  static func host(of text: Substring) -> Substring? {
+    guard let separator = text.range(of: "://") else { return nil }
+    var authority = text[separator.upperBound...]
+    if let end = authority.firstIndex(where: { "/?#".contains($0) }) { authority = authority[..<end] }
+    if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+    if !authority.hasPrefix("["), let colon = authority.lastIndex(of: ":") { authority = authority[..<colon] }
+    return authority.isEmpty ? nil : authority
+  }
+
+  /// The host of every `http(s)://` URL in a text (an episode's Markdown notes), with its
+  /// 0-based line in the text: one pass over the bytes, as notes can be long.
+  static func linkHosts(in text: String) -> [(host: Substring, line: Int)] {
+    var found: [(host: Substring, line: Int)] = []
+    let utf8 = text.utf8
+    var line = 0
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x0A {
+        line += 1
+      } else if byte == UInt8(ascii: ":"), utf8[index...].starts(with: "://".utf8) {
+        let end = utf8[index...].firstIndex { $0 <= 0x20 || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "]") }
+          ?? utf8.endIndex
+        // From the scheme's start: letters just before the colon.
+        var start = index
+        while start > utf8.startIndex, (utf8[utf8.index(before: start)] | 0x20) >= UInt8(ascii: "a"),
+          (utf8[utf8.index(before: start)] | 0x20) <= UInt8(ascii: "z")
+        {
+          start = utf8.index(before: start)
+        }
+        if let host = host(of: text[start..<end]) { found.append((host, line)) }
+        index = end
+        continue
+      }
+      index = utf8.index(after: index)
+    }
+    return found
+  }
 }
