@@ -14,14 +14,14 @@ def main():
     show = os.path.join(target, "bench")
     os.makedirs(show, exist_ok=True)
     with open(os.path.join(target, "podium.yaml"), "w") as f:
-        f.write("base_url: https://feeds.example.org/\nmedia_base_url: https://media.example.org/\n"
-                "language: nl-BE\npublisher: Socius\ncopyright: © Socius\nwebsite: https://example.org/\n")
+        f.write("base_url: https://feeds.podium.test/\nmedia_base_url: https://media.podium.test/\n"
+                "language: nl-BE\npublisher: Socius\ncopyright: © Socius\nwebsite: https://podium.test/\n")
     with open(os.path.join(show, "show.yaml"), "w") as f:
         f.write("title: Benchmark\ndescription: Tienduizend afleveringen.\ncategories: [Government]\n"
-                "artwork: https://example.org/art.jpg\nauthor: Socius\n")
+                "artwork: https://podium.test/art.jpg\nauthor: Socius\n")
     namespace = uuid.UUID("12345678-1234-5678-1234-567812345678")
     notes = ("Een aflevering over **burgers** die de samenleving mee vormgeven, met een [link]"
-             "(https://example.org/meer) en een lijst:\n\n- duurzaamheid\n- mobiliteit\n- welzijn en zorg\n\n"
+             "(https://podium.test/meer) en een lijst:\n\n- duurzaamheid\n- mobiliteit\n- welzijn en zorg\n\n"
              "> Iedereen is op zijn of haar manier politiek.\n\n") * 3
     for i in range(count):
         day = i % 28 + 1
@@ -32,7 +32,7 @@ def main():
         with open(os.path.join(show, f"{date}-aflevering-{i}.md"), "w") as f:
             f.write(f"---\ntitle: Aflevering {i} over burgerschap & samenleving\ndate: {date}T09:00:00+01:00\n"
                     f"guid: {guid}\nseason: {year - 1999}\nepisode: {i + 1}\n"
-                    f"media:\n  url: https://media.example.org/bench/{i}.mp3\n  length: {1_000_000 + i}\n"
+                    f"media:\n  url: https://media.podium.test/bench/{i}.mp3\n  length: {1_000_000 + i}\n"
                     f"  type: audio/mpeg\n  duration: {1800 + i % 600}\n"
                     f"themes: [democratie, mobiliteit]\nchapters:\n  - start: 0\n    title: Begin\n"
                     f"  - start: 60\n    title: Gesprek\n---\n{notes}")
