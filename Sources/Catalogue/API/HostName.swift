@@ -25,12 +25,30 @@ public enum HostName {
   /// A host on a domain RFC 2606 reserves for examples (https://www.rfc-editor.org/rfc/rfc2606#section-3):
   /// `example.com`, `example.net`, `example.org`, the `.example` top-level domain, and their
   /// subdomains. Nothing real is ever served there, so a catalogue URL on one is a placeholder.
-  public static func isReservedExample(_ host: String) -> Bool {
+  public static func isReservedExample(_ host: some StringProtocol) -> Bool {
+    // Nearly every host lacks the word: a look at the bytes decides before anything is allocated.
+    guard containsExample(host.utf8) else { return false }
     var host = host.lowercased()
     if host.hasSuffix(".") { host.removeLast() }
     for domain in ["example", "example.com", "example.net", "example.org"]
     where host == domain || host.hasSuffix("." + domain) {
       return true
+    }
+    return false
+  }
+
+  /// Whether "example" occurs, in any case.
+  private static func containsExample(_ utf8: some Collection<UInt8>) -> Bool {
+    let word = Array("example".utf8)
+    var matched = 0
+    for byte in utf8 {
+      let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+      if lower == word[matched] {
+        matched += 1
+        if matched == word.count { return true }
+      } else {
+        matched = lower == word[0] ? 1 : 0
+      }
     }
     return false
   }

@@ -74,7 +74,7 @@ enum EpisodeReader {
     episode.notes = frontMatter.body
     episode.notesLine = frontMatter.bodyLine
     // A link in the notes is published too (content:encoded, the video pages).
-    for link in URLCheck.linkHosts(in: frontMatter.body) where HostName.isReservedExample(String(link.host)) {
+    for link in URLCheck.linkHosts(in: frontMatter.body) where HostName.isReservedExample(link.host) {
       collector.report(
         CatalogueRules.placeholder,
         "a link in the notes goes to \(link.host), a domain reserved for examples (RFC 2606): a placeholder; "

@@ -8,19 +8,22 @@ enum InvisibleCharacters {
   static func first(in text: String) -> Unicode.Scalar? {
     // Every one of them is above U+007F: ASCII text needs no closer look.
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
-    let scalars = Array(text.unicodeScalars)
-    for (index, scalar) in scalars.enumerated() {
-      switch scalar.value {
-      case 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
-        return scalar
-      case 0x200C, 0x200D:
-        let joins = index > 0 && index + 1 < scalars.count && isJoinable(scalars[index - 1]) && isJoinable(scalars[index + 1])
-        if !joins { return scalar }
-      default:
-        continue
+    var previous: Unicode.Scalar?
+    // A joiner after a joinable character, waiting for the character after it.
+    var joiner: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      if let waiting = joiner {
+        guard isJoinable(scalar) else { return waiting }
+        joiner = nil
       }
+      if isRefused(scalar.value) { return scalar }
+      if isJoiner(scalar.value) {
+        guard let previous, isJoinable(previous) else { return scalar }
+        joiner = scalar
+      }
+      previous = scalar
     }
-    return nil
+    return joiner
   }
 
   /// How a finding names one: `U+202E (RIGHT-TO-LEFT OVERRIDE)`.
@@ -30,7 +33,16 @@ enum InvisibleCharacters {
     return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + name
   }
 
+  private static func isRefused(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+    default: false
+    }
+  }
+
+  private static func isJoiner(_ value: UInt32) -> Bool { value == 0x200C || value == 0x200D }
+
   private static func isJoinable(_ scalar: Unicode.Scalar) -> Bool {
-    !scalar.isASCII && !scalar.properties.isWhitespace && first(in: String(scalar)) == nil
+    !scalar.isASCII && !scalar.properties.isWhitespace && !isRefused(scalar.value) && !isJoiner(scalar.value)
   }
 }

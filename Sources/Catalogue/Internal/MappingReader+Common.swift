@@ -86,7 +86,7 @@ extension MappingReader {
   /// A URL on a reserved example domain is a placeholder nobody replaced: a warning, so that
   /// `build --strict` refuses to publish it.
   func checkPlaceholder(url: String, key: String) {
-    guard let host = URLCheck.host(of: url[...]), HostName.isReservedExample(String(host)) else { return }
+    guard let host = URLCheck.host(of: url[...]), HostName.isReservedExample(host) else { return }
     report(
       CatalogueRules.placeholder,
       "'\(path)\(key)' is on \(host), a domain reserved for examples (RFC 2606): a placeholder; "
@@ -100,7 +100,7 @@ extension MappingReader {
       report(CatalogueRules.badValue, "'\(email)' is not an email address", key: key)
       return email
     }
-    if HostName.isReservedExample(String(email[email.index(after: at)...])) {
+    if HostName.isReservedExample(email[email.index(after: at)...]) {
       report(
         CatalogueRules.placeholder,
         "'\(path)\(key)' \(email) is on a domain reserved for examples (RFC 2606): a placeholder; "
@@ -144,7 +144,8 @@ extension MappingReader {
         "'\(path)\(key)' contains \(InvisibleCharacters.describe(scalar)), an invisible character that can "
           + "disguise the text; delete it", key: key)
     }
-    if CatalogueScaffold.placeholderTexts.contains(text) {
+    // Compared as bytes: String's `==` compares canonical equivalence, slow for non-ASCII text.
+    if CatalogueScaffold.placeholderTexts.contains(where: { $0.utf8.elementsEqual(text.utf8) }) {
       report(
         CatalogueRules.placeholder, "'\(path)\(key)' is still the placeholder that podium init wrote; write your own",
         key: key)
