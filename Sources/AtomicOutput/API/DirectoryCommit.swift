@@ -52,12 +52,13 @@ public struct DirectoryCommit: Sendable {
   @discardableResult public func removeStaleStaging() -> [String] {
     let parent = directory.deletingLastPathComponent()
     var removed: [String] = []
-    for entry in FolderEntries.list(parent.path) ?? [] where entry.kind == .folder {
+    let names = (try? FolderListing(atPath: parent.path))?.names ?? []
+    for name in names where FolderListing.kind(of: name, in: parent.path) == .folder {
       for kind in [".staging-", ".old-"] {
         let prefix = ".\(directory.lastPathComponent)\(kind)"
-        guard entry.name.hasPrefix(prefix), UUID(uuidString: String(entry.name.dropFirst(prefix.count))) != nil else { continue }
-        if (try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry.name))) != nil {
-          removed.append(entry.name)
+        guard name.hasPrefix(prefix), UUID(uuidString: String(name.dropFirst(prefix.count))) != nil else { continue }
+        if (try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))) != nil {
+          removed.append(name)
         }
       }
     }

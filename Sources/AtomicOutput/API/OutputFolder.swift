@@ -83,7 +83,7 @@ public struct OutputFolder: Sendable {
   /// - Parameter legacyShow: for an output of a Podium from before the manifest (it has
   ///   `.podium/published.json` only), whether a top-level folder is one of its shows.
   public func checkOwnership(legacyShow: (String) -> Bool = { _ in false }) throws(OutputRefusal) {
-    guard let top = FolderEntries.list(url.path), !top.isEmpty else { return }
+    guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return }
     if let manifest = readManifest() {
       var folders: Set<String> = [""]
       for file in manifest {
@@ -105,7 +105,7 @@ public struct OutputFolder: Sendable {
     guard lstat(legacyRecord, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
       throw OutputRefusal(
         kind: .foreign, folder: url.path,
-        message: "refusing to replace \(url.path): it holds '\(top[0].name)' and has no \(OutputManifest.path), so it "
+        message: "refusing to replace \(url.path): it holds '\(top.names.first ?? top.undecodable.first.map(FolderListing.escaped) ?? "")' and has no \(OutputManifest.path), so it "
           + "is not a folder Podium wrote, and a build replaces its output folder whole. Give --output a new or "
           + "empty folder; if this was Podium's output and .podium/ was deleted, restore .podium/ from git first")
     }
@@ -128,15 +128,19 @@ public struct OutputFolder: Sendable {
         + "replaces its output folder whole. Move '\(path)' out of the folder, or give --output another folder")
   }
 
-  /// The first entry, depth first in name order, that is not ours; links and devices never are.
+  /// The first entry, depth first in name order, that is not ours; links, devices and names
+  /// that are not UTF-8 never are.
   private func firstForeign(
-    in folder: String, entries: [FolderEntries.Entry], isOurs: (String, FolderEntries.Kind) -> Bool
+    in folder: String, entries: FolderListing, isOurs: (String, FolderListing.Kind) -> Bool
   ) -> String? {
-    for entry in entries {
-      let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
-      guard String(validating: entry.bytes, as: UTF8.self) != nil, isOurs(path, entry.kind) else { return path }
-      if entry.kind == .folder {
-        guard let inner = FolderEntries.list(url.path + "/" + path) else { return path }
+    let prefix = folder.isEmpty ? "" : folder + "/"
+    if let name = entries.undecodable.first { return prefix + FolderListing.escaped(name) }
+    for name in entries.names {
+      let path = prefix + name
+      let kind = FolderListing.kind(of: path, in: url.path)
+      guard isOurs(path, kind) else { return path }
+      if kind == .folder {
+        guard let inner = try? FolderListing(atPath: url.path + "/" + path) else { return path }
         if let foreign = firstForeign(in: path, entries: inner, isOurs: isOurs) { return foreign }
       }
     }

@@ -1,3 +1,4 @@
+import AtomicOutput
 import Diagnostics
 import Foundation
 import Parallel
@@ -66,9 +67,9 @@ public struct CatalogueLoader: Sendable {
   /// The slugs of the show folders: every folder with a show.yaml. Other folders go in the
   /// result's gaps; a folder whose name isn't UTF-8 is an error, for it may be a show.
   private func showFolders(into result: inout LoadResult) -> [String] {
-    let entries: DirectoryEntries
+    let entries: FolderListing
     do {
-      entries = try DirectoryEntries(atPath: root.path)
+      entries = try FolderListing(atPath: root.path)
     } catch {
       result.gaps.unloaded.insert(".")
       result.findings.append(CatalogueRules.missingFile.finding(
@@ -110,9 +111,9 @@ public struct CatalogueLoader: Sendable {
     }
     for bytes in entries.undecodable
     where bytes.first != UInt8(ascii: ".") && bytes.first != UInt8(ascii: "_")
-      && DirectoryEntries.isDirectory(bytes, in: root.path)
+      && FolderListing.isDirectory(bytes, in: root.path)
     {
-      let name = DirectoryEntries.escaped(bytes)
+      let name = FolderListing.escaped(bytes)
       result.gaps.unreadableNames.insert(name)
       result.findings.append(CatalogueRules.nameEncoding.finding(
         "the name of folder '\(name)' is not UTF-8, so Podium can't read it as a show (its name is its slug, "
@@ -129,9 +130,9 @@ public struct CatalogueLoader: Sendable {
   /// The names of a show folder's episode files, in order. A folder that can't be listed, or an
   /// episode file whose name isn't UTF-8, is an error: its episodes would be left out unseen.
   private func episodeFiles(in folder: URL, show: String, into result: inout LoadResult) -> [String] {
-    let entries: DirectoryEntries
+    let entries: FolderListing
     do {
-      entries = try DirectoryEntries(atPath: folder.path)
+      entries = try FolderListing(atPath: folder.path)
     } catch {
       result.gaps.unloaded.insert(show)
       result.findings.append(CatalogueRules.missingFile.finding(
@@ -141,7 +142,7 @@ public struct CatalogueLoader: Sendable {
     }
     for bytes in entries.undecodable
     where bytes.first != UInt8(ascii: ".") && bytes.suffix(3).elementsEqual(".md".utf8) {
-      let file = "\(show)/\(DirectoryEntries.escaped(bytes))"
+      let file = "\(show)/\(FolderListing.escaped(bytes))"
       result.gaps.unreadableNames.insert(file)
       result.findings.append(CatalogueRules.nameEncoding.finding(
         "the name of episode file '\(file)' is not UTF-8, so Podium can't read it; rename it "

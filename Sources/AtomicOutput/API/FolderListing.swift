@@ -2,19 +2,20 @@ import Foundation
 
 /// The names in a folder, read with `readdir`. Foundation on Linux turns the bytes of a name
 /// that is not UTF-8 into U+FFFD, a name no file has, so such a folder or episode file would be
-/// skipped without a word; here it is kept apart, as its bytes, to be reported.
-struct DirectoryEntries {
+/// skipped without a word (or an output folder's file taken for none); here it is kept apart,
+/// as its bytes, to be reported.
+public struct FolderListing: Sendable {
   /// The names that are UTF-8, sorted.
-  private(set) var names: [String] = []
+  public private(set) var names: [String] = []
   /// The names that are not, as their bytes, sorted.
-  private(set) var undecodable: [[UInt8]] = []
+  public private(set) var undecodable: [[UInt8]] = []
 
   /// Why a folder can't be listed, in the system's words ("Permission denied").
-  struct Unreadable: Error {
-    let reason: String
+  public struct Unreadable: Error {
+    public let reason: String
   }
 
-  init(atPath path: String) throws(Unreadable) {
+  public init(atPath path: String) throws(Unreadable) {
     guard let directory = opendir(path) else { throw Unreadable(reason: String(cString: strerror(errno))) }
     defer { closedir(directory) }
     while let entry = readdir(directory) {
@@ -32,7 +33,7 @@ struct DirectoryEntries {
 
   /// Whether the entry with these name bytes in the folder at `path` is a folder (following a
   /// symbolic link, as for the other names).
-  static func isDirectory(_ name: [UInt8], in path: String) -> Bool {
+  public static func isDirectory(_ name: [UInt8], in path: String) -> Bool {
     var info = stat()
     let full = Array(path.utf8) + [UInt8(ascii: "/")] + name + [0]
     let found = full.withUnsafeBufferPointer { buffer in
@@ -43,7 +44,7 @@ struct DirectoryEntries {
 
   /// `gesprekken\xFF`: the name as text where its bytes are UTF-8, each other byte (and each
   /// control character) written as `\xFF`, so a finding can show it and the producer find it.
-  static func escaped(_ bytes: [UInt8]) -> String {
+  public static func escaped(_ bytes: [UInt8]) -> String {
     var text = ""
     var index = 0
     while index < bytes.count {
@@ -61,5 +62,20 @@ struct DirectoryEntries {
       }
     }
     return text
+  }
+
+  /// What an entry is, without following a symbolic link.
+  public enum Kind: Sendable { case file, folder, link, other }
+
+  /// The kind of the entry `name` in the folder at `path`, by `lstat`.
+  public static func kind(of name: String, in path: String) -> Kind {
+    var info = stat()
+    guard lstat(path + "/" + name, &info) == 0 else { return .other }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .folder
+    case S_IFLNK: return .link
+    default: return .other
+    }
   }
 }
