@@ -6,6 +6,13 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "podium", targets: ["podium"]),
+    // The parsers of untrusted input, for the fuzz package in Tests/Fuzz (docs/fuzzing.md). A library
+    // product builds nothing by itself, so these cost the main build nothing.
+    .library(name: "PodiumXML", targets: ["PodiumXML"]),
+    .library(name: "FeedRules", targets: ["FeedRules"]),
+    .library(name: "ShowNotes", targets: ["ShowNotes"]),
+    .library(name: "Catalogue", targets: ["Catalogue"]),
+    .library(name: "MediaProbe", targets: ["MediaProbe"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
