@@ -22,35 +22,42 @@ import FuzzDriver
 
     """
 
+  /// The catalogue's folder, kept as a C string: LeakSanitizer cannot follow Swift's tagged
+  /// references, and would call a Swift value kept between inputs a leak.
+  nonisolated(unsafe) static var folder: UnsafeMutablePointer<CChar>?
+
   static func main() {
-    enterCatalogue()
+    makeCatalogue()
     exit(podium_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv) { start, count in
       let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+      let root = URL(fileURLWithPath: String(cString: FuzzCatalogue.folder!), isDirectory: true)
+      let show = root.appendingPathComponent("show")
       do {
         if data.starts(with: Array("---".utf8)) {
-          try Data(FuzzCatalogue.showYAML.utf8).write(to: URL(fileURLWithPath: "show/show.yaml"))
-          try data.write(to: URL(fileURLWithPath: "show/episode.md"))
+          try Data(FuzzCatalogue.showYAML.utf8).write(to: show.appendingPathComponent("show.yaml"))
+          try data.write(to: show.appendingPathComponent("episode.md"))
         } else {
-          try data.write(to: URL(fileURLWithPath: "show/show.yaml"))
-          try? FileManager.default.removeItem(atPath: "show/episode.md")
+          try data.write(to: show.appendingPathComponent("show.yaml"))
+          try? FileManager.default.removeItem(at: show.appendingPathComponent("episode.md"))
         }
       } catch {
         fatalError("cannot write the input: \(error)")
       }
-      _ = CatalogueLoader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).load()
+      _ = CatalogueLoader(root: root).load()
       return 0
     })
   }
 
-  /// Makes the catalogue and works inside it from then on, so that nothing kept between inputs is a
-  /// Swift value on the heap: LeakSanitizer cannot follow Swift's tagged references and would call
-  /// them leaks.
-  static func enterCatalogue() {
+  static func makeCatalogue() {
     var template = Array("\(FileManager.default.currentDirectoryPath)/catalogue.XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template), chdir(made) == 0 else { fatalError("cannot make a folder in the working directory") }
+    guard let made = mkdtemp(&template) else { fatalError("cannot make a folder in the working directory") }
+    folder = strdup(made)
+    // A crash ends the process without this; fuzz.sh removes what is left.
+    atexit { try? FileManager.default.removeItem(atPath: String(cString: FuzzCatalogue.folder!)) }
     do {
-      _ = try CatalogueScaffold(root: URL(fileURLWithPath: "."), showSlug: "show", showTitle: "Fuzz", publisher: "Fuzz")
-        .create()
+      _ = try CatalogueScaffold(
+        root: URL(fileURLWithPath: String(cString: made)), showSlug: "show", showTitle: "Fuzz", publisher: "Fuzz"
+      ).create()
     } catch {
       fatalError("cannot make the catalogue: \(error)")
     }
