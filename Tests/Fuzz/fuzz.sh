@@ -59,9 +59,9 @@ run() {
     media|mp3|mp4) binary=FuzzMedia max_len=262144 ;;
     *) echo "fuzz.sh: unknown target '$target' (xml, html, catalogue, captions, media, mp3, mp4)" >&2; return 2 ;;
   esac
-  # A leak check after each input that allocated more than it freed scans the whole heap; Swift's
-  # caches and the linters' threads make that most inputs, and runs 5 to 20 times slower. Off unless
-  # PODIUM_FUZZ_LEAKS=1.
+  # A leak check after each input that allocated more than it freed scans the whole heap, and Swift's
+  # caches and the linters' threads make that most inputs: off unless PODIUM_FUZZ_LEAKS=1
+  # (docs/fuzzing.md has what it costs).
   options+=(-detect_leaks="${PODIUM_FUZZ_LEAKS:-0}")
   local dir="$work/$target"
   mkdir -p "$dir/corpus"
