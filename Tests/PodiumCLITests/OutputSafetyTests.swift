@@ -90,6 +90,24 @@ import Testing
     #expect(fixture.folder.exists("feeds/" + OutputManifest.path))
   }
 
+  /// In an output from before the manifest, a show's folder is taken over only for what a build
+  /// writes there: a producer's notes or a `.git` folder beside the feed stop the build.
+  @Test(arguments: zip(
+    ["gesprekken/NOTES.md", "gesprekken/.git/config", "gesprekken/transcripts/.htaccess", "gesprekken/feed.xml.bak"],
+    ["gesprekken/NOTES.md", "gesprekken/.git", "gesprekken/transcripts/.htaccess", "gesprekken/feed.xml.bak"]))
+  func anOutputFromBeforeTheManifestKeepsWhatIsNotPodiumsInAShowFolder(foreign: String, named: String) throws {
+    let fixture = try checkout()
+    #expect(try PodiumProcess.run(["build"] + now, in: fixture.folder.url).status == 0)
+    try FileManager.default.removeItem(at: fixture.output.appendingPathComponent(OutputManifest.path))
+    try fixture.folder.write("feeds/" + foreign, "mine\n")
+    let before = FolderFingerprint(of: fixture.folder.url)
+    let result = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.contains("[PUB-OUTPUT-FOREIGN]"), "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("'\(named)', which Podium did not write"), "\(result.standardOutput)")
+    #expect(FolderFingerprint(of: fixture.folder.url) == before)
+  }
+
   /// The link stays a link, and its target gets the new output: a web server pointed at the
   /// target serves the new feeds.
   @Test func anOutputThatIsASymbolicLinkStaysOne() throws {

@@ -80,9 +80,10 @@ public struct OutputFolder: Sendable {
 
   /// Refuses a folder that holds anything Podium did not write.
   ///
-  /// - Parameter legacyShow: for an output of a Podium from before the manifest (it has
-  ///   `.podium/published.json` only), whether a top-level folder is one of its shows.
-  public func checkOwnership(legacyShow: (String) -> Bool = { _ in false }) throws(OutputRefusal) {
+  /// - Parameter legacyOwns: for an output of a Podium from before the manifest (it has
+  ///   `.podium/published.json` only), whether an entry outside `.podium/` is one that Podium
+  ///   wrote, by its path and kind; the caller knows the output's layout.
+  public func checkOwnership(legacyOwns: (String, FolderListing.Kind) -> Bool = { _, _ in false }) throws(OutputRefusal) {
     guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return }
     if let manifest = readManifest() {
       var folders: Set<String> = [""]
@@ -109,13 +110,11 @@ public struct OutputFolder: Sendable {
           + "is not a folder Podium wrote, and a build replaces its output folder whole. Give --output a new or "
           + "empty folder; if this was Podium's output and .podium/ was deleted, restore .podium/ from git first")
     }
-    // Before the manifest: `.podium/published.json`, `feeds.opml` and the shows' folders.
+    // Before the manifest: `.podium/published.json`, and what the caller says Podium wrote.
     if let foreign = firstForeign(in: "", entries: top, isOurs: { path, kind in
-      let parts = path.split(separator: "/", maxSplits: 1)
-      let top = String(parts[0])
+      let top = path.split(separator: "/", maxSplits: 1)[0]
       if top == ".podium" { return path == top ? kind == .folder : path == PublicationRecordPath.legacy && kind == .file }
-      if parts.count == 1 { return kind == .file ? path == "feeds.opml" : kind == .folder && legacyShow(top) }
-      return (kind == .file || kind == .folder) && legacyShow(top)
+      return (kind == .file || kind == .folder) && legacyOwns(path, kind)
     }) {
       throw foreignRefusal(foreign)
     }

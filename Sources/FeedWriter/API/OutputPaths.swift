@@ -7,8 +7,11 @@ public enum OutputPaths {
   /// At the top of the output folder; the catalogue refuses a show folder of this name.
   public static let opml = Catalogue.opmlFile
 
-  /// Named after the episode file (date and slug), which is unique within a show.
-  public static func chapters(_ episode: Episode) -> String { "chapters/\(episode.fileBase).json" }
+  public static let chaptersFolder = "chapters"
+  public static let transcriptsFolder = "transcripts"
 
-  public static func transcript(_ transcript: Transcript) -> String { "transcripts/\(transcript.outputName)" }
+  /// Named after the episode file (date and slug), which is unique within a show.
+  public static func chapters(_ episode: Episode) -> String { "\(chaptersFolder)/\(episode.fileBase).json" }
+
+  public static func transcript(_ transcript: Transcript) -> String { "\(transcriptsFolder)/\(transcript.outputName)" }
 }

@@ -249,10 +249,11 @@ public struct Publisher: Sendable {
 
   /// Whether the output holds only what Podium wrote, as a finding when it does not.
   private func checkOwnership(_ output: OutputFolder) -> Finding? {
-    let legacyShows = (FileManager.default.contents(atPath: output.url.path + "/" + PublicationRecord.path))
-      .flatMap { try? PublicationRecord.decode($0) }.map { Set($0.shows.keys) } ?? []
+    let legacy = LegacyOutput(
+      shows: (FileManager.default.contents(atPath: output.url.path + "/" + PublicationRecord.path))
+        .flatMap { try? PublicationRecord.decode($0) }.map { Set($0.shows.keys) } ?? [])
     do {
-      try output.checkOwnership { legacyShows.contains($0) }
+      try output.checkOwnership(legacyOwns: legacy.owns)
       return nil
     } catch {
       return refusal(error)
