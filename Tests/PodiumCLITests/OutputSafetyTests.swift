@@ -108,6 +108,34 @@ import Testing
     #expect(FolderFingerprint(of: fixture.folder.url) == before)
   }
 
+  /// A mount point can't be renamed, so it can't be swapped: the build refuses it before
+  /// anything is written, saying what it is, instead of failing at the end on a folder the
+  /// producer never named. The mount lives in a mount namespace of its own (root only), so
+  /// nothing outside the test sees it.
+  @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")))
+  func aMountPointIsRefusedAsTheOutput() throws {
+    let fixture = try checkout()
+    try FileManager.default.createDirectory(at: fixture.output, withIntermediateDirectories: true)
+    let before = FolderFingerprint(of: fixture.folder.url)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    process.arguments = [
+      "--mount", "--propagation", "private", "/bin/sh", "-c",
+      #"mount -t tmpfs podium-test "$1" && cd "$2" && exec "$3" build "$4" "$5""#, "sh",
+      fixture.output.path, fixture.folder.url.path, PodiumProcess.executable.path,
+    ] + now
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(printed.contains("[PUB-OUTPUT-PLACE]"), "\(printed)")
+    #expect(printed.contains("is a mount point"), "\(printed)")
+    #expect(FolderFingerprint(of: fixture.folder.url) == before)
+  }
+
   /// The link stays a link, and its target gets the new output: a web server pointed at the
   /// target serves the new feeds.
   @Test func anOutputThatIsASymbolicLinkStaysOne() throws {

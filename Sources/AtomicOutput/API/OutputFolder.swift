@@ -1,9 +1,11 @@
 import Foundation
+internal import CPodiumSystem
 
 /// The folder a build replaces, found and checked before anything is written (docs/safety.md):
 /// - a symbolic link is followed, so the link stays and its target gets the new output;
 /// - it may not be `/`, the home folder, the system's temporary folder, the current folder or
-///   one of its ancestors, nor the catalogue, a folder holding it or a folder inside it;
+///   one of its ancestors, nor the catalogue, a folder holding it or a folder inside it, nor a
+///   mount point, which can't be swapped;
 /// - it must be absent, empty, or an earlier Podium output that holds nothing Podium did not
 ///   write, as its manifest (``OutputManifest``) lists.
 public struct OutputFolder: Sendable {
@@ -56,6 +58,15 @@ public struct OutputFolder: Sendable {
         kind: .place, folder: url.path,
         message: "refusing to use \(url.path) as the output: it \(problem). A build replaces its output folder "
           + "whole; give --output a folder of its own, such as feeds/ beside the catalogue")
+    }
+    // A build swaps the output with its staging folder by renaming, which the system refuses
+    // for a mount point ("Device or resource busy", about a folder the producer never named).
+    if podium_is_mount_point(url.path) == 1 {
+      throw OutputRefusal(
+        kind: .place, folder: url.path,
+        message: "refusing to use \(url.path) as the output: it is a mount point (a disk, a network share or a "
+          + "container's volume), and a build replaces its output folder by renaming it, which a mount point can't "
+          + "be. Give --output a folder inside it, such as \(url.path)/feeds")
     }
   }
 

@@ -11,4 +11,9 @@ int podium_exchange_paths(const char *first, const char *second);
 /// would otherwise add to the next step's peak.
 void podium_release_free_memory(void);
 
+/// Whether the folder at `path` is the root of a mount (a disk, a network share, a container's
+/// volume): 1 if it is, 0 if not, -1 when it can't be told. Such a folder can't be renamed, so
+/// a build can't swap it with its staging folder.
+int podium_is_mount_point(const char *path);
+
 #endif
