@@ -104,6 +104,14 @@ import Testing
       name: "zero-width joiner between Latin letters in a chapter title", file: "episode",
       text: "chapters:\n  - start: 0\n    title: Be\u{200D}gin", rule: "CAT-INVISIBLE-CHAR",
       location: Diagnostics.SourceLocation(file: episodeFile, line: 11), says: ["U+200D (ZERO WIDTH JOINER)"]),
+    Case(
+      name: "tag characters hiding text in a chapter title", file: "episode",
+      text: "chapters:\n  - start: 0\n    title: Begin\u{E0068}\u{E0069}", rule: "CAT-INVISIBLE-CHAR",
+      location: Diagnostics.SourceLocation(file: episodeFile, line: 11), says: ["U+E0068 (TAG LATIN SMALL LETTER H)"]),
+    Case(
+      name: "a Hangul filler for a blank author", file: "show", text: show("author: Socius", "author: Socius \u{3164}"),
+      rule: "CAT-INVISIBLE-CHAR", location: Diagnostics.SourceLocation(file: "gesprekken/show.yaml", line: 10),
+      says: ["U+3164 (HANGUL FILLER)"]),
   ]
 
   @Test(arguments: invisible)
@@ -118,7 +126,7 @@ import Testing
   }
 
   /// Scripts and emoji that need a joiner keep it; right-to-left text needs no control character.
-  @Test(arguments: ["Gezin 👨‍👩‍👧 en 👩🏽‍💻", "עברית ومرحبا", "می‌خواهم"])
+  @Test(arguments: ["Gezin 👨‍👩‍👧 en 👩🏽‍💻", "עברית ومرحبا", "می‌خواهم", "Wales 🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F} en Vlaanderen"])
   func joinersInsideScriptsAndEmojiPass(text: String) throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode(title: text)
