@@ -54,8 +54,11 @@ public enum CatalogueFileKind: String, Sendable, CaseIterable {
       return Data(try BoundedRead.bytes(atPath: url.path, limit: Int(limit)))
     } catch .tooLarge(let size) {
       throw CatalogueFileError(message: sizeProblem(path: path, size: size) ?? "\(rawValue) '\(path)' is too large")
+    } catch .notAFile(let kind) {
+      throw CatalogueFileError(message: "\(rawValue) '\(path)' is \(kind), not a file; give the path of the file")
     } catch {
-      throw CatalogueFileError(message: "cannot read \(rawValue) '\(path)'; is it a readable file?")
+      let reason = if case .unreadable(let reason) = error { reason } else { "\(error)" }
+      throw CatalogueFileError(message: "cannot read \(rawValue) '\(path)': \(reason)")
     }
   }
 }

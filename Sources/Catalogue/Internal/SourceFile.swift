@@ -16,8 +16,12 @@ enum SourceFile {
     } catch .tooLarge {
       collector.report(CatalogueRules.fileTooLarge, "the file is over 16 MB; is it really a text file?", line: nil)
       return nil
+    } catch .notAFile(let kind) {
+      collector.report(CatalogueRules.missingFile, "\(name) is \(kind), not a file; put the text file here", line: nil)
+      return nil
     } catch {
-      collector.report(CatalogueRules.missingFile, "cannot read \(name); is it there?", line: nil)
+      let reason = if case .unreadable(let reason) = error { reason } else { "\(error)" }
+      collector.report(CatalogueRules.missingFile, "cannot read \(name): \(reason)", line: nil)
       return nil
     }
     // UTF-16 (and UTF-32) text starts with a byte order mark, or puts a NUL byte beside every

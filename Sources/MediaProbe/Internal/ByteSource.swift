@@ -46,23 +46,11 @@ final class FileByteSource: ByteSource {
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
       close(descriptor)
-      throw .notAFile(Self.kind(info.st_mode))
+      throw .notAFile(FileType.name(of: info.st_mode))
     }
     self.descriptor = descriptor
     self.size = Int64(info.st_size)
     self.limits = limits
-  }
-
-  /// What a file that is not a regular file is, for the message that refuses it.
-  static func kind(_ mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFDIR: "a folder"
-    case S_IFIFO: "a FIFO (named pipe)"
-    case S_IFCHR: "a character device"
-    case S_IFBLK: "a block device"
-    case S_IFSOCK: "a socket"
-    default: "not a regular file"
-    }
   }
 
   deinit { close(descriptor) }
