@@ -92,6 +92,16 @@ public struct Breakage: Sendable, CustomStringConvertible {
     ) { fixture in
       try fixture.folder.rename("episodes/gesprekken", toName: Array("gesprekken".utf8) + [0xFF])
     },
+    // The folder can't be looked into (here a show.yaml that links to itself; for a user, a folder
+    // without read permission): its show.yaml may well be there, so this is no removal.
+    Breakage(
+      description: "show.yaml can't be looked at", errors: ["CAT-FILE-MISSING"], file: "gesprekken",
+      says: "cannot look into folder 'gesprekken' for its show.yaml (Too many levels of symbolic links)"
+    ) { fixture in
+      let showFile = fixture.catalogue.appendingPathComponent("gesprekken/show.yaml").path
+      try FileManager.default.removeItem(atPath: showFile)
+      try FileManager.default.createSymbolicLink(atPath: showFile, withDestinationPath: "show.yaml")
+    },
     Breakage(
       description: "show.yaml broken", errors: ["CAT-YAML"], file: "gesprekken/show.yaml", says: "malformed YAML"
     ) { fixture in

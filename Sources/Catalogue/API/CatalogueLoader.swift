@@ -84,9 +84,18 @@ public struct CatalogueLoader: Sendable {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         continue
       }
+      var info = stat()
+      let hasShowFile = stat(path + "/show.yaml", &info) == 0
+      // A folder Podium may not look into may well hold a show.yaml: that is no removal.
+      let lookFailure = hasShowFile || errno == ENOENT || errno == ENOTDIR ? nil : String(cString: strerror(errno))
       if name.hasPrefix("_") {
         result.gaps.otherFolders.insert(name)
-      } else if FileManager.default.fileExists(atPath: path + "/show.yaml") {
+      } else if let lookFailure {
+        result.gaps.unloaded.insert(name)
+        result.findings.append(CatalogueRules.missingFile.finding(
+          "cannot look into folder '\(name)' for its show.yaml (\(lookFailure)); make the folder and its show.yaml readable",
+          at: SourceLocation(file: name)))
+      } else if hasShowFile {
         // A name Podium can't publish is held back like a show that fails to load: renaming it
         // is the fix, not a removal.
         if Catalogue.reservedShowNames.contains(name.lowercased()) {
