@@ -67,6 +67,40 @@ import Testing
     #expect(!next.hasErrors && !next.findings.contains { $0.ruleID == "PUB-REMOVED" }, "\(next.findings)")
   }
 
+  /// An episode moved to another show leaves the first show's feed: a removal for that show's
+  /// subscribers, refused unless allowed, and then dropped from that show's record only.
+  @Test func anEpisodeMovedToAnotherShowIsARemovalFromTheFirst() throws {
+    let fixture = try Breakage.published()
+    #expect(!(try build(fixture)).hasErrors)
+    let before = FolderFingerprint(of: fixture.output)
+    try FileManager.default.createDirectory(
+      at: fixture.catalogue.appendingPathComponent("nieuws/media"), withIntermediateDirectories: true)
+    for file in ["2024-03-21-b.md", "media/2024-03-21-b.mp3"] {
+      try FileManager.default.moveItem(
+        at: fixture.catalogue.appendingPathComponent("gesprekken/" + file),
+        to: fixture.catalogue.appendingPathComponent("nieuws/" + file))
+    }
+    func rebuild(allowRemoval: Bool) throws -> BuildReport {
+      try Publisher(
+        catalogueURL: fixture.catalogue, outputURL: fixture.output,
+        options: BuildOptions(now: now, allowEnclosureChange: true, allowRemoval: allowRemoval)
+      ).build()
+    }
+    let refused = try rebuild(allowRemoval: false)
+    #expect(errors(refused) == ["PUB-REMOVED"], "\(refused.findings)")
+    #expect(
+      refused.findings.contains {
+        $0.location?.file == "nieuws/2024-03-21-b.md"
+          && $0.message.contains("published in show 'gesprekken' and is now in show 'nieuws'")
+      }, "\(refused.findings)")
+    #expect(FolderFingerprint(of: fixture.output) == before)
+    let allowed = try rebuild(allowRemoval: true)
+    #expect(!allowed.hasErrors, "\(allowed.findings)")
+    let record = try PublicationRecord.decode(try fixture.folder.read("feeds/" + PublicationRecord.path))
+    #expect(record.shows["gesprekken"]?.episodes.keys.sorted() == ["a"])
+    #expect(record.shows["nieuws"]?.episodes.keys.sorted() == ["b"])
+  }
+
   /// A rule lowered in podium.yaml still holds a published episode back: lowered, its error
   /// would let the episode leave the feed without a word. An episode not yet published follows
   /// the setting.

@@ -37,7 +37,7 @@ struct RecordCheck {
       var record = PublicationRecord.ShowRecord(
         podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome), feedURL: catalogue.feedURL(for: show))
       for (guid, entry) in (old?.episodes ?? [:]).sorted(by: { $0.key < $1.key }) {
-        if let kept = check(guid: guid, entry: entry, byGUID: byGUID, byFile: byFile, outcome: &outcome) {
+        if let kept = check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) {
           record.episodes[guid] = kept
         }
       }
@@ -114,9 +114,9 @@ struct RecordCheck {
     let episode: Int
   }
 
-  /// Checks one previously published episode; returns the entry to keep in the record.
+  /// Checks one episode that `published` published before; returns the entry to keep in its record.
   private func check(
-    guid: String, entry: PublicationRecord.EpisodeRecord, byGUID: [String: Position],
+    guid: String, entry: PublicationRecord.EpisodeRecord, of published: Show, byGUID: [String: Position],
     byFile: [String: Position], outcome: inout Outcome
   ) -> PublicationRecord.EpisodeRecord? {
     guard let position = byGUID[guid] else {
@@ -140,6 +140,15 @@ struct RecordCheck {
     }
     let show = catalogue.shows[position.show]
     let episode = show.episodes[position.episode]
+    // Moved to another show, the episode leaves this show's feed: its subscribers lose it.
+    if show.slug != published.slug {
+      outcome.findings.append(finding(
+        PublishRules.removed, allowed: options.allowRemoval,
+        "this episode was published in show '\(published.slug)' and is now in show '\(show.slug)'; it would leave "
+          + "\(published.slug)'s feed and its subscribers lose it. Move the file back, or build with --allow-removal",
+        at: SourceLocation(file: episode.file)))
+      return options.allowRemoval ? nil : entry
+    }
     if episode.status(at: options.now) != .published {
       outcome.findings.append(finding(
         PublishRules.removed, allowed: options.allowRemoval,
