@@ -167,6 +167,12 @@ import Testing
      "CAT-YAML", 1, ["quoted value is never closed", "closing quote"]),
     ("an unquoted colon in a title", "show.yaml", Data(show("title: Allemaal politiek", "title: Politiek: wat nu?").utf8),
      "CAT-YAML", 1, ["': '", "quotes", "title: \"Politiek: wat nu?\""]),
+    ("an apostrophe inside single quotes", "show.yaml", Data(show("title: Allemaal politiek", "title: 'Politiek, dat's wij'").utf8),
+     "CAT-YAML", 1, ["follows a closing quote", "(title: \"it's here\")", "'it''s here'"]),
+    ("a tab that indents", "show.yaml", Data(show("title: Allemaal politiek", "title: Allemaal politiek\n\tsubtitle: x").utf8),
+     "CAT-YAML", 2, ["a tab indents this line", "spaces"]),
+    ("a dash after a key", "show.yaml", Data(show("title: Allemaal politiek", "title: - Allemaal politiek").utf8),
+     "CAT-YAML", 1, ["starts a list", "quotes"]),
     ("deep nesting", "show.yaml", Data(("keywords: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
       + CatalogueFixture.show).utf8),
      "CAT-YAML", 1, ["nested more than 1000 levels deep"]),

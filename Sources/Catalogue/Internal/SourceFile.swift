@@ -153,6 +153,19 @@ enum SourceFile {
       return (line, "a ': ' inside a value starts a new key; put the whole value in quotes, "
         + "as in title: \"Politiek: wat nu?\"")
     }
+    if problem.hasPrefix("found a tab character") {
+      return (line, "a tab indents this line; indent with spaces only")
+    }
+    if problem == "did not find expected key", context?.text == "while parsing a block mapping" {
+      // `title: 'it's here'` or `title: "A" B`: the quoted value ends early and text follows it.
+      return (line, "this line does not read as 'key: value': text follows a closing quote, or the line is "
+        + "indented unlike the keys around it. A value that holds its own quote mark needs the other quotes "
+        + "(title: \"it's here\") or, in single quotes, the mark written twice ('it''s here')")
+    }
+    if problem == "block sequence entries are not allowed in this context" {
+      return (line, "a '- ' after a key on the same line starts a list where the value belongs; put the value in "
+        + "quotes, or put each item of a list on a line of its own, under the key")
+    }
     if problem.hasPrefix("found character that cannot start any token") {
       return (line, "\(problem); indent with spaces, not tabs, and quote a value that starts with @ or `")
     }
