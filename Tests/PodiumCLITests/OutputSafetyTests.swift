@@ -44,6 +44,29 @@ import Testing
     #expect(FolderFingerprint(of: fixture.folder.url) == before)
   }
 
+  /// The commands docs/safety.md says write nothing change nothing, in the checkout or in the
+  /// home folder (here one inside the test's folder), whatever they find.
+  @Test func theReadingCommandsWriteNothing() throws {
+    let fixture = try checkout()
+    #expect(try PodiumProcess.run(["build"] + now, in: fixture.folder.url).status == 0)
+    try fixture.folder.write("home/.profile", "export X=1\n")
+    let home = fixture.folder.url.appendingPathComponent("home").path
+    let environment = ["HOME": home, "XDG_CACHE_HOME": home + "/.cache"]
+    let before = FolderFingerprint(of: fixture.folder.url)
+    let commands: [[String]] = [
+      ["validate"] + now, ["validate", "--format", "json"] + now, ["list"] + now, ["rules"],
+      ["lint", "feeds/gesprekken/feed.xml"], ["probe", "episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3"],
+      ["init", "--show", "gesprekken", "--title", "T", "--publisher", "P", "--language", "nl"],
+    ]
+    for command in commands {
+      let result = try PodiumProcess.run(command, in: fixture.folder.url, environment: environment)
+      // init refuses an existing catalogue; the others find nothing wrong. Either way they ran.
+      #expect(result.status == (command[0] == "init" ? 1 : 0), "podium \(command.joined(separator: " ")): \(result)")
+      let after = FolderFingerprint(of: fixture.folder.url)
+      #expect(after == before, "podium \(command.joined(separator: " ")): \(after.differences(from: before))")
+    }
+  }
+
   /// The home folder and the current folder's ancestors, found by real path.
   @Test func theHomeFolderAndTheCurrentFoldersAncestorsAreRefused() throws {
     let fixture = try checkout()
