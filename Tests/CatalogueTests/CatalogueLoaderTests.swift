@@ -153,6 +153,21 @@ import Testing
     #expect(result.catalogue?.shows.first?.episodes.map(\.guid) == ["a"])
   }
 
+  /// A catalogue that isn't where Podium looks, or a show folder given as the catalogue, is said
+  /// as such, with what to do, not as a file that can't be read.
+  @Test(arguments: [("nergens", "there is no catalogue folder"), ("gesprekken", "has no podium.yaml")])
+  func aMissingCatalogueSaysWhereItLooked(folder: String, says: String) throws {
+    let fixture = try CatalogueFixture()
+    let root = folder == "nergens" ? fixture.folder.url.appendingPathComponent(folder) : fixture.catalogue.appendingPathComponent(folder)
+    let result = CatalogueLoader(root: root).load()
+    #expect(result.catalogue == nil)
+    let finding = try #require(result.findings.first)
+    #expect(result.findings.count == 1)
+    #expect(finding.ruleID == "CAT-FILE-MISSING")
+    #expect(finding.message.contains(root.standardizedFileURL.path) && finding.message.contains(says), "\(finding.message)")
+    #expect(finding.message.contains("--catalogue") && finding.message.contains("podium init"))
+  }
+
   /// The loader says what is there but failed to load, and which folders are not shows: a
   /// build tells a mistake from a removal by it.
   @Test func whatFailsToLoadIsInTheGaps() throws {

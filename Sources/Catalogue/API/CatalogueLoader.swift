@@ -17,6 +17,14 @@ public struct CatalogueLoader: Sendable {
   }
 
   public func load() -> LoadResult {
+    var info = stat()
+    if stat(root.path + "/podium.yaml", &info) != 0, errno == ENOENT || errno == ENOTDIR {
+      // The commonest first mistake: podium run in another folder, or given a show folder.
+      let what = stat(root.path, &info) == 0 ? "\(root.path) has no podium.yaml" : "there is no catalogue folder \(root.path)"
+      return LoadResult(catalogue: nil, findings: [CatalogueRules.missingFile.finding(
+        "\(what); run podium in the folder that holds the catalogue, give --catalogue the folder with podium.yaml "
+          + "and the show folders, or start a catalogue with podium init", at: SourceLocation(file: "podium.yaml"))])
+    }
     let siteCollector = FindingCollector(file: "podium.yaml")
     guard let siteNode = SourceFile.readYAML(root.appendingPathComponent("podium.yaml"), collector: siteCollector),
       let site = SiteReader.read(siteNode, collector: siteCollector)
