@@ -20,6 +20,35 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
   }
 
+  /// A file put into the output after the build's last look goes out with the old output: that
+  /// old output is kept beside the new one, under a name no later clean-up removes, not deleted.
+  @Test(arguments: [false, true])
+  func anOldOutputThatIsNotOursIsKeptNotRemoved(isOurs: Bool) throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["a.xml": "one"]))
+    try folder.write("feeds/notes.txt", "mine\n")
+    var commit = DirectoryCommit(directory: output)
+    commit.oldOutputIsOurs = { old in
+      #expect(FileManager.default.fileExists(atPath: old.appendingPathComponent("notes.txt").path))
+      return isOurs
+    }
+    let kept = try commit.commit(try tree(["b.xml": "two"]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["b.xml"])
+    let beside = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0 != "feeds" }
+    if isOurs {
+      #expect(kept == nil)
+      #expect(beside == [])
+    } else {
+      let name = try #require(kept?.lastPathComponent)
+      #expect(name.hasPrefix(".feeds.kept-"))
+      #expect(beside == [name])
+      #expect(try folder.read(name + "/notes.txt") == Data("mine\n".utf8))
+      #expect(DirectoryCommit(directory: output).removeStaleStaging() == [])
+      #expect(folder.exists(name + "/notes.txt"))
+    }
+  }
+
   @Test func aFailureLeavesTheOldFolderAndNoLeftovers() throws {
     let folder = try TemporaryFolder()
     let output = folder.url.appendingPathComponent("feeds")

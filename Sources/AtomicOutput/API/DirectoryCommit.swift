@@ -8,15 +8,21 @@ public struct DirectoryCommit: Sendable {
   public let directory: URL
   /// Called before each file is written; tests use it to fail a build halfway.
   public var willWrite: (@Sendable (String) throws -> Void)?
+  /// Called on the old output once it is swapped out, before it is removed: whether it still
+  /// holds only what Podium wrote. A file put into the output after the build's last look is in
+  /// it; such an old output is kept beside the new one (`.<name>.kept-<UUID>`), not removed.
+  public var oldOutputIsOurs: (@Sendable (URL) -> Bool)?
 
   public init(directory: URL) {
     self.directory = directory.standardizedFileURL
   }
 
   /// Writes the tree and swaps it in.
-  public func commit(_ tree: OutputTree) throws {
+  ///
+  /// - Returns: where the old output was kept, when ``oldOutputIsOurs`` said it is not ours.
+  @discardableResult public func commit(_ tree: OutputTree) throws -> URL? {
     let staged = try stage(tree)
-    try staged.commit()
+    return try staged.commit()
   }
 
   /// Writes the tree into a staging folder beside the output folder, without touching the output
@@ -65,29 +71,29 @@ public struct DirectoryCommit: Sendable {
     return removed
   }
 
-  func swapIn(_ staging: URL) throws {
+  /// - Returns: where the old output was kept, if it was.
+  func swapIn(_ staging: URL) throws -> URL? {
     do {
-      try exchange(staging)
+      return try exchange(staging)
     } catch {
       try? FileManager.default.removeItem(at: staging)
       throw error
     }
   }
 
-  private func exchange(_ staging: URL) throws {
+  private func exchange(_ staging: URL) throws -> URL? {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
       try rename(staging, directory)
-      return
+      return nil
     }
     guard isDirectory.boolValue else {
       throw OutputError(.io(path: directory.path, detail: "exists and is not a folder"))
     }
     keepModeAndOwner(of: directory, on: staging)
     if podium_exchange_paths(staging.path, directory.path) == 0 {
-      try? fileManager.removeItem(at: staging)
-      return
+      return removeOld(at: staging)
     }
     // No atomic exchange here (another OS or file system): two renames, with the old folder kept
     // until the new one is in place.
@@ -100,7 +106,19 @@ public struct DirectoryCommit: Sendable {
       try? rename(old, directory)
       throw error
     }
-    try? fileManager.removeItem(at: old)
+    return removeOld(at: old)
+  }
+
+  /// Removes the swapped-out old output, unless it now holds something that isn't Podium's:
+  /// then it is renamed so that no later build's clean-up takes it, and returned.
+  private func removeOld(at old: URL) -> URL? {
+    if let isOurs = oldOutputIsOurs, !isOurs(old) {
+      let kept = directory.deletingLastPathComponent()
+        .appendingPathComponent(".\(directory.lastPathComponent).kept-\(UUID().uuidString)")
+      return (try? rename(old, kept)) != nil ? kept : old
+    }
+    try? FileManager.default.removeItem(at: old)
+    return nil
   }
 
   /// Gives the new output the old one's permissions and owner, so a web server that reads it as

@@ -6,7 +6,11 @@ public struct StagedDirectory: Sendable {
   let staging: URL
   let target: DirectoryCommit
 
-  public func commit() throws { try target.swapIn(staging) }
+  /// Swaps the tree in.
+  ///
+  /// - Returns: where the old output was kept, when it held something Podium did not write
+  ///   (``DirectoryCommit/oldOutputIsOurs``); otherwise it is removed and this is `nil`.
+  @discardableResult public func commit() throws -> URL? { try target.swapIn(staging) }
 
   public func discard() { try? FileManager.default.removeItem(at: staging) }
 }

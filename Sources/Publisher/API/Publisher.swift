@@ -68,6 +68,9 @@ public struct Publisher: Sendable {
     defer { withExtendedLifetime(lock) {} }
     var commit = DirectoryCommit(directory: output.url)
     commit.willWrite = willWrite
+    // The last look before the swap can miss a file put in just after it: the old output is
+    // looked at once more, swapped out, before it is removed.
+    commit.oldOutputIsOurs = { old in (try? OutputFolder(old)).map { checkOwnership($0) == nil } ?? false }
     if lock != nil {
       // Under the lock no other build is staging: what is left beside the output was killed.
       commit.removeStaleStaging()
@@ -138,7 +141,14 @@ public struct Publisher: Sendable {
       report.add([refused])
       return report
     }
-    try ready.commit()
+    if let kept = try ready.commit() {
+      var finding = PublishRules.outputForeign.finding(
+        "while this build ran, something Podium did not write was put into \(outputURL.relativePath)/. The new output "
+          + "is in place; the old one is kept, with it, at \(kept.path). Move what is yours out of it, then delete it",
+        at: SourceLocation(file: outputURL.relativePath))
+      finding.severity = .warning
+      report.add([finding])
+    }
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
     return report
