@@ -24,8 +24,14 @@ public enum HostName {
 
   /// A host on a domain RFC 2606 reserves for examples (https://www.rfc-editor.org/rfc/rfc2606#section-3):
   /// `example.com`, `example.net`, `example.org`, the `.example` top-level domain, and their
-  /// subdomains. Nothing real is ever served there, so a catalogue URL on one is a placeholder.
+  /// subdomains; or one of the top-level domains it reserves as never resolving publicly
+  /// (section 2): `.invalid` and `.localhost`. Nothing a listener can reach is ever served there, so
+  /// a catalogue URL on one is a placeholder. (`.test` is left to the producer's own tests.)
   public static func isReservedExample(_ host: some StringProtocol) -> Bool {
+    let last = host.split(separator: ".").last
+    if let last, last.utf8.count == 7 || last.utf8.count == 9, ["invalid", "localhost"].contains(last.lowercased()) {
+      return true
+    }
     // Nearly every host lacks the word: a look at the bytes decides before anything is allocated.
     guard containsExample(host.utf8) else { return false }
     var host = host.lowercased()
