@@ -243,6 +243,19 @@ import Testing
     #expect(FolderFingerprint(of: fixture.folder.url) == before)
   }
 
+  /// A feed that can't be read to rebuild the record leaves its show unguarded: an error.
+  @Test func aDeletedRecordAndABrokenFeedStopTheBuild() throws {
+    let fixture = try checkout()
+    #expect(try PodiumProcess.run(["build"] + now, in: fixture.folder.url).status == 0)
+    try FileManager.default.removeItem(at: fixture.output.appendingPathComponent(".podium/published.json"))
+    try fixture.folder.write("feeds/gesprekken/feed.xml", "<rss><channel>")
+    let before = FolderFingerprint(of: fixture.folder.url)
+    let result = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.contains("feeds/gesprekken/feed.xml: error: [PUB-RECORD]"), "\(result.standardOutput)")
+    #expect(FolderFingerprint(of: fixture.folder.url) == before)
+  }
+
   /// With neither a record nor feeds, the build says once that it is the first.
   @Test func aFirstBuildSaysSo() throws {
     let fixture = try checkout()

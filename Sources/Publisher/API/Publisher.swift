@@ -232,13 +232,19 @@ public struct Publisher: Sendable {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
     guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(PublicationRecord.path).path) else {
-      if let (record, feeds) = RecordRecovery(folder: folder, catalogue: catalogue).recover() {
-        let episodes = record.shows.values.reduce(0) { $0 + $1.episodes.count }
+      if let recovered = RecordRecovery(folder: folder, catalogue: catalogue).recover() {
+        let episodes = recovered.record.shows.values.reduce(0) { $0 + $1.episodes.count }
         findings.append(PublishRules.recordRecovered.finding(
-          "the publication record was missing; it was rebuilt from the \(feeds) feed(s) in \(name)/ "
+          "the publication record was missing; it was rebuilt from the \(recovered.feeds) feed(s) in \(name)/ "
             + "(\(episodes) published episodes), so their GUIDs and media URLs stay guarded. If \(name)/ is in git, "
             + "restoring \(PublicationRecord.path) from there keeps its full history", at: location))
-        return record
+        for feed in recovered.unreadable {
+          findings.append(PublishRules.record.finding(
+            "the publication record is missing and \(name)/\(feed) can't be read to rebuild it, so that show's "
+              + "published GUIDs are not guarded; restore \(PublicationRecord.path) (or the feed) from git first",
+            at: SourceLocation(file: "\(name)/\(feed)")))
+        }
+        return recovered.record
       }
       guard announcingFirstBuild else { return PublicationRecord() }
       findings.append(PublishRules.firstBuild.finding(

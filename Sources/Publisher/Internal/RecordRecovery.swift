@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import FeedWriter
+import Identifiers
 import PodiumXML
 
 /// Rebuilds the publication record from the podcast feeds an earlier build left in the output
@@ -17,29 +18,42 @@ struct RecordRecovery {
   /// Feeds are parsed whole; Podium's own feed for 10,000 episodes is about 30 MB.
   static let maximumFeedSize = 512 * 1024 * 1024
 
-  /// The record, and how many feeds it came from; `nil` when the folder holds no feed.
-  func recover() -> (record: PublicationRecord, feeds: Int)? {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+  struct Recovered {
     var record = PublicationRecord()
     var feeds = 0
+    /// Feeds that are there but could not be read: their shows' GUIDs are not guarded.
+    var unreadable: [String] = []
+  }
+
+  /// The record, how many feeds it came from, and which could not be read; `nil` when the
+  /// folder holds no feed.
+  func recover() -> Recovered? {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    var recovered = Recovered()
     let byEnclosure = Dictionary(
       catalogue.shows.flatMap { show in
         show.episodes.compactMap { episode in episode.media.map { (catalogue.publicURL(for: $0.reference, in: show), episode) } }
       }, uniquingKeysWith: { first, _ in first })
     for slug in names.sorted() where !slug.hasPrefix(".") {
       let path = folder.path + "/" + slug + "/" + OutputPaths.feed
-      guard FileManager.default.fileExists(atPath: path),
-        let document = try? XMLDocument(contentsOfFile: path, maximumSize: Self.maximumFeedSize),
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      guard let document = try? XMLDocument(contentsOfFile: path, maximumSize: Self.maximumFeedSize),
         let channel = document.root.firstChild(named: "channel")
-      else { continue }
-      feeds += 1
+      else {
+        recovered.unreadable.append("\(slug)/\(OutputPaths.feed)")
+        continue
+      }
+      recovered.feeds += 1
       let show = catalogue.shows.first { $0.slug == slug }
       let byTitle = Dictionary((show?.episodes ?? []).map { ($0.title, $0) }, uniquingKeysWith: { first, _ in first })
       let feedURL = channel.children(named: "link", namespace: Namespaces.atom).first { $0.attribute("rel") == "self" }?
         .attribute("href")
+      let resolvedFeedURL = feedURL ?? show.map { catalogue.feedURL(for: $0) } ?? ""
+      // A feed without podcast:guid gets the one the spec derives from its URL, as a first build would.
+      let podcastGUID = channel.firstChild(named: "guid", namespace: Namespaces.podcast)?.text
       var entry = PublicationRecord.ShowRecord(
-        podcastGUID: channel.firstChild(named: "guid", namespace: Namespaces.podcast)?.text ?? "",
-        feedURL: feedURL ?? show.map { catalogue.feedURL(for: $0) } ?? "")
+        podcastGUID: podcastGUID.flatMap { $0.isEmpty ? nil : $0 } ?? show?.guid ?? PodcastGUID.forFeedURL(resolvedFeedURL),
+        feedURL: resolvedFeedURL)
       for item in channel.children(named: "item") {
         guard let guid = item.firstChild(named: "guid")?.text, !guid.isEmpty else { continue }
         let enclosure = item.firstChild(named: "enclosure")?.attribute("url")
@@ -49,9 +63,8 @@ struct RecordRecovery {
           file: episode?.file ?? "\(slug)/\(OutputPaths.feed) (the item '\(title)')", enclosure: enclosure,
           date: episode?.date.iso8601 ?? item.firstChild(named: "pubDate")?.text ?? "")
       }
-      if entry.podcastGUID.isEmpty { continue }
-      record.shows[slug] = entry
+      recovered.record.shows[slug] = entry
     }
-    return feeds == 0 ? nil : (record, feeds)
+    return recovered.feeds == 0 && recovered.unreadable.isEmpty ? nil : recovered
   }
 }
