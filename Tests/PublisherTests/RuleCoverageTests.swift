@@ -137,6 +137,11 @@ import Testing
       try FileManager.default.removeItem(at: fixture.output.appendingPathComponent(".podium/published.json"))
     },
     "PUB-FIRST-BUILD": { _ in },
+    "PUB-FEED-MOVED": { fixture in
+      try fixture.folder.write("feeds/.podium/published.json", record(guid: "6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f",
+        file: "gesprekken/2024-03-14-de-buurt-beslist.md", enclosure: "https://media.podium.test/gesprekken/media/2024-03-14-de-buurt-beslist.mp3")
+        .replacingOccurrences(of: "https://feeds.podium.test/gesprekken/feed.xml", with: "https://old.podium.test/gesprekken/feed.xml"))
+    },
     "PUB-OUTPUT-PLACE": { fixture in
       try FileManager.default.createSymbolicLink(atPath: fixture.output.path, withDestinationPath: "episodes")
     },

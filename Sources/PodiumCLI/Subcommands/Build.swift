@@ -25,11 +25,15 @@ extension Podium {
     @Flag(help: "Let a published episode leave the feed, or a published show lose its feed.")
     var allowRemoval = false
 
+    @Flag(help: "Let a published show's feed move to a new URL; the old URL must redirect (HTTP 301) to it.")
+    var allowFeedMove = false
+
     func run() throws {
       var buildOptions = BuildOptions(
         now: options.moment, allowGUIDChange: allowGUIDChange, allowEnclosureChange: allowEnclosureChange,
         allowRemoval: allowRemoval)
       buildOptions.strict = reporting.strict
+      buildOptions.allowFeedMove = allowFeedMove
       var publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
       let output = options.output
       publisher.willWait = { holder in

@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
   public var allowEnclosureChange: Bool
   /// Let an already published episode leave the feed.
   public var allowRemoval: Bool
+  /// Let a published show's feed move to a new URL (the old one must redirect to it).
+  public var allowFeedMove = false
   /// Treat warnings like errors: nothing is written while there is one.
   public var strict = false
 

@@ -13,6 +13,10 @@ public enum PublishRules {
   public static let removed = Rule(
     id: "PUB-REMOVED", severity: .error, source: source,
     summary: "A published episode stays in its feed, and a published show keeps its feed.")
+  public static let feedMoved = Rule(
+    id: "PUB-FEED-MOVED", severity: .error,
+    source: "Apple Podcasts: moving a feed (https://podcasters.apple.com/support/837-change-the-rss-feed-url)",
+    summary: "A published show's feed URL stays, or moves only with a redirect from the old one.")
   public static let podcastGUIDChanged = Rule(
     id: "P20-GUID-STABLE", severity: .error, source: "Podcasting 2.0 podcast:guid",
     summary: "A show's podcast:guid is assigned once and kept.")
@@ -40,7 +44,7 @@ public enum PublishRules {
     summary: "The output folder is new, empty, or an earlier Podium output holding nothing else.")
 
   public static let all: [Rule] = [
-    guidChanged, enclosureChanged, removed, podcastGUIDChanged, record, recordRecovered, firstBuild, notesHTML, output,
+    guidChanged, enclosureChanged, removed, feedMoved, podcastGUIDChanged, record, recordRecovered, firstBuild, notesHTML, output,
     outputPlace, outputForeign,
   ]
 }

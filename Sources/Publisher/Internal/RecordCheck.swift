@@ -35,7 +35,8 @@ struct RecordCheck {
     for show in catalogue.shows {
       let old = previous.shows[show.slug]
       var record = PublicationRecord.ShowRecord(
-        podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome), feedURL: catalogue.feedURL(for: show))
+        podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome),
+        feedURL: feedURL(for: show, old: old, outcome: &outcome))
       for (guid, entry) in (old?.episodes ?? [:]).sorted(by: { $0.key < $1.key }) {
         if let kept = check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) {
           record.episodes[guid] = kept
@@ -92,6 +93,22 @@ struct RecordCheck {
       guids[show.slug] = podcastGUID(for: show, old: previous.shows[show.slug], outcome: &ignored)
     }
     return guids
+  }
+
+  /// The show's feed URL. A published feed that moves loses every subscriber whose app isn't
+  /// redirected from the old URL, so a move is refused unless the producer allows it.
+  private func feedURL(for show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome) -> String {
+    let url = catalogue.feedURL(for: show)
+    guard let published = old?.feedURL, !published.isEmpty, published != url,
+      !(old?.episodes.isEmpty ?? true)
+    else { return url }
+    outcome.findings.append(finding(
+      PublishRules.feedMoved, allowed: options.allowFeedMove,
+      "the feed of show '\(show.slug)' would move from \(published) to \(url) (base_url changed); apps subscribed to the "
+        + "old address lose the show unless it redirects (HTTP 301) to the new one. Put base_url back, or set up the "
+        + "redirect and build with --allow-feed-move",
+      at: SourceLocation(file: "podium.yaml")))
+    return options.allowFeedMove ? url : published
   }
 
   /// The show's `podcast:guid`: set in show.yaml, or kept from before, or computed once now.
