@@ -156,11 +156,12 @@ public struct Publisher: Sendable {
 
   /// Loads the catalogue and renders every output.
   ///
-  /// - Parameter startStaging: called once the catalogue has loaded, unless its findings already
-  ///   block publishing: the staging folder that podcast feeds are written into as they are
-  ///   made, or `nil` to keep them in memory.
+  /// - Parameters:
   ///   - recordFolder: the folder whose publication record guards the build.
   ///   - announcingFirstBuild: whether to say so when there is no record and no feed to rebuild it from.
+  ///   - startStaging: called once the catalogue has loaded, unless its findings already block
+  ///     publishing: the staging folder that podcast feeds are written into as they are made, or
+  ///     `nil` to keep them in memory.
   private func plan(
     recordFolder: URL, announcingFirstBuild: Bool = false, startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
