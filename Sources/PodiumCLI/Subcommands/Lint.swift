@@ -14,8 +14,8 @@ extension Podium {
       discussion: """
         The same RSS 2.0, Apple Podcasts and Podcasting 2.0 rules `validate` runs on the feeds Podium builds \
         (`podium rules` lists them), so a feed hosted elsewhere, or one you are migrating from, gets the same \
-        report. A video sitemap (a <urlset>) gets the sitemap rules; `--profile rss` checks an RSS feed that \
-        isn't a podcast (a Media RSS feed) without Apple's and Podcasting 2.0's rules. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
+        report. A video sitemap (a <urlset>) gets the sitemap rules; a Media RSS feed (Podium's media.xml) \
+        gets RSS 2.0's rules without Apple's and Podcasting 2.0's, as `--profile rss` asks for any feed. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
         \(maximumFeedSize >> 20) MB is refused before it is read.
         """)
 
@@ -28,7 +28,10 @@ extension Podium {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Option(help: "podcast, rss or sitemap; by default a <urlset> is a sitemap and anything else a podcast feed.")
+    @Option(help: """
+      podcast, rss or sitemap; by default a <urlset> is a sitemap, an <rss> with the Media RSS namespace and \
+      not Apple's is plain RSS, and anything else a podcast feed.
+      """)
     var profile: LintProfile?
 
     func run() throws {
