@@ -91,10 +91,15 @@ public struct OutputFolder: Sendable {
 
   /// Refuses a folder that holds anything Podium did not write.
   ///
-  /// - Parameter legacyOwns: for an output of a Podium from before the manifest (it has
-  ///   `.podium/published.json` only), whether an entry outside `.podium/` is one that Podium
-  ///   wrote, by its path and kind; the caller knows the output's layout.
-  public func checkOwnership(legacyOwns: (String, FolderListing.Kind) -> Bool = { _, _ in false }) throws(OutputRefusal) {
+  /// - Parameters:
+  ///   - legacyMarker: the file that marked an output of a Podium from before the manifest
+  ///     (`.podium/published.json`), or `nil` to accept only outputs with a manifest.
+  ///   - legacyOwns: for such an output, whether an entry outside the marker's folder is one
+  ///     that Podium wrote, by its path and kind; the caller knows the output's layout. Called
+  ///     only for such an output.
+  public func checkOwnership(
+    legacyMarker: String? = nil, legacyOwns: (String, FolderListing.Kind) -> Bool = { _, _ in false }
+  ) throws(OutputRefusal) {
     guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return }
     if let manifest = readManifest() {
       var folders: Set<String> = [""]
@@ -112,19 +117,21 @@ public struct OutputFolder: Sendable {
       }
       return
     }
-    let legacyRecord = url.path + "/" + PublicationRecordPath.legacy
     var status = stat()
-    guard lstat(legacyRecord, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+    guard let legacyMarker, lstat(url.path + "/" + legacyMarker, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG
+    else {
       throw OutputRefusal(
         kind: .foreign, folder: url.path,
         message: "refusing to replace \(url.path): it holds '\(top.names.first ?? top.undecodable.first.map(FolderListing.escaped) ?? "")' and has no \(OutputManifest.path), so it "
           + "is not a folder Podium wrote, and a build replaces its output folder whole. Give --output a new or "
           + "empty folder; if this was Podium's output and .podium/ was deleted, restore .podium/ from git first")
     }
-    // Before the manifest: `.podium/published.json`, and what the caller says Podium wrote.
+    // Before the manifest: the marker and its folder, and what the caller says Podium wrote.
+    let markerFolder = legacyMarker.split(separator: "/").dropLast().joined(separator: "/")
     if let foreign = firstForeign(in: "", entries: top, isOurs: { path, kind in
-      let top = path.split(separator: "/", maxSplits: 1)[0]
-      if top == ".podium" { return path == top ? kind == .folder : path == PublicationRecordPath.legacy && kind == .file }
+      if path == legacyMarker { return kind == .file }
+      if path == markerFolder { return kind == .folder }
+      if !markerFolder.isEmpty, path.hasPrefix(markerFolder + "/") { return false }
       return (kind == .file || kind == .folder) && legacyOwns(path, kind)
     }) {
       throw foreignRefusal(foreign)

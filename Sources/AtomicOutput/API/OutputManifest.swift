@@ -25,8 +25,3 @@ public enum OutputManifest {
     (try? JSONDecoder().decode(Contents.self, from: data)).map { Set($0.files) }
   }
 }
-
-/// Where a Podium from before the manifest marked its output: the publication record.
-enum PublicationRecordPath {
-  static let legacy = ".podium/published.json"
-}

@@ -266,11 +266,15 @@ public struct Publisher: Sendable {
 
   /// Whether the output holds only what Podium wrote, as a finding when it does not.
   private func checkOwnership(_ output: OutputFolder) -> Finding? {
-    let legacy = LegacyOutput(
-      shows: (FileManager.default.contents(atPath: output.url.path + "/" + PublicationRecord.path))
-        .flatMap { try? PublicationRecord.decode($0) }.map { Set($0.shows.keys) } ?? [])
+    // The record is read only for an output from before the manifest: for any other it would be
+    // decoded for nothing, three times a build.
+    var legacy: LegacyOutput?
     do {
-      try output.checkOwnership(legacyOwns: legacy.owns)
+      try output.checkOwnership(legacyMarker: PublicationRecord.path) { path, kind in
+        let layout = legacy ?? LegacyOutput(recordIn: output.url)
+        legacy = layout
+        return layout.owns(path, kind)
+      }
       return nil
     } catch {
       return refusal(error)

@@ -1,4 +1,5 @@
 import AtomicOutput
+import Foundation
 import FeedWriter
 import VideoSite
 
@@ -10,6 +11,13 @@ import VideoSite
 struct LegacyOutput {
   /// The shows the output's record names.
   let shows: Set<String>
+
+  /// The layout of the output at `folder`, from the shows its record names (none when it can't be read).
+  init(recordIn folder: URL) {
+    let record = FileManager.default.contents(atPath: folder.path + "/" + PublicationRecord.path)
+      .flatMap { try? PublicationRecord.decode($0) }
+    shows = record.map { Set($0.shows.keys) } ?? []
+  }
 
   private static let showFiles: Set<Substring> = [Substring(OutputPaths.feed), Substring(VideoPaths.mediaRSS), Substring(VideoPaths.sitemap)]
   private static let showFolders: Set<Substring> = [
