@@ -39,6 +39,7 @@ let package = Package(
     .target(name: "FeedRules", dependencies: ["Diagnostics", "Parallel", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
     .target(name: "LinkCheck", dependencies: ["CCurl", "Diagnostics"]),
+    .target(name: "ObjectStore", dependencies: ["CCurl", "PodiumXML"]),
 
     // The catalogue: model, loading, findings.
     .target(
