@@ -41,6 +41,37 @@ public enum MediaTypes {
 
   public static func type(forExtension ext: String) -> String? { byExtension[ext.lowercased()] }
 
+  /// The `Content-Type` of a file Podium publishes, by its path in the output (or URL path): one
+  /// table for what `podium serve` answers and what a publish uploads with. Feeds (`feed.xml`, the
+  /// Media RSS `media.xml`) are `application/rss+xml`; a chapters file is `application/json+chapters`
+  /// (https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md);
+  /// text types say UTF-8, which is all Podium writes. Unknown names are `application/octet-stream`.
+  public static func contentType(forPath path: String) -> String {
+    let components = path.split(separator: "/")
+    guard let name = components.last?.lowercased() else { return octetStream }
+    let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? ""
+    if name == "feed.xml" || name == "media.xml" { return "application/rss+xml" }
+    if ext == "json", components.dropLast().last == "chapters" { return "application/json+chapters" }
+    if let type = publishedText[ext] { return type }
+    return byExtension[ext] ?? octetStream
+  }
+
+  private static let octetStream = "application/octet-stream"
+
+  /// Text files Podium writes, with their charset; these win over `byExtension` for serving.
+  private static let publishedText: [String: String] = [
+    "html": "text/html; charset=utf-8",
+    "js": "text/javascript; charset=utf-8",
+    "css": "text/css; charset=utf-8",
+    "json": "application/json",
+    "vtt": "text/vtt; charset=utf-8",
+    "srt": "application/x-subrip",
+    "txt": "text/plain; charset=utf-8",
+    // Sitemaps and OPML: generic XML, as their specs leave it.
+    "xml": "text/xml; charset=utf-8",
+    "opml": "text/xml; charset=utf-8",
+  ]
+
   /// Whether a declared type names the same format as the expected one.
   public static func matches(declared: String, expected: String) -> Bool {
     let declared = declared.lowercased(), expected = expected.lowercased()
