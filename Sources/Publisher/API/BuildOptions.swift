@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
   public var allowFeedMove = false
   /// Treat warnings like errors: nothing is written while there is one.
   public var strict = false
+  /// Addresses for a local preview (`podium serve`) instead of the catalogue's public ones. Such a
+  /// build goes into a folder of its own each time, so it does not say it is a first build.
+  public var preview: PreviewAddresses?
 
   public init(now: Timestamp, allowGUIDChange: Bool = false, allowEnclosureChange: Bool = false,
               allowRemoval: Bool = false) {

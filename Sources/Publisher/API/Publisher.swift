@@ -77,7 +77,7 @@ public struct Publisher: Sendable {
       if let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
     }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
-    var (report, planned, _) = try self.plan(recordFolder: output.url, announcingFirstBuild: true) {
+    var (report, planned, _) = try self.plan(recordFolder: output.url, announcingFirstBuild: options.preview == nil) {
       if lock == nil {
         try commit.makeParentFolder()
         lock = try OutputLock(for: output.url) { willWait?($0) }
@@ -169,10 +169,11 @@ public struct Publisher: Sendable {
     let loaded = CatalogueLoader(root: catalogueURL).load()
     var report = BuildReport(findings: loaded.findings)
     report.timings = [stopwatch.lap("load catalogue")]
-    guard let catalogue = loaded.catalogue else {
+    guard var catalogue = loaded.catalogue else {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)
     }
+    if let preview = options.preview { catalogue = preview.applied(to: catalogue) }
     let previous = loadRecord(
       from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, &report.findings)
     let settings = RuleSettings(settings: catalogue.site.rules)
