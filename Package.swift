@@ -17,6 +17,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // `podium serve`'s HTTP server: small, no SwiftNIO, so it costs CI little build time.
+    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // C libraries from Debian: module map and pkg-config only.
@@ -60,6 +62,11 @@ let package = Package(
         "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
         "MediaProbe", "LinkCheck", "VideoSite", "PodiumXML", "CPodiumSystem",
       ]),
+    .target(
+      name: "Preview",
+      dependencies: [
+        "Publisher", "Catalogue", "Diagnostics", "PodcastVocabulary", "PodiumXML", "FeedWriter", "VideoSite",
+        .product(name: "FlyingFox", package: "FlyingFox")]),
 
     // Command line: the only place that prints or picks exit codes.
     .target(

@@ -1,0 +1,32 @@
+import Diagnostics
+import Foundation
+
+/// What the server answers from, swapped whole after each build: the folder of the last good
+/// build and, while the latest build failed, its findings.
+final class ServedState: @unchecked Sendable {
+  struct Snapshot {
+    var folder: URL?
+    var shows: [PreviewShow] = []
+    var failure: Failure?
+  }
+
+  struct Failure {
+    var findings: [Finding]
+    var error: String?
+  }
+
+  private let lock = NSLock()
+  private var current = Snapshot()
+
+  var snapshot: Snapshot { lock.withLock { current } }
+
+  /// Serves a new good build; returns the folder it replaces.
+  func serve(_ folder: URL, shows: [PreviewShow]) -> URL? {
+    lock.withLock {
+      defer { current = Snapshot(folder: folder, shows: shows) }
+      return current.folder
+    }
+  }
+
+  func fail(_ failure: Failure) { lock.withLock { current.failure = failure } }
+}
