@@ -72,7 +72,7 @@ let package = Package(
     .target(
       name: "PodiumCLI",
       dependencies: [
-        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel", "LinkCheck",
+        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel", "LinkCheck", "Preview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),

@@ -27,6 +27,11 @@ struct CatalogueOptions: ParsableArguments {
   /// `--now`, or the clock in the machine's time zone.
   var moment: Timestamp {
     if let now, let parsed = Timestamp.parse(now) { return parsed }
+    return Self.clock()
+  }
+
+  /// The clock, in the machine's time zone.
+  static func clock() -> Timestamp {
     let date = Date()
     return Timestamp(
       seconds: Int64(date.timeIntervalSince1970.rounded(.down)), offset: TimeZone.current.secondsFromGMT(for: date))
