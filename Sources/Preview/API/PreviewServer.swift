@@ -122,6 +122,9 @@ public actor PreviewServer {
     }
   }
 
+  /// The build that finished last (the first until the catalogue changes).
+  public nonisolated var latestBuild: PreviewBuild { builder.latest ?? firstBuild }
+
   /// The private folder the builds go into.
   public nonisolated var workspace: URL { builder.folder }
 

@@ -15,6 +15,10 @@ final class Builder: @unchecked Sendable {
   let addresses: PreviewAddresses
   private let lock = NSLock()
   private var count = 0
+  private var last: PreviewBuild?
+
+  /// The build that finished last.
+  var latest: PreviewBuild? { lock.withLock { last } }
 
   init(
     catalogue: URL, folder: URL, options: @escaping @Sendable () -> BuildOptions, state: ServedState,
@@ -57,6 +61,7 @@ final class Builder: @unchecked Sendable {
       state.fail(ServedState.Failure(findings: report.findings, error: error))
       build.shows = state.snapshot.shows
     }
+    lock.withLock { last = build }
     return build
   }
 
