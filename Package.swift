@@ -103,6 +103,7 @@ let package = Package(
     .testTarget(
       name: "PublisherTests",
       dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumCLITests",
       dependencies: ["PodiumCLI", "Publisher", "Catalogue", "FeedRules", "MediaProbe", "LinkCheck", "PodiumTestSupport"]),
