@@ -67,7 +67,7 @@ struct PreviewRebuildTests {
     let error = try #require(failed.report.findings.first { $0.severity == .error })
     #expect(page.text.contains("[\(error.ruleID)]"))
     #expect(!page.text.contains("<b>goed</b>"))
-    #expect(page.text.contains("<script src=\"/_podium/reload.js\"></script>"))
+    #expect(page.text.contains("<script src=\"/_podium/reload.js?build=\(failed.number)\"></script>"))
 
     try edit(served, "gesprekken/show.yaml") { $0.replacingOccurrences(of: "explicit: [niet <b>goed</b>\n", with: "") }
     let fixed = try await served.build(after: failed.number)

@@ -55,10 +55,10 @@ final class Builder: @unchecked Sendable {
     var build = PreviewBuild(number: number, report: report, error: error, shows: [])
     if build.succeeded {
       build.shows = shows(report, in: output)
-      if let old = state.serve(output, shows: build.shows) { try? FileManager.default.removeItem(at: old) }
+      if let old = state.serve(output, shows: build.shows, generation: number) { try? FileManager.default.removeItem(at: old) }
     } else {
       try? FileManager.default.removeItem(at: output)
-      state.fail(ServedState.Failure(findings: report.findings, error: error))
+      state.fail(ServedState.Failure(findings: report.findings, error: error), generation: number)
       build.shows = state.snapshot.shows
     }
     lock.withLock { last = build }

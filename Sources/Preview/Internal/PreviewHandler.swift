@@ -38,11 +38,15 @@ struct PreviewHandler: HTTPHandler {
     let served = state.snapshot
     switch path.segments.first {
     case nil:
-      return try html(served.failure.map { LivePage.failure($0.findings, error: $0.error) } ?? LivePage.start(served.shows),
-        failed: served.failure != nil, request, headers)
+      let page = served.failure.map { LivePage.failure($0.findings, error: $0.error, build: served.generation) }
+      return try html(page ?? LivePage.start(served.shows, build: served.generation), failed: page != nil, request, headers)
     case "_podium":
       if path.rest == ["reload"], !path.isFolder {
-        return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: hub)).handleRequest(request)
+        let state = self.state
+        let client = ReloadHub.Client(
+          hub: hub, seen: request.query.first { $0.name == "build" }.flatMap { Int($0.value) },
+          current: { state.snapshot.generation })
+        return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: client)).handleRequest(request)
       }
       if path.rest == ["reload.js"], !path.isFolder {
         headers[.contentType] = MediaTypes.contentType(forPath: LivePage.scriptPath)
@@ -50,19 +54,19 @@ struct PreviewHandler: HTTPHandler {
       }
     case Self.feedsPrefix:
       guard let folder = served.folder else { break }
-      return try file(path, in: folder, request, headers, failure: served.failure)
+      return try file(path, in: folder, request, headers, served: served)
     case Self.mediaPrefix:
       // Only media and images: the catalogue's YAML and Markdown are not part of the publication.
       let type = MediaTypes.contentType(forPath: path.segments.last ?? "")
       guard ["audio/", "video/", "image/"].contains(where: type.hasPrefix) || type == "application/pdf" else { break }
-      return try file(path, in: catalogue, request, headers, failure: nil)
+      return try file(path, in: catalogue, request, headers, served: nil)
     default: break
     }
     return text(.notFound, "not found", headers)
   }
 
   private func file(
-    _ path: RequestPath, in root: URL, _ request: HTTPRequest, _ headers: HTTPHeaders, failure: ServedState.Failure?
+    _ path: RequestPath, in root: URL, _ request: HTTPRequest, _ headers: HTTPHeaders, served: ServedState.Snapshot?
   ) throws -> HTTPResponse {
     switch ServedFile.find(path.rest, isFolder: path.isFolder, in: root) {
     case .missing:
@@ -76,11 +80,13 @@ struct PreviewHandler: HTTPHandler {
       guard contentType.hasPrefix("text/html") else {
         return try FileResponse(file: url, contentType: contentType).response(to: request, headers: headers)
       }
-      if let failure {
-        return try html(LivePage.failure(failure.findings, error: failure.error), failed: true, request, headers)
+      let build = served?.generation ?? 0
+      if let failure = served?.failure {
+        return try html(LivePage.failure(failure.findings, error: failure.error, build: build), failed: true, request, headers)
       }
       let built = try FileResponse(file: url, contentType: contentType)
-      let live = FileResponse(data: LivePage.injecting(into: try Data(contentsOf: url)), from: built, mark: "live")
+      let live = FileResponse(
+        data: LivePage.injecting(into: try Data(contentsOf: url), build: build), from: built, mark: "live\(build)")
       return try live.response(to: request, headers: headers)
     }
   }

@@ -1,19 +1,33 @@
 import FlyingFox
 import Foundation
 
-/// The WebSocket every served page opens (`/_podium/reload`): after each rebuild, good or failed,
-/// it tells them to load again, so an open video index shows the new build or the error page.
-final class ReloadHub: WSMessageHandler, @unchecked Sendable {
+/// The WebSocket every served page opens (`/_podium/reload?build=N`): after each rebuild, good or
+/// failed, it tells them to load again, so an open video index shows the new build or the error
+/// page. A page whose build is already replaced when its socket opens is told at once.
+final class ReloadHub: @unchecked Sendable {
   static let path = "/_podium/reload"
   static let message = "reload"
 
   private let lock = NSLock()
   private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
 
-  func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+  /// One page's socket.
+  struct Client: WSMessageHandler {
+    let hub: ReloadHub
+    /// The build the page was served from, and the one served now.
+    let seen: Int?
+    let current: @Sendable () -> Int
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+      hub.connect(client, stale: { seen != current() })
+    }
+  }
+
+  private func connect(_ client: AsyncStream<WSMessage>, stale: () -> Bool) -> AsyncStream<WSMessage> {
     let (messages, continuation) = AsyncStream<WSMessage>.makeStream()
     let id = UUID()
     lock.withLock { clients[id] = continuation }
+    if stale() { continuation.yield(.text(Self.message)) }
     Task { [weak self] in
       for await _ in client {}  // the page sends nothing; this ends when it goes away
       self?.remove(id)

@@ -8,6 +8,8 @@ final class ServedState: @unchecked Sendable {
     var folder: URL?
     var shows: [PreviewShow] = []
     var failure: Failure?
+    /// The number of the latest build, good or failed: a page served from an older one reloads.
+    var generation = 0
   }
 
   struct Failure {
@@ -21,12 +23,17 @@ final class ServedState: @unchecked Sendable {
   var snapshot: Snapshot { lock.withLock { current } }
 
   /// Serves a new good build; returns the folder it replaces.
-  func serve(_ folder: URL, shows: [PreviewShow]) -> URL? {
+  func serve(_ folder: URL, shows: [PreviewShow], generation: Int) -> URL? {
     lock.withLock {
-      defer { current = Snapshot(folder: folder, shows: shows) }
+      defer { current = Snapshot(folder: folder, shows: shows, generation: generation) }
       return current.folder
     }
   }
 
-  func fail(_ failure: Failure) { lock.withLock { current.failure = failure } }
+  func fail(_ failure: Failure, generation: Int) {
+    lock.withLock {
+      current.failure = failure
+      current.generation = generation
+    }
+  }
 }
