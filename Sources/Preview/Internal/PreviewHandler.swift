@@ -76,7 +76,7 @@ struct PreviewHandler: HTTPHandler {
       headers[.location] = request.target.path() + "/"
       return HTTPResponse(statusCode: .movedPermanently, headers: headers)
     case .file(let url):
-      let contentType = MediaTypes.contentType(forPath: url.lastPathComponent)
+      let contentType = MediaTypes.contentType(forPath: url.path)
       guard contentType.hasPrefix("text/html") else {
         return try FileResponse(file: url, contentType: contentType).response(to: request, headers: headers)
       }
