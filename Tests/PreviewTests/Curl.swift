@@ -12,12 +12,8 @@ struct Curl {
     subscript(header: String) -> String? { headers[header.lowercased()] }
   }
 
-  /// Waits on a thread of its own: the server under test runs in this process, on the same
-  /// cooperative threads a blocking wait would hold.
   static func get(_ url: String, method: String = "GET", headers: [String: String] = [:]) async throws -> Response {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread { continuation.resume(with: Result { try run(url, method: method, headers: headers) }) }.start()
-    }
+    try await blocking { try run(url, method: method, headers: headers) }
   }
 
   private static func run(_ url: String, method: String, headers: [String: String]) throws -> Response {
