@@ -1,0 +1,82 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+/// `podium serve` as a user runs it: what it prints, that it answers on loopback, and that Ctrl-C
+/// stops it and removes its temporary folder (made in TMPDIR, which the test points at its own folder).
+@Suite(.timeLimit(.minutes(2)))
+struct ServeCommandTests {
+  @Test func printsTheFeedsServesThemAndStopsCleanlyOnCtrlC() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let temporary = fixture.folder.url.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    let before = FolderFingerprint(of: fixture.folder.url, skipping: ["tmp"])
+
+    let process = Process()
+    process.executableURL = PodiumProcess.executable
+    process.arguments = ["serve", "--catalogue", "episodes", "--port", "0"]
+    process.currentDirectoryURL = fixture.folder.url
+    process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path, "NO_COLOR": "1"]) { $1 }
+    let output = Output()
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+
+    try output.wait(for: "Watching the catalogue")
+    let text = output.text
+    let address = try #require(text.firstMatch(of: /Serving the preview at (http:\/\/127\.0\.0\.1:\d+)\//)?.1)
+    #expect(text.contains("this machine only"))
+    let feed = "\(address)/feeds/gesprekken/feed.xml"
+    #expect(text.contains("gesprekken: feed \(feed)"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("podium-serve-") }.count == 1)
+    let curl = Process()
+    curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    curl.arguments = ["-s", "-o", "/dev/null", "-w", "%{http_code} %{content_type}", feed]
+    let curlOut = Pipe()
+    curl.standardOutput = curlOut
+    try curl.run()
+    let status = String(decoding: curlOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    curl.waitUntilExit()
+    #expect(status == "200 application/rss+xml")
+
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    try output.wait(for: "Stopped")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+    #expect(FolderFingerprint(of: fixture.folder.url, skipping: ["tmp"]).differences(from: before).isEmpty)
+  }
+
+  @Test func aHostThatIsNotAnAddressIsRefused() throws {
+    let fixture = try CatalogueFixture()
+    let result = try PodiumProcess.run(
+      ["serve", "--host", "example.invalid", "--port", "0"], in: fixture.folder.url,
+      environment: ["TMPDIR": fixture.folder.url.path])
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("--host 'example.invalid' is not an IP address"))
+  }
+
+  /// What the server printed so far, filled from the pipe's own thread.
+  private final class Output: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+
+    func wait(for marker: String) throws {
+      for _ in 0..<1200 {
+        if text.contains(marker) { return }
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+      throw Failure(description: "no '\(marker)' within 60 s in:\n\(text)")
+    }
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+}
