@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "PublisherTests",
       dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport"]),
-    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "PodiumTestSupport"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "CCurl", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumCLITests",
       dependencies: ["PodiumCLI", "Publisher", "Catalogue", "FeedRules", "MediaProbe", "LinkCheck", "PodiumTestSupport"]),

@@ -34,7 +34,7 @@ struct PreviewBrowserTests {
     #expect(try await blocking { try browser.requestedURLs() }.allSatisfy { $0.hasPrefix(served.server.address) || !$0.hasPrefix("http") })
 
     try await waitForListener(served)
-    try await blocking { try browser.execute("window.podiumMarker = 1") }
+    _ = try await blocking { try browser.execute("window.podiumMarker = 1") }
     let show = served.catalogue.appendingPathComponent("reportages/show.yaml")
     let yaml = try String(contentsOf: show, encoding: .utf8)
     try Data(yaml.replacingOccurrences(of: "title: Allemaal politiek – reportages", with: "title: Reportages uit de buurt").utf8)
