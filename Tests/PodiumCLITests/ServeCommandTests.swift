@@ -1,4 +1,5 @@
 import Foundation
+import LinkCheck
 import PodiumTestSupport
 import Testing
 
@@ -33,15 +34,10 @@ struct ServeCommandTests {
     let feed = "\(address)/feeds/gesprekken/feed.xml"
     #expect(text.contains("gesprekken: feed \(feed)"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("podium-serve-") }.count == 1)
-    let curl = Process()
-    curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    curl.arguments = ["-s", "-o", "/dev/null", "-w", "%{http_code} %{content_type}", feed]
-    let curlOut = Pipe()
-    curl.standardOutput = curlOut
-    try curl.run()
-    let status = String(decoding: curlOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    curl.waitUntilExit()
-    #expect(status == "200 application/rss+xml")
+    let fetched = try LinkChecker().fetch(feed, maximumBytes: 1 << 20)
+    #expect(fetched.status == 200)
+    #expect(fetched.contentType == "application/rss+xml")
+    #expect(String(decoding: fetched.body, as: UTF8.self).contains("\(address)/media/gesprekken/media/"))
 
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
