@@ -34,6 +34,7 @@ struct PreviewHTTPTests {
     #expect(head["Content-Type"] == "audio/mpeg")
     #expect(head["Accept-Ranges"] == "bytes")
     #expect(head.body.isEmpty)
+    #expect(head["Date"]?.hasSuffix(" GMT") == true)
   }
 
   /// `nil` status 200 with the whole file; otherwise the expected slice (as offsets from the start,
@@ -95,6 +96,7 @@ struct PreviewHTTPTests {
       if status == 304 {
         #expect(response.body.isEmpty)
         #expect(response["ETag"] == etag)
+        #expect(response["Content-Length"] == String(first.body.count))
       }
     }
   }

@@ -49,6 +49,8 @@ struct FileResponse {
     headers[.eTag] = etag
     headers[.lastModified] = HTTPDate.string(modified)
     if notModified(request.headers) {
+      // The length a 200 would have had (RFC 9110 §8.6): FlyingFox would otherwise say 0.
+      headers[.contentLength] = String(size)
       return HTTPResponse(statusCode: .notModified, headers: headers)
     }
     var range: Range<Int>?

@@ -20,6 +20,7 @@ struct PreviewHandler: HTTPHandler {
       HTTPHeader("Access-Control-Allow-Origin"): "*",
       HTTPHeader("Access-Control-Expose-Headers"): "Content-Length, Content-Range, Accept-Ranges, ETag",
       .cacheControl: "no-cache",
+      .date: HTTPDate.string(Date()),
     ]
     switch request.method {
     case .GET, .HEAD: break
