@@ -29,15 +29,17 @@ extension Podium {
       let (host, port) = (self.host, self.port)
       let finished = DispatchSemaphore(value: 0)
       let outcome = Outcome()
+      let stopper = Stopper()
+      // Handled from the start: Ctrl-C during the first build stops the server once it is up.
+      let signals = Self.onInterrupt { stopper.request() }
       Task {
         do {
           let server = try await PreviewServer.start(catalogue: catalogueURL, host: host, port: port) {
             BuildOptions(now: CatalogueOptions.clock())
           }
-          let signals = Self.onInterrupt { Task { await server.stop() } }
+          stopper.attach(server)
           ServeOutput().started(server)
           for await build in server.events { ServeOutput().rebuilt(build) }
-          withExtendedLifetime(signals) {}
           ServeOutput().show("Stopped; the preview's temporary folder is removed.")
         } catch {
           outcome.error = error
@@ -45,6 +47,7 @@ extension Podium {
         finished.signal()
       }
       finished.wait()
+      withExtendedLifetime(signals) {}
       if let error = outcome.error {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode.failure
@@ -64,6 +67,29 @@ extension Podium {
 
     private final class Outcome: @unchecked Sendable {
       var error: (any Error)?
+    }
+
+    /// Stops the server when asked, or as soon as there is one.
+    private final class Stopper: @unchecked Sendable {
+      private let lock = NSLock()
+      private var server: PreviewServer?
+      private var requested = false
+
+      func request() {
+        let server = lock.withLock {
+          requested = true
+          return self.server
+        }
+        if let server { Task { await server.stop() } }
+      }
+
+      func attach(_ server: PreviewServer) {
+        let requested = lock.withLock {
+          self.server = server
+          return self.requested
+        }
+        if requested { Task { await server.stop() } }
+      }
     }
   }
 }
