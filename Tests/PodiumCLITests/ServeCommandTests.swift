@@ -39,6 +39,14 @@ struct ServeCommandTests {
     #expect(fetched.contentType == "application/rss+xml")
     #expect(String(decoding: fetched.body, as: UTF8.self).contains("\(address)/media/gesprekken/media/"))
 
+    // A broken catalogue: the findings are printed, the last good build stays served.
+    let show = fixture.catalogue.appendingPathComponent("gesprekken/show.yaml")
+    try Data((try String(contentsOf: show, encoding: .utf8) + "explicit: [\n").utf8).write(to: show)
+    try output.wait(for: "still serving the last good build")
+    #expect(output.text.contains("gesprekken/show.yaml:"))
+    #expect(try LinkChecker().fetch(feed, maximumBytes: 1 << 20).status == 200)
+    try Data(CatalogueFixture.show.utf8).write(to: show)  // as it was: the fingerprint below compares bytes
+
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)

@@ -37,6 +37,10 @@ struct PreviewContentTypeTests {
       #expect(response.status == 200, "\(path)")
       #expect(response["Content-Type"] == type, "\(path)")
     }
+    // The reload script is added to the pages as they are served, not to what the build wrote.
+    #expect(try await served.get("/feeds/reportages/embed/").text.contains("<script src=\"/_podium/reload.js?build=1\"></script>"))
+    let built = served.server.workspace.appendingPathComponent("build-1/reportages/embed/index.html")
+    #expect(!(try String(contentsOf: built, encoding: .utf8)).contains("_podium"))
     let shows = served.server.firstBuild.shows
     #expect(shows.map(\.slug) == ["gesprekken", "reportages"])
     #expect(shows.map(\.videoIndexURL) == [nil, served.url("/feeds/reportages/embed/")])
