@@ -59,10 +59,12 @@ extension BrokenFeed {
       "MRSS-CONTENT", .error, "type is not MIME",
       .mark(content, content), .init(#"type="video/mp4" medium="video" isDefault"#, #"type="mp4" medium="video" isDefault"#)),
     .media(
-      "MRSS-GROUP", .error, "a group with one content (W3C MediaGroupWithoutAlternatives)",
-      .init(group, ""), .mark("<media:group>")),
+      "MRSS-GROUP", .warning, "a group with no content",
+      .init(group, ""),
+      .init(#"<media:content url="https://cdn.example.com/video-1.mp4" type="video/mp4" medium="video" isDefault="true"/>"#, ""),
+      .mark("<media:group>")),
     .media(
-      "MRSS-GROUP", .error, "two defaults in one group",
+      "MRSS-GROUP", .warning, "two defaults in one group",
       .mark(group, group.replacingOccurrences(of: #"isDefault="false""#, with: #"isDefault="true""#))),
     .media(
       "MRSS-TITLE-DESC", .warning, "HTML in a plain title (W3C ContainsUndeclaredHTML)",
@@ -106,6 +108,14 @@ extension BrokenFeed {
     let findings = FeedLinter(profile: profile).lint(Data(ValidMediaFeed.text.utf8), file: "media.xml")
     #expect(findings.filter { $0.ruleID.hasPrefix("MRSS-") } == [])
     if profile == .rss { #expect(findings == []) }
+  }
+
+  /// Media RSS sets no minimum for a group (https://www.rssboard.org/media-rss#media-group): a
+  /// group of one rendition is correct, though the W3C validator calls it an error.
+  @Test func aGroupOfOneContentIsCorrect() {
+    let webm = #"<media:content url="https://cdn.example.com/video-1.webm" type="video/webm" medium="video" isDefault="false"/>"#
+    let (text, _) = ValidFeed.apply([.init(webm, "")], to: ValidMediaFeed.text)
+    #expect(FeedLinter(profile: .rss).lint(Data(text.utf8), file: "media.xml") == [])
   }
 
   /// An undeclared prefix is one RSS-NS-DECLARED finding, not a Media RSS finding per element.

@@ -35,7 +35,7 @@ import Testing
     ("RSS-XML-WELLFORMED", Severity.error), ("RSS-ATOM-SELF", .warning), ("RSS-GUID-PRESENT", .error),
     ("RSS-CH-LANGUAGE", .error), ("APPLE-CH-EXPLICIT", .error), ("CLIENT-ENC-LENGTH", .warning),
     ("P20-LEN-128", .warning), ("P20-MEDIUM", .info), ("APPLE-ITEM-EPISODE", .error), ("MRSS-NS", .error),
-    ("MRSS-CONTENT", .error), ("MRSS-GROUP", .error), ("MRSS-TITLE-DESC", .warning), ("MRSS-THUMBNAIL", .warning),
+    ("MRSS-CONTENT", .error), ("MRSS-GROUP", .warning), ("MRSS-TITLE-DESC", .warning), ("MRSS-THUMBNAIL", .warning),
     ("MRSS-PLAYER", .info), ("MRSS-SUBTITLE", .info),
   ])
   func severitiesFollowFeedRules(id: String, severity: Severity) {

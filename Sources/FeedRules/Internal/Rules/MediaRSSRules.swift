@@ -11,9 +11,11 @@ struct MediaRSSRules: FeedCheck {
     id: "MRSS-CONTENT", severity: .error, source: Source.mediaRSS,
     summary: "<media:content> has a url (or a <media:player> beside it), non-negative numbers for fileSize, "
       + "duration, width, height and bitrate, and medium, isDefault and expression from their sets.")
+  /// Media RSS sets no minimum number of contents in a group (the W3C validator's
+  /// MediaGroupWithoutAlternatives is its own), and "should" have one default: a warning.
   static let group = Rule(
-    id: "MRSS-GROUP", severity: .error, source: Source.mediaRSS,
-    summary: #"<media:group> holds at least two <media:content>, at most one of them isDefault="true"."#)
+    id: "MRSS-GROUP", severity: .warning, source: Source.mediaRSS,
+    summary: #"<media:group> holds at least one <media:content>, and at most one of its contents has isDefault="true"."#)
   static let titleDescription = Rule(
     id: "MRSS-TITLE-DESC", severity: .warning, source: Source.mediaRSS,
     summary: "<media:title> and <media:description> have type plain or html, and plain text has no HTML tags.")
@@ -140,11 +142,11 @@ struct MediaRSSRules: FeedCheck {
 
   private func checkGroup(_ group: XMLElement, namespaces: inout NamespaceCache, into findings: inout FindingList) {
     let contents = Self.mediaChildren(of: group, namespaces: &namespaces).filter { $0.name == "content" }
-    if contents.count < 2 {
+    if contents.isEmpty {
       findings.add(
         Self.group,
-        "<media:group> holds \(contents.count) <media:content>, and a group is for several versions of one media file; "
-          + "add the other versions, or drop the group and keep the <media:content>",
+        "<media:group> holds no <media:content>, so it offers nothing to play; add the media file's "
+          + "<media:content url=\"…\"/> to it, or remove the group",
         at: group)
     }
     let defaults = contents.filter { $0.attribute("isDefault") == "true" }
