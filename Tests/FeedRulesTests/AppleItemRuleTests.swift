@@ -52,7 +52,7 @@ extension BrokenFeed {
       "APPLE-ITEM-BLOCK", .info, "hidden episode",
       .mark(duration, "<itunes:block>Yes</itunes:block>\n      " + duration)),
     BrokenFeed(
-      "APPLE-TEXT-255", .error, "whitespace around an episode title",
+      "APPLE-TEXT-SPACE", .warning, "whitespace around an episode title",
       .mark("<title>Second episode</title>", "<title>\n        Second episode\n      </title>")),
   ]
 }

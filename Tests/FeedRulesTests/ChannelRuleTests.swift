@@ -96,7 +96,7 @@ extension BrokenFeed {
       "APPLE-DEPRECATED-TAGS", .info, "itunes:summary",
       .mark("<itunes:duration>1925", "<itunes:summary>Old</itunes:summary>\n      <itunes:duration>1925")),
     BrokenFeed(
-      "APPLE-TEXT-255", .error, "whitespace around the show title",
+      "APPLE-TEXT-SPACE", .warning, "whitespace around the show title",
       .mark("<title>Podium Test Show</title>", "<title> Podium Test Show </title>")),
     BrokenFeed(
       "APPLE-TEXT-255", .error, "author over 255 characters",

@@ -6,9 +6,14 @@ import PodiumXML
 struct AppleTextRules: FeedCheck {
   static let text255 = Rule(
     id: "APPLE-TEXT-255", severity: .error, source: Source.apple,
-    summary: "Plain-text tags are at most 255 characters, with no leading or trailing spaces.")
+    summary: "Plain-text tags are at most 255 characters.")
+  /// Apple's guide asks for no leading or trailing spaces, but no app rejects a feed for them,
+  /// and readers trim them: a warning, apart from the length that Apple does cut.
+  static let outerSpace = Rule(
+    id: "APPLE-TEXT-SPACE", severity: .warning, source: Source.apple,
+    summary: "Plain-text tags have no leading or trailing whitespace.")
 
-  static var rules: [Rule] { [text255] }
+  static var rules: [Rule] { [text255, outerSpace] }
 
   static let limit = 255
   static let channelKeys: [ElementKey] = [
@@ -35,7 +40,7 @@ struct AppleTextRules: FeedCheck {
       let text = element.text
       if text.hasOuterWhitespace {
         findings.add(
-          Self.text255, "<\(key)> has leading or trailing whitespace; remove it, as Apple reads the value exactly",
+          Self.outerSpace, "<\(key)> has leading or trailing whitespace; remove it, as Apple's guide asks",
           at: element)
       }
       if text.utf8.count > Self.limit, case let length = text.count, length > Self.limit {
