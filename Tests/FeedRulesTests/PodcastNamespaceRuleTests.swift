@@ -7,6 +7,7 @@ extension BrokenFeed {
   private static let guid = "<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>"
   private static let funding = #"<podcast:funding url="https://example.com/support">Support the show</podcast:funding>"#
   private static let transcript = #"<podcast:transcript url="https://example.com/episode-2.vtt" type="text/vtt"/>"#
+  private static let source = #"<podcast:source uri="https://cdn.example.com/episode-2.opus"/>"#
   private static let person =
     #"<podcast:person role="guest" href="https://example.com/grace">Grace Example</podcast:person>"#
 
@@ -34,6 +35,9 @@ extension BrokenFeed {
     BrokenFeed(
       "P20-ATTR-REQUIRED", .error, "remoteItem without feedGuid",
       inChannel(#"<podcast:podroll><podcast:remoteItem feedUrl="https://example.com/f.xml"/></podcast:podroll>"#)),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .error, "listed licence id in another case, so a custom licence without url",
+      .mark("<podcast:license>CC-BY-4.0", "<podcast:license>cc-by-4.0")),
     BrokenFeed(
       "P20-HTTPS", .error, "http transcript",
       .mark(transcript, #"<podcast:transcript url="http://example.com/episode-2.vtt" type="text/vtt"/>"#)),
@@ -86,6 +90,9 @@ extension BrokenFeed {
       .init(#"<podcast:source uri="https://cdn.example.com/episode-2.opus"/>"#, ""),
       .mark("<podcast:alternateEnclosure")),
     BrokenFeed(
+      "P20-ALTENC", .info, "integrity type md5",
+      .mark(source, #"<podcast:integrity type="md5" value="d41d8cd98f00b204e9800998ecf8427e"/>"# + source)),
+    BrokenFeed(
       "P20-LIVEITEM", .info, "live item status",
       inChannel(
         #"<podcast:liveItem status="running" start="2024-01-01T10:00:00Z"><podcast:contentLink href="https://example.com/live">Watch</podcast:contentLink></podcast:liveItem>"#
@@ -98,6 +105,26 @@ extension BrokenFeed {
       inChannel(
         #"<podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02abc" split="100" customKey="7"/></podcast:value>"#
       )),
+    BrokenFeed(
+      "P20-VALUE", .info, "split in words",
+      inChannel(
+        #"<podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02abc" split="abc"/></podcast:value>"#
+      )),
+    BrokenFeed(
+      "P20-VALUE", .info, "fee yes",
+      inChannel(
+        #"<podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02abc" split="5" fee="yes"/></podcast:value>"#
+      )),
+    BrokenFeed("P20-PODPING", .info, "usesPodping maybe", inChannel(#"<podcast:podping usesPodping="maybe"/>"#)),
+    BrokenFeed(
+      "P20-UPDATEFREQ", .info, "rrule garbage",
+      inChannel(#"<podcast:updateFrequency rrule="garbage">Weekly</podcast:updateFrequency>"#)),
+    BrokenFeed(
+      "P20-UPDATEFREQ", .info, "COUNT without dtstart",
+      inChannel(#"<podcast:updateFrequency rrule="FREQ=WEEKLY;COUNT=10">Ten weeks</podcast:updateFrequency>"#)),
+    BrokenFeed(
+      "P20-UPDATEFREQ", .info, "complete yes",
+      inChannel(#"<podcast:updateFrequency complete="yes">Done</podcast:updateFrequency>"#)),
     BrokenFeed(
       "P20-SOCIALINTERACT", .info, "unknown protocol",
       inItem(#"<podcast:socialInteract protocol="myspace" uri="https://example.com/p"/>"#)),
@@ -118,6 +145,36 @@ extension BrokenFeed {
 @Suite struct PodcastNamespaceRuleTests {
   @Test(arguments: BrokenFeed.podcastCases)
   func reportsTheBrokenRule(_ feed: BrokenFeed) { feed.expectFinding() }
+
+  /// The update-frequency examples of the namespace
+  /// (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/update-frequency.md)
+  /// pass, and rules that break RFC 5545's grammar in one place do not.
+  @Test(arguments: [
+    ("FREQ=DAILY", true), ("FREQ=WEEKLY;INTERVAL=2", true), ("FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR", true),
+    ("FREQ=WEEKLY;BYDAY=FR;BYMONTHDAY=13", true), ("FREQ=YEARLY;BYDAY=+4TH;BYMONTH=11", true),
+    ("FREQ=WEEKLY;UNTIL=2023-12-31T00:00:00.000Z;BYDAY=MO", true), ("freq=monthly;bymonthday=-1", true),
+    ("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR;UNTIL=20241231T235959Z;WKST=SU", true),
+    ("garbage", false), ("FREQ=FORTNIGHTLY", false), ("INTERVAL=2;FREQ=WEEKLY", false), ("FREQ=WEEKLY;INTERVAL=0", false),
+    ("FREQ=WEEKLY;INTERVAL=two", false), ("FREQ=WEEKLY;BYDAY=XX", false), ("FREQ=WEEKLY;BYDAY=+54MO", false),
+    ("FREQ=WEEKLY;BYMONTH=13", false), ("FREQ=WEEKLY;BYHOUR=24", false), ("FREQ=DAILY;UNTIL=2024;COUNT=3", false),
+    ("FREQ=DAILY;UNTIL=tomorrow", false), ("FREQ=DAILY;FREQ=WEEKLY", false), ("FREQ=DAILY;", false),
+    ("FREQ=DAILY;BYDAY=", false), ("FREQ=DAILY;COLOR=RED", false), ("FREQ=DAILY;BYMONTHDAY=99999999999999999999", false),
+  ])
+  func recurrenceRulesFollowRFC5545(rule: String, valid: Bool) {
+    let (text, _) = ValidFeed.broken([
+      .init(
+        "<podcast:medium>",
+        #"<podcast:updateFrequency rrule="\#(rule)" dtstart="2023-08-28T00:00:00.000Z">Often</podcast:updateFrequency><podcast:medium>"#)
+    ])
+    let findings = FeedLinter().lint(Data(text.utf8), file: "f").filter { $0.ruleID == "P20-UPDATEFREQ" }
+    #expect(findings.isEmpty == valid, "\(findings)")
+  }
+
+  @Test(arguments: ["ARR", "CC-BY-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0", "POD-V4V-1.0"])
+  func listedLicencesNeedNoURL(id: String) {
+    let (text, _) = ValidFeed.broken([.init("<podcast:license>CC-BY-4.0", "<podcast:license>\(id)")])
+    #expect(FeedLinter().lint(Data(text.utf8), file: "f") == [])
+  }
 
   @Test func readsThePodcastNamespaceUnderAnyPrefix() {
     let (text, _) = ValidFeed.broken([

@@ -17,8 +17,6 @@ struct PodcastStructureCheck {
     case "alternateEnclosure": checkAlternateEnclosure(into: &findings)
     case "liveItem": checkLiveItem(into: &findings)
     case "trailer": checkTrailer(into: &findings)
-    case "valueRecipient" where (element.attribute("customKey") == nil) != (element.attribute("customValue") == nil):
-      findings.add(Rules.value, "\(tag) gives only one of customKey and customValue; give both or neither", at: element)
     case "socialInteract": checkSocialInteract(into: &findings)
     case "chat":
       if let chatProtocol = element.attribute("protocol"), !PodcastNamespaceValues.chatProtocols.contains(chatProtocol) {

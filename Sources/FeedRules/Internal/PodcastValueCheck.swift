@@ -22,11 +22,7 @@ struct PodcastValueCheck {
         at: element)
     case "person": checkPerson(into: &findings)
     case "location": checkLocation(into: &findings)
-    case "license" where element.attribute("url") == nil && Licenses.canonical(value) == nil:
-      findings.add(
-        PodcastTagRules.requiredAttributes,
-        "\(tag) \(value.quotedForMessage) is not a licence from the spec's list; add url=\"…\" pointing to the licence text",
-        at: element)
+    case "license" where element.attribute("url") == nil: checkLicense(into: &findings)
     case "transcript": checkTranscript(into: &findings)
     case "chapters": checkChapters(into: &findings)
     case "soundbite": checkSoundbite(into: &findings)
@@ -36,11 +32,17 @@ struct PodcastValueCheck {
         "\(tag) \(value.quotedForMessage) is not a whole number; write the season number, and put its name in name=\"…\"",
         at: element)
     case "episode": checkEpisode(into: &findings)
+    case "integrity": checkIntegrity(into: &findings)
+    case "podping": checkBoolean("usesPodping", Rules.podping, into: &findings)
+    case "valueRecipient": checkValueRecipient(into: &findings)
+    case "updateFrequency": checkUpdateFrequency(into: &findings)
     default: PodcastStructureCheck(element: element).check(into: &findings)
     }
   }
 
-  /// A UUID in lower-case hex, version 5 (the spec's algorithm); feed-rules §4.1, §15 C18.
+  /// A UUID, version 5 (the spec's algorithm,
+  /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/guid.md), in lower-case
+  /// hex as the Podcast Index's own validator (https://github.com/skymethod/livewire-validator) wants it.
   private func checkGUID(into findings: inout FindingList) {
     let groups = value.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
     let hex = value.utf8.filter { $0 != UInt8(ascii: "-") }
@@ -59,6 +61,76 @@ struct PodcastValueCheck {
       findings.add(
         Rules.guidFormat,
         "\(tag) is a version \(Character(Unicode.Scalar(hex[12]))) UUID, not version 5; use the UUIDv5 of the feed URL, computed once and kept",
+        at: element)
+    }
+  }
+
+  /// A licence without a url is one of the spec's list, spelt as listed, as SPDX ids are
+  /// case-sensitive (https://github.com/Podcastindex-org/podcast-namespace/blob/main/license/licenseslugs.txt).
+  /// Anything else is a custom licence, which needs its url.
+  private func checkLicense(into findings: inout FindingList) {
+    guard Licenses.known[value] == nil else { return }
+    let fix =
+      Licenses.canonical(value).map { "write it as the spec's list spells it, \($0), or add url=\"…\" pointing to the licence text" }
+      ?? "add url=\"…\" pointing to the licence text"
+    findings.add(
+      PodcastTagRules.requiredAttributes, "\(tag) \(value.quotedForMessage) is not a licence id from the spec's list; \(fix)",
+      at: element)
+  }
+
+  /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/integrity.md
+  private func checkIntegrity(into findings: inout FindingList) {
+    guard let type = element.attribute("type"), type != "sri", type != "pgp-signature" else { return }
+    findings.add(
+      Rules.alternateEnclosure,
+      "\(tag) type \(type.quotedForMessage) is not one the spec defines; write type=\"sri\" with a Subresource Integrity "
+        + "hash such as sha384-…, or type=\"pgp-signature\" with a base64 signature",
+      at: element)
+  }
+
+  /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/value-recipient.md:
+  /// split is a number of shares, fee a boolean.
+  private func checkValueRecipient(into findings: inout FindingList) {
+    if let split = element.attribute("split"), !split.isPositiveInteger {
+      findings.add(
+        Rules.value,
+        "\(tag) split \(split.quotedForMessage) is not a whole number of shares; write a positive whole number such as split=\"40\"",
+        at: element)
+    }
+    checkBoolean("fee", Rules.value, into: &findings)
+    if (element.attribute("customKey") == nil) != (element.attribute("customValue") == nil) {
+      findings.add(Rules.value, "\(tag) gives only one of customKey and customValue; give both or neither", at: element)
+    }
+  }
+
+  /// An attribute that is a boolean, written true or false.
+  private func checkBoolean(_ name: String, _ rule: Rule, into findings: inout FindingList) {
+    guard let flag = element.attribute(name), flag != "true", flag != "false" else { return }
+    findings.add(rule, "\(tag) \(name) \(flag.quotedForMessage) is not a boolean; write true or false", at: element)
+  }
+
+  /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/update-frequency.md
+  private func checkUpdateFrequency(into findings: inout FindingList) {
+    checkBoolean("complete", Rules.updateFrequency, into: &findings)
+    let rule = element.attribute("rrule")
+    if let rule, let problem = RecurrenceRule.problem(in: rule) {
+      findings.add(
+        Rules.updateFrequency,
+        "\(tag) rrule \(rule.quotedForMessage) is not an RFC 5545 recurrence rule (\(problem)); write one such as "
+          + "rrule=\"FREQ=WEEKLY;BYDAY=MO\"",
+        at: element)
+    }
+    if let start = element.attribute("dtstart") {
+      if !W3CDateTime.isValid(start) {
+        findings.add(
+          Rules.updateFrequency,
+          "\(tag) dtstart \(start.quotedForMessage) is not an ISO 8601 date; write it like 2025-01-06T09:00:00Z",
+          at: element)
+      }
+    } else if let rule, RecurrenceRule.hasCount(rule) {
+      findings.add(
+        Rules.updateFrequency,
+        "\(tag) has a COUNT in its rrule but no dtstart; add dtstart=\"…\" with the date the count starts from",
         at: element)
     }
   }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// License ids from the Podcasting 2.0 licenses.json; a custom license needs a URL instead.
+/// License ids from the Podcasting 2.0 licence list
+/// (https://github.com/Podcastindex-org/podcast-namespace/blob/main/license/licenseslugs.txt),
+/// spelt as listed; a custom license needs a URL instead.
 public enum Licenses {
   public static let known: [String: String] = [
     "ARR": "All rights reserved",
@@ -10,7 +12,8 @@ public enum Licenses {
     "POD-V4V-1.0": "https://podcastindex.org/licenses/v4v",
   ]
 
-  /// The canonical spelling of a known id, compared case-insensitively.
+  /// The canonical spelling of a known id, compared case-insensitively, for a catalogue, which
+  /// writes the listed spelling whatever case it was given in.
   public static func canonical(_ id: String) -> String? {
     known.keys.first { $0.caseInsensitiveCompare(id) == .orderedSame }
   }

@@ -18,11 +18,19 @@ struct PodcastValueRules: FeedCheck {
   static let season = rule("P20-SEASON", .info, "<podcast:season> holds a whole number.")
   static let episode = rule("P20-EPISODE", .info, "<podcast:episode> holds a number; display is at most 32 characters.")
   static let alternateEnclosure = rule(
-    "P20-ALTENC", .info, "<podcast:alternateEnclosure> holds at least one <podcast:source>.")
+    "P20-ALTENC", .info,
+    #"<podcast:alternateEnclosure> holds at least one <podcast:source>, and its <podcast:integrity> type is "sri" or "pgp-signature"."#)
   static let liveItem = rule(
     "P20-LIVEITEM", .info, "<podcast:liveItem> has status pending, live or ended, and a <podcast:contentLink>.")
   static let trailer = rule("P20-TRAILER", .info, "<podcast:trailer> pubdate is an RFC 2822 date.")
-  static let value = rule("P20-VALUE", .info, "<podcast:valueRecipient> gives customKey and customValue together.")
+  static let value = rule(
+    "P20-VALUE", .info,
+    "<podcast:valueRecipient> has a split of whole shares, fee true or false, and customKey and customValue together.")
+  static let podping = rule("P20-PODPING", .info, "<podcast:podping> usesPodping is true or false.")
+  static let updateFrequency = rule(
+    "P20-UPDATEFREQ", .info,
+    "<podcast:updateFrequency> rrule is an RFC 5545 recurrence rule, dtstart an ISO 8601 date (required with COUNT), "
+      + "complete true or false.")
   static let socialInteract = rule(
     "P20-SOCIALINTERACT", .info, "<podcast:socialInteract> uses a known protocol and has a uri unless disabled.")
   static let chat = rule("P20-CHAT", .info, "<podcast:chat> uses irc, xmpp, nostr or matrix.")
@@ -35,7 +43,7 @@ struct PodcastValueRules: FeedCheck {
     [
       guidFormat, locked, block, medium, txt, person, location, transcript, chapters, soundbite, season,
       episode, alternateEnclosure, liveItem, trailer, value, socialInteract, chat, imagesDeprecated, podroll,
-      publisher,
+      publisher, podping, updateFrequency,
     ]
   }
 
