@@ -43,13 +43,28 @@ extension BrokenFeed {
   @Test(arguments: BrokenFeed.documentCases)
   func reportsTheBrokenRule(_ feed: BrokenFeed) { feed.expectFinding() }
 
-  @Test func refusesAnAtomFeedForApple() {
+  /// An Atom feed is not RSS under any profile: the plain RSS profile once let it pass with
+  /// "0 errors", as its finding had an Apple id.
+  @Test(arguments: [FeedProfile.podcast, .rss])
+  func refusesAnAtomFeed(profile: FeedProfile) {
     let atom =
       #"<?xml version="1.0" encoding="UTF-8"?>"#
       + "\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>"
-    let findings = FeedLinter().lint(Data(atom.utf8), file: "f")
-    #expect(findings.map(\.ruleID) == ["APPLE-NO-ATOM"])
+    let findings = FeedLinter(profile: profile).lint(Data(atom.utf8), file: "f")
+    #expect(findings.map(\.ruleID) == ["RSS-ROOT"])
+    #expect(findings.first?.severity == .error)
     #expect(findings.first?.location?.line == 2)
+    #expect(findings.first?.message.contains("Atom") == true)
+  }
+
+  @Test(arguments: [
+    "<html><head><title>Feed</title></head><body/></html>",
+    #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>"#,
+    #"<rss xmlns="http://example.com/ns" version="2.0"><channel/></rss>"#,
+  ])
+  func anyOtherRootIsAnErrorAsPlainRSSToo(document: String) {
+    let findings = FeedLinter(profile: .rss).lint(Data(document.utf8), file: "f")
+    #expect(findings.contains { $0.ruleID == "RSS-ROOT" && $0.severity == .error }, "\(findings)")
   }
 
   @Test func refusesAnHTMLPageAsRSS() {

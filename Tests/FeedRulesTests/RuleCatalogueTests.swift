@@ -9,7 +9,7 @@ import Testing
     + BrokenFeed.podcastCases + BrokenFeed.markupCases + BrokenFeed.mediaCases
 
   /// Reported by parse failures, tested in `DocumentRuleTests`.
-  static let parseRules: Set = ["RSS-XML-WELLFORMED", "RSS-XML-NAMED-ENTITIES", "RSS-XML-CDATA-END", "APPLE-NO-ATOM"]
+  static let parseRules: Set = ["RSS-XML-WELLFORMED", "RSS-XML-NAMED-ENTITIES", "RSS-XML-CDATA-END"]
 
   @Test func ruleIDsAreUnique() {
     let ids = FeedLinter.rules.map(\.id)
