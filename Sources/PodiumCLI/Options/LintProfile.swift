@@ -10,6 +10,41 @@ enum LintProfile: String, ExpressibleByArgument, CaseIterable, Sendable {
   /// Podium's own `media.xml` does; otherwise a podcast feed, so a podcast that forgot a namespace
   /// still gets Apple's rules. Only the first kilobytes are looked at, and nothing is parsed: the
   /// linters do that, safely.
+  /// The profile for a document when none was asked for, and a line saying why when the choice
+  /// is not the obvious one. A feed with no Apple namespace whose items (nearly) all lack an
+  /// enclosure is a blog's feed, checked as plain RSS rather than with one CLIENT-NO-ENCLOSURE
+  /// and one APPLE-ITEM-DURATION per post; a podcast feed where most items lack one gets a hint
+  /// that `--profile rss` exists.
+  ///
+  /// - Parameters:
+  ///   - data: the document's bytes.
+  ///   - name: the file or URL, for the note.
+  /// - Returns: the profile, and a note for the reader, if any.
+  static func detect(_ data: Data, name: String) -> (profile: LintProfile, note: String?) {
+    let sniffed = sniff(data)
+    guard sniffed == .podcast else { return (sniffed, nil) }
+    let shape = FeedShape(data)
+    let counted = "\(shape.itemsWithEnclosure) of its \(shape.items) items have an <enclosure>"
+    if shape.looksLikeBlog {
+      return (
+        .rss,
+        "\(name) declares no itunes namespace and \(counted), so it looks like a blog's feed and was checked as "
+          + "plain RSS; lint it with --profile podcast to apply Apple's and Podcasting 2.0's rules too"
+      )
+    }
+    if shape.itemsWithoutEnclosure >= Self.manyWithoutEnclosure, shape.itemsWithoutEnclosure * 2 > shape.items {
+      return (
+        .podcast,
+        "\(name): \(counted), and podcast apps skip items without one; if this is a blog's feed rather than "
+          + "a podcast's, lint it with --profile rss"
+      )
+    }
+    return (.podcast, nil)
+  }
+
+  /// Items without an enclosure from which a podcast feed gets the hint.
+  static let manyWithoutEnclosure = 10
+
   static func sniff(_ data: Data) -> LintProfile {
     let head = String(decoding: data.prefix(4096), as: UTF8.self)
     var rest = head[...]

@@ -15,7 +15,8 @@ extension Podium {
         The same RSS 2.0, Apple Podcasts and Podcasting 2.0 rules `validate` runs on the feeds Podium builds \
         (`podium rules` lists them), so a feed hosted elsewhere, or one you are migrating from, gets the same \
         report. A video sitemap (a <urlset>) gets the sitemap rules; a Media RSS feed (Podium's media.xml) \
-        gets RSS 2.0's rules without Apple's and Podcasting 2.0's, as `--profile rss` asks for any feed. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
+        gets RSS 2.0's rules without Apple's and Podcasting 2.0's, as `--profile rss` asks for any feed; so does a \
+        blog's feed, with a note saying so. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
         \(maximumFeedSize >> 20) MB is refused before it is read.
         """)
 
@@ -30,15 +31,20 @@ extension Podium {
 
     @Option(help: """
       podcast, rss or sitemap; by default a <urlset> is a sitemap, an <rss> with the Media RSS namespace and \
-      not Apple's is plain RSS, and anything else a podcast feed.
+      not Apple's is plain RSS, as is a blog's feed (no itunes namespace, and fewer than one item in ten with \
+      an enclosure), and anything else a podcast feed.
       """)
     var profile: LintProfile?
 
     func run() throws {
       let results = lintEach()
-      let findings = results.flatMap { (try? $0.get()) ?? [] }
+      let findings = results.flatMap { (try? $0.get().findings) ?? [] }
       let failures = results.compactMap { result -> FeedSourceError? in
         if case .failure(let error) = result { error } else { nil }
+      }
+      // On standard error, so that json and sarif output stays one document.
+      for note in results.compactMap({ try? $0.get().note }) {
+        FileHandle.standardError.write(Data("note: \(note)\n".utf8))
       }
       // A text report of nothing but unreadable feeds would only say "0 errors".
       if format != .text || failures.count < feeds.count {
@@ -49,18 +55,21 @@ extension Podium {
       if blocking || !failures.isEmpty { throw ExitCode.failure }
     }
 
-    /// Each feed's findings, or why it could not be read, in the order given.
-    private func lintEach() -> [Result<[Finding], FeedSourceError>] {
+    /// Each feed's findings and the note on the profile it was given, or why it could not be
+    /// read, in the order given.
+    private func lintEach() -> [Result<(findings: [Finding], note: String?), FeedSourceError>] {
       let loader = FeedLoader(maximumSize: Self.maximumFeedSize)
       let profile = profile
       return ParallelMap.map(feeds) { argument in
-        Result { () throws(FeedSourceError) -> [Finding] in
+        Result { () throws(FeedSourceError) -> (findings: [Finding], note: String?) in
           let source = try FeedSource(argument)
           let data = try loader.load(source)
-          switch profile ?? LintProfile.sniff(data) {
-          case .sitemap: return SitemapLinter(maximumSize: Self.maximumFeedSize).lint(data, file: source.description)
-          case .rss: return FeedLinter(maximumFeedSize: Self.maximumFeedSize, profile: .rss).lint(data, file: source.description)
-          case .podcast: return FeedLinter(maximumFeedSize: Self.maximumFeedSize).lint(data, file: source.description)
+          let file = source.description
+          let (chosen, note) = profile.map { ($0, nil) } ?? LintProfile.detect(data, name: file)
+          switch chosen {
+          case .sitemap: return (SitemapLinter(maximumSize: Self.maximumFeedSize).lint(data, file: file), note)
+          case .rss: return (FeedLinter(maximumFeedSize: Self.maximumFeedSize, profile: .rss).lint(data, file: file), note)
+          case .podcast: return (FeedLinter(maximumFeedSize: Self.maximumFeedSize).lint(data, file: file), note)
           }
         }
       }
