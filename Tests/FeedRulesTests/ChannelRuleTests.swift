@@ -9,7 +9,7 @@ extension BrokenFeed {
       "RSS-CH-REQUIRED", .error, "no <link>",
       .init("<link>https://example.com/show</link>", ""), .mark(Anchor.channel)),
     BrokenFeed(
-      "RSS-CH-LINK-URL", .error, "relative link",
+      "RSS-CH-LINK-URL", .warning, "relative link",
       .mark("<link>https://example.com/show</link>", "<link>example.com/show</link>")),
     BrokenFeed(
       "RSS-CH-DESC-PLAIN", .warning, "HTML in the show description",
@@ -29,10 +29,10 @@ extension BrokenFeed {
       "RSS-ATOM-SELF", .warning, "relative self link",
       .mark(#"<atom:link href="https://example.com/feed.xml""#, #"<atom:link href="/feed.xml""#)),
     BrokenFeed(
-      "RSS-CH-NO-DUP", .error, "two languages",
+      "RSS-CH-NO-DUP", .warning, "two languages",
       .mark("<copyright>", "<language>nl</language>\n    <copyright>")),
     BrokenFeed(
-      "RSS-CH-NO-DUP", .error, "two titles in an item",
+      "RSS-CH-NO-DUP", .warning, "two titles in an item",
       .mark(
         "<link>https://example.com/episodes/2</link>",
         "<title>Again</title>\n      <link>https://example.com/episodes/2</link>")),

@@ -25,13 +25,13 @@ extension BrokenFeed {
       "RSS-NS-CONTENT", .error, "content URI without slash",
       .init("modules/content/", "modules/content"), .mark("<rss ")),
     BrokenFeed(
-      "RSS-NS-PODCAST", .error, "podcast URI with trailing slash",
+      "RSS-NS-PODCAST", .warning, "podcast URI with trailing slash",
       .init("namespace/1.0\"", "namespace/1.0/\""), .mark("<rss ")),
     BrokenFeed(
-      "MRSS-NS", .error, "media URI without slash, in a podcast feed",
+      "MRSS-NS", .warning, "media URI without slash, in a podcast feed",
       .mark("<rss ", #"<rss xmlns:media="http://search.yahoo.com/mrss" "#)),
     BrokenFeed(
-      "RSS-NS-ATOM", .error, "atom URI mis-cased",
+      "RSS-NS-ATOM", .warning, "atom URI mis-cased",
       .init("2005/Atom\"", "2005/atom\""), .mark("<rss ")),
     BrokenFeed(
       "RSS-NS-GOOGLEPLAY", .info, "Google Play namespace",

@@ -55,16 +55,16 @@ extension BrokenFeed {
       .init(#"<guid isPermaLink="false">c2d7a1e0-6f1b-4c44-9d1e-000000000001</guid>"#, ""), .mark(Anchor.secondItem)),
     BrokenFeed("APPLE-GUID-REQUIRED", .error, "empty guid", .mark(guid, #"<guid isPermaLink="false"> </guid>"#)),
     BrokenFeed(
-      "RSS-GUID-PERMALINK", .error, "a UUID without isPermaLink=false",
+      "RSS-GUID-PERMALINK", .warning, "a UUID without isPermaLink=false",
       .mark(guid, "<guid>c2d7a1e0-6f1b-4c44-9d1e-000000000002</guid>")),
     BrokenFeed(
-      "RSS-GUID-PERMALINK", .error, "a tag: URI as permalink",
+      "RSS-GUID-PERMALINK", .warning, "a tag: URI as permalink",
       .mark(guid, #"<guid isPermaLink="true">tag:example.com,2019:2</guid>"#)),
     BrokenFeed(
-      "RSS-GUID-BOOL", .error, "isPermaLink False",
+      "RSS-GUID-BOOL", .warning, "isPermaLink False",
       .mark(guid, #"<guid isPermaLink="False">c2d7a1e0-6f1b-4c44-9d1e-000000000002</guid>"#)),
     BrokenFeed(
-      "RSS-GUID-BOOL", .error, "ispermalink misspelt",
+      "RSS-GUID-BOOL", .warning, "ispermalink misspelt",
       .mark(guid, #"<guid ispermalink="false">https://example.com/2</guid>"#)),
     BrokenFeed(
       "RSS-GUID-UNIQUE", .error, "duplicate guids",

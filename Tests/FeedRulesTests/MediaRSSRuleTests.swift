@@ -19,44 +19,44 @@ extension BrokenFeed {
 
   static let mediaCases: [BrokenFeed] = [
     .media(
-      "MRSS-NS", .error, "media URI without the trailing slash",
+      "MRSS-NS", .warning, "media URI without the trailing slash",
       .init(#"xmlns:media="http://search.yahoo.com/mrss/""#, #"xmlns:media="http://search.yahoo.com/mrss""#),
       .mark("<rss ")),
     .media(
-      "MRSS-NS", .error, "media prefix bound to another URI",
+      "MRSS-NS", .warning, "media prefix bound to another URI",
       .init(#"xmlns:media="http://search.yahoo.com/mrss/""#, #"xmlns:media="https://example.com/media""#),
       .mark("<rss ")),
     .media(
-      "MRSS-CONTENT", .error, "no url and no player",
+      "MRSS-CONTENT", .warning, "no url and no player",
       .init(#"<media:player url="https://example.com/videos/live/"/>"#, ""),
       .mark(#"<media:content medium="video" expression="nonstop"/>"#)),
     .media(
-      "MRSS-CONTENT", .error, "a relative url",
+      "MRSS-CONTENT", .warning, "a relative url",
       .mark(content, #"<media:content url="video-2.mp4" fileSize="230675""#)),
-    .media("MRSS-CONTENT", .error, "a negative fileSize", content("fileSize", "230675", "-1")),
-    .media("MRSS-CONTENT", .error, "a fileSize with a unit", content("fileSize", "230675", "225 KB")),
+    .media("MRSS-CONTENT", .warning, "a negative fileSize", content("fileSize", "230675", "-1")),
+    .media("MRSS-CONTENT", .warning, "a fileSize with a unit", content("fileSize", "230675", "225 KB")),
     .media(
-      "MRSS-CONTENT", .error, "a duration as a clock time",
+      "MRSS-CONTENT", .warning, "a duration as a clock time",
       .mark(content, content), .init(#"duration="9""#, #"duration="00:00:09""#)),
     .media(
-      "MRSS-CONTENT", .error, "a negative width", .mark(content, content), .init(#"width="640""#, #"width="-640""#)),
+      "MRSS-CONTENT", .warning, "a negative width", .mark(content, content), .init(#"width="640""#, #"width="-640""#)),
     .media(
-      "MRSS-CONTENT", .error, "a height in decimals",
+      "MRSS-CONTENT", .warning, "a height in decimals",
       .mark(content, content), .init(#"height="360""#, #"height="360.5""#)),
     .media(
-      "MRSS-CONTENT", .error, "a bitrate with a unit",
+      "MRSS-CONTENT", .warning, "a bitrate with a unit",
       .mark(content, content), .init(#"bitrate="204.8""#, #"bitrate="204.8kbps""#)),
     .media(
-      "MRSS-CONTENT", .error, "medium movie (W3C InvalidMediaMedium)",
+      "MRSS-CONTENT", .warning, "medium movie (W3C InvalidMediaMedium)",
       .mark(content, content), .init(#"medium="video" isDefault="true" expression"#, #"medium="movie" isDefault="true" expression"#)),
     .media(
-      "MRSS-CONTENT", .error, "isDefault yes",
+      "MRSS-CONTENT", .warning, "isDefault yes",
       .mark(content, content), .init(#"isDefault="true" expression"#, #"isDefault="yes" expression"#)),
     .media(
-      "MRSS-CONTENT", .error, "expression preview",
+      "MRSS-CONTENT", .warning, "expression preview",
       .mark(content, content), .init(#"expression="full""#, #"expression="preview""#)),
     .media(
-      "MRSS-CONTENT", .error, "type is not MIME",
+      "MRSS-CONTENT", .warning, "type is not MIME",
       .mark(content, content), .init(#"type="video/mp4" medium="video" isDefault"#, #"type="mp4" medium="video" isDefault"#)),
     .media(
       "MRSS-GROUP", .warning, "a group with no content",

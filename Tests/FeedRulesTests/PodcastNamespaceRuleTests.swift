@@ -19,24 +19,24 @@ extension BrokenFeed {
 
   static let podcastCases: [BrokenFeed] = [
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "funding without url", .mark(funding, "<podcast:funding>Support</podcast:funding>")),
+      "P20-ATTR-REQUIRED", .warning, "funding without url", .mark(funding, "<podcast:funding>Support</podcast:funding>")),
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "transcript without type",
+      "P20-ATTR-REQUIRED", .warning, "transcript without type",
       .mark(transcript, #"<podcast:transcript url="https://example.com/2.vtt"/>"#)),
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "chapters without type",
+      "P20-ATTR-REQUIRED", .warning, "chapters without type",
       inItem(#"<podcast:chapters url="https://example.com/c.json"/>"#)),
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "alternateEnclosure without type",
+      "P20-ATTR-REQUIRED", .warning, "alternateEnclosure without type",
       .mark(#"<podcast:alternateEnclosure type="audio/opus""#, "<podcast:alternateEnclosure")),
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "custom licence without url",
+      "P20-ATTR-REQUIRED", .warning, "custom licence without url",
       .mark("<podcast:license>CC-BY-4.0", "<podcast:license>My Own Licence")),
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "remoteItem without feedGuid",
+      "P20-ATTR-REQUIRED", .warning, "remoteItem without feedGuid",
       inChannel(#"<podcast:podroll><podcast:remoteItem feedUrl="https://example.com/f.xml"/></podcast:podroll>"#)),
     BrokenFeed(
-      "P20-ATTR-REQUIRED", .error, "listed licence id in another case, so a custom licence without url",
+      "P20-ATTR-REQUIRED", .warning, "listed licence id in another case, so a custom licence without url",
       .mark("<podcast:license>CC-BY-4.0", "<podcast:license>cc-by-4.0")),
     BrokenFeed(
       "P20-HTTPS", .error, "http transcript",

@@ -31,11 +31,30 @@ import Testing
     }
   }
 
+  /// Each rule's source is a document a reader can open: a public URL.
+  @Test func everyRuleCitesAPublicSource() {
+    for rule in FeedLinter.rules + SitemapLinter.rules {
+      #expect(rule.source.contains("https://"), "\(rule.id): \(rule.source)")
+    }
+  }
+
+  /// Errors are for what an app or directory refuses; what no app rejects a feed for is a
+  /// warning (docs/rules.md, Severities).
+  @Test(arguments: [
+    ("RSS-NS-PODCAST", Severity.warning), ("RSS-NS-ATOM", .warning), ("RSS-NS-ITUNES", .error),
+    ("RSS-CH-LINK-URL", .warning), ("RSS-CH-NO-DUP", .warning), ("RSS-GUID-PERMALINK", .warning),
+    ("RSS-GUID-BOOL", .warning), ("RSS-GUID-UNIQUE", .error), ("P20-ATTR-REQUIRED", .warning),
+    ("CLIENT-NO-ENCLOSURE", .error), ("APPLE-TEXT-255", .error), ("APPLE-TEXT-SPACE", .warning),
+  ])
+  func whatNoAppRejectsIsAWarning(id: String, severity: Severity) {
+    #expect(FeedLinter.rules.first { $0.id == id }?.severity == severity)
+  }
+
   @Test(arguments: [
     ("RSS-XML-WELLFORMED", Severity.error), ("RSS-ATOM-SELF", .warning), ("RSS-GUID-PRESENT", .error),
     ("RSS-CH-LANGUAGE", .error), ("APPLE-CH-EXPLICIT", .error), ("CLIENT-ENC-LENGTH", .warning),
-    ("P20-LEN-128", .warning), ("P20-MEDIUM", .info), ("APPLE-ITEM-EPISODE", .error), ("MRSS-NS", .error),
-    ("MRSS-CONTENT", .error), ("MRSS-GROUP", .warning), ("MRSS-TITLE-DESC", .warning), ("MRSS-THUMBNAIL", .warning),
+    ("P20-LEN-128", .warning), ("P20-MEDIUM", .info), ("APPLE-ITEM-EPISODE", .error), ("MRSS-NS", .warning),
+    ("MRSS-CONTENT", .warning), ("MRSS-GROUP", .warning), ("MRSS-TITLE-DESC", .warning), ("MRSS-THUMBNAIL", .warning),
     ("MRSS-PLAYER", .info), ("MRSS-SUBTITLE", .info),
   ])
   func severitiesFollowFeedRules(id: String, severity: Severity) {

@@ -49,6 +49,14 @@ struct RulesOutput {
       modules with different severities on purpose, and are listed under each: `APPLE-ITEM-DESC` is an error \
       in a catalogue and a warning in any feed.
 
+      Severities follow the sources. A feed rule is an error when its source says a directory or an app \
+      refuses the feed or the episode for it: XML that does not parse, RSS 2.0's required elements, Apple's \
+      requirements and the tags its guide marks required, GUIDs apps key episodes on, items apps skip. It is \
+      a warning when a specification asks for it but no app is known to reject a feed over it (a namespace \
+      under another URI, a repeated element, whitespace around a title, a Podcasting 2.0 tag without a \
+      required attribute), and info for advice and optional tags whose mistakes only lose that tag's feature. \
+      The source column gives each Feed and Sitemap rule's document by URL.
+
       Repeated findings: `lint`, and the check of every built feed, report at most 100 findings of one rule \
       per feed; past that, one more finding of the rule, at the first one left out, says how many more there \
       are. A feed of a million empty items so gets a short report instead of millions of lines. Fix those \

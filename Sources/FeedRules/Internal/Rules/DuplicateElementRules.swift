@@ -4,8 +4,9 @@ import PodiumXML
 /// Elements that may appear once per channel or item must not repeat: readers keep one of
 /// them, and which one differs from app to app.
 struct DuplicateElementRules: FeedCheck {
+  /// Apps read one of the repeated elements and keep the feed: a warning.
   static let noDuplicates = Rule(
-    id: "RSS-CH-NO-DUP", severity: .error, source: Source.rss,
+    id: "RSS-CH-NO-DUP", severity: .warning, source: Source.rss,
     summary: "Single-valued channel and item elements (title, link, language, itunes:image, …) do not repeat.")
 
   static var rules: [Rule] { [noDuplicates] }

@@ -11,7 +11,7 @@ struct EnclosureRules: FeedCheck {
     id: "RSS-ENC-ONE", severity: .warning, source: Source.rss,
     summary: "An item has at most one <enclosure>; offer other files with podcast:alternateEnclosure.")
   static let length = Rule(
-    id: "CLIENT-ENC-LENGTH", severity: .warning, source: Source.clients,
+    id: "CLIENT-ENC-LENGTH", severity: .warning, source: Source.clientLengths,
     summary: "The enclosure length is the file's real size in bytes, not 0.")
   static let formats = Rule(
     id: "APPLE-ENC-FORMATS", severity: .error, source: Source.apple,

@@ -10,11 +10,12 @@ struct GUIDRules: FeedCheck {
   static let notEmpty = Rule(
     id: "APPLE-GUID-REQUIRED", severity: .error, source: Source.apple,
     summary: "Every item's <guid> has a value that never changes.")
+  /// The W3C validator's errors, but apps read such a GUID as the opaque id it is: warnings.
   static let permalink = Rule(
-    id: "RSS-GUID-PERMALINK", severity: .error, source: Source.rss,
+    id: "RSS-GUID-PERMALINK", severity: .warning, source: Source.rss,
     summary: #"A GUID that is not a full URL has isPermaLink="false"."#)
   static let boolean = Rule(
-    id: "RSS-GUID-BOOL", severity: .error, source: Source.rss,
+    id: "RSS-GUID-BOOL", severity: .warning, source: Source.rss,
     summary: #"isPermaLink is spelled so and is exactly "true" or "false"."#)
   static let unique = Rule(
     id: "RSS-GUID-UNIQUE", severity: .error, source: Source.rss,

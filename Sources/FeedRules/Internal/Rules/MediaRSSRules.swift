@@ -7,8 +7,9 @@ import PodiumXML
 /// level they may sit on (channel, item, group, content). Elements under an undeclared `media:`
 /// prefix are not read here: RSS-NS-DECLARED reports the prefix once instead.
 struct MediaRSSRules: FeedCheck {
+  /// Media RSS readers skip a content they cannot use; no reader is known to refuse the feed.
   static let content = Rule(
-    id: "MRSS-CONTENT", severity: .error, source: Source.mediaRSS,
+    id: "MRSS-CONTENT", severity: .warning, source: Source.mediaRSS,
     summary: "<media:content> has a url (or a <media:player> beside it), non-negative numbers for fileSize, "
       + "duration, width, height and bitrate, and medium, isDefault and expression from their sets.")
   /// Media RSS sets no minimum number of contents in a group (the W3C validator's

@@ -4,7 +4,7 @@ import PodiumXML
 /// Namespace declarations: every prefix declared, and each known namespace under its exact URI.
 struct NamespaceRules: FeedCheck {
   static let declared = Rule(
-    id: "RSS-NS-DECLARED", severity: .error, source: Source.rss,
+    id: "RSS-NS-DECLARED", severity: .error, source: Source.xmlNames,
     summary: "Every prefix used must be declared on <rss>.")
   static let itunes = Rule(
     id: "RSS-NS-ITUNES", severity: .error, source: Source.apple,
@@ -12,14 +12,16 @@ struct NamespaceRules: FeedCheck {
   static let content = Rule(
     id: "RSS-NS-CONTENT", severity: .error, source: Source.apple,
     summary: #"Declare exactly xmlns:content="http://purl.org/rss/1.0/modules/content/"."#)
+  /// Under another URI, podcast:, media: and atom: tags are lost to apps, but the feed is not
+  /// refused: warnings. Apple's tags under another URI are, as Apple then misses required tags.
   static let podcast = Rule(
-    id: "RSS-NS-PODCAST", severity: .error, source: Source.podcasting20,
+    id: "RSS-NS-PODCAST", severity: .warning, source: Source.podcasting20,
     summary: #"Declare exactly xmlns:podcast="https://podcastindex.org/namespace/1.0" (no trailing slash)."#)
   static let media = Rule(
-    id: "MRSS-NS", severity: .error, source: Source.mediaRSS,
+    id: "MRSS-NS", severity: .warning, source: Source.mediaRSS,
     summary: #"Declare exactly xmlns:media="http://search.yahoo.com/mrss/" (with the trailing slash)."#)
   static let atom = Rule(
-    id: "RSS-NS-ATOM", severity: .error, source: Source.rss,
+    id: "RSS-NS-ATOM", severity: .warning, source: Source.rss,
     summary: #"Declare exactly xmlns:atom="http://www.w3.org/2005/Atom"."#)
   static let googlePlay = Rule(
     id: "RSS-NS-GOOGLEPLAY", severity: .info, source: Source.rss,

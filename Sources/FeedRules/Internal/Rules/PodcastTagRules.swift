@@ -4,8 +4,9 @@ import PodiumXML
 /// The shape of every `podcast:` tag: known name, required and known attributes, https URLs and
 /// the 128-character cap on free text. Values of particular tags are `PodcastValueRules`' job.
 struct PodcastTagRules: FeedCheck {
+  /// An app skips a tag without what it needs, and keeps the feed: a warning.
   static let requiredAttributes = Rule(
-    id: "P20-ATTR-REQUIRED", severity: .error, source: Source.podcasting20,
+    id: "P20-ATTR-REQUIRED", severity: .warning, source: Source.podcasting20,
     summary: "podcast: tags carry every attribute the spec does not mark optional.")
   static let https = Rule(
     id: "P20-HTTPS", severity: .error, source: Source.podcasting20,
