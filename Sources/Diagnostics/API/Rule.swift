@@ -1,5 +1,5 @@
 /// A rule a catalogue or feed must meet. The id is stable: it is what producers switch off,
-/// what CI annotations group by, and where it exists it is the id used in `feed-rules.md`.
+/// what CI annotations group by, and what docs/rules.md lists.
 public struct Rule: Sendable, Hashable {
   public let id: String
   public let severity: Severity

@@ -1,8 +1,9 @@
 import Diagnostics
 import PodiumXML
 
-/// `itunes:explicit`: Apple reads `true` and `false`. The older `yes`, `no` and `clean` still
-/// work in most apps, so they get a warning; anything else is an error (feed-rules §15 C1).
+/// `itunes:explicit`: Apple reads `true` and `false` (https://help.apple.com/itc/podcasts_connect/#/itcb54353390).
+/// The older `yes`, `no` and `clean` still work in most apps, so they get a warning; anything
+/// else is an error.
 enum ExplicitValue {
   static func check(_ element: XMLElement, rule: Rule, into findings: inout FindingList) {
     let value = element.trimmedText

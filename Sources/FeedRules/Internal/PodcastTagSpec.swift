@@ -1,4 +1,5 @@
-/// What each `podcast:` tag of namespace 1.0 takes, from feed-rules.md §4: the attributes that
+/// What each `podcast:` tag of namespace 1.0 takes, from its document under
+/// https://github.com/Podcastindex-org/podcast-namespace/tree/main/docs/tags: the attributes that
 /// are required ("all attributes are required unless explicitly specified as optional"), the
 /// optional ones, and the limit on its text.
 struct PodcastTagSpec: Sendable {

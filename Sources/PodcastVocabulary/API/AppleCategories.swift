@@ -1,7 +1,7 @@
 import Foundation
 
-/// Apple Podcasts' category list, verbatim (feed-rules.md §3). Case and `&` matter: Apple
-/// ignores a category that differs in any character.
+/// Apple Podcasts' category list, verbatim (https://podcasters.apple.com/support/1691-apple-podcasts-categories).
+/// Case and `&` matter: Apple ignores a category that differs in any character.
 public enum AppleCategories {
   /// Top-level categories with their subcategories, in Apple's order.
   public static let all: [(name: String, subcategories: [String])] = [

@@ -1,5 +1,6 @@
-/// The Podcasting 2.0 person taxonomy (feed-rules.md §4.6): groups and their roles. Compared
-/// case-insensitively, written in lower case.
+/// The Podcasting 2.0 person taxonomy
+/// (https://github.com/Podcastindex-org/podcast-namespace/blob/main/taxonomy.json): groups and
+/// their roles. Compared case-insensitively, written in lower case.
 public enum PersonTaxonomy {
   public static let groups: [String: [String]] = [
     "creative direction": [

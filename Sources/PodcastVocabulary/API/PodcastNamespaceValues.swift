@@ -1,4 +1,6 @@
-/// Values the Podcasting 2.0 namespace enumerates (feed-rules.md §4.6), verbatim.
+/// Values the Podcasting 2.0 namespace enumerates, verbatim: media from docs/tags/medium.md, and
+/// serviceslugs.txt, socialprotocols.txt and docs/chatprotocols.txt, all in
+/// https://github.com/Podcastindex-org/podcast-namespace.
 public enum PodcastNamespaceValues {
   public static let media: Set = [
     "podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
