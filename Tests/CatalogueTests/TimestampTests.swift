@@ -2,7 +2,8 @@ import Catalogue
 import Testing
 
 @Suite struct TimestampTests {
-  /// Weekdays are computed, never copied: Apple's own samples get them wrong (feed-rules.md §16).
+  /// Weekdays are computed, never copied: Apple's own samples get them wrong
+  /// (https://podcasters.apple.com/support/823-podcast-requirements: "Wed, 6 Jul 2014" was a Sunday).
   @Test(arguments: [
     ("2014-07-06T13:00:00Z", "Sun, 06 Jul 2014 13:00:00 +0000"),
     ("2019-06-15T10:00:00+02:00", "Sat, 15 Jun 2019 10:00:00 +0200"),

@@ -1,7 +1,7 @@
 import Diagnostics
 
-/// The rules the catalogue loader and validator report. Where `feed-rules.md` has an id for the
-/// same requirement, that id is used, so one rule is one id everywhere.
+/// The rules the catalogue loader and validator report. Where a feed rule (docs/rules.md) has
+/// an id for the same requirement, that id is used, so one rule is one id everywhere.
 public enum CatalogueRules {
   static let catalogue = "Podium catalogue format (docs/catalogue.md)"
 
