@@ -14,7 +14,7 @@ extension BrokenFeed {
         "<itunes:category text=\"Education\">\n      <itunes:category text=\"How To\"/>\n    </itunes:category>", ""),
       .mark(Anchor.channel)),
     BrokenFeed(
-      "APPLE-CH-CATEGORY", .warning, "How-To (W3C error, C7 warning)",
+      "APPLE-CH-CATEGORY", .warning, "How-To (a W3C error, but the Podcast Index spelling)",
       .mark(#"<itunes:category text="How To"/>"#, #"<itunes:category text="How-To"/>"#)),
     BrokenFeed("APPLE-CH-CATEGORY", .error, "wrong case", .mark(category, #"<itunes:category text="technology"/>"#)),
     BrokenFeed("APPLE-CH-CATEGORY", .error, "unknown name", .mark(category, #"<itunes:category text="Podcasts"/>"#)),

@@ -60,7 +60,7 @@ extension BrokenFeed {
       "APPLE-CH-LANGUAGE", .error, "not an ISO 639 code",
       .mark("<language>en-us</language>", "<language>english</language>")),
     BrokenFeed(
-      "APPLE-CH-EXPLICIT", .warning, "explicit yes (W3C error, C1 warning)",
+      "APPLE-CH-EXPLICIT", .warning, "explicit yes (a W3C error, but apps still read it)",
       .mark("<itunes:explicit>false</itunes:explicit>", "<itunes:explicit>yes</itunes:explicit>")),
     BrokenFeed(
       "APPLE-CH-EXPLICIT", .warning, "explicit no",
