@@ -2,9 +2,8 @@ public import Diagnostics
 
 /// What `podium validate --remote` checks on the servers that host a show's files.
 public enum LinkRules {
-  static let remote = "Podium remote check (podium validate --remote)"
-  static let apple = "Apple Podcasts requirements"
-  static let clients = "Podcast client behaviour"
+  static let remote = "Podium remote check (podium validate --remote, docs/safety.md)"
+  static let apple = "Apple Podcasts requirements, https://podcasters.apple.com/support/823-podcast-requirements"
 
   public static let headAndRange = Rule(
     id: "APPLE-HEAD-RANGE", severity: .error, source: apple,
@@ -17,10 +16,12 @@ public enum LinkRules {
     id: "REMOTE-LENGTH", severity: .warning, source: remote,
     summary: "A declared length (other than an enclosure's) equals the size the server reports.")
   public static let contentType = Rule(
-    id: "CLIENT-ENC-TYPE", severity: .warning, source: clients,
+    id: "CLIENT-ENC-TYPE", severity: .warning,
+    source: "Podcast apps: Apple Podcasts saved a download without its extension, https://github.com/akhilrex/podgrab/issues/121",
     summary: "The server's Content-Type matches the declared type; apps save files by it.")
   public static let redirect = Rule(
-    id: "CLIENT-REDIRECT", severity: .warning, source: clients,
+    id: "CLIENT-REDIRECT", severity: .warning,
+    source: "Podcast apps: AntennaPod keeps a moved address only after a 301 or 308, https://github.com/AntennaPod/AntennaPod/issues/1393",
     summary: "URLs point at the file, not at a redirect; a moved URL uses a permanent redirect (301/308).")
   public static let redirectLimit = Rule(
     id: "REMOTE-REDIRECT-LIMIT", severity: .error, source: remote,

@@ -30,10 +30,10 @@ public enum ProbeRules {
     id: "PROBE-LIMIT", severity: .warning, source: source,
     summary: "The probe stayed within its read and depth limits.")
   public static let notFaststart = Rule(
-    id: "PROBE-FASTSTART", severity: .warning, source: "Apple Podcasts, web playback",
+    id: "PROBE-FASTSTART", severity: .warning, source: source,
     summary: "In MPEG-4 files the moov box comes before mdat, so playback starts before the download ends.")
   public static let captions = Rule(
-    id: "PROBE-CAPTIONS", severity: .error, source: "WebVTT, SubRip",
+    id: "PROBE-CAPTIONS", severity: .error, source: "WebVTT, https://www.w3.org/TR/webvtt1/, and SubRip as https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md reads it",
     summary: "Caption cues are well-formed, in order and within the media.")
 
   public static let all: [Rule] = [

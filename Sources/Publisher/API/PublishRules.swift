@@ -2,7 +2,11 @@ import Diagnostics
 
 /// Rules that compare a build with what was published before.
 public enum PublishRules {
-  static let source = "Podcasting 2.0 and Apple: GUIDs never change (CLIENT-GUID-STABLE)"
+  /// Apps key episodes on their GUID and enclosure, so a changed one is downloaded again and a
+  /// removed one is lost to subscribers.
+  static let source =
+    "GUIDs never change: Apple, https://podcasters.apple.com/support/823-podcast-requirements; Podcasting 2.0, "
+    + "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/other-recommendations.md"
 
   public static let guidChanged = Rule(
     id: "PUB-GUID-CHANGED", severity: .error, source: source,
@@ -18,16 +22,16 @@ public enum PublishRules {
     source: "Apple Podcasts: moving a feed (https://podcasters.apple.com/support/837-change-the-rss-feed-url)",
     summary: "A published show's feed URL stays, or moves only with a redirect from the old one.")
   public static let podcastGUIDChanged = Rule(
-    id: "P20-GUID-STABLE", severity: .error, source: "Podcasting 2.0 podcast:guid",
+    id: "P20-GUID-STABLE", severity: .error, source: "Podcasting 2.0 podcast:guid, https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/guid.md",
     summary: "A show's podcast:guid is assigned once and kept.")
   public static let record = Rule(
-    id: "PUB-RECORD", severity: .error, source: "Podium",
+    id: "PUB-RECORD", severity: .error, source: "Podium (docs/safety.md)",
     summary: "The publication record feeds/.podium/published.json is readable.")
   public static let notesHTML = Rule(
-    id: "RSS-ITEM-HTML-SAFE", severity: .warning, source: "RSS Best Practices Profile, W3C feed validator",
+    id: "RSS-ITEM-HTML-SAFE", severity: .warning, source: "RSS Best Practices Profile, https://www.rssboard.org/rss-profile",
     summary: "Show notes carry no scripts, frames, event handlers or relative links.")
   public static let output = Rule(
-    id: "PUB-OUTPUT", severity: .error, source: "Podium",
+    id: "PUB-OUTPUT", severity: .error, source: "Podium (docs/safety.md)",
     summary: "Every text written into a feed can be carried by XML.")
 
   public static let recordRecovered = Rule(
