@@ -18,4 +18,39 @@ public enum ContentDigest {
   public static func cspSource(_ text: String) -> String {
     "'sha256-" + Data(sha256(Data(text.utf8))).base64EncodedString() + "'"
   }
+
+  /// SHA-256 of a file's bytes as lower-case hex, read in pieces so a large video is never in
+  /// memory whole. Nil when the file can't be read.
+  public static func sha256Hex(ofFileAt url: URL) -> String? {
+    guard let handle = try? FileHandle(forReadingFrom: url), let context = EVP_MD_CTX_new() else { return nil }
+    defer {
+      EVP_MD_CTX_free(context)
+      try? handle.close()
+    }
+    guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+    while true {
+      let read: Data?
+      do { read = try handle.read(upToCount: 1 << 20) } catch { return nil }
+      // Foundation gives nil (or, elsewhere, no bytes) at the end of the file.
+      guard let chunk = read, !chunk.isEmpty else { break }
+      let updated = chunk.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+      guard updated == 1 else { return nil }
+    }
+    var digest = [UInt8](repeating: 0, count: 32)
+    var length: UInt32 = 0
+    guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else { return nil }
+    return hex(digest)
+  }
+
+  /// Lower-case hex, as S3 metadata and manifests write digests.
+  public static func hex(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text = [UInt8]()
+    text.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
 }
