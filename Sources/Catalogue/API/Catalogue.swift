@@ -34,6 +34,13 @@ public struct Catalogue: Sendable, Hashable {
     }
   }
 
+  /// The enclosure URL the feeds give apps: the public URL, through the analytics prefix when
+  /// there is one. Everything else (the record, the probe, remote checks) uses `publicURL`.
+  public func enclosureURL(for reference: MediaReference, in show: Show) -> String {
+    let url = publicURL(for: reference, in: show)
+    return site.analyticsPrefix?.apply(to: url) ?? url
+  }
+
   /// The file on disk behind a local reference.
   public func fileURL(for path: String, in show: Show) -> URL {
     root.appendingPathComponent(show.slug).appendingPathComponent(path)

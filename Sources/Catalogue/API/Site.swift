@@ -12,6 +12,10 @@ public struct Site: Sendable, Hashable {
   public var title: String?
   /// Rules switched off or given another severity, by rule id.
   public var rules: [String: RuleSetting] = [:]
+  /// Enclosure URLs in the feeds go through this analytics service's prefix (`analytics_prefix:`).
+  public var analyticsPrefix: AnalyticsPrefix?
+  /// `publish:`: where `podium publish` uploads, and whom it tells.
+  public var publish = PublishSettings()
 
   public init(
     baseURL: String, mediaBaseURL: String, language: String, publisher: String, owner: Owner? = nil,

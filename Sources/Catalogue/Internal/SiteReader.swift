@@ -6,6 +6,7 @@ import Yams
 enum SiteReader {
   static let keys = [
     "base_url", "media_base_url", "language", "publisher", "owner", "copyright", "website", "title", "rules",
+    "analytics_prefix", "publish",
   ]
 
   static func read(_ node: Node, collector: FindingCollector) -> Site? {
@@ -32,6 +33,8 @@ enum SiteReader {
       publisher: publisher, owner: owner, copyright: reader.plainText("copyright"), website: website,
       title: reader.plainText("title", isName: true))
     site.rules = rules
+    site.analyticsPrefix = reader.httpsURL("analytics_prefix").map(AnalyticsPrefix.init)
+    if let publish = reader.mapping("publish", known: PublishReader.keys) { site.publish = PublishReader.read(publish) }
     return site
   }
 }

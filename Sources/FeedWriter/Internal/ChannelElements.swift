@@ -24,6 +24,9 @@ struct ChannelElements {
     }
     try xml.element(
       "atom:link", attributes: ["href": catalogue.feedURL(for: show), "rel": "self", "type": "application/rss+xml"])
+    // WebSub (https://www.w3.org/TR/websub/#discovery): subscribers learn the hub from the feed,
+    // and `podium publish` tells the hub when the feed changes.
+    if let hub = catalogue.site.publish.websubHub { try xml.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
     try xml.startElement("image")
     try xml.element("url", artwork)
     try xml.element("title", show.title)

@@ -23,7 +23,7 @@ struct ItemElements {
     try xml.element("guid", episode.guid, attributes: ["isPermaLink": "false"])
     try xml.element("pubDate", episode.date.rfc2822)
     try xml.element("enclosure", attributes: [
-      "url": catalogue.publicURL(for: media.reference, in: show),
+      "url": catalogue.enclosureURL(for: media.reference, in: show),
       "length": String(media.length),
       "type": media.type,
     ])

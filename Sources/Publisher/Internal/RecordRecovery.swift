@@ -56,7 +56,10 @@ struct RecordRecovery {
         feedURL: resolvedFeedURL)
       for item in channel.children(named: "item") {
         guard let guid = item.firstChild(named: "guid")?.text, !guid.isEmpty else { continue }
-        let enclosure = item.firstChild(named: "enclosure")?.attribute("url")
+        // The record keeps the real URL: a feed written through the analytics prefix gives it back without.
+        let enclosure = item.firstChild(named: "enclosure")?.attribute("url").map { url in
+          catalogue.site.analyticsPrefix?.remove(from: url) ?? url
+        }
         let title = item.firstChild(named: "title")?.text ?? ""
         let episode = enclosure.flatMap { byEnclosure[$0] } ?? byTitle[title]
         entry.episodes[guid] = PublicationRecord.EpisodeRecord(
