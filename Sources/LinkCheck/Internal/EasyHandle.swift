@@ -11,6 +11,8 @@ final class EasyHandle {
   private(set) var overflowed = false
   /// The address the last transfer was refused, and why; set by the open-socket callback.
   private(set) var refusedAddress: (address: String, refusal: AddressPolicy.Refusal)?
+  /// The extra headers of the current request; libcurl reads them until the transfer ends.
+  private var headerList: UnsafeMutablePointer<curl_slist>?
 
   init?() {
     guard CurlGlobal.isReady, let raw = curl_easy_init() else { return nil }
@@ -21,12 +23,15 @@ final class EasyHandle {
 
   deinit {
     curl_easy_cleanup(raw)
+    curl_slist_free_all(headerList)
     errorBuffer.deallocate()
   }
 
   /// Sets every option for `request`, after clearing those of the last one.
   func prepare(_ request: TransferRequest, _ configuration: LinkCheckConfiguration) throws(LinkError) {
     curl_easy_reset(raw)
+    curl_slist_free_all(headerList)
+    headerList = nil
     body.removeAll(keepingCapacity: true)
     bodyLimit = request.bodyLimit
     overflowed = false
@@ -108,7 +113,18 @@ extension EasyHandle {
     switch request.method {
     case .head: try set(CURLOPT_NOBODY, 1)
     case .get: try set(CURLOPT_HTTPGET, 1)
+    case .post:
+      let body = request.body ?? []
+      try set(CURLOPT_POSTFIELDSIZE, body.count)
+      // Copied by libcurl, so the bytes need not outlive this call.
+      let code =
+        body.isEmpty
+        ? ccurl_easy_setopt_string(raw, CURLOPT_COPYPOSTFIELDS, "")
+        : body.withUnsafeBytes { ccurl_easy_setopt_pointer(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+      try check(code, "the request body")
     }
+    for header in request.headers { headerList = curl_slist_append(headerList, header) }
+    if let headerList { try set(CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)) }
     if let range = request.range { try set(CURLOPT_RANGE, range) }
     if request.acceptEncoding { try set(CURLOPT_ACCEPT_ENCODING, "") }
   }
