@@ -41,7 +41,7 @@ let package = Package(
     .target(name: "FeedRules", dependencies: ["Diagnostics", "Parallel", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
     .target(name: "LinkCheck", dependencies: ["CCurl", "Diagnostics"]),
-    .target(name: "ObjectStore", dependencies: ["CCurl", "PodiumXML"]),
+    .target(name: "ObjectStore", dependencies: ["CCurl", "PodiumXML", "AtomicOutput", "Identifiers"]),
 
     // The catalogue: model, loading, findings.
     .target(
@@ -61,6 +61,7 @@ let package = Package(
       dependencies: [
         "Catalogue", "FeedWriter", "FeedRules", "AtomicOutput", "Identifiers", "Diagnostics", "Parallel", "ShowNotes",
         "MediaProbe", "LinkCheck", "VideoSite", "PodiumXML", "CPodiumSystem",
+        "ObjectStore", "PodcastVocabulary",
       ]),
     .target(
       name: "Preview",
@@ -73,6 +74,7 @@ let package = Package(
       name: "PodiumCLI",
       dependencies: [
         "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel", "LinkCheck", "Preview",
+        "ObjectStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
@@ -102,7 +104,7 @@ let package = Package(
       dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport"]),
     .testTarget(
       name: "PublisherTests",
-      dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport"]),
+      dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport", "ObjectStore"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "CCurl", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumCLITests",
