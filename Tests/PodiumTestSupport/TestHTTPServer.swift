@@ -48,6 +48,12 @@ public final class TestHTTPServer: @unchecked Sendable {
     public var method: String
     public var path: String
     public var range: String?
+    /// The query, without `?`; empty when there is none.
+    public var query: String = ""
+    /// Every header, by lower-cased name.
+    public var headers: [String: String] = [:]
+    /// The body, as far as Content-Length says (at most 64 KB), for requests that send one.
+    public var body: [UInt8] = []
   }
 
   public let port: UInt16
@@ -233,7 +239,21 @@ extension TestHTTPServer.Core {
 
   /// Reads up to the end of the headers. nil when the peer went away, the server stopped, or the
   /// bytes cannot be HTTP (a TLS ClientHello, say), which gets a 400 at once instead of a wait.
-  private func readHead(_ fd: Int32) -> [UInt8]? {
+  /// The body after the head: what came with it, then more until `length` (at most 64 KB).
+  private func readBody(_ fd: Int32, have: [UInt8], length: Int) -> [UInt8] {
+    let wanted = min(max(0, length), 65536)
+    var body = Array(have.prefix(wanted))
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while body.count < wanted, !isStopped {
+      guard Self.readable(fd) else { continue }
+      let count = recv(fd, &chunk, min(chunk.count, wanted - body.count), 0)
+      guard count > 0 else { break }
+      body += chunk[0..<count]
+    }
+    return body
+  }
+
+  private func readHead(_ fd: Int32) -> ([UInt8], [UInt8])? {
     var head: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
     while !isStopped, head.count < 65536 {
@@ -245,7 +265,9 @@ extension TestHTTPServer.Core {
         transmit(fd, Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
         return nil
       }
-      if let end = head.firstRange(of: [13, 10, 13, 10]) { return Array(head[..<end.upperBound]) }
+      if let end = head.firstRange(of: [13, 10, 13, 10]) {
+        return (Array(head[..<end.upperBound]), Array(head[end.upperBound...]))
+      }
     }
     return nil
   }
@@ -266,7 +288,8 @@ extension TestHTTPServer.Core {
   typealias Request = TestHTTPServer.Request
 
   private func serve(_ fd: Int32) {
-    guard let head = readHead(fd), let request = Self.parse(head) else { return }
+    guard let (head, extra) = readHead(fd), var request = Self.parse(head) else { return }
+    request.body = readBody(fd, have: extra, length: request.headers["content-length"].flatMap { Int($0) } ?? 0)
     let (prefix, routed) = lock.withLock {
       log.append(request)
       handling += 1
@@ -303,15 +326,15 @@ extension TestHTTPServer.Core {
     guard let requestLine = lines.first else { return nil }
     let parts = requestLine.split(separator: " ")
     guard parts.count == 3 else { return nil }
-    let path = String(parts[1].prefix { $0 != "?" && $0 != "#" })
-    var range: String?
+    let target = parts[1].prefix { $0 != "#" }
+    let path = String(target.prefix { $0 != "?" })
+    let query = target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) } ?? ""
+    var headers: [String: String] = [:]
     for line in lines.dropFirst() {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      if line[..<colon].lowercased() == "range" {
-        range = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      }
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
-    return Request(method: String(parts[0]), path: path, range: range)
+    return Request(method: String(parts[0]), path: path, range: headers["range"], query: query, headers: headers)
   }
 
   private func answer(_ fd: Int32, _ request: Request, _ route: Route, prefix: String) {

@@ -50,7 +50,11 @@ public struct Publisher: Sendable {
   /// the output's ``OutputLock`` until it is done.
   ///
   /// - Throws: `OutputError` when writing fails; the previous output is then left as it was.
-  public func build() throws -> BuildReport {
+  public func build() throws -> BuildReport { try build(collecting: nil) }
+
+  /// A build that also hands the loaded catalogue to `collecting`, before the outputs are
+  /// checked, for a publish to take what it needs from it.
+  func build(collecting: ((Catalogue) -> Void)?) throws -> BuildReport {
     let output: OutputFolder
     do {
       output = try OutputFolder(outputURL)
@@ -77,7 +81,7 @@ public struct Publisher: Sendable {
       if let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
     }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
-    var (report, planned, _) = try self.plan(recordFolder: output.url, announcingFirstBuild: options.preview == nil) {
+    var (report, planned, loaded) = try self.plan(recordFolder: output.url, announcingFirstBuild: options.preview == nil) {
       if lock == nil {
         try commit.makeParentFolder()
         lock = try OutputLock(for: output.url) { willWait?($0) }
@@ -88,6 +92,8 @@ public struct Publisher: Sendable {
       }
       return try commit.startStaging()
     }
+    if let loaded, let collecting { collecting(loaded) }
+    loaded = nil
     guard var plan = planned.take() else { return report }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       plan.staging?.discard()

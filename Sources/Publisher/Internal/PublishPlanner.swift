@@ -1,0 +1,136 @@
+import AtomicOutput
+import FeedWriter
+import Foundation
+import Identifiers
+import ObjectStore
+import Parallel
+import PodcastVocabulary
+import VideoSite
+
+/// Lists every file of a publish with its key, digest and headers, in upload order, and decides
+/// against one listing of the store what to upload, what to skip, and what to refuse.
+struct PublishPlanner {
+  let facts: PublicationFacts
+  let layout: PublishLayout
+  /// The build's output folder, and the paths it wrote there.
+  let output: URL
+  let written: [String]
+  let feedCacheSeconds: Int
+
+  static let immutableCache = "public, max-age=31536000, immutable"
+
+  /// Every file, sorted by kind (the upload order), then key.
+  func items() -> Result<[PublishItem], PublishReport.Failure> {
+    struct Source {
+      var key: String
+      var kind: PublishItem.Kind
+      var file: URL
+      var type: String?
+      var publicURL: String
+    }
+    var sources: [Source] = facts.files.map { file in
+      Source(
+        key: layout.mediaKey(file.path), kind: file.kind, file: file.file, type: file.type,
+        publicURL: layout.mediaBaseURL + file.path)
+    }
+    for path in written where !path.hasPrefix(".podium/") && !path.hasPrefix(".") {
+      sources.append(
+        Source(
+          key: layout.feedsKey(path), kind: Self.kind(ofOutput: path), file: output.appendingPathComponent(path),
+          type: nil, publicURL: layout.baseURL + path))
+    }
+    var byKey: [String: Source] = [:]
+    for source in sources {
+      if let other = byKey[source.key], other.file != source.file {
+        return .failure(
+          PublishReport.Failure(
+            key: source.key,
+            message: "\(source.key) would be two files, \(other.file.path) and \(source.file.path): base_url and "
+              + "media_base_url (or publish.feeds_folder and publish.media_folder) overlap there; give them "
+              + "different folders"))
+      }
+      byKey[source.key] = source
+    }
+    let unique = byKey.values.sorted { ($0.kind, $0.key) < ($1.kind, $1.key) }
+    // Reading every file once for its digest is the cost of a publish that uploads nothing.
+    let digests = ParallelMap.map(unique) { source -> (Int64, String)? in
+      guard let size = Self.size(of: source.file), let digest = ContentDigest.sha256Hex(ofFileAt: source.file) else {
+        return nil
+      }
+      return (size, digest)
+    }
+    var items: [PublishItem] = []
+    for (source, digest) in zip(unique, digests) {
+      guard let (size, sha256) = digest else {
+        return .failure(
+          PublishReport.Failure(
+            key: source.key, message: "\(source.file.path) can't be read, so \(source.key) can't be published"))
+      }
+      items.append(
+        PublishItem(
+          key: source.key, kind: source.kind, file: source.file, size: size, sha256: sha256,
+          contentType: source.type ?? MediaTypes.contentType(forPath: source.key),
+          cacheControl: source.kind.isImmutable ? Self.immutableCache : "public, max-age=\(feedCacheSeconds)",
+          publicURL: source.publicURL))
+    }
+    return .success(items)
+  }
+
+  /// Marks each item to upload or skip against the store's listing, or refuses: an immutable
+  /// file the store holds with other bytes, or any object Podium did not upload, is never replaced.
+  static func compare(_ items: [PublishItem], with stored: [String: StoredObject], location: String)
+    -> Result<[PublishItem], PublishReport.Failure>
+  {
+    var result = items
+    var refused: [(String, String)] = []
+    for index in result.indices {
+      let item = result[index]
+      guard let object = stored[item.key] else { continue }
+      guard let digest = object.sha256 else {
+        refused.append((
+          item.key,
+          "\(item.key) is already in \(location) and Podium did not upload it (it has no sha256 Podium keeps), so it is "
+            + "not replaced; remove it there if the published file should take its place"
+        ))
+        continue
+      }
+      if digest == item.sha256 {
+        result[index].action = .skip
+      } else if item.kind.isImmutable {
+        refused.append((
+          item.key,
+          "\(item.key) in \(location) has other bytes than \(item.file.path) (sha256 \(digest.prefix(12))… there, "
+            + "\(item.sha256.prefix(12))… here). A published \(item.kind.rawValue) file is never replaced: apps and "
+            + "caches keep it for a year. Give the new file a new name"
+        ))
+      }
+    }
+    if let first = refused.first {
+      let more = refused.count > 1 ? " (and \(refused.count - 1) more: \(refused.dropFirst().prefix(5).map(\.0).joined(separator: ", ")))" : ""
+      return .failure(PublishReport.Failure(key: first.0, message: first.1 + more))
+    }
+    return .success(result)
+  }
+
+  static func kind(ofOutput path: String) -> PublishItem.Kind {
+    let names = path.split(separator: "/").map(String.init)
+    guard names.count >= 2 else { return path == OutputPaths.opml ? .opml : .page }
+    let inShow = names.dropFirst().joined(separator: "/")
+    switch inShow {
+    case OutputPaths.feed, VideoPaths.mediaRSS: return .feed
+    case VideoPaths.sitemap: return .sitemap
+    case VideoPaths.index, VideoPaths.indexJSON: return .index
+    default: break
+    }
+    if inShow.hasPrefix(OutputPaths.transcriptsFolder + "/") { return .transcript }
+    if inShow.hasPrefix(OutputPaths.chaptersFolder + "/") { return .chapters }
+    if inShow.hasPrefix(VideoPaths.image("")) { return .poster }
+    return .page
+  }
+
+  private static func size(of url: URL) -> Int64? {
+    var info = stat()
+    guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int64(info.st_size)
+  }
+}

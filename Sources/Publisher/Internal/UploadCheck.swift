@@ -1,0 +1,92 @@
+import Foundation
+import LinkCheck
+import ObjectStore
+
+/// Checks uploaded objects as an app will find them: the store's own HEAD for every one (there,
+/// whole, the same bytes), and for new media the public URL with HEAD and a small range GET, when
+/// the public host can be reached from here.
+struct UploadCheck {
+  let store: any ObjectStore
+  let options: PublishOptions
+
+  struct Outcome {
+    var warnings: [String] = []
+    var failure: PublishReport.Failure?
+  }
+
+  func run(_ items: [PublishItem]) -> Outcome {
+    var outcome = Outcome()
+    for item in items {
+      do throws(ObjectStoreError) {
+        guard let object = try store.head(item.key) else {
+          outcome.failure = PublishReport.Failure(
+            key: item.key, message: "\(item.key) was uploaded to \(store.location) but is not there when asked for")
+          return outcome
+        }
+        if object.size != item.size || (object.sha256.map { $0 != item.sha256 } ?? false) {
+          outcome.failure = PublishReport.Failure(
+            key: item.key,
+            message: "\(item.key) in \(store.location) is not what was uploaded: \(object.size) bytes there, "
+              + "\(item.size) sent")
+          return outcome
+        }
+      } catch {
+        outcome.failure = PublishReport.Failure(
+          key: item.key, message: "checking \(item.key) in \(store.location) failed: \(error.message)")
+        return outcome
+      }
+    }
+    let media = items.filter { $0.kind == .media }
+    guard !media.isEmpty else { return outcome }
+    let requests = media.map { item in
+      LinkRequest(url: reachable(item.publicURL), kind: .enclosure, expectedLength: item.size, expectedType: item.contentType)
+    }
+    var unreachable: Set<String> = []
+    for (item, result) in zip(media, LinkChecker(configuration: options.http).check(requests)) {
+      let url = result.request.url
+      switch result.error {
+      case .unresolvableHost, .connectionRefused:
+        // Not online yet (a new host, DNS not set up): the store's answer is all there is.
+        let host = URLComponents(string: url)?.host ?? url
+        if unreachable.insert(host).inserted {
+          outcome.warnings.append(
+            "\(host) can't be reached from here (\(result.error!)), so the uploads were checked in the store only, "
+              + "not through their public URLs")
+        }
+        continue
+      case .some(let error):
+        outcome.failure = PublishReport.Failure(
+          key: item.key, message: "\(item.key) is uploaded, but its public URL \(url) fails: \(error)")
+        return outcome
+      case nil: break
+      }
+      guard let status = result.status, (200..<300).contains(status) else {
+        outcome.failure = PublishReport.Failure(
+          key: item.key,
+          message: "\(item.key) is uploaded, but its public URL \(url) answers HTTP \(result.status.map(String.init) ?? "nothing")")
+        return outcome
+      }
+      if let length = result.contentLength, length != item.size {
+        outcome.failure = PublishReport.Failure(
+          key: item.key,
+          message: "\(item.key) is uploaded, but its public URL \(url) gives \(length) bytes instead of \(item.size): "
+            + "a cache in front of the store may still hold an old copy")
+        return outcome
+      }
+      if result.rangeSupported == false {
+        outcome.warnings.append(
+          "\(url) does not answer byte-range requests (Range: bytes=0-1 got the whole file); podcast apps seek in media "
+            + "that way, and Apple requires it")
+      }
+    }
+    return outcome
+  }
+
+  /// The URL to check a public URL at (``PublishOptions/checkThrough``).
+  private func reachable(_ url: String) -> String {
+    for (base, address) in options.checkThrough where url.hasPrefix(base) {
+      return address + url.dropFirst(base.count)
+    }
+    return url
+  }
+}
