@@ -10,7 +10,9 @@ public struct Podium: ParsableCommand {
       64 for a usage error.
       """,
     version: "0.1.0",
-    subcommands: [Init.self, Add.self, List.self, Validate.self, Build.self, Serve.self, Probe.self, Lint.self, Rules.self])
+    subcommands: [
+      Init.self, Add.self, List.self, Validate.self, Build.self, Serve.self, Publish.self, Probe.self, Lint.self, Rules.self,
+    ])
 
   public init() {}
 }

@@ -1,0 +1,50 @@
+import Catalogue
+import Foundation
+import ObjectStore
+
+/// Which store `podium publish` uploads to: `--to` and the S3 options over `publish:` in
+/// `podium.yaml`. Credentials only ever come from the environment.
+struct StoreTarget {
+  var to: String?
+  var endpoint: String?
+  var region: String?
+  var catalogue: URL
+
+  /// `s3://bucket/prefix` as its bucket and prefix.
+  static func parse(_ text: String) -> (bucket: String, prefix: String)? {
+    guard text.hasPrefix("s3://") else { return nil }
+    let rest = text.dropFirst("s3://".count)
+    let bucket = String(rest.prefix { $0 != "/" })
+    guard !bucket.isEmpty else { return nil }
+    return (bucket, PublishSettings.folder(String(rest.dropFirst(bucket.count))))
+  }
+
+  func makeStore(_ configured: PublishSettings) throws(ObjectStoreError) -> any ObjectStore {
+    var settings = configured
+    if let to {
+      guard let (bucket, prefix) = Self.parse(to) else {
+        return try DirectoryStore(folder: URL(fileURLWithPath: to), catalogue: catalogue)
+      }
+      settings.bucket = bucket
+      settings.prefix = prefix
+    }
+    if let endpoint { settings.endpoint = endpoint }
+    if let region { settings.region = region }
+    guard let bucket = settings.bucket else {
+      throw ObjectStoreError(
+        kind: .noSuchContainer,
+        message: "no place to publish to: give --to s3://bucket/prefix or --to DIR, or set publish.bucket in podium.yaml")
+    }
+    return try Self.s3(bucket: bucket, settings: settings, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// The S3 client, built from the settings and the environment's credentials.
+  static func s3(bucket: String, settings: PublishSettings, environment: [String: String]) throws(ObjectStoreError)
+    -> any ObjectStore
+  {
+    // S3Store (libcurl, SigV4) is written beside this; once it is in, this is the call:
+    // return try S3Store(bucket: bucket, prefix: settings.prefix, endpoint: settings.endpoint, region: settings.region, addressing: settings.addressing, environment: environment)
+    throw ObjectStoreError(
+      kind: .local, message: "this build of podium can't publish to S3 yet (s3://\(bucket)); use --to DIR")
+  }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+import ObjectStore
+import Publisher
+
+extension Podium {
+  struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build, then upload what changed to S3-compatible storage or a web server's folder.",
+      discussion: """
+        Runs every check of `build` first and publishes nothing when they fail. Media, artwork, transcripts, \
+        chapters and posters go up first, feeds, sitemaps, the video index and the OPML last; only files whose \
+        bytes changed are sent, and a published media file is never replaced. Credentials come from \
+        AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; the Podping token from PODPING_TOKEN. \
+        See docs/publishing.md.
+        """)
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(help: ArgumentHelp(
+      "Where to publish: s3://bucket/prefix, or a folder a web server serves (default: publish.bucket in podium.yaml).",
+      valueName: "s3://bucket/prefix|DIR"))
+    var to: String?
+
+    @Option(help: "The S3 server's URL (default: publish.endpoint).")
+    var endpoint: String?
+
+    @Option(help: "The region requests are signed for (default: publish.region, else us-east-1).")
+    var region: String?
+
+    @Flag(help: "Build and compare, then print what would be uploaded and skipped; upload nothing.")
+    var dryRun = false
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Fail on warnings of the build too.")
+    var strict = false
+
+    @Flag(help: "Don't tell the WebSub hub or Podping.")
+    var noNotify = false
+
+    @Flag(help: "Let a published episode get a new media URL.")
+    var allowEnclosureChange = false
+
+    @Flag(help: "Let a published episode leave the feed, or a published show lose its feed.")
+    var allowRemoval = false
+
+    func validate() throws {
+      if let to, to.hasPrefix("s3://"), StoreTarget.parse(to) == nil {
+        throw ValidationError("--to '\(to)' is not s3://bucket or s3://bucket/prefix")
+      }
+    }
+
+    func run() throws {
+      var buildOptions = BuildOptions(
+        now: options.moment, allowEnclosureChange: allowEnclosureChange, allowRemoval: allowRemoval)
+      buildOptions.strict = strict
+      let publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
+      var publishOptions = PublishOptions()
+      publishOptions.dryRun = dryRun
+      publishOptions.notify = !noNotify
+      publishOptions.podpingToken = ProcessInfo.processInfo.environment["PODPING_TOKEN"]
+      let bar = format == .text && Terminal.isErrorInteractive && !dryRun ? ProgressBar(label: "Uploading") : nil
+      var progress: Publisher.PublishProgress?
+      if let bar {
+        progress = { sent, total in bar.update(Int(sent / 1024), Int(max(1, total / 1024))) }
+      }
+      let target = StoreTarget(to: to, endpoint: endpoint, region: region, catalogue: options.catalogueURL)
+      let makeStore = { (settings: PublishSettings) throws(ObjectStoreError) -> any ObjectStore in
+        try target.makeStore(settings)
+      }
+      let report = try publisher.publish(options: publishOptions, progress: progress, store: makeStore)
+      try PublishOutput(format: format, output: options.output).print(report)
+      if !report.succeeded { throw ExitCode.failure }
+    }
+  }
+}
