@@ -230,4 +230,54 @@ import Testing
     #expect(dropped.succeeded, "\(dropped.build.findings)")
     #expect(!dropped.build.findings.contains { $0.ruleID == "PUB-ENCLOSURE-CHANGED" })
   }
+
+  @Test func aMediaFileThePublicHostDoesNotServeStopsThePublishBeforeTheFeeds() throws {
+    var setup = try Setup()
+    // The public host answers 404 for everything: the CDN points somewhere else.
+    let elsewhere = try TestHTTPServer()
+    setup.options.checkThrough = ["https://podcast.podium.test/": elsewhere.baseURL + "/"]
+    let report = try setup.publish()
+    #expect(!report.succeeded)
+    #expect(report.failure?.key == Self.media)
+    #expect(report.failure?.message.contains("404") == true, "\(String(describing: report.failure))")
+    #expect(FileManager.default.fileExists(atPath: setup.root.appendingPathComponent(Self.media).path))
+    #expect(!FileManager.default.fileExists(atPath: setup.root.appendingPathComponent(Self.feed).path))
+  }
+
+  @Test(arguments: [
+    ("https://a.podium.test/feeds/", "https://a.podium.test/media/", "feeds", "media"),
+    ("https://a.podium.test/podcast/", "https://a.podium.test/podcast/media/", "", "media"),
+    ("https://a.podium.test/", "https://a.podium.test/", "", ""),
+  ])
+  func oneHostGivesTheFoldersFromItsPaths(base: String, media: String, feeds: String, mediaFolder: String) {
+    let site = Site(baseURL: base, mediaBaseURL: media, language: "nl", publisher: "P")
+    let layout = try? PublishLayout.of(site).get()
+    #expect(layout?.feedsFolder == feeds)
+    #expect(layout?.mediaFolder == mediaFolder)
+  }
+
+  @Test func twoHostsNeedTheirFoldersNamed() throws {
+    var site = Site(
+      baseURL: "https://feeds.podium.test/", mediaBaseURL: "https://media.podium.test/", language: "nl", publisher: "P")
+    guard case .failure(let failure) = PublishLayout.of(site) else {
+      Issue.record("two hosts were mapped without folders")
+      return
+    }
+    #expect(failure.message.contains("publish.feeds_folder") && failure.message.contains("publish.media_folder"))
+    site.publish.feedsFolder = "f"
+    site.publish.mediaFolder = "m"
+    let layout = try PublishLayout.of(site).get()
+    #expect(layout.feedsKey("show/feed.xml") == "f/show/feed.xml")
+    #expect(layout.mediaKey("show/a.mp3") == "m/show/a.mp3")
+  }
+
+  @Test func aScheduledEpisodesMediaStaysUnpublished() throws {
+    let setup = try Setup()
+    try setup.fixture.addEpisode(
+      "2030-01-01-later", title: "Later", date: "2030-01-01T09:00:00+01:00",
+      guid: "8b3f6e5a-4d0c-4f7a-9b32-3c4d5e6f7a81")
+    let report = try setup.publish()
+    #expect(report.succeeded)
+    #expect(!report.items.contains { $0.key.contains("2030-01-01-later") })
+  }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+/// `podium publish --to DIR` with the real binary, into a folder inside the test's own folder.
+@Suite struct PublishCommandTests {
+  let now = ["--now", "2025-01-01T00:00:00Z"]
+
+  /// The fixture's feeds and media are on two hosts: the folders each host serves are named.
+  static let site = CatalogueFixture.site + "publish:\n  feeds_folder: feeds\n  media_folder: media\n"
+
+  func fixture(site: String = PublishCommandTests.site) throws -> CatalogueFixture {
+    let fixture = try CatalogueFixture(site: site)
+    try fixture.addEpisode()
+    try FileManager.default.createDirectory(
+      at: fixture.folder.url.appendingPathComponent("www"), withIntermediateDirectories: true)
+    return fixture
+  }
+
+  @Test func aDryRunPrintsThePlanAsJSONAndUploadsNothing() throws {
+    let fixture = try fixture()
+    let result = try PodiumProcess.run(
+      ["publish", "--to", "www", "--dry-run", "--format", "json"] + now, in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    let plan = try JSONValue(parsing: Data(result.standardOutput.utf8))
+    #expect(plan["dryRun"]?.bool == true)
+    #expect(plan["published"]?.bool == false)
+    let items = try #require(plan["items"]?.array)
+    let keys = items.compactMap { $0["key"]?.string }
+    #expect(keys.first == "media/gesprekken/media/2024-03-14-de-buurt-beslist.mp3")
+    #expect(keys.last == "feeds/feeds.opml")
+    let feed = try #require(items.first { $0["key"]?.string == "feeds/gesprekken/feed.xml" })
+    #expect(feed["action"]?.string == "upload")
+    #expect(feed["contentType"]?.string == "application/rss+xml")
+    #expect(feed["cacheControl"]?.string == "public, max-age=300")
+    #expect(feed["publicURL"]?.string == "https://feeds.podium.test/gesprekken/feed.xml")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.appendingPathComponent("www").path).isEmpty)
+  }
+
+  @Test func aSecondPublishSaysThereIsNothingToUpload() throws {
+    let fixture = try fixture()
+    let first = try PodiumProcess.run(["publish", "--to", "www"] + now, in: fixture.folder.url)
+    #expect(first.status == 0, "\(first.standardOutput)\(first.standardError)")
+    #expect(first.standardOutput.contains("Uploaded 4 files"), "\(first.standardOutput)")
+    #expect(fixture.folder.exists("www/feeds/gesprekken/feed.xml"))
+    #expect(fixture.folder.exists("www/media/gesprekken/media/2024-03-14-de-buurt-beslist.mp3"))
+    let second = try PodiumProcess.run(["publish", "--to", "www"] + now, in: fixture.folder.url)
+    #expect(second.status == 0)
+    #expect(second.standardOutput.contains("Nothing to upload"), "\(second.standardOutput)")
+  }
+
+  @Test func urlsOnTwoHostsWithoutFoldersAreRefusedSayingWhatToSet() throws {
+    let fixture = try fixture(site: CatalogueFixture.site)
+    let result = try PodiumProcess.run(["publish", "--to", "www"] + now, in: fixture.folder.url)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.contains("publish.feeds_folder"), "\(result.standardOutput)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.appendingPathComponent("www").path).isEmpty)
+  }
+
+  @Test func withNoPlaceToPublishToItSaysHowToGiveOne() throws {
+    let fixture = try fixture()
+    let result = try PodiumProcess.run(["publish"] + now, in: fixture.folder.url)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.contains("--to s3://bucket/prefix or --to DIR"), "\(result.standardOutput)")
+  }
+
+  @Test func theCatalogueOrTheOutputAsTargetIsRefused() throws {
+    let fixture = try fixture()
+    for target in ["episodes", "feeds", "."] {
+      let result = try PodiumProcess.run(["publish", "--to", target] + now, in: fixture.folder.url)
+      #expect(result.status == 1, "\(target)")
+      #expect(result.standardOutput.contains("refusing to publish into"), "\(target): \(result.standardOutput)")
+    }
+    #expect(!fixture.folder.exists("episodes/.podium-published.json"))
+  }
+}
