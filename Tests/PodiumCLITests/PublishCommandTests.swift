@@ -72,5 +72,9 @@ import Testing
       #expect(result.standardOutput.contains("refusing to publish into"), "\(target): \(result.standardOutput)")
     }
     #expect(!fixture.folder.exists("episodes/.podium-published.json"))
+    // A document root holding the build's output: the next build would refuse the published files.
+    let holding = try PodiumProcess.run(["publish", "--to", "www", "--output", "www/feeds"] + now, in: fixture.folder.url)
+    #expect(holding.status == 1)
+    #expect(holding.standardOutput.contains("holds the build's output folder"), "\(holding.standardOutput)")
   }
 }

@@ -119,15 +119,22 @@ extension Publisher {
     return report
   }
 
-  /// A folder target may not be the build's output folder, nor inside it: the build replaces
-  /// that folder whole.
+  /// A folder target and the build's output folder may not overlap: the build replaces its
+  /// folder whole, and would refuse (or take away) files published into it.
   private func refuseOverlap(_ directory: DirectoryStore) -> PublishReport.Failure? {
     let output = outputURL.standardizedFileURL.resolvingSymlinksInPath().path
     let target = directory.folder.path
-    guard target == output || target.hasPrefix(output + "/") else { return nil }
+    let problem: String
+    if target == output || target.hasPrefix(output + "/") {
+      problem = "it is the build's output folder (or inside it), which each build replaces whole"
+    } else if output.hasPrefix(target + "/") {
+      problem = "it holds the build's output folder \(output), which each build replaces whole"
+    } else {
+      return nil
+    }
     return PublishReport.Failure(
       key: nil,
-      message: "refusing to publish into \(target): it is the build's output folder (or inside it), which each build "
-        + "replaces whole. Give --to the web server's document root, outside \(output)")
+      message: "refusing to publish into \(target): \(problem). Keep the output (--output) outside the web server's "
+        + "document root, and give --to the document root")
   }
 }
