@@ -19,9 +19,11 @@ struct PublishOutput {
   private func text(_ report: PublishReport) -> String {
     let printer = FindingPrinter(terminal: terminal)
     var lines: [String] = []
-    if !report.build.findings.isEmpty { lines.append(printer.text(report.build.findings) + "\n") }
-    if report.blockedByBuild {
+    if !report.build.findings.isEmpty {
+      lines.append(printer.text(report.build.findings) + "\n")
       lines.append(printer.summary(report.build.findings))
+    }
+    if report.blockedByBuild {
       lines.append(terminal.paint("Nothing published", .bold) + ": the build's checks did not pass.")
       return lines.joined(separator: "\n")
     }

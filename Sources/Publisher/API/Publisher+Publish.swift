@@ -100,6 +100,8 @@ extension Publisher {
         return report
       }
     }
+    // A publish that changed nothing asks nothing more of the store: one listing, no upload.
+    guard !report.uploaded.isEmpty else { return report }
     do throws(ObjectStoreError) {
       report.crossOrigin = try store.allowCrossOriginReads()
     } catch {

@@ -44,21 +44,22 @@ struct UploadCheck {
     var unreachable: Set<String> = []
     for (item, result) in zip(media, LinkChecker(configuration: options.http).check(requests)) {
       let url = result.request.url
-      switch result.error {
-      case .unresolvableHost, .connectionRefused:
-        // Not online yet (a new host, DNS not set up): the store's answer is all there is.
-        let host = URLComponents(string: url)?.host ?? url
-        if unreachable.insert(host).inserted {
-          outcome.warnings.append(
-            "\(host) can't be reached from here (\(result.error!)), so the uploads were checked in the store only, "
-              + "not through their public URLs")
+      if let error = result.error {
+        switch error {
+        case .unresolvableHost, .connectionRefused:
+          // Not online yet (a new host, DNS not set up): the store's answer is all there is.
+          let host = URLComponents(string: url)?.host ?? url
+          if unreachable.insert(host).inserted {
+            outcome.warnings.append(
+              "\(host) can't be reached from here (\(error)), so the uploads were checked in the store only, "
+                + "not through their public URLs")
+          }
+          continue
+        default:
+          outcome.failure = PublishReport.Failure(
+            key: item.key, message: "\(item.key) is uploaded, but its public URL \(url) fails: \(error)")
+          return outcome
         }
-        continue
-      case .some(let error):
-        outcome.failure = PublishReport.Failure(
-          key: item.key, message: "\(item.key) is uploaded, but its public URL \(url) fails: \(error)")
-        return outcome
-      case nil: break
       }
       guard let status = result.status, (200..<300).contains(status) else {
         outcome.failure = PublishReport.Failure(
