@@ -69,6 +69,9 @@ import Testing
     // The build's own bookkeeping stays home.
     #expect(!FileManager.default.fileExists(atPath: setup.root.appendingPathComponent("feeds/.podium").path))
     #expect(Set(report.uploaded) == Set(report.items.map(\.key)))
+    // What Podium wrote there is listed in one file of its own once the publish is done.
+    #expect(FileManager.default.fileExists(atPath: setup.root.appendingPathComponent(".podium-published.json").path))
+    #expect(!FileManager.default.fileExists(atPath: setup.root.appendingPathComponent(".podium-published.journal").path))
     // The new media file was fetched through the public address, as an app would.
     #expect(setup.server.requests.contains { $0.path == "/" + Self.media && $0.range != nil })
   }

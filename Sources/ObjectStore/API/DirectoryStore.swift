@@ -120,6 +120,16 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
     lock.withLock { owned?[upload.key] = entry }
   }
 
+  /// Folds the journal into the manifest, so the folder holds one small file of Podium's between publishes.
+  public func finish() throws(ObjectStoreError) {
+    lock.lock()
+    defer { lock.unlock() }
+    let entries = try journal.read()
+    try journal.compact(entries)
+    owned = entries
+    compacted = true
+  }
+
   public func allowCrossOriginReads() throws(ObjectStoreError) -> CrossOriginOutcome {
     .notPossible(
       instructions: "a folder has no cross-origin setting of its own: make the web server that serves \(folder.path) "

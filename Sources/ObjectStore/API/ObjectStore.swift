@@ -24,4 +24,13 @@ public protocol ObjectStore: Sendable {
   /// Lets any website read the objects (GET and HEAD from any origin), so the video index's web
   /// component works when embedded elsewhere.
   func allowCrossOriginReads() throws(ObjectStoreError) -> CrossOriginOutcome
+
+  /// Called once after every upload of a publish succeeded: a store may record what it now holds,
+  /// so that the next `list()` costs one listing (`S3Store` writes its digest index here).
+  func finish() throws(ObjectStoreError)
+}
+
+extension ObjectStore {
+  /// Nothing to record: the default, for stores whose `list()` already knows every digest.
+  public func finish() throws(ObjectStoreError) {}
 }

@@ -56,7 +56,8 @@ struct DirectoryJournal {
     do {
       let data = try encoder.encode(Manifest(files: files))
       try data.write(to: manifestURL, options: .atomic)
-      if FileManager.default.fileExists(atPath: journalURL.path) { try Data().write(to: journalURL) }
+      // Once the manifest holds every line, the journal goes: nothing is left that only it knows.
+      if FileManager.default.fileExists(atPath: journalURL.path) { try FileManager.default.removeItem(at: journalURL) }
     } catch {
       throw ObjectStoreError(
         kind: .local, key: Self.manifestName, message: "can't write \(manifestURL.path): \(error.localizedDescription)")

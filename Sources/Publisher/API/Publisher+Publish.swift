@@ -103,6 +103,12 @@ extension Publisher {
     // A publish that changed nothing asks nothing more of the store: one listing, no upload.
     guard !report.uploaded.isEmpty else { return report }
     do throws(ObjectStoreError) {
+      try store.finish()
+    } catch {
+      // Everything is uploaded and checked; the next publish only costs more.
+      report.warnings.append("\(store.location) could not record what it now holds: \(error.message)")
+    }
+    do throws(ObjectStoreError) {
       report.crossOrigin = try store.allowCrossOriginReads()
     } catch {
       report.crossOrigin = .notPossible(
