@@ -15,7 +15,8 @@ public struct PublishSettings: Sendable, Hashable {
   /// The S3 endpoint URL (`https://s3.eu-central-1.amazonaws.com`, `http://127.0.0.1:8333`).
   public var endpoint: String?
   public var region: String?
-  public var addressing: Addressing
+  /// Nil: `path`, except on AWS's own endpoint (no `endpoint` given), where it is `virtual`.
+  public var addressing: Addressing?
   /// `max-age` of feeds, sitemaps, the video index and the OPML: how long a CDN or an app may keep
   /// an old copy after a publish.
   public var feedCacheSeconds: Int
@@ -36,7 +37,7 @@ public struct PublishSettings: Sendable, Hashable {
 
   public init(
     bucket: String? = nil, prefix: String = "", endpoint: String? = nil, region: String? = nil,
-    addressing: Addressing = .path, feedCacheSeconds: Int = PublishSettings.defaultFeedCacheSeconds,
+    addressing: Addressing? = nil, feedCacheSeconds: Int = PublishSettings.defaultFeedCacheSeconds,
     mediaFolder: String? = nil, feedsFolder: String? = nil, websubHub: String? = nil, podping: Bool = false,
     podpingEndpoint: String = PublishSettings.defaultPodpingEndpoint
   ) {

@@ -41,7 +41,7 @@ enum PublishReader {
           key: "region")
       }
     }
-    settings.addressing = reader.enumeration("addressing", PublishSettings.Addressing.self) ?? .path
+    settings.addressing = reader.enumeration("addressing", PublishSettings.Addressing.self)
     settings.feedCacheSeconds = reader.positiveInt("feed_cache_seconds") ?? PublishSettings.defaultFeedCacheSeconds
     settings.websubHub = serviceURL(reader, "websub_hub")
     settings.podping = reader.bool("podping") ?? false

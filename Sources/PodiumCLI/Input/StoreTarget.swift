@@ -38,13 +38,18 @@ struct StoreTarget {
     return try Self.s3(bucket: bucket, settings: settings, environment: ProcessInfo.processInfo.environment)
   }
 
-  /// The S3 client, built from the settings and the environment's credentials.
+  /// The S3 client, built from the settings and the environment's credentials. Without an
+  /// endpoint, AWS's own for the region.
   static func s3(bucket: String, settings: PublishSettings, environment: [String: String]) throws(ObjectStoreError)
     -> any ObjectStore
   {
+    let region = settings.region ?? "us-east-1"
+    let endpoint = settings.endpoint ?? "https://s3.\(region).amazonaws.com"
+    let virtual = (settings.addressing ?? (settings.endpoint == nil ? .virtual : .path)) == .virtual
     // S3Store (libcurl, SigV4) is written beside this; once it is in, this is the call:
-    // return try S3Store(bucket: bucket, prefix: settings.prefix, endpoint: settings.endpoint, region: settings.region, addressing: settings.addressing, environment: environment)
+    // return try S3Store(bucket: bucket, prefix: settings.prefix, endpoint: endpoint, region: region, addressing: virtual ? .virtualHosted : .path, credentials: try S3Credentials.fromEnvironment(environment))
     throw ObjectStoreError(
-      kind: .local, message: "this build of podium can't publish to S3 yet (s3://\(bucket)); use --to DIR")
+      kind: .local,
+      message: "this build of podium can't publish to S3 yet (s3://\(bucket) at \(endpoint)); use --to DIR")
   }
 }
