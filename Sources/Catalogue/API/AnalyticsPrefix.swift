@@ -5,7 +5,7 @@
 ///
 /// Only the feeds' `<enclosure>` goes through it. The publication record, the probe and the
 /// remote checks keep the real URL, so changing or dropping the prefix never reads as a moved
-/// episode.
+/// episode (a record rebuilt from a feed takes the real URL from the end of the prefixed one).
 public struct AnalyticsPrefix: Sendable, Hashable {
   /// Ends in `/`.
   public let prefix: String
@@ -17,12 +17,5 @@ public struct AnalyticsPrefix: Sendable, Hashable {
   /// The URL apps are given.
   public func apply(to url: String) -> String {
     url.hasPrefix("https://") ? prefix + url.dropFirst("https://".count) : prefix + url
-  }
-
-  /// The real URL behind one this prefix made; nil when `url` does not start with it.
-  public func remove(from url: String) -> String? {
-    guard url.hasPrefix(prefix) else { return nil }
-    let rest = url.dropFirst(prefix.count)
-    return rest.hasPrefix("http://") || rest.hasPrefix("https://") ? String(rest) : "https://" + rest
   }
 }

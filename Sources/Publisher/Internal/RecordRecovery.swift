@@ -34,6 +34,9 @@ struct RecordRecovery {
       catalogue.shows.flatMap { show in
         show.episodes.compactMap { episode in episode.media.map { (catalogue.publicURL(for: $0.reference, in: show), episode) } }
       }, uniquingKeysWith: { first, _ in first })
+    let withoutScheme = Dictionary(
+      byEnclosure.keys.filter { $0.hasPrefix("https://") }.map { (String($0.dropFirst("https://".count)), $0) },
+      uniquingKeysWith: { first, _ in first })
     for slug in names.sorted() where !slug.hasPrefix(".") {
       let path = folder.path + "/" + slug + "/" + OutputPaths.feed
       guard FileManager.default.fileExists(atPath: path) else { continue }
@@ -56,9 +59,8 @@ struct RecordRecovery {
         feedURL: resolvedFeedURL)
       for item in channel.children(named: "item") {
         guard let guid = item.firstChild(named: "guid")?.text, !guid.isEmpty else { continue }
-        // The record keeps the real URL: a feed written through the analytics prefix gives it back without.
-        let enclosure = item.firstChild(named: "enclosure")?.attribute("url").map { url in
-          catalogue.site.analyticsPrefix?.remove(from: url) ?? url
+        let enclosure = item.firstChild(named: "enclosure")?.attribute("url").map {
+          Self.realURL($0, known: byEnclosure, withoutScheme: withoutScheme)
         }
         let title = item.firstChild(named: "title")?.text ?? ""
         let episode = enclosure.flatMap { byEnclosure[$0] } ?? byTitle[title]
@@ -69,5 +71,18 @@ struct RecordRecovery {
       recovered.record.shows[slug] = entry
     }
     return recovered.feeds == 0 && recovered.unreadable.isEmpty ? nil : recovered
+  }
+
+  /// The record keeps the real URL. A feed written through an analytics prefix (this one's or an
+  /// earlier one's: OP3, Podtrac and Chartable all end in the real URL without its scheme) gives
+  /// back the episode's public URL it ends with.
+  static func realURL(_ url: String, known: [String: Episode], withoutScheme: [String: String]) -> String {
+    guard known[url] == nil else { return url }
+    var rest = Substring(url)
+    while let slash = rest.firstIndex(of: "/") {
+      rest = rest[rest.index(after: slash)...]
+      if let real = withoutScheme[String(rest)] { return real }
+    }
+    return url
   }
 }
