@@ -29,6 +29,15 @@ struct UploadRun {
     var sent: Int64 = 0
     var uploaded: [String] = []
     var failure: PublishReport.Failure?
+
+    /// The next item to upload, unless all are taken or one failed.
+    func claim(below count: Int) -> Int? {
+      lock.withLock {
+        guard failure == nil, next < count else { return nil }
+        defer { next += 1 }
+        return next
+      }
+    }
   }
 
   func run(_ items: [PublishItem]) -> Outcome {
@@ -39,48 +48,50 @@ struct UploadRun {
       state.failure = nil
     }
     let workers = max(1, min(options.concurrentUploads, items.count))
-    let (store, progress, total) = (store, progress, total)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let index: Int? = state.lock.withLock {
-          guard state.failure == nil, state.next < items.count else { return nil }
-          defer { state.next += 1 }
-          return state.next
+    let group = DispatchGroup()
+    // Threads of their own, not the CPU-wide pool: uploads wait on the network, and a 2-core
+    // machine should still keep several in flight.
+    for _ in 0..<workers {
+      group.enter()
+      Thread { [self] in
+        defer { group.leave() }
+        while let index = state.claim(below: items.count) { upload(items[index]) }
+      }.start()
+    }
+    group.wait()
+    return state.lock.withLock { Outcome(uploaded: state.uploaded, failure: state.failure) }
+  }
+
+  private func upload(_ item: PublishItem) {
+    let upload = ObjectUpload(
+      key: item.key, file: item.file, size: item.size, sha256: item.sha256, contentType: item.contentType,
+      cacheControl: item.cacheControl)
+    let counted = LockedCounter()
+    do throws(ObjectStoreError) {
+      try store.put(upload) { [state, progress, total] sent in
+        let delta = counted.advance(to: sent)
+        let done = state.lock.withLock {
+          state.sent += delta
+          return state.sent
         }
-        guard let index else { return }
-        let item = items[index]
-        let upload = ObjectUpload(
-          key: item.key, file: item.file, size: item.size, sha256: item.sha256, contentType: item.contentType,
-          cacheControl: item.cacheControl)
-        let counted = LockedCounter()
-        do throws(ObjectStoreError) {
-          try store.put(upload) { sent in
-            let delta = counted.advance(to: sent)
-            let done = state.lock.withLock {
-              state.sent += delta
-              return state.sent
-            }
-            progress?(done, total)
-          }
-          // A store that reported less than the whole file still sent it all.
-          let rest = item.size - counted.value
-          let done = state.lock.withLock {
-            state.sent += rest
-            state.uploaded.append(item.key)
-            return state.sent
-          }
-          if rest != 0 { progress?(done, total) }
-        } catch {
-          state.lock.withLock {
-            if state.failure == nil {
-              state.failure = PublishReport.Failure(
-                key: item.key, message: "uploading \(item.key) to \(store.location) failed: \(error.message)")
-            }
-          }
+        progress?(done, total)
+      }
+      // A store that reported less than the whole file still sent it all.
+      let rest = item.size - counted.value
+      let done = state.lock.withLock {
+        state.sent += rest
+        state.uploaded.append(item.key)
+        return state.sent
+      }
+      if rest != 0 { progress?(done, total) }
+    } catch {
+      state.lock.withLock {
+        if state.failure == nil {
+          state.failure = PublishReport.Failure(
+            key: item.key, message: "uploading \(item.key) to \(store.location) failed: \(error.message)")
         }
       }
     }
-    return state.lock.withLock { Outcome(uploaded: state.uploaded, failure: state.failure) }
   }
 }
 
