@@ -287,4 +287,24 @@ import Testing
     #expect(report.succeeded)
     #expect(!report.items.contains { $0.key.contains("2030-01-01-later") })
   }
+
+  @Test func aPublishStoppedAtTheFeedsLeavesThemAsTheyWereAndTheNextOneSendsOnlyWhatIsMissing() throws {
+    let setup = try Setup()
+    // A link where the feeds' folder should be: the feeds can't be written, the media can.
+    let elsewhere = setup.fixture.folder.url.appendingPathComponent("elsewhere")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let feeds = setup.root.appendingPathComponent("feeds")
+    try FileManager.default.createSymbolicLink(at: feeds, withDestinationURL: elsewhere)
+    let stopped = try setup.publish()
+    #expect(!stopped.succeeded)
+    #expect(stopped.failure?.key?.hasPrefix("feeds/") == true, "\(String(describing: stopped.failure))")
+    #expect(stopped.uploaded.contains(Self.media))
+    #expect(!stopped.uploaded.contains { $0.hasPrefix("feeds/") })
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+
+    try FileManager.default.removeItem(at: feeds)
+    let next = try setup.publish()
+    #expect(next.succeeded, "\(String(describing: next.failure))")
+    #expect(Set(next.uploaded) == [Self.feed, "feeds/feeds.opml"])
+  }
 }
