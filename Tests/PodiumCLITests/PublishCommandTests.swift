@@ -77,4 +77,24 @@ import Testing
     #expect(holding.status == 1)
     #expect(holding.standardOutput.contains("holds the build's output folder"), "\(holding.standardOutput)")
   }
+
+  @Test func aPublishChangesNothingButTheOutputAndWhatItWritesIntoTheTarget() throws {
+    let fixture = try fixture()
+    try fixture.folder.write("www/index.html", "the producer's own page")
+    try fixture.folder.write("www/old/feed.xml", "<rss>an old host's feed</rss>")
+    _ = try PodiumProcess.run(["build"] + now, in: fixture.folder.url)
+    let outside = FolderFingerprint(of: fixture.folder.url, skipping: ["feeds", "www"])
+    let before = FolderFingerprint(of: fixture.folder.url.appendingPathComponent("www"))
+    let result = try PodiumProcess.run(["publish", "--to", "www"] + now, in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardOutput)")
+    #expect(FolderFingerprint(of: fixture.folder.url, skipping: ["feeds", "www"]) == outside)
+    // Every entry that was in the target is as it was; what is new is what Podium published.
+    let after = FolderFingerprint(of: fixture.folder.url.appendingPathComponent("www"))
+    let changed = after.differences(from: before)
+    #expect(changed.allSatisfy { before.entries[$0] == nil || $0 == "" }, "\(changed)")
+    #expect(Set(changed.filter { after.entries[$0]?.kind == "f" }) == [
+      ".podium-published.json", "feeds/feeds.opml", "feeds/gesprekken/feed.xml", "media/gesprekken/artwork.jpg",
+      "media/gesprekken/media/2024-03-14-de-buurt-beslist.mp3",
+    ])
+  }
 }
