@@ -101,7 +101,8 @@ struct PublishPlanner {
           item.key,
           "\(item.key) in \(location) has other bytes than \(item.file.path) (sha256 \(digest.prefix(12))… there, "
             + "\(item.sha256.prefix(12))… here). A published \(item.kind.rawValue) file is never replaced: apps and "
-            + "caches keep it for a year. Give the new file a new name"
+            + "caches keep it for a year. If the file here is new, give it a new name; if the one there was changed, "
+            + "put the published file back"
         ))
       }
     }
