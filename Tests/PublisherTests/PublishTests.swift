@@ -307,4 +307,19 @@ import Testing
     #expect(next.succeeded, "\(String(describing: next.failure))")
     #expect(Set(next.uploaded) == [Self.feed, "feeds/feeds.opml"])
   }
+
+  @Test func theDigestCacheNeverHidesAChangedFile() throws {
+    var setup = try Setup()
+    setup.options.digestCache = setup.fixture.folder.url.appendingPathComponent("cache/digests.json")
+    #expect(try setup.publish().succeeded)
+    #expect(setup.fixture.folder.exists("cache/digests.json"))
+    #expect(try setup.publish().uploaded.isEmpty)
+    // The same name and length, other bytes: a published media file changed on disk.
+    let source = "episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3"
+    var bytes = try setup.fixture.folder.read(source)
+    bytes[bytes.count - 1] ^= 0xFF
+    try setup.fixture.folder.write(source, bytes)
+    let report = try setup.publish()
+    #expect(report.failure?.key == Self.media, "\(String(describing: report.failure))")
+  }
 }

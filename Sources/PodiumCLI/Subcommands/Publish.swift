@@ -70,6 +70,7 @@ extension Podium {
       publishOptions.dryRun = dryRun
       publishOptions.notify = !noNotify
       publishOptions.podpingToken = ProcessInfo.processInfo.environment["PODPING_TOKEN"]
+      publishOptions.digestCache = PublishOptions.defaultDigestCache
       let bar = format == .text && Terminal.isErrorInteractive && !dryRun ? ProgressBar(label: "Uploading") : nil
       var progress: Publisher.PublishProgress?
       if let bar {

@@ -61,7 +61,10 @@ extension Publisher {
       facts: facts, layout: layout, output: outputURL, written: build.written,
       feedCacheSeconds: publishOptions.feedCacheSeconds ?? facts.site.publish.feedCacheSeconds)
     let items: [PublishItem]
-    switch planner.items() {
+    var cache = DigestCache(file: publishOptions.digestCache)
+    let planned = planner.items(cache: &cache)
+    cache.save()
+    switch planned {
     case .success(let planned): items = planned
     case .failure(let failure):
       report.failure = failure

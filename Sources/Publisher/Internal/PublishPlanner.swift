@@ -19,8 +19,9 @@ struct PublishPlanner {
 
   static let immutableCache = "public, max-age=31536000, immutable"
 
-  /// Every file, sorted by kind (the upload order), then key.
-  func items() -> Result<[PublishItem], PublishReport.Failure> {
+  /// Every file, sorted by kind (the upload order), then key. `cache` gives the digests of files
+  /// read before and learns the rest.
+  func items(cache: inout DigestCache) -> Result<[PublishItem], PublishReport.Failure> {
     struct Source {
       var key: String
       var kind: PublishItem.Kind
@@ -52,23 +53,24 @@ struct PublishPlanner {
       byKey[source.key] = source
     }
     let unique = byKey.values.sorted { ($0.kind, $0.key) < ($1.kind, $1.key) }
-    // Reading every file once for its digest is the cost of a publish that uploads nothing.
-    let digests = ParallelMap.map(unique) { source -> (Int64, String)? in
-      guard let size = Self.size(of: source.file), let digest = ContentDigest.sha256Hex(ofFileAt: source.file) else {
-        return nil
-      }
-      return (size, digest)
+    // Reading every file for its digest is the cost of a publish that uploads nothing: the cache
+    // keeps it for files that did not change.
+    let digests = ParallelMap.map(unique) { [cache] source -> (DigestCache.Stamp, String)? in
+      guard let stamp = DigestCache.Stamp(source.file) else { return nil }
+      if let known = cache.digest(of: source.file, stamp) { return (stamp, known) }
+      return ContentDigest.sha256Hex(ofFileAt: source.file).map { (stamp, $0) }
     }
     var items: [PublishItem] = []
     for (source, digest) in zip(unique, digests) {
-      guard let (size, sha256) = digest else {
+      guard let (stamp, sha256) = digest else {
         return .failure(
           PublishReport.Failure(
             key: source.key, message: "\(source.file.path) can't be read, so \(source.key) can't be published"))
       }
+      cache.record(source.file, stamp, sha256: sha256)
       items.append(
         PublishItem(
-          key: source.key, kind: source.kind, file: source.file, size: size, sha256: sha256,
+          key: source.key, kind: source.kind, file: source.file, size: stamp.size, sha256: sha256,
           contentType: source.type ?? MediaTypes.contentType(forPath: source.key),
           cacheControl: source.kind.isImmutable ? Self.immutableCache : "public, max-age=\(feedCacheSeconds)",
           publicURL: source.publicURL))
@@ -127,11 +129,5 @@ struct PublishPlanner {
     if inShow.hasPrefix(OutputPaths.chaptersFolder + "/") { return .chapters }
     if inShow.hasPrefix(VideoPaths.image("")) { return .poster }
     return .page
-  }
-
-  private static func size(of url: URL) -> Int64? {
-    var info = stat()
-    guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return Int64(info.st_size)
   }
 }
