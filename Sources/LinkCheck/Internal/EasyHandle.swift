@@ -120,7 +120,9 @@ extension EasyHandle {
       let code =
         body.isEmpty
         ? ccurl_easy_setopt_string(raw, CURLOPT_COPYPOSTFIELDS, "")
-        : body.withUnsafeBytes { ccurl_easy_setopt_pointer(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+        : body.withUnsafeBytes {
+          ccurl_easy_setopt_pointer(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+        }
       try check(code, "the request body")
     }
     for header in request.headers { headerList = curl_slist_append(headerList, header) }

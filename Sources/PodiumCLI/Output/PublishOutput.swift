@@ -32,7 +32,9 @@ struct PublishOutput {
     if report.dryRun {
       for item in report.items {
         let action = item.action == .upload ? terminal.paint("upload", .green) : terminal.paint("skip  ", .dim)
-        lines.append("\(action) \(item.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Self.bytes(item.size).padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.key)  [\(item.contentType); \(item.cacheControl)]")
+        let kind = item.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        let size = Self.bytes(item.size).padding(toLength: 9, withPad: " ", startingAt: 0)
+        lines.append("\(action) \(kind) \(size) \(item.key)  [\(item.contentType); \(item.cacheControl)]")
       }
       lines.append(
         "Dry run: would upload \(uploads.count) files (\(Self.bytes(report.bytesToUpload))) to \(report.location), "
@@ -54,7 +56,8 @@ struct PublishOutput {
       lines.append(terminal.paint("error", .red) + ": " + failure.message)
       lines.append(
         report.uploaded.isEmpty
-          ? "Nothing was uploaded." : "\(report.uploaded.count) files were uploaded before this; the feeds that were live are still live.")
+          ? "Nothing was uploaded."
+          : "\(report.uploaded.count) files were uploaded before this; the feeds that were live are still live.")
     }
     return lines.joined(separator: "\n")
   }

@@ -24,7 +24,8 @@ struct Notifier {
           notes.append(
             PublishReport.Notification(
               service: .podping, feedURL: feed.url,
-              problem: "publish.podping is on, but PODPING_TOKEN is not set in the environment; ask podping.cloud for a token"))
+              problem: "publish.podping is on, but PODPING_TOKEN is not set in the environment; ask podping.cloud "
+                + "for a token"))
           continue
         }
         let separator = settings.podpingEndpoint.contains("?") ? "&" : "?"

@@ -109,7 +109,8 @@ struct PublishPlanner {
       }
     }
     if let first = refused.first {
-      let more = refused.count > 1 ? " (and \(refused.count - 1) more: \(refused.dropFirst().prefix(5).map(\.0).joined(separator: ", ")))" : ""
+      let others = refused.dropFirst().prefix(5).map(\.0).joined(separator: ", ")
+      let more = refused.count > 1 ? " (and \(refused.count - 1) more: \(others))" : ""
       return .failure(PublishReport.Failure(key: first.0, message: first.1 + more))
     }
     return .success(result)

@@ -64,7 +64,8 @@ struct UploadCheck {
       guard let status = result.status, (200..<300).contains(status) else {
         outcome.failure = PublishReport.Failure(
           key: item.key,
-          message: "\(item.key) is uploaded, but its public URL \(url) answers HTTP \(result.status.map(String.init) ?? "nothing")")
+          message: "\(item.key) is uploaded, but its public URL \(url) answers "
+            + (result.status.map { "HTTP \($0)" } ?? "nothing"))
         return outcome
       }
       if let length = result.contentLength, length != item.size {
