@@ -30,6 +30,27 @@ import Testing
     #expect(seconds < 10, "hang guard")
   }
 
+  /// A check of a public URL may be told to keep off this machine: a host name resolving to
+  /// 127.0.0.1 then gets no connection, as `publish` asks when checking public URLs.
+  @Test func loopbackIsRefusedWhenNotAllowed() throws {
+    let host = try LocalHost(totalTimeout: 20)
+    host.server.route("/a.mp3", .file(bytes: 100, type: "audio/mpeg"))
+    var configuration = host.checker.configuration
+    configuration.allowLoopback = false
+    let result = LinkChecker(configuration: configuration).check([
+      LinkRequest(url: "http://localhost:\(host.server.port)/a.mp3", kind: .enclosure)
+    ])[0]
+    guard case .refusedAddress(let address, let reason) = result.error else {
+      Issue.record("expected a refused address, got \(String(describing: result.error))")
+      return
+    }
+    #expect(address == "127.0.0.1" || address == "::1")
+    #expect(reason == AddressPolicy.Refusal.loopback.description)
+    #expect(host.server.requests.isEmpty)
+    // Allowed by default.
+    #expect(host.check(host.server.url("/a.mp3")).status == 200)
+  }
+
   @Test func lintsFetchIsRefusedToo() throws {
     let host = try LocalHost(totalTimeout: 20)
     host.server.route("/feed.xml", .redirect(status: 301, to: "http://169.254.169.254/latest/meta-data/"))

@@ -14,6 +14,9 @@ public struct LinkCheckConfiguration: Sendable, Hashable {
   /// A proxy URL, or nil for none. The `http_proxy` family of environment variables is ignored
   /// on purpose: a check must reach the host the feed names, the same way on every machine.
   public var proxy: String?
+  /// Whether this machine's loopback addresses may be connected to. Off for a check of a public
+  /// URL, so a host name that resolves to 127.0.0.1 is not taken for the public server.
+  public var allowLoopback = true
 
   public init(
     maximumConcurrent: Int = 16, connectTimeout: Double = 10, totalTimeout: Double = 20,

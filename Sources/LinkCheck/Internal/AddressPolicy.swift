@@ -10,11 +10,14 @@ enum AddressPolicy {
   enum Refusal: Equatable {
     case linkLocal
     case cloudMetadata
+    /// Only when the caller asked for public addresses alone.
+    case loopback
 
     var description: String {
       switch self {
       case .linkLocal: "a link-local address, where cloud metadata services answer"
       case .cloudMetadata: "a cloud metadata address"
+      case .loopback: "this machine's loopback address, while a public server was expected"
       }
     }
   }
@@ -43,6 +46,24 @@ enum AddressPolicy {
 
   /// fd00:ec2::254, the AWS metadata service over IPv6.
   private static let awsMetadata: [UInt8] = [0xFD, 0x00, 0x0E, 0xC2] + Array(repeating: 0, count: 10) + [0x02, 0x54]
+
+  /// The loopback refusal for a socket address on this machine's loopback (127.0.0.0/8, ::1,
+  /// ::ffff:127.x), with the address as text; nil for any other address.
+  static func loopbackRefusal(_ address: UnsafePointer<sockaddr>) -> (address: String, refusal: Refusal)? {
+    switch Int32(address.pointee.sa_family) {
+    case AF_INET:
+      let ipv4 = UnsafeRawPointer(address).loadUnaligned(as: sockaddr_in.self).sin_addr
+      return UInt32(bigEndian: ipv4.s_addr) >> 24 == 127 ? (text(ipv4, family: AF_INET), .loopback) : nil
+    case AF_INET6:
+      let ipv6 = UnsafeRawPointer(address).loadUnaligned(as: sockaddr_in6.self).sin6_addr
+      let bytes = withUnsafeBytes(of: ipv6) { Array($0) }
+      let mapped = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF
+      let loopback = bytes == [UInt8](repeating: 0, count: 15) + [1] || (mapped && bytes[12] == 127)
+      return loopback ? (text(ipv6, family: AF_INET6), .loopback) : nil
+    default:
+      return nil
+    }
+  }
 
   /// The refusal for a socket address as libcurl hands it over, with the address as text.
   static func refusal(_ address: UnsafePointer<sockaddr>) -> (address: String, refusal: Refusal)? {

@@ -11,6 +11,7 @@ final class EasyHandle {
   private(set) var overflowed = false
   /// The address the last transfer was refused, and why; set by the open-socket callback.
   private(set) var refusedAddress: (address: String, refusal: AddressPolicy.Refusal)?
+  private var allowLoopback = true
   /// The extra headers of the current request; libcurl reads them until the transfer ends.
   private var headerList: UnsafeMutablePointer<curl_slist>?
 
@@ -36,6 +37,7 @@ final class EasyHandle {
     bodyLimit = request.bodyLimit
     overflowed = false
     refusedAddress = nil
+    allowLoopback = configuration.allowLoopback
     errorBuffer[0] = 0
     try applyCommonOptions(configuration)
     try applyLimits(request, configuration)
@@ -57,7 +59,9 @@ final class EasyHandle {
   /// Opens the socket libcurl asks for, unless the address is one `AddressPolicy` refuses: then
   /// no socket is made, so not one packet goes there, and libcurl fails the connection.
   func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
-    let refused = withUnsafeMutablePointer(to: &address.pointee.addr) { AddressPolicy.refusal($0) }
+    let refused = withUnsafeMutablePointer(to: &address.pointee.addr) { pointer in
+      AddressPolicy.refusal(pointer) ?? (allowLoopback ? nil : AddressPolicy.loopbackRefusal(pointer))
+    }
     if let refused {
       if refusedAddress == nil { refusedAddress = refused }
       return CURL_SOCKET_BAD

@@ -42,11 +42,15 @@ struct UploadCheck {
       LinkRequest(url: reachable(item.publicURL), kind: .enclosure, expectedLength: item.size, expectedType: item.contentType)
     }
     var unreachable: Set<String> = []
-    for (item, result) in zip(media, LinkChecker(configuration: options.http).check(requests)) {
+    // Loopback only when the address checked is on this machine by name: a public host that
+    // resolves to 127.0.0.1 here is not the public server.
+    var configuration = options.http
+    configuration.allowLoopback = requests.allSatisfy { Self.isLoopback($0.url) }
+    for (item, result) in zip(media, LinkChecker(configuration: configuration).check(requests)) {
       let url = result.request.url
       if let error = result.error {
         switch error {
-        case .unresolvableHost, .connectionRefused:
+        case .unresolvableHost, .connectionRefused, .refusedAddress:
           // Not online yet (a new host, DNS not set up): the store's answer is all there is.
           let host = URLComponents(string: url)?.host ?? url
           if unreachable.insert(host).inserted {
@@ -82,6 +86,11 @@ struct UploadCheck {
       }
     }
     return outcome
+  }
+
+  static func isLoopback(_ url: String) -> Bool {
+    guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+    return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
   }
 
   /// The URL to check a public URL at (``PublishOptions/checkThrough``).
