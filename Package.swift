@@ -40,8 +40,9 @@ let package = Package(
     .target(name: "AtomicOutput", dependencies: ["CPodiumSystem"]),
     .target(name: "FeedRules", dependencies: ["Diagnostics", "Parallel", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
-    .target(name: "LinkCheck", dependencies: ["CCurl", "Diagnostics"]),
-    .target(name: "ObjectStore", dependencies: ["CCurl", "PodiumXML", "AtomicOutput", "Identifiers"]),
+    .target(name: "CurlTransfer", dependencies: ["CCurl"]),
+    .target(name: "LinkCheck", dependencies: ["CCurl", "CurlTransfer", "Diagnostics"]),
+    .target(name: "ObjectStore", dependencies: ["CCurl", "CurlTransfer", "PodiumXML", "AtomicOutput", "Identifiers"]),
 
     // The catalogue: model, loading, findings.
     .target(

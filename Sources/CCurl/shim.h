@@ -21,6 +21,9 @@ static inline CURLcode ccurl_easy_setopt_off_t(CURL *handle, CURLoption option, 
 static inline CURLcode ccurl_easy_setopt_write_callback(CURL *handle, CURLoption option, curl_write_callback value) {
   return curl_easy_setopt(handle, option, value);
 }
+static inline CURLcode ccurl_easy_setopt_read_callback(CURL *handle, CURLoption option, curl_read_callback value) {
+  return curl_easy_setopt(handle, option, value);
+}
 
 // Called for every socket libcurl would open, with the resolved address, before any packet is sent.
 static inline CURLcode ccurl_easy_setopt_opensocket_callback(CURL *handle, CURLoption option, curl_opensocket_callback value) {

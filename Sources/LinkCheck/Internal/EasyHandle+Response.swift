@@ -47,7 +47,5 @@ extension EasyHandle {
     return String(cString: value)
   }
 
-  private func header(_ name: String) -> String? {
-    ccurl_easy_header_value(raw, name).map { String(cString: $0) }
-  }
+  private func header(_ name: String) -> String? { curl.header(name) }
 }

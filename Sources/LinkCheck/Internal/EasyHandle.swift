@@ -1,14 +1,14 @@
 internal import CCurl
+import CurlTransfer
 
-/// One libcurl easy handle, reused for request after request (its connections stay in the multi
-/// handle's cache). Cleaned up in `deinit`, so no path can leak it.
+/// One libcurl easy handle for link checks, reused for request after request (its connections
+/// stay in the multi handle's cache). `CurlEasy` owns the handle, its error buffer and the body;
+/// this adds what checks need on top: the address policy and the options of a `TransferRequest`.
 final class EasyHandle {
-  let raw: UnsafeMutableRawPointer
-  /// libcurl writes its detailed message here; it must outlive every transfer.
-  private let errorBuffer: UnsafeMutablePointer<CChar>
-  private(set) var body: [UInt8] = []
-  private var bodyLimit = 0
-  private(set) var overflowed = false
+  let curl: CurlEasy
+  var raw: UnsafeMutableRawPointer { curl.raw }
+  var body: [UInt8] { curl.body }
+  var overflowed: Bool { curl.overflowed }
   /// The address the last transfer was refused, and why; set by the open-socket callback.
   private(set) var refusedAddress: (address: String, refusal: AddressPolicy.Refusal)?
   private var allowLoopback = true
@@ -16,44 +16,28 @@ final class EasyHandle {
   private var headerList: UnsafeMutablePointer<curl_slist>?
 
   init?() {
-    guard CurlGlobal.isReady, let raw = curl_easy_init() else { return nil }
-    self.raw = raw
-    errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
-    errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+    guard let curl = CurlEasy() else { return nil }
+    self.curl = curl
   }
 
   deinit {
-    curl_easy_cleanup(raw)
     curl_slist_free_all(headerList)
-    errorBuffer.deallocate()
   }
 
   /// Sets every option for `request`, after clearing those of the last one.
   func prepare(_ request: TransferRequest, _ configuration: LinkCheckConfiguration) throws(LinkError) {
-    curl_easy_reset(raw)
+    do {
+      try curl.reset(bodyLimit: request.bodyLimit)
+    } catch {
+      throw .other(error.description)
+    }
     curl_slist_free_all(headerList)
     headerList = nil
-    body.removeAll(keepingCapacity: true)
-    bodyLimit = request.bodyLimit
-    overflowed = false
     refusedAddress = nil
     allowLoopback = configuration.allowLoopback
-    errorBuffer[0] = 0
     try applyCommonOptions(configuration)
     try applyLimits(request, configuration)
     try applyRequest(request)
-  }
-
-  /// Keeps body bytes up to the limit; returning less than offered makes libcurl abort the transfer.
-  func receive(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
-    guard body.count + length <= bodyLimit else {
-      overflowed = true
-      return 0
-    }
-    if let data, length > 0 {
-      body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
-    }
-    return length
   }
 
   /// Opens the socket libcurl asks for, unless the address is one `AddressPolicy` refuses: then
@@ -70,15 +54,11 @@ final class EasyHandle {
   }
 
   /// libcurl's own description of the last failure.
-  func errorMessage(_ code: CURLcode) -> String {
-    let detail = String(cString: errorBuffer)
-    return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-  }
+  func errorMessage(_ code: CURLcode) -> String { curl.errorMessage(code: code.rawValue) }
 }
 
 extension EasyHandle {
   private func applyCommonOptions(_ configuration: LinkCheckConfiguration) throws(LinkError) {
-    try set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
     try set(CURLOPT_PROTOCOLS_STR, "http,https")
     try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
     try set(CURLOPT_FOLLOWLOCATION, 0)  // Jobs follow redirects themselves, hop by hop.
@@ -86,12 +66,6 @@ extension EasyHandle {
     try set(CURLOPT_NETRC, Int(CURL_NETRC_IGNORED.rawValue))
     try set(CURLOPT_PROXY, configuration.proxy ?? "")  // "" also ignores http_proxy & co.
     try set(CURLOPT_USERAGENT, configuration.userAgent)
-    try set(CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque())
-    let code = ccurl_easy_setopt_write_callback(raw, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-      guard let context else { return 0 }
-      return Unmanaged<EasyHandle>.fromOpaque(context).takeUnretainedValue().receive(data, size * count)
-    }
-    try check(code, "write callback")
     try set(CURLOPT_OPENSOCKETDATA, Unmanaged.passUnretained(self).toOpaque())
     let open = ccurl_easy_setopt_opensocket_callback(raw, CURLOPT_OPENSOCKETFUNCTION) { context, _, address in
       guard let context, let address else { return CURL_SOCKET_BAD }

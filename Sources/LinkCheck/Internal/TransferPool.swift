@@ -1,4 +1,5 @@
 internal import CCurl
+import CurlTransfer
 
 /// Runs jobs through one libcurl multi handle, with at most `maximumConcurrent` transfers in flight,
 /// on the calling thread until every job is done. Used by one call at a time; not shared.
