@@ -42,7 +42,7 @@ let package = Package(
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
     .target(name: "CurlTransfer", dependencies: ["CCurl"]),
     .target(name: "LinkCheck", dependencies: ["CCurl", "CurlTransfer", "Diagnostics"]),
-    .target(name: "ObjectStore", dependencies: ["CCurl", "CurlTransfer", "PodiumXML", "AtomicOutput", "Identifiers"]),
+    .target(name: "ObjectStore", dependencies: ["CurlTransfer", "PodiumXML", "AtomicOutput", "Identifiers"]),
 
     // The catalogue: model, loading, findings.
     .target(
@@ -81,7 +81,8 @@ let package = Package(
     .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
 
     // Tests.
-    .target(name: "PodiumTestSupport", dependencies: ["Catalogue", "PodiumXML"], path: "Tests/PodiumTestSupport"),
+    .target(
+      name: "PodiumTestSupport", dependencies: ["Catalogue", "PodiumXML", "CurlTransfer"], path: "Tests/PodiumTestSupport"),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML"]),
@@ -99,6 +100,7 @@ let package = Package(
       name: "EmbedBrowserTests",
       dependencies: ["VideoSite", "Catalogue", "FeedWriter", "ShowNotes", "PodiumTestSupport"]),
     .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "PodiumTestSupport"]),
+    .testTarget(name: "S3StoreTests", dependencies: ["ObjectStore", "CurlTransfer", "PodiumTestSupport"]),
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(
       name: "FeedWriterTests",

@@ -119,7 +119,7 @@ public final class TestHTTPServer: @unchecked Sendable {
 }
 
 extension TestHTTPServer {
-  fileprivate final class Core: @unchecked Sendable {
+  final class Core: @unchecked Sendable {
     let listener: Int32
     let lock = NSLock()
     let threads = DispatchGroup()

@@ -7,7 +7,10 @@ extension CurlEasy {
   /// - Throws: `CurlTransferError` when no HTTP answer came (any status is an answer).
   public func perform(_ request: CurlRequest, progress: ((Int64) -> Void)? = nil) throws(CurlTransferError) -> CurlResponse {
     var headerList: UnsafeMutablePointer<curl_slist>?
-    defer { curl_slist_free_all(headerList) }
+    defer {
+      curl_slist_free_all(headerList)
+      endUpload()
+    }
     do {
       try reset(bodyLimit: request.bodyLimit)
       try setOptions(request)

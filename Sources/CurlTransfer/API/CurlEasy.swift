@@ -66,6 +66,13 @@ public final class CurlEasy {
     try check(code, "read callback")
   }
 
+  /// Lets go of the upload's source (closing its file) and of the progress callback, so the
+  /// handle keeps neither once the request is done.
+  func endUpload() {
+    upload = nil
+    progress = nil
+  }
+
   /// Why the upload's source failed, if it did: the file could not be read or ended early.
   var uploadFailure: String? { upload?.failure }
 
