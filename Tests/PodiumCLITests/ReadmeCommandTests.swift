@@ -19,7 +19,7 @@ import Testing
   func run(withSudo: Bool) throws -> (status: Int32, log: String) {
     let folder = try TemporaryFolder()
     let log = folder.url.appendingPathComponent("log").path
-    var tools = ["apt-get", "swift"]
+    var tools = ["apt-get", "python3", "swift"]
     if withSudo { tools.append("sudo") }
     for tool in tools {
       let body = tool == "sudo" ? "echo \"sudo $*\" >> '\(log)'\nexec \"$@\"" : "echo \"\(tool) $*\" >> '\(log)'"
