@@ -69,7 +69,8 @@ public final class SeaweedFS: @unchecked Sendable {
       "-volume.port", "\(ports[2])", "-volume.port.grpc", "\(ports[3])",
       "-filer.port", "\(ports[4])", "-filer.port.grpc", "\(ports[5])",
       "-s3", "-s3.port", "\(ports[6])", "-s3.port.grpc", "\(ports[7])", "-s3.port.iceberg", "0", "-s3.port.lance", "0",
-      "-s3.config", configFile.path, "-master.telemetry=false", "-master.volumeSizeLimitMB", "64",
+      // As on AWS, a PUT into a bucket that does not exist fails instead of making it.
+      "-s3.config", configFile.path, "-s3.autoCreateBucket=false", "-master.telemetry=false", "-master.volumeSizeLimitMB", "64",
       "-volume.preStopSeconds", "0",
       "-filer.localSocket", temporary.appendingPathComponent("f.sock").path,
       "-s3.localSocket", temporary.appendingPathComponent("s.sock").path,

@@ -154,6 +154,14 @@ import Testing
       #expect(error.message.contains("no-such-bucket"))
       messages.append(error.message)
     }
+    do {
+      try store(bucket: "no-such-bucket").put(item) { _ in }
+      Issue.record("an upload into an absent bucket succeeded")
+    } catch {
+      #expect(error.kind == .noSuchContainer)
+      #expect(error.key == "feed.xml")
+      messages.append(error.message)
+    }
     let closed = try TestHTTPServer()
     let unreachable = try S3Store(
       bucket: "podcast", endpoint: "http://127.0.0.1:1", region: server.region,
@@ -168,7 +176,7 @@ import Testing
       #expect(error.message.contains("127.0.0.1:1"))
       messages.append(error.message + (error.code ?? ""))
     }
-    #expect(messages.count == 4)
+    #expect(messages.count == 5)
     for message in messages {
       #expect(!message.contains(wrongSecret) && !message.contains(server.secretKey), "\(message)")
     }

@@ -1,0 +1,47 @@
+import Foundation
+@testable import ObjectStore
+import PodiumTestSupport
+import Testing
+
+/// A server that fails or never answers: every request ends, tried again where that can help,
+/// with an error that names the object and says what the server did.
+struct S3StoreServerFailureTests {
+  let keys = S3Credentials(accessKey: "AKIAEXAMPLE", secretKey: "very-secret-value")
+
+  func store(_ server: TestHTTPServer, limits: S3Store.Limits) throws(ObjectStoreError) -> S3Store {
+    try S3Store(bucket: "podcast", endpoint: server.baseURL, credentials: keys, limits: limits)
+  }
+
+  @Test func aFailingServerIsTriedAgainThenReported() throws {
+    let server = try TestHTTPServer()
+    server.route("/podcast/feed.xml", .status(503))
+    do {
+      _ = try store(server, limits: .init(attempts: 3, backoff: 0.01)).head("feed.xml")
+      Issue.record("a 503 was taken for an answer")
+    } catch {
+      #expect(error.kind == .server)
+      #expect(error.status == 503)
+      #expect(error.key == "feed.xml")
+      #expect(error.message.contains("feed.xml") && error.message.contains("503"))
+    }
+    #expect(server.requests.filter { $0.path == "/podcast/feed.xml" }.count == 3)
+  }
+
+  @Test func aServerThatNeverAnswersEndsInANetworkError() throws {
+    let server = try TestHTTPServer()
+    server.route("/podcast", .silent)
+    do {
+      _ = try store(server, limits: .init(attempts: 1, requestTimeout: 1)).list()
+      Issue.record("a silent server was taken for an answer")
+    } catch {
+      #expect(error.kind == .network)
+      #expect(!error.message.contains("very-secret-value"))
+    }
+  }
+
+  @Test func anAnswerThatIsNotAListingIsRefused() throws {
+    let server = try TestHTTPServer()
+    server.route("/podcast", .text("<html>a login page</html>", type: "text/html"))
+    #expect(throws: ObjectStoreError.self) { _ = try store(server, limits: .init(attempts: 1)).list() }
+  }
+}
