@@ -142,7 +142,8 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
     }
   }
 
-  /// Writes the digest index, so that the next `list()` needs no HEAD for what is known now.
+  /// Writes the digest index, so that the next `list()` needs no HEAD for what is known now:
+  /// what this store learnt from its `list()` (call it first, as a publish does) and its uploads.
   public func finish() throws(ObjectStoreError) {
     let entries = lock.withLock { known }
     let body = DigestIndex(objects: entries).encoded()
@@ -150,7 +151,7 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
       .init(
         method: .put, key: prefix + DigestIndex.key,
         headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: .bytes(body),
-        payloadHash: S3Client.sha256Hex(body), action: .index))
+        payloadHash: S3Client.sha256Hex(body), action: .writeIndex))
   }
 
   public func allowCrossOriginReads() throws(ObjectStoreError) -> CrossOriginOutcome {
@@ -217,7 +218,7 @@ extension S3Store {
   /// The digest index, or an empty one when there is none or it cannot be read as one.
   private func loadIndex() throws(ObjectStoreError) -> DigestIndex {
     let response = try client.send(
-      .init(method: .get, key: prefix + DigestIndex.key, bodyLimit: DigestIndex.maximumSize, action: .index))
+      .init(method: .get, key: prefix + DigestIndex.key, bodyLimit: DigestIndex.maximumSize, action: .readIndex))
     guard response.status == 200, !response.overflowed else { return DigestIndex() }
     return DigestIndex(decoding: response.body)
   }
@@ -252,7 +253,12 @@ extension S3Store {
       var query = [("uploads", "")]
       if !prefix.isEmpty { query.append(("prefix", prefix)) }
       if let marker { query += [("key-marker", marker.keyMarker), ("upload-id-marker", marker.uploadIDMarker)] }
-      let response = try client.expectSuccess(.init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
+      let response = try client.send(.init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
+      // A service that does not offer the listing, or keys that may not use it: nothing can be
+      // cleaned up, and the uploads themselves are refused or succeed on their own.
+      let code = S3XML.error(response.body).code
+      if response.status == 501 || (response.status == 403 && (code == "AccessDenied" || code == nil)) { return }
+      guard (200..<300).contains(response.status) else { throw client.failure(response, .list) }
       guard let page = MultipartUploadsPage(response.body) else { return }
       for upload in page.uploads where upload.key.hasPrefix(prefix) {
         try MultipartUpload.abort(client: client, key: upload.key, uploadID: upload.uploadID, displayKey: String(upload.key.dropFirst(prefix.count)))

@@ -6,7 +6,8 @@ enum S3Action: Sendable {
   case part(String, number: Int)
   case cleanUp(String)
   case crossOrigin
-  case index
+  case readIndex
+  case writeIndex
 
   func describe(_ location: String) -> String {
     switch self {
@@ -16,14 +17,15 @@ enum S3Action: Sendable {
     case .part(let key, let number): "Uploading part \(number) of \(key) to \(location)"
     case .cleanUp(let key): "Cleaning up an unfinished upload of \(key) in \(location)"
     case .crossOrigin: "Setting the cross-origin (CORS) rule of \(location)"
-    case .index: "Writing Podium's digest index to \(location)"
+    case .readIndex: "Reading Podium's digest index from \(location)"
+    case .writeIndex: "Writing Podium's digest index to \(location)"
     }
   }
 
   var key: String? {
     switch self {
     case .head(let key), .upload(let key), .part(let key, _), .cleanUp(let key): key
-    case .list, .crossOrigin, .index: nil
+    case .list, .crossOrigin, .readIndex, .writeIndex: nil
     }
   }
 }

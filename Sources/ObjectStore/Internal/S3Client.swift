@@ -98,6 +98,10 @@ struct S3Client: Sendable {
     case (401, _), (403, _):
       kind = .accessDenied
       advice = Self.accessAdvice(code, bucket: endpoint.bucket, region: region)
+    case (_, "PermanentRedirect"?), (_, "AuthorizationHeaderMalformed"?), (_, "IllegalLocationConstraintException"?):
+      kind = .server
+      advice =
+        "the bucket answers from another region or endpoint than \(region) at \(endpoint.display). Set the bucket's region (publish: region, or --region) and its endpoint."
     default:
       kind = .server
       let said = serverMessage.map { Self.printable($0) }.flatMap { $0.isEmpty ? nil : $0 }
