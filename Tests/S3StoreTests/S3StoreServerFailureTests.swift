@@ -39,6 +39,21 @@ struct S3StoreServerFailureTests {
     }
   }
 
+  @Test(arguments: [501, 403])
+  func aServiceThatWillNotSetCrossOriginRulesGetsInstructions(status: Int) throws {
+    let server = try TestHTTPServer()
+    server.route("/podcast", .status(status))
+    let outcome = try store(server, limits: .init(attempts: 1)).allowCrossOriginReads()
+    guard case .notPossible(let instructions) = outcome else {
+      Issue.record("configured by a server that answered \(status)")
+      return
+    }
+    #expect(instructions.contains("GET") && instructions.contains("HEAD") && instructions.contains("any origin"))
+    #expect(instructions.contains("put-bucket-cors") && instructions.contains("--bucket podcast"))
+    #expect(instructions.contains(server.baseURL))
+    #expect(!instructions.contains("very-secret-value"))
+  }
+
   @Test func anAnswerThatIsNotAListingIsRefused() throws {
     let server = try TestHTTPServer()
     server.route("/podcast", .text("<html>a login page</html>", type: "text/html"))
