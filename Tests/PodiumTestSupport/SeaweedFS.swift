@@ -43,8 +43,10 @@ public final class SeaweedFS: @unchecked Sendable {
     secretKey = "secret-" + UUID().uuidString
     let config: [String: Any] = [
       "identities": [
-        ["name": "podium", "credentials": [["accessKey": accessKey, "secretKey": secretKey]],
-         "actions": ["Admin", "Read", "Write", "List", "Tagging"]],
+        [
+          "name": "podium", "credentials": [["accessKey": accessKey, "secretKey": secretKey]],
+          "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+        ],
         ["name": "anonymous", "actions": ["Read"]],
       ]
     ]
@@ -70,7 +72,8 @@ public final class SeaweedFS: @unchecked Sendable {
       "-filer.port", "\(ports[4])", "-filer.port.grpc", "\(ports[5])",
       "-s3", "-s3.port", "\(ports[6])", "-s3.port.grpc", "\(ports[7])", "-s3.port.iceberg", "0", "-s3.port.lance", "0",
       // As on AWS, a PUT into a bucket that does not exist fails instead of making it.
-      "-s3.config", configFile.path, "-s3.autoCreateBucket=false", "-master.telemetry=false", "-master.volumeSizeLimitMB", "64",
+      "-s3.config", configFile.path, "-s3.autoCreateBucket=false", "-master.telemetry=false",
+      "-master.volumeSizeLimitMB", "64",
       "-volume.preStopSeconds", "0",
       "-filer.localSocket", temporary.appendingPathComponent("f.sock").path,
       "-s3.localSocket", temporary.appendingPathComponent("s.sock").path,
@@ -130,9 +133,13 @@ public final class SeaweedFS: @unchecked Sendable {
   }
 
   /// An unsigned request, as a podcast app or a browser makes it (the `anonymous` identity).
-  public func anonymous(_ method: CurlRequest.Method, _ path: String, headers: [(name: String, value: String)] = [],
-                        responseHeaders: [String] = []) throws -> CurlResponse {
-    try perform(CurlRequest(method: method, url: endpoint + path, headers: headers, responseHeaders: responseHeaders, bodyLimit: 64 << 20))
+  public func anonymous(
+    _ method: CurlRequest.Method, _ path: String, headers: [(name: String, value: String)] = [],
+    responseHeaders: [String] = []
+  ) throws -> CurlResponse {
+    try perform(
+      CurlRequest(
+        method: method, url: endpoint + path, headers: headers, responseHeaders: responseHeaders, bodyLimit: 64 << 20))
   }
 
   /// Makes a bucket with a signed PUT, trying again while the new server is still setting up.

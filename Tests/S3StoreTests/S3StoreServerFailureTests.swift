@@ -1,7 +1,8 @@
 import Foundation
-@testable import ObjectStore
 import PodiumTestSupport
 import Testing
+
+@testable import ObjectStore
 
 /// A server that fails or never answers: every request ends, tried again where that can help,
 /// with an error that names the object and says what the server did.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ObjectStore
 import Testing
+
+@testable import ObjectStore
 
 /// What needs no server: settings refused up front, canonical URLs, hostile answers, secrets kept out of text.
 struct S3StoreSettingsTests {
@@ -27,9 +28,11 @@ struct S3StoreSettingsTests {
   @Test func buildsCanonicalURLsForBothAddressings() throws {
     let path = try S3Store(bucket: "podcast", prefix: "/shows/", endpoint: "https://s3.example.com/", credentials: keys)
     #expect(path.location == "s3://podcast/shows")
-    #expect(path.client.endpoint.url(key: "shows/a b/é+.mp3") == "https://s3.example.com/podcast/shows/a%20b/%C3%A9%2B.mp3")
+    #expect(
+      path.client.endpoint.url(key: "shows/a b/é+.mp3") == "https://s3.example.com/podcast/shows/a%20b/%C3%A9%2B.mp3")
     let hosted = try S3Store(
-      bucket: "podcast", endpoint: "https://s3.eu-west-1.amazonaws.com", region: "eu-west-1", addressing: .virtualHosted,
+      bucket: "podcast", endpoint: "https://s3.eu-west-1.amazonaws.com", region: "eu-west-1",
+      addressing: .virtualHosted,
       credentials: keys)
     #expect(
       hosted.client.endpoint.url(key: nil, query: [("prefix", "a/"), ("list-type", "2"), ("uploads", "")])
@@ -46,10 +49,18 @@ struct S3StoreSettingsTests {
 
   @Test func credentialsComeOnlyFromTheEnvironmentAndAreNeverShown() throws {
     let credentials = try S3Credentials.fromEnvironment([
-      "AWS_ACCESS_KEY_ID": "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY": "very-secret-value", "AWS_SESSION_TOKEN": "token-value",
+      "AWS_ACCESS_KEY_ID": "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY": "very-secret-value",
+      "AWS_SESSION_TOKEN": "token-value",
     ])
     #expect(credentials.sessionToken == "token-value")
-    for text in ["\(credentials)", String(reflecting: credentials), { var s = ""; dump(credentials, to: &s); return s }()] {
+    for text in [
+      "\(credentials)", String(reflecting: credentials),
+      {
+        var s = ""
+        dump(credentials, to: &s)
+        return s
+      }(),
+    ] {
       #expect(!text.contains("very-secret-value") && !text.contains("token-value") && !text.contains("AKIAEXAMPLE"))
     }
     do {

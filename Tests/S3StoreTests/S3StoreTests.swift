@@ -1,8 +1,9 @@
 import CurlTransfer
 import Foundation
-@testable import ObjectStore
 import PodiumTestSupport
 import Testing
+
+@testable import ObjectStore
 
 /// S3Store against a real S3 server (SeaweedFS, started per test on loopback), which checks
 /// every signature. Objects are read back unsigned, as a podcast app reads them.
@@ -65,7 +66,8 @@ import Testing
     let audio = Self.randomBytes(70_000)
     let uploads = [
       try upload("feed.xml", feed, type: "application/rss+xml; charset=utf-8", cache: "public, max-age=300"),
-      try upload("media/aflevering 1 – één.mp3", audio, type: "audio/mpeg", cache: "public, max-age=31536000, immutable"),
+      try upload(
+        "media/aflevering 1 – één.mp3", audio, type: "audio/mpeg", cache: "public, max-age=31536000, immutable"),
       try upload("empty.txt", [], type: "text/plain", cache: "public"),
     ]
     let sent = SentBytes()
@@ -78,7 +80,8 @@ import Testing
       #expect(head.size == item.size)
       #expect(head.sha256 == item.sha256)
       let path = "/podcast/show/" + S3Encoding.encode(item.key, keepingSlash: true)
-      let got = try server.anonymous(.get, path, responseHeaders: ["Content-Type", "Cache-Control", "x-amz-meta-sha256"])
+      let got = try server.anonymous(
+        .get, path, responseHeaders: ["Content-Type", "Cache-Control", "x-amz-meta-sha256"])
       #expect(got.status == 200)
       #expect(got.body == [UInt8](try Data(contentsOf: item.file)))
       #expect(got.headers["Content-Type"] == item.contentType)
@@ -118,7 +121,8 @@ import Testing
     #expect(listed[".podium/s3-digests.json"] == nil)
 
     // A damaged index is ignored: digests come from the objects themselves.
-    #expect(try server.signed(.put, "/podcast/show/.podium/s3-digests.json", body: Array("{not json".utf8)).status == 200)
+    #expect(
+      try server.signed(.put, "/podcast/show/.podium/s3-digests.json", body: Array("{not json".utf8)).status == 200)
     #expect(try store().list()["media/b.mp3"]?.sha256 == other.sha256)
   }
 
@@ -191,7 +195,8 @@ import Testing
     let sent = SentBytes()
     try store.put(item) { sent.record(item.key, $0) }
     #expect(sent.last(item.key) == item.size)
-    let got = try server.anonymous(.get, "/podcast/show/media/long.mp4", responseHeaders: ["Content-Type", "Cache-Control", "ETag"])
+    let got = try server.anonymous(
+      .get, "/podcast/show/media/long.mp4", responseHeaders: ["Content-Type", "Cache-Control", "ETag"])
     #expect(got.status == 200)
     #expect(got.body == bytes)
     #expect(got.headers["Content-Type"] == "video/mp4")

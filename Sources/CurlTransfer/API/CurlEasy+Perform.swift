@@ -5,7 +5,9 @@ extension CurlEasy {
   /// is followed, no proxy or `.netrc` is used, so the request goes exactly where the URL says.
   ///
   /// - Throws: `CurlTransferError` when no HTTP answer came (any status is an answer).
-  public func perform(_ request: CurlRequest, progress: ((Int64) -> Void)? = nil) throws(CurlTransferError) -> CurlResponse {
+  public func perform(_ request: CurlRequest, progress: ((Int64) -> Void)? = nil) throws(CurlTransferError)
+    -> CurlResponse
+  {
     var headerList: UnsafeMutablePointer<curl_slist>?
     defer {
       curl_slist_free_all(headerList)

@@ -42,7 +42,8 @@ public final class CurlEasy {
     progress = nil
     errorBuffer[0] = 0
     try check(ccurl_easy_setopt_pointer(raw, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)), "error buffer")
-    try check(ccurl_easy_setopt_pointer(raw, CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque()), "write data")
+    try check(
+      ccurl_easy_setopt_pointer(raw, CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque()), "write data")
     let code = ccurl_easy_setopt_write_callback(raw, CURLOPT_WRITEFUNCTION) { data, size, count, context in
       guard let context else { return 0 }
       return Unmanaged<CurlEasy>.fromOpaque(context).takeUnretainedValue().receive(data, size * count)

@@ -1,6 +1,12 @@
 /// One blocking HTTP request made with `CurlEasy.perform`.
 public struct CurlRequest: Sendable {
-  public enum Method: String, Sendable { case get = "GET", head = "HEAD", put = "PUT", post = "POST", delete = "DELETE" }
+  public enum Method: String, Sendable {
+    case get = "GET"
+    case head = "HEAD"
+    case put = "PUT"
+    case post = "POST"
+    case delete = "DELETE"
+  }
 
   public enum Body: Sendable {
     case none

@@ -25,7 +25,9 @@ public struct S3Credentials: Sendable, Hashable, CustomStringConvertible, Custom
         .compactMap { $0 }.joined(separator: " and ")
       throw ObjectStoreError(
         kind: .accessDenied, code: "MissingCredentials",
-        message: "No credentials for the bucket: set \(missing) in the environment (Podium never reads keys from the catalogue).")
+        message:
+          "No credentials for the bucket: set \(missing) in the environment (Podium never reads keys from the catalogue)."
+      )
     }
     let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     return S3Credentials(accessKey: access, secretKey: secret, sessionToken: token)

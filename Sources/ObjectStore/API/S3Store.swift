@@ -33,27 +33,34 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
     bucket: String, prefix: String = "", endpoint: String, region: String = "us-east-1",
     addressing: Addressing = .path, credentials: S3Credentials, limits: Limits = Limits()
   ) throws(ObjectStoreError) {
-    guard (3...63).contains(bucket.count), bucket.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "-") })
+    guard (3...63).contains(bucket.count),
+      bucket.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "-") })
     else {
       throw ObjectStoreError(
         kind: .local, code: "InvalidBucketName",
-        message: "The bucket name \"\(bucket)\" is not valid: use 3 to 63 lower-case letters, digits, dots and hyphens.")
+        message: "The bucket name \"\(bucket)\" is not valid: use 3 to 63 lower-case letters, digits, dots and hyphens."
+      )
     }
-    guard !region.isEmpty, region.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+    guard !region.isEmpty, region.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+    else {
       throw ObjectStoreError(
-        kind: .local, code: "InvalidRegion", message: "The region \"\(region)\" is not valid: write it like eu-west-1 or auto.")
+        kind: .local, code: "InvalidRegion",
+        message: "The region \"\(region)\" is not valid: write it like eu-west-1 or auto.")
     }
     let endpointParts = try S3Endpoint.parse(endpoint, bucket: bucket, addressing: addressing)
     let segments = prefix.split(separator: "/", omittingEmptySubsequences: true)
-    guard !segments.contains(where: { $0 == "." || $0 == ".." }), !prefix.contains(where: { $0.isASCII && $0.asciiValue! < 0x20 })
+    guard !segments.contains(where: { $0 == "." || $0 == ".." }),
+      !prefix.contains(where: { $0.isASCII && $0.asciiValue! < 0x20 })
     else {
       throw ObjectStoreError(
-        kind: .local, code: "InvalidPrefix", message: "The prefix \"\(prefix)\" is not valid: use folder names separated by /.")
+        kind: .local, code: "InvalidPrefix",
+        message: "The prefix \"\(prefix)\" is not valid: use folder names separated by /.")
     }
     self.prefix = segments.isEmpty ? "" : segments.joined(separator: "/") + "/"
     self.limits = limits
     location = "s3://\(bucket)" + (self.prefix.isEmpty ? "" : "/" + self.prefix.dropLast())
-    client = S3Client(endpoint: endpointParts, region: region, credentials: credentials, limits: limits, location: location)
+    client = S3Client(
+      endpoint: endpointParts, region: region, credentials: credentials, limits: limits, location: location)
   }
 
   public func list() throws(ObjectStoreError) -> [String: StoredObject] {
@@ -97,20 +104,28 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
     let action = S3Action.upload(upload.key)
     let sha256 = upload.sha256.lowercased()
     guard Self.isSHA256(sha256) else {
-      throw ObjectStoreError(kind: .local, key: upload.key, message: "\(action.describe(location)) failed: \"\(upload.sha256)\" is not a SHA-256 digest.")
+      throw ObjectStoreError(
+        kind: .local, key: upload.key,
+        message: "\(action.describe(location)) failed: \"\(upload.sha256)\" is not a SHA-256 digest.")
     }
     for (name, value) in [("Content-Type", upload.contentType), ("Cache-Control", upload.cacheControl)]
     where value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-      throw ObjectStoreError(kind: .local, key: upload.key, message: "\(action.describe(location)) failed: its \(name) holds a control character.")
+      throw ObjectStoreError(
+        kind: .local, key: upload.key,
+        message: "\(action.describe(location)) failed: its \(name) holds a control character.")
     }
-    let actualSize = (try? FileManager.default.attributesOfItem(atPath: upload.file.path)[.size] as? NSNumber)?.int64Value
+    let actualSize = (try? FileManager.default.attributesOfItem(atPath: upload.file.path)[.size] as? NSNumber)?
+      .int64Value
     guard let actualSize else {
-      throw ObjectStoreError(kind: .local, key: upload.key, message: "\(action.describe(location)) failed: cannot read \(upload.file.path).")
+      throw ObjectStoreError(
+        kind: .local, key: upload.key, message: "\(action.describe(location)) failed: cannot read \(upload.file.path).")
     }
     guard actualSize == upload.size else {
       throw ObjectStoreError(
         kind: .local, key: upload.key,
-        message: "\(action.describe(location)) failed: \(upload.file.path) has \(actualSize) bytes, not the \(upload.size) it had when it was planned; build again.")
+        message:
+          "\(action.describe(location)) failed: \(upload.file.path) has \(actualSize) bytes, not the \(upload.size) it had when it was planned; build again."
+      )
     }
     let headers: [(name: String, value: String)] = [
       ("Content-Type", upload.contentType), ("Cache-Control", upload.cacheControl), ("x-amz-meta-sha256", sha256),
@@ -125,7 +140,8 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
 
   /// Sends the file in one request, or in parts when it is larger than the part size; returns its ETag.
   private func send(
-    _ upload: ObjectUpload, sha256: String, headers: [(name: String, value: String)], progress: @escaping (Int64) -> Void
+    _ upload: ObjectUpload, sha256: String, headers: [(name: String, value: String)],
+    progress: @escaping (Int64) -> Void
   ) throws(ObjectStoreError) -> String? {
     let partSize = partSize(for: upload.size)
     if upload.size > partSize {
@@ -196,11 +212,14 @@ extension S3Store {
       var query = [("list-type", "2"), ("max-keys", "1000")]
       if !prefix.isEmpty { query.append(("prefix", prefix)) }
       if let token { query.append(("continuation-token", token)) }
-      let response = try client.expectSuccess(.init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
+      let response = try client.expectSuccess(
+        .init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
       guard let page = ListObjectsPage(response.body) else {
         throw ObjectStoreError(
           kind: .server, status: response.status,
-          message: "\(S3Action.list.describe(location)) failed: the answer is not an S3 listing. Check that the endpoint is an S3 API.")
+          message:
+            "\(S3Action.list.describe(location)) failed: the answer is not an S3 listing. Check that the endpoint is an S3 API."
+        )
       }
       for entry in page.entries where entry.key.hasPrefix(prefix) {
         let key = String(entry.key.dropFirst(prefix.count))
@@ -209,7 +228,8 @@ extension S3Store {
       token = page.continuationToken
       if let token, !seen.insert(token).inserted {
         throw ObjectStoreError(
-          kind: .server, message: "\(S3Action.list.describe(location)) failed: the server repeated a page of the listing.")
+          kind: .server,
+          message: "\(S3Action.list.describe(location)) failed: the server repeated a page of the listing.")
       }
     } while token != nil
     return listed
@@ -253,7 +273,8 @@ extension S3Store {
       var query = [("uploads", "")]
       if !prefix.isEmpty { query.append(("prefix", prefix)) }
       if let marker { query += [("key-marker", marker.keyMarker), ("upload-id-marker", marker.uploadIDMarker)] }
-      let response = try client.send(.init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
+      let response = try client.send(
+        .init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
       // A service that does not offer the listing, or keys that may not use it: nothing can be
       // cleaned up, and the uploads themselves are refused or succeed on their own.
       let code = S3XML.error(response.body).code
@@ -261,7 +282,9 @@ extension S3Store {
       guard (200..<300).contains(response.status) else { throw client.failure(response, .list) }
       guard let page = MultipartUploadsPage(response.body) else { return }
       for upload in page.uploads where upload.key.hasPrefix(prefix) {
-        try MultipartUpload.abort(client: client, key: upload.key, uploadID: upload.uploadID, displayKey: String(upload.key.dropFirst(prefix.count)))
+        try MultipartUpload.abort(
+          client: client, key: upload.key, uploadID: upload.uploadID,
+          displayKey: String(upload.key.dropFirst(prefix.count)))
       }
       marker = page.next
       pages += 1

@@ -16,7 +16,8 @@ struct CrossOriginRule {
     do {
       body = try Self.document()
     } catch {
-      throw ObjectStoreError(kind: .local, message: "\(S3Action.crossOrigin.describe(client.location)) failed: \(error)")
+      throw ObjectStoreError(
+        kind: .local, message: "\(S3Action.crossOrigin.describe(client.location)) failed: \(error)")
     }
     let hash = S3Client.sha256Hex(body)
     let response = try client.send(

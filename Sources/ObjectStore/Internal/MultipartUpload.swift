@@ -14,7 +14,9 @@ struct MultipartUpload {
   let headers: [(name: String, value: String)]
 
   /// Uploads the file; returns the object's ETag when the server gave one.
-  func run(file: String, size: Int64, partSize: Int64, progress: @escaping (Int64) -> Void) throws(ObjectStoreError) -> String? {
+  func run(file: String, size: Int64, partSize: Int64, progress: @escaping (Int64) -> Void) throws(ObjectStoreError)
+    -> String?
+  {
     let uploadID = try begin()
     do throws(ObjectStoreError) {
       var parts: [(number: Int, etag: String)] = []
@@ -32,7 +34,9 @@ struct MultipartUpload {
         guard let etag = response.headers["ETag"]?.trimmingCharacters(in: .whitespaces), !etag.isEmpty else {
           throw ObjectStoreError(
             kind: .server, key: displayKey, status: response.status,
-            message: "\(S3Action.part(displayKey, number: number).describe(client.location)) failed: the server gave no ETag for the part.")
+            message:
+              "\(S3Action.part(displayKey, number: number).describe(client.location)) failed: the server gave no ETag for the part."
+          )
         }
         parts.append((number, etag))
         sent += length
@@ -49,7 +53,8 @@ struct MultipartUpload {
 
   /// Aborts an upload, discarding its parts.
   static func abort(client: S3Client, key: String, uploadID: String, displayKey: String) throws(ObjectStoreError) {
-    let response = try client.send(.init(method: .delete, key: key, query: [("uploadId", uploadID)], action: .cleanUp(displayKey)))
+    let response = try client.send(
+      .init(method: .delete, key: key, query: [("uploadId", uploadID)], action: .cleanUp(displayKey)))
     // 404 NoSuchUpload: already gone, which is what was wanted.
     guard (200..<300).contains(response.status) || response.status == 404 else {
       throw client.failure(response, .cleanUp(displayKey))
@@ -70,7 +75,8 @@ struct MultipartUpload {
     return id
   }
 
-  private func complete(_ uploadID: String, _ parts: [(number: Int, etag: String)]) throws(ObjectStoreError) -> String? {
+  private func complete(_ uploadID: String, _ parts: [(number: Int, etag: String)]) throws(ObjectStoreError) -> String?
+  {
     let action = S3Action.upload(displayKey)
     let body: [UInt8]
     do {
@@ -87,7 +93,8 @@ struct MultipartUpload {
       try writer.endElement()
       body = Array(try writer.finish())
     } catch {
-      throw ObjectStoreError(kind: .local, key: displayKey, message: "\(action.describe(client.location)) failed: \(error)")
+      throw ObjectStoreError(
+        kind: .local, key: displayKey, message: "\(action.describe(client.location)) failed: \(error)")
     }
     let response = try client.expectSuccess(
       .init(

@@ -38,7 +38,8 @@ struct S3Client: Sendable {
       let retry: Bool
       switch result {
       case .success(let response): retry = [429, 500, 502, 503, 504].contains(response.status)
-      case .failure(let error): retry = ![.uploadSource, .unsupportedScheme, .unresolvableHost, .tls].contains(error.kind)
+      case .failure(let error):
+        retry = ![.uploadSource, .unsupportedScheme, .unresolvableHost, .tls].contains(error.kind)
       }
       if !retry || attempt >= max(1, limits.attempts) {
         switch result {
@@ -108,7 +109,8 @@ struct S3Client: Sendable {
       advice = "the server said " + (said.map { "\"\($0)\"" } ?? "nothing more") + "."
     }
     return redacted(
-      ObjectStoreError(kind: kind, key: action.key, status: status, code: code, message: "\(what) failed (\(answer)): \(advice)"))
+      ObjectStoreError(
+        kind: kind, key: action.key, status: status, code: code, message: "\(what) failed (\(answer)): \(advice)"))
   }
 
   private static func accessAdvice(_ code: String?, bucket: String, region: String) -> String {
@@ -151,9 +153,10 @@ struct S3Client: Sendable {
 
   /// A server's text without control characters, cut to a line's length.
   static func printable(_ text: String) -> String {
-    let clean = String(text.unicodeScalars.filter { !$0.properties.isWhitespace || $0 == " " }.filter {
-      $0.value >= 0x20 && $0.value != 0x7F
-    }.map(Character.init))
+    let clean = String(
+      text.unicodeScalars.filter { !$0.properties.isWhitespace || $0 == " " }.filter {
+        $0.value >= 0x20 && $0.value != 0x7F
+      }.map(Character.init))
     return clean.count > 300 ? String(clean.prefix(300)) + "…" : clean
   }
 

@@ -10,24 +10,40 @@ struct S3Endpoint: Sendable, Hashable {
   var addressing: S3Store.Addressing
 
   /// Parses `http(s)://host[:port][/path]`.
-  static func parse(_ endpoint: String, bucket: String, addressing: S3Store.Addressing) throws(ObjectStoreError) -> S3Endpoint {
+  static func parse(_ endpoint: String, bucket: String, addressing: S3Store.Addressing) throws(ObjectStoreError)
+    -> S3Endpoint
+  {
     guard let separator = endpoint.range(of: "://") else {
-      throw ObjectStoreError(kind: .local, code: "InvalidEndpoint", message: "Cannot publish: the endpoint \(endpoint) is not a URL; write it as https://host or http://host:port.")
+      throw ObjectStoreError(
+        kind: .local, code: "InvalidEndpoint",
+        message: "Cannot publish: the endpoint \(endpoint) is not a URL; write it as https://host or http://host:port.")
     }
     let scheme = endpoint[..<separator.lowerBound].lowercased()
     guard scheme == "http" || scheme == "https" else {
-      throw ObjectStoreError(kind: .local, code: "InvalidEndpoint", message: "Cannot publish: the endpoint \(endpoint) must start with https:// (or http:// for a server on this machine).")
+      throw ObjectStoreError(
+        kind: .local, code: "InvalidEndpoint",
+        message:
+          "Cannot publish: the endpoint \(endpoint) must start with https:// (or http:// for a server on this machine)."
+      )
     }
     let rest = endpoint[separator.upperBound...]
     let authority = String(rest.prefix { $0 != "/" })
     let path = String(rest.dropFirst(authority.count))
     guard !authority.contains("@") else {
       // Not echoed: what precedes the @ may be a key.
-      throw ObjectStoreError(kind: .local, code: "InvalidEndpoint", message: "Cannot publish: the endpoint URL holds a user name or key; give only scheme, host and port, and the keys in the environment.")
+      throw ObjectStoreError(
+        kind: .local, code: "InvalidEndpoint",
+        message:
+          "Cannot publish: the endpoint URL holds a user name or key; give only scheme, host and port, and the keys in the environment."
+      )
     }
-    guard !authority.isEmpty, !rest.contains("?"), !rest.contains("#"), authority.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+    guard !authority.isEmpty, !rest.contains("?"), !rest.contains("#"),
+      authority.allSatisfy({ $0.isASCII && !$0.isWhitespace })
     else {
-      throw ObjectStoreError(kind: .local, code: "InvalidEndpoint", message: "Cannot publish: the endpoint \(endpoint) must be only scheme, host and port, without query or fragment.")
+      throw ObjectStoreError(
+        kind: .local, code: "InvalidEndpoint",
+        message:
+          "Cannot publish: the endpoint \(endpoint) must be only scheme, host and port, without query or fragment.")
     }
     var base = path
     while base.hasSuffix("/") { base.removeLast() }
