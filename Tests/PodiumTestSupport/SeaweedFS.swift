@@ -26,6 +26,8 @@ public final class SeaweedFS: @unchecked Sendable {
   public let s3Port: UInt16
   /// `http://127.0.0.1:<s3Port>`.
   public var endpoint: String { "http://127.0.0.1:\(s3Port)" }
+  /// `http://localhost:<s3Port>`, for virtual-hosted addressing (`http://BUCKET.localhost:<s3Port>`).
+  public var hostedEndpoint: String { "http://localhost:\(s3Port)" }
 
   private let process: Process
   private let ports: [UInt16]
@@ -75,6 +77,9 @@ public final class SeaweedFS: @unchecked Sendable {
       "-s3.config", configFile.path, "-s3.autoCreateBucket=false", "-master.telemetry=false",
       "-master.volumeSizeLimitMB", "64",
       "-volume.preStopSeconds", "0",
+      // Virtual-hosted addressing: `http://BUCKET.localhost:PORT`, which libcurl resolves to
+      // loopback itself (RFC 6761), without asking DNS.
+      "-s3.domainName", "localhost",
       "-filer.localSocket", temporary.appendingPathComponent("f.sock").path,
       "-s3.localSocket", temporary.appendingPathComponent("s.sock").path,
     ]

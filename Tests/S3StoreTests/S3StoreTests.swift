@@ -98,6 +98,18 @@ import Testing
     }
   }
 
+  @Test func virtualHostedAddressingNamesTheBucketInTheHost() throws {
+    let store = try S3Store(
+      bucket: "podcast", prefix: "hosted", endpoint: server.hostedEndpoint, region: server.region,
+      addressing: .virtualHosted,
+      credentials: S3Credentials(accessKey: server.accessKey, secretKey: server.secretKey))
+    let bytes = Self.randomBytes(3_000)
+    let item = try upload("cover.jpg", bytes, type: "image/jpeg", cache: "public, max-age=31536000, immutable")
+    try store.put(item) { _ in }
+    #expect(try store.list()["cover.jpg"]?.sha256 == item.sha256)
+    #expect(try server.anonymous(.get, "/podcast/hosted/cover.jpg").body == bytes)
+  }
+
   @Test func theDigestIndexSavesHeadsButNeverVouchesForChangedBytes() throws {
     let first = try store()
     let old = try upload("media/a.mp3", Self.randomBytes(10_000), type: "audio/mpeg", cache: "public")
