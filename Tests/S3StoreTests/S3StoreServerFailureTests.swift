@@ -55,6 +55,22 @@ struct S3StoreServerFailureTests {
     #expect(!instructions.contains("very-secret-value"))
   }
 
+  @Test func aListingThatNeverEndsIsRefused() throws {
+    let server = try TestHTTPServer()
+    let page = """
+      <ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>again</NextContinuationToken>\
+      <Contents><Key>a.mp3</Key><Size>1</Size></Contents></ListBucketResult>
+      """
+    server.route("/podcast", .text(page, type: "application/xml"))
+    do {
+      _ = try store(server, limits: .init(attempts: 1)).list()
+      Issue.record("an endless listing ended")
+    } catch {
+      #expect(error.kind == .server)
+      #expect(error.message.contains("does not end"))
+    }
+  }
+
   @Test func anAnswerThatIsNotAListingIsRefused() throws {
     let server = try TestHTTPServer()
     server.route("/podcast", .text("<html>a login page</html>", type: "text/html"))

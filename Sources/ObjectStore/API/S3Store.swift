@@ -208,6 +208,7 @@ extension S3Store {
     var listed: [String: ListObjectsPage.Entry] = [:]
     var token: String?
     var seen: Set<String> = []
+    var emptyPages = 0
     repeat {
       var query = [("list-type", "2"), ("max-keys", "1000")]
       if !prefix.isEmpty { query.append(("prefix", prefix)) }
@@ -226,10 +227,12 @@ extension S3Store {
         listed[key] = ListObjectsPage.Entry(key: key, size: entry.size, etag: entry.etag)
       }
       token = page.continuationToken
-      if let token, !seen.insert(token).inserted {
+      emptyPages = page.entries.isEmpty ? emptyPages + 1 : 0
+      // A listing that never ends (repeated pages, or pages without keys) is a broken server.
+      if let token, !seen.insert(token).inserted || emptyPages > 100 {
         throw ObjectStoreError(
           kind: .server,
-          message: "\(S3Action.list.describe(location)) failed: the server repeated a page of the listing.")
+          message: "\(S3Action.list.describe(location)) failed: the server's listing does not end (repeated or empty pages).")
       }
     } while token != nil
     return listed
