@@ -71,6 +71,18 @@ struct S3StoreServerFailureTests {
     }
   }
 
+  @Test func anObjectUnderAKeyLibcurlWouldRewriteIsListedAsItIs() throws {
+    let server = try TestHTTPServer()
+    let page = """
+      <ListBucketResult><IsTruncated>false</IsTruncated>\
+      <Contents><Key>odd//name.txt</Key><Size>1</Size><ETag>"x"</ETag></Contents></ListBucketResult>
+      """
+    server.route("/podcast", .text(page, type: "application/xml"))
+    let listed = try store(server, limits: .init(attempts: 1)).list()
+    #expect(listed["odd//name.txt"] == StoredObject(key: "odd//name.txt", size: 1, sha256: nil, etag: "x"))
+    #expect(!server.requests.contains { $0.method == "HEAD" })
+  }
+
   @Test func anAnswerThatIsNotAListingIsRefused() throws {
     let server = try TestHTTPServer()
     server.route("/podcast", .text("<html>a login page</html>", type: "text/html"))

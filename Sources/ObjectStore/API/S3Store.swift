@@ -74,8 +74,11 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
       if let etag = entry.etag, let indexed = index.objects[key], indexed.size == entry.size, indexed.etag == etag {
         found[key] = StoredObject(key: key, size: entry.size, sha256: indexed.sha256, etag: etag)
         entries[key] = indexed
-      } else {
+      } else if isUsableKey(key) {
         unknown.append(key)
+      } else {
+        // Not Podium's (no Podium key looks like this), and not one libcurl can address as it is.
+        found[key] = StoredObject(key: key, size: entry.size, etag: entry.etag)
       }
     }
     lock.withLock { known.merge(entries) { $1 } }
@@ -193,14 +196,16 @@ extension S3Store {
   /// Refuses a key S3 or libcurl would read differently from Podium: empty, absolute, with `.`,
   /// `..` or empty folder names (libcurl would collapse them), control characters, or the index's own.
   private func checkKey(_ key: String) throws(ObjectStoreError) {
-    let segments = key.split(separator: "/", omittingEmptySubsequences: false)
-    let bad =
-      key.isEmpty || key == DigestIndex.key || (prefix + key).utf8.count > 1024
-      || segments.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-      || key.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-    if bad {
+    guard isUsableKey(key) else {
       throw ObjectStoreError(kind: .local, key: key, message: "The key \"\(key)\" cannot be an object in \(location).")
     }
+  }
+
+  private func isUsableKey(_ key: String) -> Bool {
+    let segments = key.split(separator: "/", omittingEmptySubsequences: false)
+    return !key.isEmpty && key != DigestIndex.key && (prefix + key).utf8.count <= 1024
+      && !segments.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+      && !key.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
   }
 
   /// Every object under the prefix, by key relative to it, from ListObjectsV2 pages of 1,000.
