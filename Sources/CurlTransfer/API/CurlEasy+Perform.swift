@@ -17,7 +17,9 @@ extension CurlEasy {
       try reset(bodyLimit: request.bodyLimit)
       try setOptions(request)
       for (name, value) in request.headers {
-        // "Name;" is how libcurl sends a header with an empty value; "Name:" would remove it.
+        // "Name;" is how libcurl sends a header with an empty value; "Name:" would remove it, but
+        // libcurl 7.88 still signs a removed header (as empty), so the signature would not match:
+        // never remove one (not even `Expect`) from a signed request.
         let line = value.isEmpty ? "\(name);" : "\(name): \(value)"
         guard let appended = curl_slist_append(headerList, line) else {
           throw CurlSetupError(what: "header \(name)", reason: "out of memory")
