@@ -13,7 +13,8 @@ import Foundation
 /// secret may do everything; `anonymous` may read, so tests can fetch objects as an app would.
 ///
 /// Stopped by its process id in `stop()` (also on release): SIGTERM, then SIGKILL after a short
-/// grace, since it is slow to stop. `weed` puts its gRPC sockets in /tmp whatever it is told, under
+/// grace, since it is slow to stop. Should the test process crash first, a watchdog shell kills
+/// that same process id once the test's is gone, so no server outlives its test. `weed` puts its gRPC sockets in /tmp whatever it is told, under
 /// names made of the ports chosen here; `stop()` removes exactly those.
 public final class SeaweedFS: @unchecked Sendable {
   public struct Failure: Error, CustomStringConvertible {
@@ -30,6 +31,7 @@ public final class SeaweedFS: @unchecked Sendable {
   public var hostedEndpoint: String { "http://localhost:\(s3Port)" }
 
   private let process: Process
+  private var watchdog: Process?
   private let ports: [UInt16]
   private let log: URL
   private let lock = NSLock()
@@ -87,6 +89,7 @@ public final class SeaweedFS: @unchecked Sendable {
     process.standardError = logHandle
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    watchdog = try? Self.watch(process.processIdentifier, removing: socketPaths + [root.path])
     do {
       try waitUntilReady()
     } catch {
@@ -104,6 +107,11 @@ public final class SeaweedFS: @unchecked Sendable {
       return !stopped
     }
     guard first else { return }
+    // The watchdog goes first, so it can never signal a process id that has been reused.
+    if let watchdog, watchdog.isRunning {
+      watchdog.terminate()
+      watchdog.waitUntilExit()
+    }
     let pid = process.processIdentifier
     if process.isRunning {
       kill(pid, SIGTERM)
@@ -111,11 +119,35 @@ public final class SeaweedFS: @unchecked Sendable {
       if process.isRunning { kill(pid, SIGKILL) }
       process.waitUntilExit()
     }
-    for (service, port) in [("master", ports[1]), ("volume", ports[3]), ("filer", ports[5]), ("s3", ports[7])] {
-      let path = "/tmp/seaweedfs-\(service)-grpc-\(port).sock"
+    for path in socketPaths {
       var info = stat()
       if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK, info.st_uid == getuid() { unlink(path) }
     }
+  }
+
+  /// The gRPC sockets `weed` makes in /tmp, named by the ports chosen here.
+  private var socketPaths: [String] {
+    [("master", ports[1]), ("volume", ports[3]), ("filer", ports[5]), ("s3", ports[7])].map {
+      "/tmp/seaweedfs-\($0.0)-grpc-\($0.1).sock"
+    }
+  }
+
+  /// A shell that waits for this test process to end, then kills `pid` and removes `paths` (its
+  /// sockets, and its data, which a crashed test's folder would otherwise keep); `stop()` ends it
+  /// first when all goes well.
+  private static func watch(_ pid: Int32, removing paths: [String]) throws -> Process {
+    let watchdog = Process()
+    watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+    let removal = paths.map { "'\($0)'" }.joined(separator: " ")
+    watchdog.arguments = [
+      "-c",
+      "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; kill -KILL \(pid) 2>/dev/null; sleep 1; rm -rf \(removal)",
+    ]
+    watchdog.standardInput = FileHandle.nullDevice
+    watchdog.standardOutput = FileHandle.nullDevice
+    watchdog.standardError = FileHandle.nullDevice
+    try watchdog.run()
+    return watchdog
   }
 
   /// The end of the server's log, for a failure message.
