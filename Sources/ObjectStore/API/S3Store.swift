@@ -134,7 +134,15 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
       ("Content-Type", upload.contentType), ("Cache-Control", upload.cacheControl), ("x-amz-meta-sha256", sha256),
     ]
     let result = withoutActuallyEscaping(progress) { progress in
-      Result { () throws(ObjectStoreError) in try send(upload, sha256: sha256, headers: headers, progress: progress) }
+      // A part or a file sent again after a failure starts over; the count reported never goes back.
+      var highest: Int64 = 0
+      return Result { () throws(ObjectStoreError) in
+        try send(upload, sha256: sha256, headers: headers) { sent in
+          guard sent > highest else { return }
+          highest = sent
+          progress(sent)
+        }
+      }
     }
     if let etag = try result.get() {
       remember(upload.key, DigestIndex.Entry(size: upload.size, etag: etag, sha256: sha256))
