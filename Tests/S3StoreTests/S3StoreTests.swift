@@ -179,6 +179,20 @@ import Testing
       #expect(error.key == "feed.xml")
       messages.append(error.message)
     }
+    // A session token goes with every request, signed: SeaweedFS then looks the access key up
+    // among temporary credentials, where it is not.
+    let token = "token-" + UUID().uuidString
+    do {
+      _ = try S3Store(
+        bucket: "podcast", endpoint: server.endpoint, region: server.region,
+        credentials: S3Credentials(accessKey: server.accessKey, secretKey: server.secretKey, sessionToken: token)
+      ).list()
+      Issue.record("a session token SeaweedFS never issued was accepted")
+    } catch {
+      #expect(error.kind == .accessDenied)
+      #expect(!error.message.contains(token))
+      messages.append(error.message)
+    }
     let closed = try TestHTTPServer()
     let unreachable = try S3Store(
       bucket: "podcast", endpoint: "http://127.0.0.1:1", region: server.region,
@@ -193,7 +207,7 @@ import Testing
       #expect(error.message.contains("127.0.0.1:1"))
       messages.append(error.message + (error.code ?? ""))
     }
-    #expect(messages.count == 5)
+    #expect(messages.count == 6)
     for message in messages {
       #expect(!message.contains(wrongSecret) && !message.contains(server.secretKey), "\(message)")
     }
