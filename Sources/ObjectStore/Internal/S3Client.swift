@@ -124,7 +124,7 @@ struct S3Client: Sendable {
     case "RequestTimeTooSkewed"?:
       "this machine's clock is too far from the server's. Set the clock right (NTP) and publish again."
     default:
-      "the credentials may not do this. Give the keys read, write and list rights on bucket \"\(bucket)\"."
+      "the keys were refused, or may not do this. Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and give them read, write and list rights on bucket \"\(bucket)\"."
     }
   }
 
