@@ -46,12 +46,8 @@ struct StoreTarget {
     let region = settings.region ?? "us-east-1"
     let endpoint = settings.endpoint ?? "https://s3.\(region).amazonaws.com"
     let virtual = (settings.addressing ?? (settings.endpoint == nil ? .virtual : .path)) == .virtual
-    // S3Store (libcurl, SigV4) is written beside this; once it is in, this is the call:
-    // return try S3Store(
-    //   bucket: bucket, prefix: settings.prefix, endpoint: endpoint, region: region,
-    //   addressing: virtual ? .virtualHosted : .path, credentials: try S3Credentials.fromEnvironment(environment))
-    throw ObjectStoreError(
-      kind: .local,
-      message: "this build of podium can't publish to S3 yet (s3://\(bucket) at \(endpoint)); use --to DIR")
+    return try S3Store(
+      bucket: bucket, prefix: settings.prefix, endpoint: endpoint, region: region,
+      addressing: virtual ? .virtualHosted : .path, credentials: try S3Credentials.fromEnvironment(environment))
   }
 }
