@@ -7,4 +7,9 @@ public struct XMLFragment: Sendable {
   let bytes: Data
   let ancestors: [String]
   let indent: Bool
+  /// The line, in the writer that made it, where the fragment's bytes begin: ``XMLWriter/line()``
+  /// inside the fragment minus this is the line counted from the fragment's start.
+  public let firstLine: Int
+  /// The line feeds in its bytes: how many lines it moves the writer it goes into.
+  public let lineCount: Int
 }

@@ -7,6 +7,9 @@ public final class XMLWriter {
   private let sink: XMLOutputSink
   private let writer: xmlTextWriterPtr
   private let indent: Bool
+  /// Whether the last element's start tag is still open (`<name` written, `>` not yet): a child
+  /// then starts on the next line, once libxml2 closes the tag.
+  private var startTagOpen = false
 
   /// Writes into memory; ``finish()`` returns the document.
   ///
@@ -56,10 +59,20 @@ public final class XMLWriter {
 
   public func startElement(_ name: String) throws {
     try check(xmlTextWriterStartElement(writer, name), "startElement(\(name))")
+    startTagOpen = true
   }
 
   public func endElement() throws {
     try check(xmlTextWriterEndElement(writer), "endElement")
+    startTagOpen = false
+  }
+
+  /// The line (from 1) the next element will start on, so a writer's caller can map lines of
+  /// the document back to what produced them. Flushes libxml2's buffer, so call it per element
+  /// of interest, not per character of text.
+  public func line() throws -> Int {
+    try check(xmlTextWriterFlush(writer), "flush")
+    return sink.newlines + 1 + (startTagOpen && indent ? 1 : 0)
   }
 
   public func attribute(_ name: String, _ value: String) throws {
@@ -70,6 +83,7 @@ public final class XMLWriter {
   public func text(_ value: String) throws {
     try validate(value, context: "text")
     try check(xmlTextWriterWriteString(writer, value), "text")
+    startTagOpen = false
   }
 
   /// Writes text as CDATA, splitting any `]]>` so the section can never end early.
@@ -77,6 +91,7 @@ public final class XMLWriter {
     try validate(value, context: "CDATA")
     guard Self.containsCDATAEnd(value) else {
       try check(xmlTextWriterWriteCDATA(writer, value), "cdata")
+      startTagOpen = false
       return
     }
     let parts = value.components(separatedBy: "]]>")
@@ -86,6 +101,7 @@ public final class XMLWriter {
       if index < parts.count - 1 { piece += "]]" }
       try check(xmlTextWriterWriteCDATA(writer, piece), "cdata")
     }
+    startTagOpen = false
   }
 
   /// `<name attr="…">text</name>` in one call.
@@ -121,11 +137,13 @@ public final class XMLWriter {
     // A finished sibling leaves the parent's start tag closed and the next line to indent,
     // as it is in the writer the fragment goes into.
     try xml.element("fragment-start")
-    try xml.check(xmlTextWriterFlush(xml.writer), "flush")
+    let firstLine = try xml.line()
     let start = xml.sink.data.count
     try write(xml)
     try xml.check(xmlTextWriterFlush(xml.writer), "flush")
-    return XMLFragment(bytes: xml.sink.data.subdata(in: start..<xml.sink.data.count), ancestors: ancestors, indent: indent)
+    return XMLFragment(
+      bytes: xml.sink.data.subdata(in: start..<xml.sink.data.count), ancestors: ancestors, indent: indent,
+      firstLine: firstLine, lineCount: xml.sink.newlines - (firstLine - 1))
   }
 
   /// Adds the bytes of ``fragment(inside:indent:_:)`` calls, in order. The writer must be

@@ -14,6 +14,8 @@ final class XMLOutputSink {
   /// The system's reason for the first write that failed; later writes are skipped.
   private(set) var failure: String?
   private(set) var count = 0
+  /// The line feeds written so far: the line a writer is on, for a map of where things are.
+  private(set) var newlines = 0
 
   init() {}
 
@@ -37,6 +39,7 @@ final class XMLOutputSink {
 
   func append(_ bytes: UnsafeRawBufferPointer) {
     count += bytes.count
+    newlines += Self.lineFeeds(in: bytes)
     guard isFile else {
       data.append(contentsOf: bytes)
       return
@@ -79,6 +82,18 @@ final class XMLOutputSink {
   }
 
   private static let chunk = 256 * 1024
+
+  /// Counted with `memchr`, which scans a word at a time: a 29 MB feed has 1.5 million lines.
+  static func lineFeeds(in bytes: UnsafeRawBufferPointer) -> Int {
+    guard var position = bytes.baseAddress else { return 0 }
+    let end = position + bytes.count
+    var found = 0
+    while position < end, let next = memchr(position, 0x0A, end - position) {
+      found += 1
+      position = UnsafeRawPointer(next) + 1
+    }
+    return found
+  }
 
   static let write: xmlOutputWriteCallback = { context, buffer, length in
     guard let context, let buffer, length > 0 else { return length < 0 ? -1 : 0 }
