@@ -52,7 +52,7 @@ let package = Package(
         .product(name: "Yams", package: "Yams")]),
 
     // Writers and the build pipeline.
-    .target(name: "FeedWriter", dependencies: ["Catalogue", "Parallel", "PodiumXML", "ShowNotes"]),
+    .target(name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Parallel", "PodiumXML", "ShowNotes"]),
     .target(
       name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes", "Identifiers"],
       // The index's script and style, compiled into the binary so `podium` is one file to install.

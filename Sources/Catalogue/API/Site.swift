@@ -16,6 +16,11 @@ public struct Site: Sendable, Hashable {
   public var analyticsPrefix: AnalyticsPrefix?
   /// `publish:`: where `podium publish` uploads, and whom it tells.
   public var publish = PublishSettings()
+  /// Line of each key in podium.yaml, for findings (`"language"` → 3).
+  public var lines: [String: Int] = [:]
+
+  /// The file findings about these settings name.
+  public static let file = "podium.yaml"
 
   public init(
     baseURL: String, mediaBaseURL: String, language: String, publisher: String, owner: Owner? = nil,

@@ -35,6 +35,7 @@ enum SiteReader {
     site.rules = rules
     site.analyticsPrefix = reader.httpsURL("analytics_prefix").map(AnalyticsPrefix.init)
     if let publish = reader.mapping("publish", known: PublishReader.keys) { site.publish = PublishReader.read(publish) }
+    site.lines = reader.lines
     return site
   }
 }

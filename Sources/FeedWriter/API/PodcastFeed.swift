@@ -16,4 +16,6 @@ public struct PodcastFeed: Sendable {
   public let byteCount: Int
   /// In feed order; episodes whose notes lost nothing are not listed.
   public let removals: [Removals]
+  /// Where each item and element came from, for findings about the feed.
+  public let sourceMap: FeedSourceMap
 }

@@ -21,11 +21,14 @@ public struct PodcastFeedWriter: Sendable {
   /// - Parameter published: the published episodes, in feed order (newest first), their notes
   ///   already rendered. Videos that are only on YouTube or Vimeo are left out: an item without
   ///   an enclosure is not an episode to a podcast app.
-  public func write(_ published: [FeedEpisode]) throws -> Data {
+  public func write(_ published: [FeedEpisode]) throws -> Data { try feed(published).data }
+
+  /// As ``write(_:)``, with the feed's source map.
+  public func feed(_ published: [FeedEpisode]) throws -> PodcastFeed {
     try write(
       published.indices.filter { published[$0].episode.media != nil }, newest: { published[$0].episode },
       into: try XMLWriter()
-    ) { published[$0] }.data
+    ) { published[$0] }
   }
 
   /// Renders each episode's notes as its item is written, so a large show's notes are never all
@@ -59,20 +62,23 @@ public struct PodcastFeedWriter: Sendable {
     try xml.attribute("xmlns:content", Namespaces.content)
     try xml.attribute("xmlns:atom", Namespaces.atom)
     try xml.startElement("channel")
-    try ChannelElements(catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: indices.first.map(newest))
-      .write(to: xml)
-    let removals = try writeItems(indices, item: item, to: xml)
+    var map = FeedSourceMap(show: show.file)
+    map.channel = try ChannelElements(
+      catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: indices.first.map(newest)
+    ).write(to: xml)
+    let removals = try writeItems(indices, item: item, to: xml, map: &map)
+    map.itemsEnd = try xml.line()
     try xml.endElement()
     try xml.endElement()
     let data = try xml.finish()
-    return PodcastFeed(data: data, byteCount: xml.byteCount, removals: removals)
+    return PodcastFeed(data: data, byteCount: xml.byteCount, removals: removals, sourceMap: map)
   }
 
   /// Writes the items on every core, a run of them per libxml2 writer, and adds them in feed
   /// order: the same bytes as from one writer. A batch of runs at a time, so the feed is not
   /// held twice, once in pieces and once whole.
   private func writeItems(
-    _ indices: [Int], item: @Sendable (Int) -> FeedEpisode, to xml: XMLWriter
+    _ indices: [Int], item: @Sendable (Int) -> FeedEpisode, to xml: XMLWriter, map: inout FeedSourceMap
   ) throws -> [PodcastFeed.Removals] {
     let items = ItemElements(catalogue: catalogue, show: show)
     let runs = stride(from: 0, to: indices.count, by: itemsPerRun).map {
@@ -83,17 +89,23 @@ public struct PodcastFeedWriter: Sendable {
       let written = ParallelMap.map(Array(runs[batch..<min(batch + runsPerBatch, runs.count)])) { run in
         Result {
           var removed: [PodcastFeed.Removals] = []
+          var sources: [ItemElements.Sources] = []
           let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
             for index in run {
               let episode = item(index)
-              if let media = episode.episode.media { try items.write(episode, media: media, to: xml) }
+              if let media = episode.episode.media { sources.append(try items.write(episode, media: media, to: xml)) }
               if !episode.notes.removals.isEmpty { removed.append(.init(episode: index, removals: episode.notes.removals)) }
             }
           }
-          return (fragment, removed)
+          return (fragment, removed, sources)
         }
       }
       let pieces = try written.map { try $0.get() }
+      var line = try xml.line()
+      for (fragment, _, sources) in pieces {
+        for source in sources { map.add(source, shiftedBy: line - fragment.firstLine) }
+        line += fragment.lineCount
+      }
       try xml.append(fragments: pieces.map(\.0), inside: ["rss", "channel"])
       removals += pieces.flatMap(\.1)
     }

@@ -1,4 +1,5 @@
 import Catalogue
+import Diagnostics
 import PodiumXML
 
 /// The channel-level elements, in the order Apple's guide lists them, all before the first item.
@@ -8,69 +9,130 @@ struct ChannelElements {
   let podcastGUID: String
   let newest: Episode?
 
-  func write(to xml: XMLWriter) throws {
+  /// Records, for each element, the line of the show.yaml key it came from, or of the
+  /// podium.yaml key a show inherits (the show file's first line when it is neither's).
+  private struct Marker {
+    let show: Show
+    let site: Site
+    let xml: XMLWriter
+    var marks: [(line: Int, location: SourceLocation)] = []
+
+    mutating func mark(_ key: String?, site siteKey: String? = nil) throws {
+      let location =
+        if let key, let line = show.lines[key] { SourceLocation(file: show.file, line: line) }
+        else if let siteKey, let line = site.lines[siteKey] { SourceLocation(file: Site.file, line: line) }
+        else { SourceLocation(file: show.file, line: 1) }
+      if marks.last?.location == location { return }
+      marks.append((try xml.line(), location))
+    }
+  }
+
+  /// - Returns: the line each element starts on, with where it came from in the catalogue.
+  func write(to xml: XMLWriter) throws -> [(line: Int, location: SourceLocation)] {
+    var marker = Marker(show: show, site: catalogue.site, xml: xml)
     let link = show.link ?? catalogue.site.website ?? catalogue.feedURL(for: show)
     let artwork = catalogue.publicURL(for: show.artwork, in: show)
+    try marker.mark("title")
     try xml.element("title", show.title)
+    try marker.mark("link", site: "website")
     try xml.element("link", link)
+    try marker.mark("description")
     try xml.element("description", show.description)
+    try marker.mark("language", site: "language")
     try xml.element("language", show.language)
-    if let copyright = show.copyright { try xml.element("copyright", copyright) }
+    if let copyright = show.copyright {
+      try marker.mark("copyright", site: "copyright")
+      try xml.element("copyright", copyright)
+    }
+    try marker.mark(nil)
     try xml.element("generator", "Podium")
     if let newest {
       // From the content, not the clock: an unchanged catalogue gives an unchanged feed.
       try xml.element("pubDate", newest.date.rfc2822)
       try xml.element("lastBuildDate", newest.date.rfc2822)
     }
+    try marker.mark(nil, site: "base_url")
     try xml.element(
       "atom:link", attributes: ["href": catalogue.feedURL(for: show), "rel": "self", "type": "application/rss+xml"])
     // WebSub (https://www.w3.org/TR/websub/#discovery): subscribers learn the hub from the feed,
     // and `podium publish` tells the hub when the feed changes.
-    if let hub = catalogue.site.publish.websubHub { try xml.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
+    if let hub = catalogue.site.publish.websubHub {
+      try marker.mark(nil, site: "publish")
+      try xml.element("atom:link", attributes: ["href": hub, "rel": "hub"])
+    }
+    try marker.mark("artwork")
     try xml.startElement("image")
     try xml.element("url", artwork)
     try xml.element("title", show.title)
     try xml.element("link", link)
     try xml.endElement()
-    try apple(artwork: artwork, to: xml)
-    try podcastNamespace(to: xml)
+    try apple(artwork: artwork, to: xml, marker: &marker)
+    try podcastNamespace(to: xml, marker: &marker)
+    return marker.marks
   }
 
-  private func apple(artwork: String, to xml: XMLWriter) throws {
+  private func apple(artwork: String, to xml: XMLWriter, marker: inout Marker) throws {
+    try marker.mark("title")
     try xml.element("itunes:title", show.title)
+    try marker.mark("author", site: "publisher")
     try xml.element("itunes:author", show.author)
+    try marker.mark("artwork")
     try xml.element("itunes:image", attributes: ["href": artwork])
+    if !show.categories.isEmpty { try marker.mark("categories") }
     for category in show.categories {
       try xml.startElement("itunes:category")
       try xml.attribute("text", category.name)
       if let sub = category.subcategory { try xml.element("itunes:category", attributes: ["text": sub]) }
       try xml.endElement()
     }
+    try marker.mark("explicit")
     try xml.explicit(show.explicit)
+    try marker.mark("type")
     try xml.element("itunes:type", show.type.rawValue)
     if let owner = catalogue.site.owner {
+      try marker.mark("owner_email", site: "owner")
       try xml.startElement("itunes:owner")
       try xml.element("itunes:name", owner.name)
       try xml.element("itunes:email", show.ownerEmail ?? owner.email)
       try xml.endElement()
     }
-    if let url = show.newFeedURL { try xml.element("itunes:new-feed-url", url) }
-    if show.complete { try xml.element("itunes:complete", "Yes") }
-    if show.block { try xml.element("itunes:block", "Yes") }
+    if let url = show.newFeedURL {
+      try marker.mark("new_feed_url")
+      try xml.element("itunes:new-feed-url", url)
+    }
+    if show.complete {
+      try marker.mark("complete")
+      try xml.element("itunes:complete", "Yes")
+    }
+    if show.block {
+      try marker.mark("block")
+      try xml.element("itunes:block", "Yes")
+    }
   }
 
-  private func podcastNamespace(to xml: XMLWriter) throws {
+  private func podcastNamespace(to xml: XMLWriter, marker: inout Marker) throws {
+    try marker.mark("guid")
     try xml.element("podcast:guid", podcastGUID)
+    try marker.mark("locked")
     try xml.startElement("podcast:locked")
     if let email = show.ownerEmail { try xml.attribute("owner", email) }
     try xml.text(show.locked ? "yes" : "no")
     try xml.endElement()
+    try marker.mark("medium")
     try xml.element("podcast:medium", show.medium.rawValue)
+    if !show.persons.isEmpty { try marker.mark("persons") }
     try xml.persons(show.persons)
+    if !show.funding.isEmpty { try marker.mark("funding") }
     try xml.funding(show.funding)
+    if show.license != nil { try marker.mark("license") }
     try xml.license(show.license)
+    if show.location != nil { try marker.mark("location") }
     try xml.location(show.location)
-    if let frequency = show.updateFrequency { try xml.element("podcast:updateFrequency", frequency) }
+    if let frequency = show.updateFrequency {
+      try marker.mark("update_frequency")
+      try xml.element("podcast:updateFrequency", frequency)
+    }
+    if !show.txt.isEmpty { try marker.mark("txt") }
     for record in show.txt {
       try xml.startElement("podcast:txt")
       if let purpose = record.purpose { try xml.attribute("purpose", purpose) }

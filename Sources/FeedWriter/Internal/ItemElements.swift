@@ -7,46 +7,123 @@ struct ItemElements {
   let show: Show
   static let descriptionLimit = 4000
 
-  func write(_ feedEpisode: FeedEpisode, media: Enclosure, to xml: XMLWriter) throws {
+  /// Where an item's elements came from: its episode file, the line `<item>` starts on, and a
+  /// mark per element, with lines counted in the writer that wrote it.
+  struct Sources {
+    let file: String
+    let firstLine: Int
+    var marks: [FeedSourceMap.Mark] = []
+  }
+
+  /// Records the catalogue line of the next element: the episode's key, or the show's (for
+  /// values an episode inherits), or the top of the episode file.
+  private struct Marker {
+    let episode: Episode
+    let show: Show
+    let xml: XMLWriter
+    var sources: Sources
+
+    mutating func mark(_ key: String, show showKey: String? = nil) throws {
+      if let line = episode.lines[key] {
+        try mark(line: Int32(clamping: line))
+      } else if let showKey, let line = show.lines[showKey] {
+        try mark(line: -Int32(clamping: line))
+      } else {
+        try mark(line: 1)
+      }
+    }
+
+    mutating func mark(line source: Int32) throws {
+      let line = Int32(clamping: try xml.line())
+      // Two elements from one key (title and itunes:title) are one mark.
+      if sources.marks.last?.source == source { return }
+      sources.marks.append(FeedSourceMap.Mark(line: line, source: source))
+    }
+  }
+
+  func write(_ feedEpisode: FeedEpisode, media: Enclosure, to xml: XMLWriter) throws -> Sources {
     let episode = feedEpisode.episode
+    var marker = Marker(episode: episode, show: show, xml: xml, sources: Sources(file: episode.file, firstLine: try xml.line()))
     try xml.startElement("item")
+    try marker.mark("title")
     try xml.element("title", episode.title)
     try xml.element("itunes:title", episode.title)
-    if let link = episode.link { try xml.element("link", link) }
+    if let link = episode.link {
+      try marker.mark("link")
+      try xml.element("link", link)
+    }
     if let summary = episode.summary {
+      try marker.mark("summary")
       try xml.element("description", summary)
     } else {
+      try marker.mark(line: Int32(clamping: episode.notesLine))
       let html = feedEpisode.notes.description(maxBytes: Self.descriptionLimit)
       try xml.cdataElement("description", html.isEmpty ? episode.title : html)
     }
-    if !feedEpisode.notes.html.isEmpty { try xml.cdataElement("content:encoded", feedEpisode.notes.html) }
+    if !feedEpisode.notes.html.isEmpty {
+      try marker.mark(line: Int32(clamping: episode.notesLine))
+      try xml.cdataElement("content:encoded", feedEpisode.notes.html)
+    }
+    try marker.mark("guid")
     try xml.element("guid", episode.guid, attributes: ["isPermaLink": "false"])
+    try marker.mark("date")
     try xml.element("pubDate", episode.date.rfc2822)
+    try marker.mark("media.url")
     try xml.element("enclosure", attributes: [
       "url": catalogue.enclosureURL(for: media.reference, in: show),
       "length": String(media.length),
       "type": media.type,
     ])
+    try marker.mark(episode.lines["media.duration"] != nil ? "media.duration" : "media.url")
     try xml.element("itunes:duration", String(media.duration))
+    try marker.mark("explicit", show: "explicit")
     try xml.explicit(episode.explicit ?? show.explicit)
+    try marker.mark("episode_type")
     try xml.element("itunes:episodeType", episode.type.rawValue)
-    if let season = episode.season { try xml.element("itunes:season", String(season)) }
-    if let number = episode.number { try xml.element("itunes:episode", String(number)) }
+    if let season = episode.season {
+      try marker.mark("season")
+      try xml.element("itunes:season", String(season))
+    }
+    if let number = episode.number {
+      try marker.mark("episode")
+      try xml.element("itunes:episode", String(number))
+    }
     if let artwork = episode.artwork {
+      try marker.mark("artwork")
       try xml.element("itunes:image", attributes: ["href": catalogue.publicURL(for: artwork, in: show)])
     }
-    if episode.block { try xml.element("itunes:block", "Yes") }
-    for category in episode.themes + episode.tags { try xml.element("category", category) }
-    try podcastNamespace(episode, to: xml)
+    if episode.block {
+      try marker.mark("block")
+      try xml.element("itunes:block", "Yes")
+    }
+    if !episode.themes.isEmpty { try marker.mark("themes") }
+    for category in episode.themes { try xml.element("category", category) }
+    if !episode.tags.isEmpty { try marker.mark("tags") }
+    for category in episode.tags { try xml.element("category", category) }
+    try podcastNamespace(episode, to: xml, marker: &marker)
     try xml.endElement()
+    return marker.sources
   }
 
-  private func podcastNamespace(_ episode: Episode, to xml: XMLWriter) throws {
-    if let season = episode.season { try xml.element("podcast:season", String(season)) }
-    if let number = episode.number { try xml.element("podcast:episode", String(number)) }
-    for alternate in episode.alternates { try write(alternate, to: xml) }
-    if let poster = episode.poster { try write(poster, to: xml) }
+  private func podcastNamespace(_ episode: Episode, to xml: XMLWriter, marker: inout Marker) throws {
+    if let season = episode.season {
+      try marker.mark("season")
+      try xml.element("podcast:season", String(season))
+    }
+    if let number = episode.number {
+      try marker.mark("episode")
+      try xml.element("podcast:episode", String(number))
+    }
+    for alternate in episode.alternates {
+      try marker.mark(line: Int32(clamping: alternate.line))
+      try write(alternate, to: xml)
+    }
+    if let poster = episode.poster {
+      try marker.mark("poster")
+      try write(poster, to: xml)
+    }
     for transcript in episode.transcripts {
+      try marker.mark(line: Int32(clamping: transcript.line))
       try xml.startElement("podcast:transcript")
       try xml.attribute("url", catalogue.outputURL(for: show, path: OutputPaths.transcript(transcript)))
       try xml.attribute("type", transcript.type)
@@ -55,14 +132,21 @@ struct ItemElements {
       try xml.endElement()
     }
     if !episode.chapters.isEmpty {
+      try marker.mark("chapters")
       try xml.element("podcast:chapters", attributes: [
         "url": catalogue.outputURL(for: show, path: OutputPaths.chapters(episode)),
         "type": "application/json+chapters",
       ])
     }
-    if let persons = episode.persons { try xml.persons(persons) }
+    if let persons = episode.persons {
+      try marker.mark("persons")
+      try xml.persons(persons)
+    }
+    if episode.location != nil { try marker.mark("location") }
     try xml.location(episode.location)
+    if episode.license != nil { try marker.mark("license") }
     try xml.license(episode.license)
+    if !episode.funding.isEmpty { try marker.mark("funding") }
     try xml.funding(episode.funding)
   }
 

@@ -1,0 +1,76 @@
+import Diagnostics
+
+/// Where each line of a written podcast feed came from in the catalogue: the episode file of
+/// each item, and the key (front matter, show.yaml or podium.yaml) behind each element. The feed
+/// rules check what the writer produced and name feed lines; `validate` and `build` use this map
+/// to name the line the author edits instead (docs/architecture.md, "A new rule").
+///
+/// Kept compact, as a large feed has a million lines: per item, its first line and a run of
+/// marks, each the line an element starts on and the catalogue line it came from.
+public struct FeedSourceMap: Sendable {
+  /// An element: the feed line it starts on, and its source line (positive: in the item's
+  /// episode file; negative: in the show's file).
+  struct Mark: Sendable {
+    let line: Int32
+    let source: Int32
+  }
+
+  struct Item: Sendable {
+    let firstLine: Int32
+    let firstMark: Int32
+    let file: String
+  }
+
+  /// The channel's elements, by the line each starts on, in order.
+  var channel: [(line: Int, location: SourceLocation)] = []
+  var items: [Item] = []
+  var marks: [Mark] = []
+  /// The line after the last item's end tag.
+  var itemsEnd = 0
+  /// Where anything else goes: the show's file.
+  let show: String
+
+  init(show: String) { self.show = show }
+
+  /// The catalogue file and line that produced a feed line; the show's file for the lines
+  /// around the channel (`<rss>`, `<channel>`) and for findings without a line.
+  public func location(ofLine line: Int?) -> SourceLocation {
+    guard let line else { return SourceLocation(file: show, line: 1) }
+    if let index = Self.last(in: items.indices, where: { Int(items[$0].firstLine) <= line }), line < itemsEnd {
+      let item = items[index]
+      let end = index + 1 < items.count ? Int(items[index + 1].firstMark) : marks.count
+      guard let mark = Self.last(in: Int(item.firstMark)..<end, where: { Int(marks[$0].line) <= line }) else {
+        return SourceLocation(file: item.file, line: 1)
+      }
+      let source = Int(marks[mark].source)
+      return source < 0 ? SourceLocation(file: show, line: -source) : SourceLocation(file: item.file, line: max(source, 1))
+    }
+    guard let mark = Self.last(in: channel.indices, where: { channel[$0].line <= line }) else {
+      return SourceLocation(file: show, line: 1)
+    }
+    return channel[mark].location
+  }
+
+  /// Moves a finding about the feed to the catalogue line that produced what it is about.
+  public func relocate(_ finding: Finding) -> Finding {
+    var moved = finding
+    moved.location = location(ofLine: finding.location?.line)
+    return moved
+  }
+
+  /// Adds an item written by another writer, whose line `l` is line `l + shift` here.
+  mutating func add(_ item: ItemElements.Sources, shiftedBy shift: Int) {
+    items.append(Item(firstLine: Int32(clamping: item.firstLine + shift), firstMark: Int32(clamping: marks.count), file: item.file))
+    for mark in item.marks { marks.append(Mark(line: Int32(clamping: Int(mark.line) + shift), source: mark.source)) }
+  }
+
+  /// The last index in a sorted range for which `isBefore` holds: a binary search.
+  private static func last(in range: Range<Int>, where isBefore: (Int) -> Bool) -> Int? {
+    var (low, high) = (range.lowerBound, range.upperBound)
+    while low < high {
+      let middle = (low + high) / 2
+      if isBefore(middle) { low = middle + 1 } else { high = middle }
+    }
+    return low > range.lowerBound ? low - 1 : nil
+  }
+}
