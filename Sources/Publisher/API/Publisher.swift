@@ -28,7 +28,7 @@ public struct Publisher: Sendable {
     var (report, plan, catalogue) = self.plan(recordFolder: outputURL) { nil }
     guard let plan, let catalogue else { return report }
     var stopwatch = Stopwatch()
-    report.add(plan.settings.apply(plan.checked.flatMap { $0.findings(plan.tree.files[$0.path] ?? Data()) }))
+    report.add(plan.settings.apply(CheckedOutput.findings(of: plan.checked) { $0.findings(plan.tree.files[$0.path] ?? Data()) }))
     report.timings.append(stopwatch.lap("check feeds"))
     if let remote {
       let (findings, checks) = RemoteValidation(catalogue: catalogue, now: options.now, options: remote).run()
@@ -111,14 +111,14 @@ public struct Publisher: Sendable {
     // Once the checked files are on disk their bytes are let go of: the checks read them back in
     // pieces, so a large feed is never in memory both whole and parsed.
     do {
-      try staging.write(tree.take(plan.checked.map(\.path)))
+      try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
     } catch {
       staging.discard()
       throw error
     }
     let folder = staging.folder
     let (findings, staged) = Concurrently.run(
-      { plan.checked.flatMap { $0.findings(stagedIn: folder) } },
+      { CheckedOutput.findings(of: plan.checked) { $0.findings(stagedIn: folder) } },
       {
         Result {
           try tree.add(PublicationRecord.path, try record.get())

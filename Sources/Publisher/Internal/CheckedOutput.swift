@@ -1,10 +1,14 @@
 import Diagnostics
 import FeedRules
+import FeedWriter
 import Foundation
 
 /// A file the build wrote that Podium's own rules check before anything is published: a feed,
 /// with the feed rules of its profile, or a video sitemap, with the sitemap rules. Error-level
 /// findings stop the build, as for any other check.
+///
+/// A podcast feed comes with its source map: its findings name the catalogue file and line that
+/// produced what they are about, with the rule id and wording `podium lint` gives for the feed.
 struct CheckedOutput: Sendable {
   enum Rules: Sendable, Hashable {
     case feed(FeedProfile)
@@ -18,23 +22,51 @@ struct CheckedOutput: Sendable {
   /// Its size: the linters' size guard (meant for files from elsewhere) is set to fit it.
   let size: Int
   let rules: Rules
+  /// Where each line came from in the catalogue; findings of a file without one name the file.
+  var sourceMap: FeedSourceMap?
+  /// The bytes of a feed that is checked but never written: the preview of a show with episodes
+  /// still to come (``OutputRenderer``).
+  var preview: Data?
 
   /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory.
   func findings(_ data: Data) -> [Finding] {
-    switch rules {
-    case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(data, file: file)
-    case .videoSitemap: SitemapLinter(maximumSize: limit).lint(data, file: file)
-    }
+    let data = preview ?? data
+    let findings =
+      switch rules {
+      case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(data, file: file)
+      case .videoSitemap: SitemapLinter(maximumSize: limit).lint(data, file: file)
+      }
+    return located(findings)
   }
 
   /// The same, on the file as staged: read in pieces, so the bytes need not stay in memory.
   func findings(stagedIn staging: URL) -> [Finding] {
+    if let preview { return findings(preview) }
     let path = staging.appendingPathComponent(path).path
-    return switch rules {
-    case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(contentsOfFile: path, file: file)
-    case .videoSitemap: SitemapLinter(maximumSize: limit).lint(contentsOfFile: path, file: file)
-    }
+    let findings =
+      switch rules {
+      case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(contentsOfFile: path, file: file)
+      case .videoSitemap: SitemapLinter(maximumSize: limit).lint(contentsOfFile: path, file: file)
+      }
+    return located(findings)
   }
 
-  private var limit: Int { max(size, 1) * 2 }
+  /// The findings of several outputs, one per rule and catalogue line: a title is both `<title>`
+  /// and `<itunes:title>`, and a show's preview repeats its feed, yet each mistake is one finding.
+  static func findings(of outputs: [CheckedOutput], _ check: (CheckedOutput) -> [Finding]) -> [Finding] {
+    var seen = Set<Key>()
+    return outputs.flatMap(check).filter { seen.insert(Key(ruleID: $0.ruleID, location: $0.location)).inserted }
+  }
+
+  private struct Key: Hashable {
+    let ruleID: String
+    let location: SourceLocation?
+  }
+
+  private func located(_ findings: [Finding]) -> [Finding] {
+    guard let sourceMap else { return findings }
+    return findings.map(sourceMap.relocate)
+  }
+
+  private var limit: Int { max(preview?.count ?? size, 1) * 2 }
 }

@@ -64,13 +64,15 @@ struct OutputRenderer {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "")
     let size: Int
+    let sourceMap: FeedSourceMap
     if show.medium == .video {
       // The video pages need the notes too: rendered once, for both, and the feed kept in memory.
       let episodes = ParallelMap.map(published) { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
       for item in episodes { result.findings += notesFindings(item.notes.removals, episode: item.episode) }
-      let feed = try writer.write(episodes)
-      try result.tree.add(feedPath, feed)
-      size = feed.count
+      let feed = try writer.feed(episodes)
+      try result.tree.add(feedPath, feed.data)
+      size = feed.byteCount
+      sourceMap = feed.sourceMap
       try addVideoSite(show: show, episodes: episodes, to: &result)
     } else {
       // Each episode's notes are rendered as its item is written, and not kept; the feed goes
@@ -82,9 +84,14 @@ struct OutputRenderer {
       for item in written.removals { result.findings += notesFindings(item.removals, episode: published[item.episode]) }
       if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
       size = written.byteCount
+      sourceMap = written.sourceMap
     }
     result.checked.append(
-      CheckedOutput(path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast)))
+      CheckedOutput(
+        path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap))
+    if let preview = try preview(show: show, published: published, writer: writer, renderer: renderer) {
+      result.checked.append(preview)
+    }
     let chapters = try ParallelMap.map(published) { episode in
       Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
     }.map { try $0.get() }
@@ -105,6 +112,22 @@ struct OutputRenderer {
         try result.tree.add(path, try CatalogueFileKind(transcript).read(source, path: transcript.file))
       }
     }
+  }
+
+  /// Episodes still to come (scheduled or drafts) are checked by the feed rules now, not on the
+  /// day they go out: in a feed written as it will be once they are published, kept in memory
+  /// and never written. Its findings about episodes already out repeat the feed's, and are
+  /// reported once (``CheckedOutput/findings(of:_:)``).
+  private func preview(show: Show, published: [Episode], writer: PodcastFeedWriter, renderer: ShowNotesRenderer) throws
+    -> CheckedOutput?
+  {
+    let upcoming = show.episodes.filter { $0.media != nil && $0.status(at: options.now) != .published }
+    guard !upcoming.isEmpty else { return nil }
+    let feed = try writer.write(PodcastFeedWriter.order(published + upcoming), renderer: renderer)
+    let path = "\(show.slug)/\(OutputPaths.feed)"
+    return CheckedOutput(
+      path: path, file: "\(outputName)/\(path)", size: feed.byteCount, rules: .feed(.podcast), sourceMap: feed.sourceMap,
+      preview: feed.data)
   }
 
   private func addVideoSite(show: Show, episodes: [FeedEpisode], to result: inout Result) throws {
