@@ -1,7 +1,8 @@
 import Diagnostics
 
-/// The rules the catalogue loader and validator report. Where a feed rule (docs/rules.md) has
-/// an id for the same requirement, that id is used, so one rule is one id everywhere.
+/// The rules the catalogue loader and validator report: what only the catalogue can know (its
+/// files, media, paths, numbering). Requirements on what a feed says are the feed rules', checked
+/// in the feed as written and reported at the catalogue line that wrote it.
 public enum CatalogueRules {
   static let catalogue = "Podium catalogue format (docs/catalogue.md)"
 
@@ -57,9 +58,6 @@ public enum CatalogueRules {
   public static let artworkSize = Rule(
     id: "APPLE-IMG-SIZE", severity: .error, source: "Apple Podcasts RSS guide",
     summary: "Artwork is square, from 1400×1400 to 3000×3000 pixels.")
-  public static let artworkFormat = Rule(
-    id: "APPLE-IMG-FORMAT", severity: .error, source: "Apple Podcasts RSS guide",
-    summary: "Artwork is an RGB JPEG or PNG whose extension matches its content.")
   public static let artworkFileSize = Rule(
     id: "APPLE-IMG-FILESIZE", severity: .warning, source: "PSP-1 app makers, Podbase",
     summary: "Artwork files are at most 512 KB, so apps load them quickly.")
@@ -73,6 +71,11 @@ public enum CatalogueRules {
     id: "CAT-NUMBERING", severity: .warning, source: "Apple Podcasts RSS guide",
     summary: "Episode numbers are not repeated within a season.")
 
+  // Feed rules the catalogue reports too, for what only it can know: each is declared and
+  // documented once, by the feed rules (`podium rules` lists it there), with the same severity
+  // (RuleOwnershipTests). A URL that isn't https, or an episode without a GUID, is refused as the
+  // catalogue is read, so the feed never carries it; the other shows' GUIDs and media URLs, the
+  // languages of alternates and transcripts, and what an artwork file holds are not in the feed.
   public static let https = Rule(
     id: "P20-HTTPS", severity: .error, source: "Podcasting 2.0 namespace",
     summary: "URLs are absolute and use https.")
@@ -85,39 +88,22 @@ public enum CatalogueRules {
   public static let enclosureUnique = Rule(
     id: "APPLE-ITEM-ENCLOSURE", severity: .error, source: "Apple Podcasts RSS guide",
     summary: "Each episode has its own enclosure URL.")
-  public static let category = Rule(
-    id: "APPLE-CH-CATEGORY", severity: .error, source: "Apple Podcasts categories",
-    summary: "Categories are spelled exactly as in Apple's list.")
   public static let language = Rule(
     id: "APPLE-CH-LANGUAGE", severity: .error, source: "Apple Podcasts RSS guide, BCP 47",
     summary: "Languages are ISO 639 codes with an optional region: nl-BE.")
-  public static let descriptionLength = Rule(
-    id: "APPLE-CH-DESC", severity: .error, source: "Apple Podcasts RSS guide",
-    summary: "A show description is at most 4000 bytes.")
-  public static let summaryLength = Rule(
-    id: "APPLE-ITEM-DESC", severity: .error, source: "Apple Podcasts RSS guide",
-    summary: "An episode summary is at most 4000 bytes, the most Apple shows.")
-  public static let textLength = Rule(
-    id: "APPLE-TEXT-255", severity: .error, source: "Apple Podcasts RSS guide",
-    summary: "Titles and other short texts are at most 255 characters, without leading or trailing spaces.")
-  public static let enclosureFormat = Rule(
-    id: "APPLE-ENC-FORMATS", severity: .warning, source: "Apple Podcasts RSS guide",
-    summary: "Apple plays MP3, M4A, MP4, M4V, MOV and PDF enclosures.")
-  public static let serialNumbers = Rule(
-    id: "APPLE-ITEM-EPISODE", severity: .error, source: "Apple Podcasts RSS guide",
-    summary: "Every episode of a serial show has a positive episode number.")
-  public static let person = Rule(
-    id: "P20-PERSON", severity: .warning, source: "Podcasting 2.0 person taxonomy",
-    summary: "Person roles and groups come from the Podcasting 2.0 taxonomy.")
+  public static let artworkFormat = Rule(
+    id: "APPLE-IMG-FORMAT", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "Artwork is an RGB JPEG or PNG whose extension matches its content.")
+
+  /// The feed rules above, which `all` leaves to the feed rules' list.
+  public static let sharedWithFeed: [Rule] = [https, guidRequired, guidUnique, enclosureUnique, language, artworkFormat]
+
   public static let license = Rule(
     id: "P20-LICENSE", severity: .error, source: "Podcasting 2.0 namespace",
     summary: "A license is a known id, or a name with the URL of its text.")
   public static let chapters = Rule(
     id: "P20-CHAP-ORDER", severity: .error, source: "Podcasting 2.0 JSON chapters",
     summary: "Chapters are in ascending order and start within the episode.")
-  public static let length128 = Rule(
-    id: "P20-LEN-128", severity: .warning, source: "Podcasting 2.0 namespace",
-    summary: "Person names, funding texts and similar are at most 128 characters.")
 
   public static let plainText = Rule(
     id: "CAT-PLAIN-TEXT", severity: .error, source: "RSS 2.0 description (RSS Best Practices Profile), docs/catalogue.md",
@@ -136,13 +122,11 @@ public enum CatalogueRules {
     id: "CAT-POSTER-LOCAL", severity: .warning, source: "Podium video index (docs/embed.md)",
     summary: "Videos have a poster in the show folder, so the video index asks no other site for anything before a click.")
 
-  /// Every rule above, for documentation and configuration.
+  /// Every rule above but the feed rules', for documentation and configuration.
   public static let all: [Rule] = [
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
-    missingFile, fileName, fileTooLarge, noShows, strayFolder, nameEncoding, mediaLength, numbering, https, guidRequired,
-    guidUnique, enclosureUnique, category, language, descriptionLength, summaryLength, textLength, enclosureFormat,
-    serialNumbers, person, license,
-    chapters, length128, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFormat, artworkFileSize,
+    missingFile, fileName, fileTooLarge, noShows, strayFolder, nameEncoding, mediaLength, numbering, license,
+    chapters, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFileSize,
     posterLocal, plainText, invisibleCharacter, reservedName, placeholder,
   ]
 }

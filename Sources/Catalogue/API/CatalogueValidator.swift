@@ -3,8 +3,10 @@ import Foundation
 import Parallel
 import PodcastVocabulary
 
-/// Checks that need the whole catalogue, not one file: uniqueness of GUIDs and enclosure URLs,
-/// numbering, chapters against durations, and files the shows point at.
+/// Checks that need the whole catalogue, not one file: uniqueness of GUIDs and enclosure URLs
+/// across shows, numbering, chapters against durations, and files the shows point at. What one
+/// feed shows (two items of a show with one GUID, a serial show's unnumbered episode, an
+/// enclosure Apple can't play) is the feed rules' to find, in the feed as written.
 public struct CatalogueValidator: Sendable {
   public let catalogue: Catalogue
 
@@ -24,33 +26,44 @@ public struct CatalogueValidator: Sendable {
       findings += numbering(show)
       for episode in show.episodes {
         findings += chapters(episode)
-        findings += format(episode)
         findings += external(episode, in: show)
       }
     }
     return findings
   }
 
+  /// Who holds a GUID or URL: an episode file, its show, and whether it is ever in a feed.
+  private struct Owner {
+    let file: String
+    let show: Int
+    let inFeed: Bool
+  }
+
+  /// Two episodes of one show that share a GUID or media URL are two items of its feed, which the
+  /// feed rules report (RSS-GUID-UNIQUE, APPLE-ITEM-ENCLOSURE); only the catalogue sees the other
+  /// shows, and the episodes no feed carries (YouTube or Vimeo videos without media).
+  ///
   /// Dictionaries hold file names, not episodes: an `Episode` has some twenty references to
   /// retain on every copy, and 10,000 of them made this check the slowest part of loading.
   private func uniqueness() -> [Finding] {
     var findings: [Finding] = []
     // Sized up front: growing to 10,000 entries rehashed everything fourteen times.
     let count = catalogue.shows.reduce(0) { $0 + $1.episodes.count }
-    var guids = [String: String](minimumCapacity: count)
-    var enclosures = [String: String](minimumCapacity: count)
-    for show in catalogue.shows {
+    var guids = [String: Owner](minimumCapacity: count)
+    var enclosures = [String: Owner](minimumCapacity: count)
+    for (index, show) in catalogue.shows.enumerated() {
       for episode in show.episodes {
-        if let other = Self.claim(&guids, episode.guid, by: episode.file) {
+        let owner = Owner(file: episode.file, show: index, inFeed: episode.media != nil)
+        if let other = Self.claim(&guids, episode.guid, by: owner), other.show != index || !other.inFeed || !owner.inFeed {
           findings.append(CatalogueRules.guidUnique.finding(
-            "guid \(episode.guid) is also used by \(other); give this episode a new one (podium add makes one)",
+            "guid \(episode.guid) is also used by \(other.file); give this episode a new one (podium add makes one)",
             at: location(episode, "guid")))
         }
         guard let reference = episode.media?.reference else { continue }
         let url = catalogue.publicURL(for: reference, in: show)
-        if let other = Self.claim(&enclosures, url, by: episode.file) {
+        if let other = Self.claim(&enclosures, url, by: owner), other.show != index {
           findings.append(CatalogueRules.enclosureUnique.finding(
-            "media URL \(url) is also used by \(other); Apple ignores the second episode", at: location(episode, "media.url")))
+            "media URL \(url) is also used by \(other.file); Apple ignores the second episode", at: location(episode, "media.url")))
         }
       }
     }
@@ -77,14 +90,9 @@ public struct CatalogueValidator: Sendable {
   private func numbering(_ show: Show) -> [Finding] {
     var findings: [Finding] = []
     var seen = [NumberKey: String](minimumCapacity: show.episodes.count)
+    // A serial show's episode without a number is the feed rules' (APPLE-ITEM-EPISODE).
     for episode in show.episodes where !episode.draft {
-      guard let number = episode.number else {
-        if show.type == .serial, episode.type == .full {
-          findings.append(CatalogueRules.serialNumbers.finding(
-            "\(show.slug) is a serial show, so this episode needs 'episode: <number>'", at: location(episode, nil)))
-        }
-        continue
-      }
+      guard let number = episode.number else { continue }
       let key = NumberKey(season: episode.season ?? 0, number: number, type: episode.type)
       if let other = Self.claim(&seen, key, by: episode.file) {
         let season = episode.season.map { "season \($0) " } ?? ""
@@ -136,22 +144,6 @@ public struct CatalogueValidator: Sendable {
     return findings
   }
 
-  private func format(_ episode: Episode) -> [Finding] {
-    guard let media = episode.media else { return [] }
-    let ext = media.reference.pathExtension
-    guard let expected = MediaTypes.appleEnclosures[ext] else {
-      return [CatalogueRules.enclosureFormat.finding(
-        "Apple Podcasts does not play .\(ext.isEmpty ? "(no extension)" : ext) files; publish MP3, M4A, MP4, M4V or MOV "
-          + "as the main media", at: location(episode, "media.url"))]
-    }
-    guard MediaTypes.matches(declared: media.type, expected: expected) else {
-      return [CatalogueRules.enclosureFormat.finding(
-        "media.type is \(media.type) but a .\(ext) file is \(expected); write type: \(expected)",
-        at: location(episode, "media.type"))]
-    }
-    return []
-  }
-
   /// A YouTube or Vimeo video belongs in a video show. The video index shows posters before
   /// anyone clicks, so they are local files that it serves itself, never a third party's.
   private func external(_ episode: Episode, in show: Show) -> [Finding] {
@@ -176,15 +168,15 @@ public struct CatalogueValidator: Sendable {
     return []
   }
 
-  /// Gives `key` to `file` unless another file has it already; returns that other file.
-  /// One hash lookup, not two: the default subscript stores `file` if the key is new.
-  private static func claim<Key: Hashable>(_ owners: inout [Key: String], _ key: Key, by file: String) -> String? {
+  /// Gives `key` to `owner` unless another has it already; returns that other one.
+  /// One hash lookup, not two: the default subscript stores `owner` if the key is new.
+  private static func claim<Key: Hashable, Value>(_ owners: inout [Key: Value], _ key: Key, by owner: Value) -> Value? {
     let count = owners.count
-    let owner = read(&owners[key, default: file])
-    return owners.count == count ? owner : nil
+    let holder = read(&owners[key, default: owner])
+    return owners.count == count ? holder : nil
   }
 
-  private static func read(_ value: inout String) -> String { value }
+  private static func read<Value>(_ value: inout Value) -> Value { value }
 
   private func location(_ episode: Episode, _ key: String?) -> SourceLocation {
     SourceLocation(file: episode.file, line: key.flatMap { episode.lines[$0] } ?? 1)

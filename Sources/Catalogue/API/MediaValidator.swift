@@ -44,7 +44,12 @@ public struct MediaValidator: Sendable {
         "media.duration is \(media.duration) s but \(name) plays \(String(format: "%.2f", duration)) s; "
           + "write \(seconds), or leave duration out and Podium reads it", at: location(episode, "media.duration", or: "media.url")))
     }
-    if !MediaTypes.matches(declared: media.type, expected: probedType) {
+    // A type that doesn't fit the file's extension is the feed rules' to report (APPLE-ENC-FORMATS,
+    // on the enclosure as written); what only the file itself can tell is reported here.
+    let typeFitsName = MediaTypes.appleEnclosures[media.reference.pathExtension].map {
+      MediaTypes.matches(declared: media.type, expected: $0)
+    } ?? true
+    if typeFitsName, !MediaTypes.matches(declared: media.type, expected: probedType) {
       findings.append(CatalogueRules.mediaType.finding(
         "media.type is \(media.type) but \(name) is \(probedType); write type: \(probedType)",
         at: location(episode, "media.type", or: "media.url")))
@@ -87,11 +92,14 @@ public struct MediaValidator: Sendable {
     }
     let image = MediaProbe().probe(path: url.path)
     var findings: [Finding] = []
+    let ext = url.pathExtension.lowercased()
+    // A name Apple doesn't take (.gif, .webp) is the feed rules' to report, on the URL as written
+    // (APPLE-IMG-FORMAT); what the file holds, only the catalogue can tell.
+    guard ["jpg", "jpeg", "png"].contains(ext) else { return [] }
     guard image.container == .jpeg || image.container == .png else {
       let what = image.container.map { "a \($0.rawValue) file" } ?? "not an image Podium can read"
       return [CatalogueRules.artworkFormat.finding("\(path) is \(what); Apple takes only JPEG or PNG artwork", at: location)]
     }
-    let ext = url.pathExtension.lowercased()
     let expected = image.container == .jpeg ? ["jpg", "jpeg"] : ["png"]
     if !expected.contains(ext) {
       findings.append(CatalogueRules.artworkFormat.finding(

@@ -48,13 +48,8 @@ enum EpisodeReader {
     episode.number = reader.positiveInt("episode")
     episode.type = reader.enumeration("episode_type", EpisodeType.self) ?? .full
     episode.explicit = reader.bool("explicit")
+    // Its length is checked as the item's <description>, by the feed rules (APPLE-ITEM-DESC).
     episode.summary = reader.plainText("summary")
-    if let summary = episode.summary, summary.utf8.count > 4000 {
-      reader.report(
-        CatalogueRules.summaryLength,
-        "summary is \(summary.utf8.count) bytes; Apple shows at most 4000, so shorten it (the notes can be longer)",
-        key: "summary")
-    }
     episode.artwork = reader.string("artwork").flatMap {
       ShowReader.reference($0, key: "artwork", reader: reader, resolver: context.resolver)
     }
@@ -239,10 +234,8 @@ enum EpisodeReader {
         item.requireKey("type", hint: " (the MIME type, e.g. video/webm or application/x-mpegURL)")
         return nil
       }
+      // Its length is the feed rules' to check, in the feed's podcast:alternateEnclosure.
       let title = item.plainText("title", isName: true)
-      if let title, title.count > 32 {
-        item.report(CatalogueRules.length128, "an alternate's title is at most 32 characters; shorten it", key: "title")
-      }
       let language = item.string("language")
       if let language, !LanguageTag.isValid(language) {
         item.report(CatalogueRules.language, "'\(language)' is not a language code such as nl-BE", key: "language")

@@ -14,10 +14,8 @@ enum SiteReader {
     else { return nil }
     let base = reader.httpsURL("base_url", required: true)
     let media = reader.httpsURL("media_base_url", required: true)
+    // Checked where it ends up, as a show's <language>, by the feed rules (APPLE-CH-LANGUAGE).
     let language = reader.string("language", required: true)
-    if let language, !LanguageTag.isValid(language) {
-      reader.report(CatalogueRules.language, "'\(language)' is not a language code such as nl-BE", key: "language")
-    }
     let publisher = reader.shortText("publisher", required: true)
     var owner: Owner?
     if let item = reader.mapping("owner", known: ["name", "email"]),
