@@ -6,38 +6,38 @@ import MediaProbe
 import Publisher
 
 /// Every rule Podium reports, from every module: the source of `podium rules`, docs/rules.md and
-/// the rule descriptions in SARIF. Some ids are in two modules on purpose, with different severities
-/// (APPLE-ITEM-DESC is an error in the catalogue, a warning in any feed): each is listed with its module.
+/// the rule descriptions in SARIF. Each id is one rule, listed once: a feed rule that the catalogue
+/// also reports for what only it knows (`CatalogueRules.sharedWithFeed`) is the feed's, and the
+/// well-formedness rules that sitemaps share with feeds are listed with the feeds.
 enum RuleRegistry {
-  static let groups: [RuleGroup] = [
-    RuleGroup(
-      .catalogue, scope: "podium.yaml, show.yaml and episode files, reported with file and line.",
-      rules: CatalogueRules.all),
-    RuleGroup(
-      .media, scope: "Local media, artwork and caption files, read by Podium's own probe.", rules: ProbeRules.all),
-    RuleGroup(
-      .publishing, scope: "A build compared with what was published before, and the files it writes.",
-      rules: PublishRules.all),
-    RuleGroup(
-      .feed, scope: "Any RSS feed: the ones Podium builds (`validate`, `build`) and any feed `podium lint` reads.",
-      rules: FeedLinter.rules),
-    RuleGroup(
-      .sitemap, scope: "The video sitemaps Podium builds for video shows (`validate`, `build`).",
-      rules: SitemapLinter.rules),
-    RuleGroup(
-      .remote, scope: "The servers behind every URL, checked by `validate --remote` over http(s).", rules: LinkRules.all),
-  ]
+  static let groups: [RuleGroup] = {
+    let modules: [(RuleGroup.Kind, String, [Rule])] = [
+      (.catalogue, "podium.yaml, show.yaml and episode files, reported with file and line.", CatalogueRules.all),
+      (.media, "Local media, artwork and caption files, read by Podium's own probe.", ProbeRules.all),
+      (.publishing, "A build compared with what was published before, and the files it writes.", PublishRules.all),
+      (
+        .feed,
+        "Any RSS feed: the ones Podium builds, where `validate` and `build` report a finding at the catalogue "
+          + "line that wrote it, and any feed `podium lint` reads.",
+        FeedLinter.rules
+      ),
+      (.sitemap, "The video sitemaps Podium builds for video shows (`validate`, `build`).", SitemapLinter.rules),
+      (.remote, "The servers behind every URL, checked by `validate --remote` over http(s).", LinkRules.all),
+    ]
+    var listed: Set<String> = []
+    return modules.map { kind, scope, rules in
+      let group = RuleGroup(kind, scope: scope, rules: rules.filter { !listed.contains($0.id) })
+      listed.formUnion(group.rules.map(\.id))
+      return group
+    }
+  }()
 
-  /// The rule with an id, looked up in the feed rules first for a finding in a feed, and otherwise
-  /// in the order of `groups`.
+  /// The rule with an id, and the group that lists it.
   ///
-  /// - Parameters:
-  ///   - id: the finding's rule id.
-  ///   - inFeed: whether the finding is in a feed.
+  /// - Parameter id: the finding's rule id.
   /// - Returns: the rule and its group, or nil for an id no module declares.
-  static func rule(id: String, inFeed: Bool) -> (group: RuleGroup, rule: Rule)? {
-    let order = inFeed ? groups.filter { $0.kind == .feed } + groups.filter { $0.kind != .feed } : groups
-    for group in order {
+  static func rule(id: String) -> (group: RuleGroup, rule: Rule)? {
+    for group in groups {
       if let rule = group.rule(id: id) { return (group, rule) }
     }
     return nil

@@ -23,7 +23,7 @@ struct SARIFOutput {
       } else {
         index = rules.count
         ruleIndex[finding.ruleID] = index
-        rules.append(Self.descriptor(for: finding, inFeed: artifact?.isFeed ?? false))
+        rules.append(Self.descriptor(for: finding))
       }
       results.append(
         SARIFLog.Result(
@@ -50,8 +50,8 @@ struct SARIFOutput {
     }
   }
 
-  private static func descriptor(for finding: Finding, inFeed: Bool) -> SARIFLog.ReportingDescriptor {
-    guard let match = RuleRegistry.rule(id: finding.ruleID, inFeed: inFeed) else {
+  private static func descriptor(for finding: Finding) -> SARIFLog.ReportingDescriptor {
+    guard let match = RuleRegistry.rule(id: finding.ruleID) else {
       return SARIFLog.ReportingDescriptor(
         id: finding.ruleID, shortDescription: SARIFLog.Message(text: finding.ruleID),
         fullDescription: SARIFLog.Message(text: finding.ruleID), helpUri: nil,

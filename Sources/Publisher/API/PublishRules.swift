@@ -27,6 +27,8 @@ public enum PublishRules {
   public static let record = Rule(
     id: "PUB-RECORD", severity: .error, source: "Podium (docs/safety.md)",
     summary: "The publication record feeds/.podium/published.json is readable.")
+  /// The feed rule for unsafe show notes, declared and listed by the feed rules: the writer's
+  /// sanitiser takes what it finds out, so the feed never carries it and this is the one report.
   public static let notesHTML = Rule(
     id: "RSS-ITEM-HTML-SAFE", severity: .warning, source: "RSS Best Practices Profile, https://www.rssboard.org/rss-profile",
     summary: "Show notes carry no scripts, frames, event handlers or relative links.")
@@ -47,8 +49,12 @@ public enum PublishRules {
     id: "PUB-OUTPUT-FOREIGN", severity: .error, source: "Podium (docs/safety.md)",
     summary: "The output folder is new, empty, or an earlier Podium output holding nothing else.")
 
+  /// Every rule above but the feed rules'.
   public static let all: [Rule] = [
-    guidChanged, enclosureChanged, removed, feedMoved, podcastGUIDChanged, record, recordRecovered, firstBuild, notesHTML, output,
+    guidChanged, enclosureChanged, removed, feedMoved, podcastGUIDChanged, record, recordRecovered, firstBuild, output,
     outputPlace, outputForeign,
   ]
+
+  /// The feed rules among those above, which `all` leaves to the feed rules' list.
+  public static let sharedWithFeed: [Rule] = [notesHTML]
 }
