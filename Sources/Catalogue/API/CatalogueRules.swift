@@ -73,9 +73,11 @@ public enum CatalogueRules {
 
   // Feed rules the catalogue reports too, for what only it can know: each is declared and
   // documented once, by the feed rules (`podium rules` lists it there), with the same severity
-  // (RuleOwnershipTests). A URL that isn't https, or an episode without a GUID, is refused as the
-  // catalogue is read, so the feed never carries it; the other shows' GUIDs and media URLs, the
-  // languages of alternates and transcripts, and what an artwork file holds are not in the feed.
+  // (RuleOwnershipTests). A URL that isn't https, an episode without a GUID, or a show type,
+  // explicit flag, episode type or number that isn't one, is refused as the catalogue is read, so
+  // the feed never carries it: the one finding has the id `podium lint` gives the same mistake in a
+  // feed. The other shows' GUIDs and media URLs, the languages of alternates and transcripts, and
+  // what an artwork file holds are not in the feed.
   public static let https = Rule(
     id: "P20-HTTPS", severity: .error, source: "Podcasting 2.0 namespace",
     summary: "URLs are absolute and use https.")
@@ -95,8 +97,27 @@ public enum CatalogueRules {
     id: "APPLE-IMG-FORMAT", severity: .error, source: "Apple Podcasts RSS guide",
     summary: "Artwork is an RGB JPEG or PNG whose extension matches its content.")
 
+  public static let showType = Rule(
+    id: "APPLE-CH-TYPE", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "<itunes:type> is episodic or serial, in lower case.")
+  public static let showExplicit = Rule(
+    id: "APPLE-CH-EXPLICIT", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "The show has <itunes:explicit> with true or false.")
+  public static let episodeExplicit = Rule(
+    id: "APPLE-ITEM-EXPLICIT", severity: .warning, source: "Apple Podcasts RSS guide",
+    summary: "An episode's <itunes:explicit> is true or false.")
+  public static let episodeType = Rule(
+    id: "APPLE-ITEM-EPTYPE", severity: .info, source: "Apple Podcasts RSS guide",
+    summary: "<itunes:episodeType> is full, trailer or bonus, in lower case.")
+  public static let episodeNumber = Rule(
+    id: "APPLE-ITEM-EPISODE", severity: .error, source: "Apple Podcasts RSS guide",
+    summary: "<itunes:episode> is a non-zero whole number, and every episode of a serial show has one.")
+
   /// The feed rules above, which `all` leaves to the feed rules' list.
-  public static let sharedWithFeed: [Rule] = [https, guidRequired, guidUnique, enclosureUnique, language, artworkFormat]
+  public static let sharedWithFeed: [Rule] = [
+    https, guidRequired, guidUnique, enclosureUnique, language, artworkFormat, showType, showExplicit, episodeExplicit,
+    episodeType, episodeNumber,
+  ]
 
   public static let license = Rule(
     id: "P20-LICENSE", severity: .error, source: "Podcasting 2.0 namespace",

@@ -45,9 +45,9 @@ enum EpisodeReader {
     var episode = Episode(file: context.file, slug: slug, title: title, date: date, guid: guid, media: media)
     episode.external = external
     episode.season = reader.positiveInt("season")
-    episode.number = reader.positiveInt("episode")
-    episode.type = reader.enumeration("episode_type", EpisodeType.self) ?? .full
-    episode.explicit = reader.bool("explicit")
+    episode.number = reader.positiveInt("episode", rule: CatalogueRules.episodeNumber)
+    episode.type = reader.enumeration("episode_type", EpisodeType.self, rule: CatalogueRules.episodeType) ?? .full
+    episode.explicit = reader.bool("explicit", rule: CatalogueRules.episodeExplicit)
     // Its length is checked as the item's <description>, by the feed rules (APPLE-ITEM-DESC).
     episode.summary = reader.plainText("summary")
     episode.artwork = reader.string("artwork").flatMap {

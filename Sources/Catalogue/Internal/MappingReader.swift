@@ -124,34 +124,38 @@ struct MappingReader {
     return text
   }
 
-  func bool(_ key: String) -> Bool? {
+  /// - Parameter rule: the rule a value that is neither reports: the feed rule for the element
+  ///   it would be, when it is one, so that the mistake has the id `podium lint` gives it.
+  func bool(_ key: String, rule: Rule = CatalogueRules.wrongType) -> Bool? {
     guard let text = string(key) else { return nil }
     switch text {
     case "true", "True", "TRUE": return true
     case "false", "False", "FALSE": return false
     default:
-      collector.report(CatalogueRules.wrongType, "'\(path)\(key)' must be true or false, not '\(text)'", line: lineOf(key))
+      collector.report(rule, "'\(path)\(key)' must be true or false, not '\(text)'", line: lineOf(key))
       return nil
     }
   }
 
-  func positiveInt(_ key: String) -> Int? {
+  func positiveInt(_ key: String, rule: Rule = CatalogueRules.wrongType) -> Int? {
     guard let text = string(key) else { return nil }
     guard let value = Int(text), value > 0 else {
       collector.report(
-        CatalogueRules.wrongType, "'\(path)\(key)' must be a whole number above 0, not '\(text)'", line: lineOf(key))
+        rule, "'\(path)\(key)' must be a whole number above 0, not '\(text)'", line: lineOf(key))
       return nil
     }
     return value
   }
 
-  func enumeration<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) -> T? where T.RawValue == String {
+  func enumeration<T: RawRepresentable & CaseIterable>(
+    _ key: String, _ type: T.Type, rule: Rule = CatalogueRules.badValue
+  ) -> T? where T.RawValue == String {
     guard let text = string(key) else { return nil }
     if let value = T(rawValue: text) { return value }
     let allowed = T.allCases.map(\.rawValue)
     let hint = Suggestion.closest(to: text, in: allowed).map { " — did you mean '\($0)'?" } ?? ""
     collector.report(
-      CatalogueRules.badValue,
+      rule,
       "'\(path)\(key)' must be one of \(allowed.joined(separator: ", ")), not '\(text)'\(hint)", line: lineOf(key))
     return nil
   }

@@ -27,8 +27,8 @@ enum ShowReader {
       author: reader.shortText("author") ?? site.publisher)
     show.medium = reader.enumeration("medium", Medium.self) ?? .podcast
     show.categories = categories(reader)
-    show.explicit = reader.bool("explicit") ?? false
-    show.type = reader.enumeration("type", ShowType.self) ?? .episodic
+    show.explicit = reader.bool("explicit", rule: CatalogueRules.showExplicit) ?? false
+    show.type = reader.enumeration("type", ShowType.self, rule: CatalogueRules.showType) ?? .episodic
     show.link = reader.httpsURL("link") ?? site.website
     show.keywords = reader.plainTextList("keywords")
     show.persons = reader.persons("persons")
