@@ -96,6 +96,13 @@ public struct Publisher: Sendable {
     loaded = nil
     guard var plan = planned.take() else { return report }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
+      // Refused, the feeds are checked all the same, so that the build names every mistake, as
+      // `validate` does: a duplicate GUID is the feed rules' to find, whatever else is wrong.
+      let folder = plan.staging?.folder
+      report.add(plan.settings.apply(CheckedOutput.findings(of: plan.checked) { output in
+        if let folder, plan.staged.contains(output.path) { return output.findings(stagedIn: folder) }
+        return output.findings(plan.tree.files[output.path] ?? Data())
+      }))
       plan.staging?.discard()
       return report
     }
