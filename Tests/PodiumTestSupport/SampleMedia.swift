@@ -15,6 +15,16 @@ public enum SampleMedia {
     return data
   }
 
+  /// PCM WAV, 8 kHz, 8 bits, mono: a 44-byte header and silence.
+  public static func wav(seconds: Int) -> Data {
+    func littleEndian(_ value: Int, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+    let samples = 8000 * seconds
+    var header = Array("RIFF".utf8) + littleEndian(36 + samples, 4) + Array("WAVEfmt ".utf8) + littleEndian(16, 4)
+    header += littleEndian(1, 2) + littleEndian(1, 2) + littleEndian(8000, 4) + littleEndian(8000, 4)
+    header += littleEndian(1, 2) + littleEndian(8, 2) + Array("data".utf8) + littleEndian(samples, 4)
+    return Data(header + [UInt8](repeating: 0x80, count: samples))
+  }
+
   /// A baseline JPEG header (SOI, JFIF, SOF0 with three components, SOS, EOI) of the given size: enough for
   /// a probe, which reads headers and never decodes.
   /// - Parameter padding: bytes of comment segments to add, to make the file larger.

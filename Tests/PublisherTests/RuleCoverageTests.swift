@@ -107,7 +107,7 @@ import Testing
     // A WAV file named .mp3, declared as MP3: only the file itself tells (a type that doesn't fit
     // the name is the feed rules' APPLE-ENC-FORMATS).
     "CAT-MEDIA-TYPE": { fixture in
-      try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", wav(seconds: 60))
+      try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", SampleMedia.wav(seconds: 60))
     },
     "CAT-MEDIA-FORMAT": { fixture in
       try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", SampleMedia.jpeg(width: 8, height: 8))
@@ -159,15 +159,6 @@ import Testing
         "2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b", extra: "episode: 2\ntranscripts:\n  - file: b/t.vtt")
     },
   ]
-
-  /// PCM WAV, 8 kHz, 8 bits, mono: a 44-byte header and silence.
-  static func wav(seconds: Int) -> Data {
-    func le(_ value: Int, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-    let samples = 8000 * seconds
-    let header: [UInt8] = Array("RIFF".utf8) + le(36 + samples, 4) + Array("WAVEfmt ".utf8) + le(16, 4) + le(1, 2) + le(1, 2)
-      + le(8000, 4) + le(8000, 4) + le(1, 2) + le(8, 2) + Array("data".utf8) + le(samples, 4)
-    return Data(header + [UInt8](repeating: 0x80, count: samples))
-  }
 
   static func record(guid: String, file: String, enclosure: String) -> String {
     """
