@@ -101,4 +101,41 @@ import Testing
   func allowsEveryOtherCharacter(text: String) {
     #expect(XMLText.firstDisallowedScalar(in: text) == nil)
   }
+
+  /// `line()` is the line the next element starts on: after a start tag still open, after a
+  /// finished sibling, after text with line breaks; and in a fragment, counted from its first line.
+  @Test func lineIsWhereTheNextElementStarts() throws {
+    let xml = try XMLWriter()
+    var starts: [(Int, String)] = []
+    try xml.startDocument()
+    try xml.startElement("rss")
+    try xml.attribute("version", "2.0")
+    starts.append((try xml.line(), "<channel>"))
+    try xml.startElement("channel")
+    starts.append((try xml.line(), "<title>"))
+    try xml.element("title", "Show")
+    starts.append((try xml.line(), "<description>"))
+    try xml.cdataElement("description", "one\ntwo\nthree")
+    var fragmentStarts: [(Int, String)] = []
+    let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { piece in
+      for index in 0..<3 {
+        fragmentStarts.append((try piece.line(), "<item>"))
+        try piece.startElement("item")
+        fragmentStarts.append((try piece.line(), "<title>Item \(index)"))
+        try piece.element("title", "Item \(index)")
+        try piece.cdataElement("description", "a\nb")
+        try piece.endElement()
+      }
+    }
+    let appendedAt = try xml.line()
+    try xml.append(fragments: [fragment], inside: ["rss", "channel"])
+    starts += fragmentStarts.map { ($0.0 - fragment.firstLine + appendedAt, $0.1) }
+    #expect(try xml.line() == appendedAt + fragment.lineCount)
+    starts.append((try xml.line(), "<link>"))
+    try xml.element("link", "https://example.org/")
+    let lines = String(decoding: try xml.finish(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for (line, text) in starts {
+      #expect(lines[line - 1].drop { $0 == " " }.hasPrefix(text), "line \(line) is '\(lines[line - 1])', not \(text)")
+    }
+  }
 }
