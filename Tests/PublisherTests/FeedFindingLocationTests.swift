@@ -61,4 +61,17 @@ import Testing
     #expect(findings.first?.location == SourceLocation(file: "gesprekken/2024-03-14-de-buurt-beslist.md", line: 2))
     #expect(findings.first?.message.contains("<title> is 300 characters long") == true)
   }
+
+  /// Rule settings in podium.yaml apply to feed rules reported at the catalogue, as to any rule.
+  @Test(arguments: [("warning", Severity.warning), ("off", nil)] as [(String, Severity?)])
+  func ruleSettingsApplyToFeedRules(setting: String, severity: Severity?) throws {
+    let fixture = try CatalogueFixture(
+      site: CatalogueFixture.site + "rules:\n  APPLE-TEXT-255:\n    severity: \(setting)\n    reason: long titles are fine\n")
+    try fixture.addEpisode(title: Self.longTitle)
+    for findings in [Self.publisher(fixture).validate().findings, try Self.publisher(fixture).build().findings] {
+      let found = findings.filter { $0.ruleID == "APPLE-TEXT-255" }
+      #expect(found.map(\.severity) == (severity.map { [$0] } ?? []), "\(findings)")
+      #expect(!findings.contains { $0.severity == .error }, "\(findings)")
+    }
+  }
 }
