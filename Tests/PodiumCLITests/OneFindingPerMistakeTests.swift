@@ -211,6 +211,17 @@ import Testing
     }
   }
 
+  /// The category check is the feed rule's now, and still says what was meant, as the catalogue did.
+  @Test(arguments: [("Society and Culture > Documentary", "Society & Culture"), ("Goverment", "Government")])
+  func aMisspeltCategoryGetsASuggestion(written: String, meant: String) throws {
+    let fixture = try Self.fixture()
+    try Self.change(Self.show, "- Government", "- \(written)")(fixture)
+    let validate = try Self.findings(
+      PodiumProcess.run(["validate", "--format", "json"] + Self.now, in: fixture.folder.url))
+    #expect(validate.count == 1)
+    #expect(validate.first?["message"]?.string?.contains("did you mean '\(meant)'?") == true, "\(validate)")
+  }
+
   /// Every rule id validate reported before rules had one implementation is still reported for its
   /// mistake: the ids of the table above, and the catalogue's own.
   @Test func noRuleDisappeared() {

@@ -91,6 +91,11 @@ struct CategoryRules: FeedCheck {
       return
         "'\(text)' is not spelt as Apple's \(level) '\(match)'; write it exactly so, as category names are case-sensitive"
     }
+    // The "did you mean" the catalogue gave before this rule became the one check of categories.
+    let spelt = text.replacingOccurrences(of: " and ", with: " & ")
+    if let close = names.first(where: { $0.lowercased() == spelt.lowercased() }) ?? Suggestion.closest(to: text, in: names.sorted()) {
+      return "'\(text)' is not an Apple Podcasts \(level) — did you mean '\(close)'?"
+    }
     return "'\(text)' is not an Apple Podcasts \(level); use a name from Apple's category list exactly"
   }
 
