@@ -15,16 +15,21 @@ public struct FeedSourceMap: Sendable {
     let source: Int32
   }
 
+  /// An item: its first line, its first mark, and where its episode file's name is in `names`.
   struct Item: Sendable {
     let firstLine: Int32
     let firstMark: Int32
-    let file: String
+    let nameStart: Int32
+    let nameEnd: Int32
   }
 
   /// The channel's elements, by the line each starts on, in order.
   var channel: [(line: Int, location: SourceLocation)] = []
   var items: [Item] = []
   var marks: [Mark] = []
+  /// The episode files' names, one after the other: one buffer, not a string per item, which
+  /// would keep the catalogue's strings (and the memory pages they sit on) alive through the check.
+  var names: [UInt8] = []
   /// The line after the last item's end tag.
   var itemsEnd = 0
   /// Where anything else goes: the show's file.
@@ -38,12 +43,13 @@ public struct FeedSourceMap: Sendable {
     guard let line else { return SourceLocation(file: show, line: 1) }
     if let index = Self.last(in: items.indices, where: { Int(items[$0].firstLine) <= line }), line < itemsEnd {
       let item = items[index]
+      let file = String(decoding: names[Int(item.nameStart)..<Int(item.nameEnd)], as: UTF8.self)
       let end = index + 1 < items.count ? Int(items[index + 1].firstMark) : marks.count
       guard let mark = Self.last(in: Int(item.firstMark)..<end, where: { Int(marks[$0].line) <= line }) else {
-        return SourceLocation(file: item.file, line: 1)
+        return SourceLocation(file: file, line: 1)
       }
       let source = Int(marks[mark].source)
-      return source < 0 ? SourceLocation(file: show, line: -source) : SourceLocation(file: item.file, line: max(source, 1))
+      return source < 0 ? SourceLocation(file: show, line: -source) : SourceLocation(file: file, line: max(source, 1))
     }
     guard let mark = Self.last(in: channel.indices, where: { channel[$0].line <= line }) else {
       return SourceLocation(file: show, line: 1)
@@ -60,7 +66,11 @@ public struct FeedSourceMap: Sendable {
 
   /// Adds an item written by another writer, whose line `l` is line `l + shift` here.
   mutating func add(_ item: ItemElements.Sources, shiftedBy shift: Int) {
-    items.append(Item(firstLine: Int32(clamping: item.firstLine + shift), firstMark: Int32(clamping: marks.count), file: item.file))
+    let nameStart = Int32(clamping: names.count)
+    names += item.file.utf8
+    items.append(Item(
+      firstLine: Int32(clamping: item.firstLine + shift), firstMark: Int32(clamping: marks.count), nameStart: nameStart,
+      nameEnd: Int32(clamping: names.count)))
     for mark in item.marks { marks.append(Mark(line: Int32(clamping: Int(mark.line) + shift), source: mark.source)) }
   }
 

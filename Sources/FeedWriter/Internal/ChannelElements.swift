@@ -22,7 +22,7 @@ struct ChannelElements {
         if let key, let line = show.lines[key] { SourceLocation(file: show.file, line: line) }
         else if let siteKey, let line = site.lines[siteKey] { SourceLocation(file: Site.file, line: line) }
         else { SourceLocation(file: show.file, line: 1) }
-      if marks.last?.location == location { return }
+      if marks.last?.location == location { return }  // and no flush
       marks.append((try xml.line(), location))
     }
   }

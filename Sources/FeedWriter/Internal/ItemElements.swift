@@ -34,10 +34,9 @@ struct ItemElements {
     }
 
     mutating func mark(line source: Int32) throws {
-      let line = Int32(clamping: try xml.line())
-      // Two elements from one key (title and itunes:title) are one mark.
+      // Two elements from one key (title and itunes:title) are one mark, and cost no flush.
       if sources.marks.last?.source == source { return }
-      sources.marks.append(FeedSourceMap.Mark(line: line, source: source))
+      sources.marks.append(FeedSourceMap.Mark(line: Int32(clamping: try xml.line()), source: source))
     }
   }
 
