@@ -74,4 +74,15 @@ import Testing
       #expect(!findings.contains { $0.severity == .error }, "\(findings)")
     }
   }
+
+  /// Two categories map to one line of show.yaml: a warning for one never hides the error of the
+  /// other, which must still stop the build.
+  @Test func anErrorIsNeverHiddenBehindAWarningOnTheSameLine() throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(
+      of: "  - Society & Culture > Documentary\n  - Government", with: "  - Education > How-To\n  - Goverment"))
+    try fixture.addEpisode()
+    let findings = try Self.publisher(fixture).build().findings.filter { $0.ruleID == "APPLE-CH-CATEGORY" }
+    #expect(Set(findings.map(\.severity)) == [.warning, .error], "\(findings)")
+    #expect(!fixture.folder.exists("feeds/gesprekken/feed.xml"))
+  }
 }

@@ -51,16 +51,23 @@ struct CheckedOutput: Sendable {
     return located(findings)
   }
 
-  /// The findings of several outputs, one per rule and catalogue line: a title is both `<title>`
-  /// and `<itunes:title>`, and a show's preview repeats its feed, yet each mistake is one finding.
+  /// The findings of several outputs, those reported at the catalogue once per rule, line and
+  /// severity: a title is both `<title>` and `<itunes:title>`, and a show's preview repeats its
+  /// feed, yet each mistake is one finding. (The severity is part of it, so that an error is never
+  /// hidden behind a warning of the same rule from the same key.)
   static func findings(of outputs: [CheckedOutput], _ check: (CheckedOutput) -> [Finding]) -> [Finding] {
     var seen = Set<Key>()
-    return outputs.flatMap(check).filter { seen.insert(Key(ruleID: $0.ruleID, location: $0.location)).inserted }
+    return outputs.flatMap { output in
+      let findings = check(output)
+      guard output.sourceMap != nil else { return findings }
+      return findings.filter { seen.insert(Key(ruleID: $0.ruleID, location: $0.location, severity: $0.severity)).inserted }
+    }
   }
 
   private struct Key: Hashable {
     let ruleID: String
     let location: SourceLocation?
+    let severity: Severity
   }
 
   private func located(_ findings: [Finding]) -> [Finding] {
