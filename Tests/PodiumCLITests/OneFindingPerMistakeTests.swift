@@ -102,6 +102,23 @@ import Testing
       feed: feed("<itunes:episodeType>full<", "<itunes:episodeType>long<"), file: first, line: "episode_type:",
       fromFeed: false),
     Mistake(
+      name: "a show without a description", rule: "APPLE-CH-DESC",
+      catalogue: change(show, "description: Gesprekken over hoe burgers de samenleving mee vormgeven.\n", ""),
+      feed: feed("<description>Gesprekken over hoe burgers de samenleving mee vormgeven.</description>", "<description/>"),
+      file: show, line: "title:"),
+    Mistake(
+      name: "an enclosure format Apple doesn't play", rule: "APPLE-ENC-FORMATS",
+      catalogue: { fixture in
+        try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.wav", SampleMedia.wav(seconds: 60))
+        try change(first, "url: media/2024-03-14-de-buurt-beslist.mp3", "url: media/2024-03-14-de-buurt-beslist.wav")(fixture)
+        try change(first, "type: audio/mpeg", "type: audio/wav")(fixture)
+      },
+      feed: { text in
+        feed("2024-03-14-de-buurt-beslist.mp3\" length=\"", "2024-03-14-de-buurt-beslist.wav\" length=\"")(text)
+          .replacingOccurrences(of: "type=\"audio/mpeg\"", with: "type=\"audio/wav\"")
+      },
+      file: first, line: "url:"),
+    Mistake(
       name: "a show description over 4000 bytes", rule: "APPLE-CH-DESC",
       catalogue: change(show, "description: Gesprekken", "description: \(String(repeating: "é", count: 2100))"),
       feed: feed("<description>Gesprekken", "<description>\(String(repeating: "é", count: 2100))"), file: show,
