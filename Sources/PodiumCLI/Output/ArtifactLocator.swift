@@ -9,19 +9,17 @@ struct ArtifactLocator: Sendable {
     var uri: String
     /// `%SRCROOT%` when `uri` is relative to the current folder.
     var uriBaseID: String?
-    /// Whether the file is a feed (rather than a catalogue file), to pick the feed rules for its findings.
-    var isFeed: Bool
   }
 
   static let sourceRoot = "%SRCROOT%"
 
   /// The current folder, which relative URIs start from.
   let root: URL
-  /// The path of a finding's file, relative to `root` or absolute, and whether it is a feed.
-  private let resolve: @Sendable (String) -> (path: String, isFeed: Bool)
+  /// The path of a finding's file, relative to `root` or absolute.
+  private let resolve: @Sendable (String) -> String
 
-  /// Files named as given, all feeds: what `lint` reports.
-  static var asGiven: ArtifactLocator { ArtifactLocator(root: currentFolder) { ($0, true) } }
+  /// Files named as given: what `lint` reports.
+  static var asGiven: ArtifactLocator { ArtifactLocator(root: currentFolder) { $0 } }
 
   /// What `validate` and `build` report: catalogue files are named relative to the catalogue folder
   /// (`gesprekken/show.yaml`), and files Podium writes start with the output folder's name
@@ -37,27 +35,27 @@ struct ArtifactLocator: Sendable {
       let inCatalogue = joined(catalogue, file)
       let inRoot = URL(fileURLWithPath: inCatalogue, relativeTo: root).path
       guard file.hasPrefix(outputName + "/"), !FileManager.default.fileExists(atPath: inRoot) else {
-        return (inCatalogue, false)
+        return inCatalogue
       }
-      return (joined(output, String(file.dropFirst(outputName.count + 1))), true)
+      return joined(output, String(file.dropFirst(outputName.count + 1)))
     }
   }
 
   /// Where a finding's file is, as SARIF names it.
   func artifact(for file: String) -> Artifact {
     if let url = URL(string: file), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) {
-      return Artifact(uri: file, uriBaseID: nil, isFeed: true)
+      return Artifact(uri: file, uriBaseID: nil)
     }
-    let (path, isFeed) = resolve(file)
+    let path = resolve(file)
     let absolute = URL(fileURLWithPath: path, relativeTo: root).standardizedFileURL
     let rootPath = root.standardizedFileURL.path
     let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
     guard absolute.path.hasPrefix(prefix) else {
-      return Artifact(uri: absolute.absoluteString, uriBaseID: nil, isFeed: isFeed)
+      return Artifact(uri: absolute.absoluteString, uriBaseID: nil)
     }
     let relative = String(absolute.path.dropFirst(prefix.count))
     let uri = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
-    return Artifact(uri: uri, uriBaseID: Self.sourceRoot, isFeed: isFeed)
+    return Artifact(uri: uri, uriBaseID: Self.sourceRoot)
   }
 
   static var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }
