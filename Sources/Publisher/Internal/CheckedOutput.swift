@@ -24,13 +24,13 @@ struct CheckedOutput: Sendable {
   let rules: Rules
   /// Where each line came from in the catalogue; findings of a file without one name the file.
   var sourceMap: FeedSourceMap?
-  /// The bytes of a feed that is checked but never written: the preview of a show with episodes
-  /// still to come (``OutputRenderer``).
-  var preview: Data?
+  /// The findings of a feed that is checked as it is rendered and never written: the preview of a
+  /// show with episodes still to come (``OutputRenderer``), so its bytes are not kept for later.
+  var preview: [Finding]?
 
   /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory.
   func findings(_ data: Data) -> [Finding] {
-    let data = preview ?? data
+    if let preview { return preview }
     let findings =
       switch rules {
       case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(data, file: file)
@@ -41,7 +41,7 @@ struct CheckedOutput: Sendable {
 
   /// The same, on the file as staged: read in pieces, so the bytes need not stay in memory.
   func findings(stagedIn staging: URL) -> [Finding] {
-    if let preview { return findings(preview) }
+    if let preview { return preview }
     let path = staging.appendingPathComponent(path).path
     let findings =
       switch rules {
@@ -75,5 +75,5 @@ struct CheckedOutput: Sendable {
     return findings.map(sourceMap.relocate)
   }
 
-  private var limit: Int { max(preview?.count ?? size, 1) * 2 }
+  private var limit: Int { max(size, 1) * 2 }
 }

@@ -115,8 +115,8 @@ struct OutputRenderer {
   }
 
   /// Episodes still to come (scheduled or drafts) are checked by the feed rules now, not on the
-  /// day they go out: in a feed written as it will be once they are published, kept in memory
-  /// and never written. Its findings about episodes already out repeat the feed's, and are
+  /// day they go out: in a feed written as it will be once they are published, checked here in
+  /// memory and never written. Its findings about episodes already out repeat the feed's, and are
   /// reported once (``CheckedOutput/findings(of:_:)``).
   private func preview(show: Show, published: [Episode], writer: PodcastFeedWriter, renderer: ShowNotesRenderer) throws
     -> CheckedOutput?
@@ -125,9 +125,10 @@ struct OutputRenderer {
     guard !upcoming.isEmpty else { return nil }
     let feed = try writer.write(PodcastFeedWriter.order(published + upcoming), renderer: renderer)
     let path = "\(show.slug)/\(OutputPaths.feed)"
-    return CheckedOutput(
-      path: path, file: "\(outputName)/\(path)", size: feed.byteCount, rules: .feed(.podcast), sourceMap: feed.sourceMap,
-      preview: feed.data)
+    var preview = CheckedOutput(
+      path: path, file: "\(outputName)/\(path)", size: feed.byteCount, rules: .feed(.podcast), sourceMap: feed.sourceMap)
+    preview.preview = preview.findings(feed.data)
+    return preview
   }
 
   private func addVideoSite(show: Show, episodes: [FeedEpisode], to result: inout Result) throws {
