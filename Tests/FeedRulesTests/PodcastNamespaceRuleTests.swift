@@ -67,12 +67,12 @@ extension BrokenFeed {
     BrokenFeed(
       "P20-TXT", .info, "txt over 4000", inChannel("<podcast:txt>\(String(repeating: "t", count: 4001))</podcast:txt>")),
     BrokenFeed(
-      "P20-PERSON", .info, "role outside the taxonomy",
+      "P20-PERSON", .warning, "role outside the taxonomy",
       .mark(person, #"<podcast:person role="boss">Grace</podcast:person>"#)),
     BrokenFeed(
-      "P20-PERSON", .info, "group outside the taxonomy",
+      "P20-PERSON", .warning, "group outside the taxonomy",
       .mark(person, #"<podcast:person group="band">Grace</podcast:person>"#)),
-    BrokenFeed("P20-PERSON", .info, "empty name", .mark(person, #"<podcast:person role="Guest"> </podcast:person>"#)),
+    BrokenFeed("P20-PERSON", .warning, "empty name", .mark(person, #"<podcast:person role="Guest"> </podcast:person>"#)),
     BrokenFeed("P20-LOCATION", .info, "three-letter country", .mark(#"country="NL""#, #"country="NLD""#)),
     BrokenFeed(
       "P20-TRANSCRIPT", .info, "type not MIME",

@@ -9,8 +9,11 @@ struct PodcastValueRules: FeedCheck {
   static let block = rule("P20-BLOCK", .info, "<podcast:block> is yes or no, with an optional known service id.")
   static let medium = rule("P20-MEDIUM", .info, "<podcast:medium> is a value the spec lists, such as podcast or video.")
   static let txt = rule("P20-TXT", .info, "<podcast:txt> is at most 4000 characters.")
+  // A warning, as the catalogue's check of the same was: the namespace says the role and group
+  // "should" come from the taxonomy (https://podcasting2.org/docs/podcast-namespace/tags/person),
+  // and no app refuses a feed for it.
   static let person = rule(
-    "P20-PERSON", .info, "<podcast:person> names someone, with a role and group from the taxonomy.")
+    "P20-PERSON", .warning, "<podcast:person> names someone, with a role and group from the taxonomy.")
   static let location = rule("P20-LOCATION", .info, "<podcast:location> names a place, with rel subject or creator.")
   static let transcript = rule("P20-TRANSCRIPT", .info, "<podcast:transcript> has a MIME type and rel captions if any.")
   static let chapters = rule("P20-CHAPTERS", .info, #"<podcast:chapters> has type="application/json+chapters"."#)
