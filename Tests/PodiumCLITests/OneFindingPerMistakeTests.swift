@@ -56,7 +56,7 @@ import Testing
       catalogue: change(first, "title: De buurt beslist", "title: \(longTitle)"),
       feed: feed("<title>De buurt beslist</title>", "<title>\(longTitle)</title>"), file: first, line: "title:"),
     Mistake(
-      name: "a title ending in a space", rule: "APPLE-TEXT-255",
+      name: "a title ending in a space", rule: "APPLE-TEXT-SPACE",
       catalogue: change(first, "title: De buurt beslist", "title: 'De buurt beslist '"),
       feed: feed("<title>De buurt beslist</title>", "<title>De buurt beslist </title>"), file: first, line: "title:"),
     Mistake(
