@@ -29,7 +29,7 @@ struct PublishOutput {
     }
     let uploads = report.toUpload
     let skipped = report.items.count - uploads.count
-    if report.dryRun {
+    if report.dryRun && report.failure == nil {
       for item in report.items {
         let action = item.action == .upload ? terminal.paint("upload", .green) : terminal.paint("skip  ", .dim)
         let kind = item.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
