@@ -10,18 +10,47 @@ struct LibXMLReader {
   let maximumSize: Int
 
   func read(_ data: Data) throws(XMLParseError) -> XMLDocument {
-    guard data.count <= maximumSize, data.count <= Int(Int32.max) else {
-      throw XMLParseError(.tooLarge(size: data.count, limit: maximumSize))
-    }
-    // Read through a callback rather than xmlCtxtReadMemory, which would first copy the
-    // whole document into a buffer of its own (28 MB for a 10,000-episode feed); this way
-    // libxml2 holds a few kilobytes at a time.
-    let result = data.withUnsafeBytes { bytes in Result { () throws(XMLParseError) in try parse(InputSource(bytes)) } }
-    return try result.get()
+    guard data.count <= Int(Int32.max) else { throw XMLParseError(.tooLarge(size: data.count, limit: maximumSize)) }
+    return try document(parse(data, handler: nil))
   }
 
   /// Reads a file in pieces as libxml2 asks for them, so the document is never held whole.
   func read(contentsOfFile path: String) throws(XMLParseError) -> XMLDocument {
+    try document(parse(contentsOfFile: path, sizeLimit: min(maximumSize, Int(Int32.max)), handler: nil))
+  }
+
+  /// Streams a document to `handler` instead of building its tree.
+  func stream(_ data: Data, into handler: any XMLStreamHandler) throws(XMLParseError) -> XMLPrologue {
+    try parse(data, handler: handler).prologue
+  }
+
+  func stream(contentsOfFile path: String, into handler: any XMLStreamHandler) throws(XMLParseError) -> XMLPrologue {
+    try parse(contentsOfFile: path, sizeLimit: maximumSize, handler: handler).prologue
+  }
+
+  private func document(_ parsed: (root: XMLElement?, prologue: XMLPrologue)) throws(XMLParseError) -> XMLDocument {
+    guard let root = parsed.root else { throw XMLParseError(.malformed(message: "the document has no root element")) }
+    return XMLDocument(
+      root: root, hasXMLDeclaration: parsed.prologue.hasXMLDeclaration,
+      declaredEncoding: parsed.prologue.declaredEncoding)
+  }
+
+  private func parse(_ data: Data, handler: (any XMLStreamHandler)?) throws(XMLParseError) -> (
+    root: XMLElement?, prologue: XMLPrologue
+  ) {
+    guard data.count <= maximumSize else { throw XMLParseError(.tooLarge(size: data.count, limit: maximumSize)) }
+    // Read through a callback rather than xmlCtxtReadMemory, which would first copy the
+    // whole document into a buffer of its own (28 MB for a 10,000-episode feed); this way
+    // libxml2 holds a few kilobytes at a time.
+    let result = data.withUnsafeBytes { bytes in
+      Result { () throws(XMLParseError) in try parse(InputSource(bytes), handler: handler) }
+    }
+    return try result.get()
+  }
+
+  private func parse(contentsOfFile path: String, sizeLimit: Int, handler: (any XMLStreamHandler)?) throws(
+    XMLParseError
+  ) -> (root: XMLElement?, prologue: XMLPrologue) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw XMLParseError(.unreadable(path: path, detail: String(cString: strerror(errno)))) }
     defer { close(descriptor) }
@@ -30,16 +59,19 @@ struct LibXMLReader {
       throw XMLParseError(.unreadable(path: path, detail: String(cString: strerror(errno))))
     }
     let size = Int(status.st_size)
-    guard size <= maximumSize, size <= Int(Int32.max) else { throw XMLParseError(.tooLarge(size: size, limit: maximumSize)) }
-    return try parse(InputSource(descriptor: descriptor, path: path, limit: maximumSize))
+    guard size <= sizeLimit else { throw XMLParseError(.tooLarge(size: size, limit: maximumSize)) }
+    return try parse(InputSource(descriptor: descriptor, path: path, limit: sizeLimit), handler: handler)
   }
 
-  private func parse(_ source: InputSource) throws(XMLParseError) -> XMLDocument {
+  private func parse(_ source: InputSource, handler: (any XMLStreamHandler)?) throws(XMLParseError) -> (
+    root: XMLElement?, prologue: XMLPrologue
+  ) {
     _ = libxmlInitialized
     guard let ctxt = xmlNewParserCtxt() else { throw XMLParseError(.libxml(operation: "xmlNewParserCtxt")) }
     defer { xmlFreeParserCtxt(ctxt) }
     let session = ParseSession()
-    return try withExtendedLifetime(session) { () throws(XMLParseError) -> XMLDocument in
+    session.tree.handler = handler
+    return try withExtendedLifetime(session) { () throws(XMLParseError) -> (root: XMLElement?, prologue: XMLPrologue) in
       ctxt.pointee._private = Unmanaged.passUnretained(session).toOpaque()
       xmlCtxtUseOptions(ctxt, Self.options)
       SAXHooks.install(on: ctxt)
@@ -55,24 +87,25 @@ struct LibXMLReader {
         throw XMLParseError(.unreadable(path: source.path ?? "", detail: String(cString: strerror(failure))))
       }
       guard source.sawContent else { throw XMLParseError(.empty, line: 1) }
-      return try document(ctxt: ctxt, session: session, source: source)
+      return try checked(ctxt: ctxt, session: session, source: source)
     }
   }
 
-  private func document(ctxt: xmlParserCtxtPtr, session: ParseSession, source: InputSource) throws(XMLParseError)
-    -> XMLDocument
+  private func checked(ctxt: xmlParserCtxtPtr, session: ParseSession, source: InputSource) throws(XMLParseError)
+    -> (root: XMLElement?, prologue: XMLPrologue)
   {
     if let refused = session.refusedEntity {
       let reason: XMLParseError.Reason =
         refused.declared ? .entityDeclaration(name: refused.name) : .entityReference(name: refused.name)
       throw XMLParseError(reason, line: refused.line)
     }
-    guard ctxt.pointee.wellFormed != 0, let root = session.tree.root else {
+    guard ctxt.pointee.wellFormed != 0, session.tree.sawRoot else {
       throw Self.failure(session.firstError, ctxt: ctxt)
     }
-    return XMLDocument(
-      root: root, hasXMLDeclaration: Self.startsWithDeclaration(source.head),
+    let prologue = XMLPrologue(
+      hasXMLDeclaration: Self.startsWithDeclaration(source.head),
       declaredEncoding: ctxt.pointee.encoding.map { String(cString: $0) })
+    return (session.tree.root, prologue)
   }
 
   private static func failure(_ first: ParseSession.FirstError?, ctxt: xmlParserCtxtPtr) -> XMLParseError {

@@ -3,14 +3,22 @@ import Foundation
 
 /// Builds `XMLElement` values straight from libxml2's SAX events, so no libxml2 tree is ever
 /// made, copied or freed: for a large feed that saves more time than the parse itself takes.
+/// With a stream handler, the elements it streams are never built: their children go to it one by one.
 struct TreeBuilder {
   private struct OpenElement {
     let qualifiedName: XMLElement.QualifiedName
     let attributes: [XMLElement.Attribute]
     let declarations: [XMLElement.NamespaceDeclaration]
     let line: Int
+    /// Handed to the stream handler child by child, never built.
+    let streamed: Bool
     var children: [XMLElement] = []
   }
+
+  /// Where a streamed parse sends its pieces; `nil` builds the whole tree.
+  var handler: (any XMLStreamHandler)?
+  /// Whether the root element started, built or streamed.
+  private(set) var sawRoot = false
 
   private var open: [OpenElement] = []
   /// One text buffer per depth, reused from element to element.
@@ -31,25 +39,42 @@ struct TreeBuilder {
   private var lastLongText = ""
 
   mutating func start(_ event: StartElementEvent, line: Int) {
+    let name = qualifiedName(event), attributes = attributes(event), declarations = declarations(event)
+    var streamed = false
+    if let handler, open.last?.streamed ?? true {
+      let header = XMLElement(
+        name, attributes: attributes, namespaceDeclarations: declarations, text: "", children: [], line: line)
+      streamed = handler.shouldStream(header, depth: open.count)
+    }
     open.append(
       OpenElement(
-        qualifiedName: qualifiedName(event), attributes: attributes(event), declarations: declarations(event),
-        line: line))
+        qualifiedName: name, attributes: attributes, declarations: declarations, line: line, streamed: streamed))
+    sawRoot = true
     if texts.count < open.count { texts.append([]) }
   }
 
   mutating func end() {
     guard let element = open.popLast() else { return }
     let depth = open.count
+    if element.streamed {
+      handler?.end(depth: depth)
+      return
+    }
     let built = XMLElement(
       element.qualifiedName, attributes: element.attributes, namespaceDeclarations: element.declarations,
       text: makeText(texts[depth]), children: element.children, line: element.line)
     texts[depth].removeAll(keepingCapacity: true)
-    if depth == 0 { root = built } else { open[depth - 1].children.append(built) }
+    if let handler, open.last?.streamed ?? true {
+      handler.child(built, depth: depth)
+    } else if depth == 0 {
+      root = built
+    } else {
+      open[depth - 1].children.append(built)
+    }
   }
 
   mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard !open.isEmpty else { return }
+    guard let last = open.last, !last.streamed else { return }
     texts[open.count - 1].append(contentsOf: bytes)
   }
 
