@@ -1,23 +1,25 @@
 import Diagnostics
-import Dispatch
 import Foundation
-import Parallel
 import PodiumXML
 
 /// Checks a podcast RSS feed against RSS 2.0, Apple Podcasts and Podcasting 2.0 rules, using
 /// only the feed's text: no network, no media probing. Findings never stop the work; they are
 /// returned, in document order, for the caller to print or filter.
 ///
+/// The feed is checked as it is read, one item at a time (docs/architecture.md, step 5): memory
+/// holds the channel's own elements, one item and what rules keep across items (the GUIDs and
+/// enclosure URLs seen), never the whole feed, so a feed of any size can be checked.
+///
 /// `PodiumXML.XMLDocument` is spelt out because Foundation on macOS has its own `XMLDocument`.
 public struct FeedLinter: Sendable {
-  /// Feeds larger than this are refused before parsing.
-  public let maximumFeedSize: Int
+  /// Feeds larger than this are refused before parsing; `nil`: no limit.
+  public let maximumFeedSize: Int?
   public let profile: FeedProfile
 
   /// - Parameters:
-  ///   - maximumFeedSize: the largest feed, in bytes, that will be parsed.
+  ///   - maximumFeedSize: the largest feed, in bytes, that will be read; `nil` for any size.
   ///   - profile: a podcast feed (every rule) or a plain RSS feed (RSS 2.0's rules only).
-  public init(maximumFeedSize: Int = PodiumXML.XMLDocument.defaultMaximumSize, profile: FeedProfile = .podcast) {
+  public init(maximumFeedSize: Int? = nil, profile: FeedProfile = .podcast) {
     self.maximumFeedSize = maximumFeedSize
     self.profile = profile
   }
@@ -25,47 +27,26 @@ public struct FeedLinter: Sendable {
   /// Every rule this linter can report, for docs and for turning rules off.
   public static var rules: [Rule] { FeedChecks.rules }
 
-  /// Parses and checks a feed; a feed that is not well-formed gives one error finding.
+  /// Checks a feed held in memory; a feed that is not well-formed gives one error finding.
   ///
   /// - Parameters:
   ///   - data: the feed's bytes.
   ///   - file: the path or URL that findings should name.
   /// - Returns: the findings, sorted by line.
   public func lint(_ data: Data, file: String) -> [Finding] {
-    do {
-      let document = try PodiumXML.XMLDocument(data: data, maximumSize: maximumFeedSize)
-      let findings = lint(document, file: file)
-      if data.count > Self.freeElsewhereSize { Self.freeElsewhere(document) }
-      return findings
-    } catch {
-      return [ParseErrorFinding.finding(for: error, file: file)]
-    }
+    let reader = XMLStreamReader(maximumSize: maximumFeedSize)
+    return lint(file: file) { stream throws(XMLParseError) in try reader.read(data, into: stream) }
   }
 
-  /// Parses and checks a feed read from a file in pieces, so that a large feed is not held in
-  /// memory both as bytes and parsed.
+  /// Checks a feed read from a file in pieces, so that the feed is never in memory whole.
   ///
   /// - Parameters:
   ///   - path: the file to read.
   ///   - file: the path or URL that findings should name.
   /// - Returns: the findings, sorted by line.
   public func lint(contentsOfFile path: String, file: String) -> [Finding] {
-    do {
-      let document = try PodiumXML.XMLDocument(contentsOfFile: path, maximumSize: maximumFeedSize)
-      let findings = lint(document, file: file)
-      Self.freeElsewhere(document)
-      return findings
-    } catch {
-      return [ParseErrorFinding.finding(for: error, file: file)]
-    }
-  }
-
-  /// Feeds at least this large have their tree freed on another thread.
-  private static let freeElsewhereSize = 1024 * 1024
-
-  /// Freeing the tree of a 10,000-episode feed takes 40 ms; the caller need not wait for it.
-  private static func freeElsewhere(_ document: PodiumXML.XMLDocument) {
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(document) {} }
+    let reader = XMLStreamReader(maximumSize: maximumFeedSize)
+    return lint(file: file) { stream throws(XMLParseError) in try reader.read(contentsOfFile: path, into: stream) }
   }
 
   /// Checks a feed already parsed.
@@ -75,14 +56,25 @@ public struct FeedLinter: Sendable {
   ///   - file: the path or URL that findings should name.
   /// - Returns: the findings, sorted by line.
   public func lint(_ document: PodiumXML.XMLDocument, file: String) -> [Finding] {
-    let feed = Feed(document)
-    // Each family reads the feed on its own, so they run on every core; their findings are put
-    // together in the order they would have come one after another.
-    let findings = ParallelMap.map(FeedChecks.all) { check in
-      var findings = FindingList(file: file)
-      check.check(feed, into: &findings)
-      return findings.findings
-    }.joined()
-    return findings.filter { profile.applies($0.ruleID) }.sortedForReport()
+    lint(file: file) { stream in
+      document.stream(into: stream)
+      return document.prologue
+    }
+  }
+
+  /// Reads the feed with `read` once, or twice when a channel element comes after an item (see
+  /// `FeedStream`), and puts the findings in order.
+  private func lint(file: String, read: (FeedStream) throws(XMLParseError) -> XMLPrologue) -> [Finding] {
+    do {
+      var stream = FeedStream(file: file)
+      var prologue = try read(stream)
+      if stream.needsSecondReading, let feed = stream.wholeFeed {
+        stream = FeedStream(file: file, knownFeed: feed)
+        prologue = try read(stream)
+      }
+      return stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport()
+    } catch {
+      return [ParseErrorFinding.finding(for: error, file: file)]
+    }
   }
 }

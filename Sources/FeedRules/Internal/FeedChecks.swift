@@ -2,11 +2,14 @@ import Diagnostics
 
 /// Every rule family, in the order they run (findings are sorted afterwards anyway).
 enum FeedChecks {
-  static let all: [any FeedCheck] = [
-    DocumentRules(), NamespaceRules(), ChannelRules(), DuplicateElementRules(), ItemRules(),
-    EnclosureRules(), GUIDRules(), DateRules(), AppleChannelRules(), AppleItemRules(), AppleTextRules(),
-    CategoryRules(), MarkupRules(), PodcastTagRules(), PodcastValueRules(), MediaRSSRules(),
-  ]
+  /// A fresh set of families, with empty state, for one feed.
+  static func all() -> [any FeedCheck] {
+    [
+      DocumentRules(), NamespaceRules(), ChannelRules(), DuplicateElementRules(), ItemRules(),
+      EnclosureRules(), GUIDRules(), DateRules(), AppleChannelRules(), AppleItemRules(), AppleTextRules(),
+      CategoryRules(), MarkupRules(), PodcastTagRules(), PodcastValueRules(), MediaRSSRules(),
+    ]
+  }
 
-  static let rules: [Rule] = ParseErrorFinding.rules + all.flatMap { type(of: $0).rules }
+  static let rules: [Rule] = ParseErrorFinding.rules + all().flatMap { type(of: $0).rules }
 }

@@ -38,9 +38,16 @@ struct AppleItemRules: FeedCheck {
     [title, description, duration, link, image, explicit, episode, season, episodeType, block]
   }
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
-    let serial = feed.isSerial
-    for item in feed.items {
+  /// Whether the show is serial, read once from the channel.
+  private var serial = false
+
+  mutating func check(_ feed: Feed, into findings: inout FindingList) {
+    serial = feed.isSerial
+  }
+
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    let item = item.node
+    do {
       if item.first(.title)?.trimmedText.isEmpty ?? true {
         findings.add(
           Self.title, "this episode has no title; add a <title> with the episode's name",

@@ -31,7 +31,10 @@ struct AppleTextRules: FeedCheck {
     if let owner = channel.first("itunes:owner") {
       check(FeedNode(owner), keys: ["itunes:name", "itunes:email"], into: &findings)
     }
-    for item in feed.items { check(item, keys: Self.itemKeys, into: &findings) }
+  }
+
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    check(item.node, keys: Self.itemKeys, into: &findings)
   }
 
   private func check(_ node: FeedNode, keys: [ElementKey], into findings: inout FindingList) {

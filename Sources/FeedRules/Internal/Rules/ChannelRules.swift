@@ -49,7 +49,7 @@ struct ChannelRules: FeedCheck {
         at: channel.element)
     }
     if let image = channel.first("image") { checkImage(image, into: &findings) }
-    checkOrder(channel, into: &findings)
+    checkOrder(feed, into: &findings)
     checkSelfLink(channel, into: &findings)
   }
 
@@ -72,18 +72,11 @@ struct ChannelRules: FeedCheck {
     }
   }
 
-  private func checkOrder(_ channel: FeedNode, into findings: inout FindingList) {
-    var seenItem = false
-    for child in channel.element.children {
-      let key = ElementKey(child)
-      if key == "item" || key == "podcast:liveItem" {
-        seenItem = true
-      } else if seenItem {
-        findings.add(
-          Self.order, "\(child.tagName) comes after the first <item>; move channel elements above the items", at: child)
-        return
-      }
-    }
+  /// The feed is read item by item, so the reader notes the first element after an item.
+  private func checkOrder(_ feed: Feed, into findings: inout FindingList) {
+    guard let child = feed.firstAfterItems else { return }
+    findings.add(
+      Self.order, "\(child.tagName) comes after the first <item>; move channel elements above the items", at: child)
   }
 
   private func checkSelfLink(_ channel: FeedNode, into findings: inout FindingList) {

@@ -26,19 +26,27 @@ struct DateRules: FeedCheck {
 
   static let example = "Sun, 06 Jul 2014 13:00:00 +0000"
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
+  /// The date and line of the last item with a readable date, for RSS-ITEM-ORDER.
+  private var previous: (seconds: Int, line: Int)?
+  /// Set once the order was reported, or from the start for a serial show (listed oldest first).
+  private var reportedOrder = false
+
+  mutating func check(_ feed: Feed, into findings: inout FindingList) {
     guard let channel = feed.channel else { return }
     for date in channel.all("pubDate") + channel.all("lastBuildDate") { _ = check(date, into: &findings) }
-    var previous: (seconds: Int, line: Int)?
-    var reportedOrder = feed.isSerial
-    for item in feed.items {
+    reportedOrder = feed.isSerial
+  }
+
+  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    let item = item.node
+    do {
       guard let pubDate = item.first(.pubDate) else {
         findings.add(
           Self.itemPubDate, "this item has no <pubDate>; add its release date, e.g. <pubDate>\(Self.example)</pubDate>",
           at: item.element)
-        continue
+        return
       }
-      guard let date = check(pubDate, into: &findings) else { continue }
+      guard let date = check(pubDate, into: &findings) else { return }
       if !reportedOrder, let previous, date.secondsSince1970 > previous.seconds {
         findings.add(
           Self.itemOrder, "this item is newer than the item at line \(previous.line) above it; list items newest first",

@@ -18,9 +18,9 @@ struct DocumentRules: FeedCheck {
 
   static var rules: [Rule] { [declaration, root, appleRSS] }
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
-    checkDeclaration(feed.document, into: &findings)
-    let root = feed.root
+  func finish(_ document: FeedDocument, into findings: inout FindingList) {
+    checkDeclaration(document.prologue, into: &findings)
+    let root = document.root
     if root.name == "feed", root.feedNamespace == .atom {
       findings.add(
         Self.root,
@@ -37,10 +37,10 @@ struct DocumentRules: FeedCheck {
         at: root)
       return
     }
-    checkRSS(root, into: &findings)
+    checkRSS(document, into: &findings)
   }
 
-  private func checkDeclaration(_ document: XMLDocument, into findings: inout FindingList) {
+  private func checkDeclaration(_ document: XMLPrologue, into findings: inout FindingList) {
     let fix = #"start the file with <?xml version="1.0" encoding="UTF-8"?>"#
     guard document.hasXMLDeclaration else {
       return findings.add(Self.declaration, "the feed has no XML declaration; \(fix)", line: 1)
@@ -54,18 +54,20 @@ struct DocumentRules: FeedCheck {
     }
   }
 
-  private func checkRSS(_ root: XMLElement, into findings: inout FindingList) {
+  private func checkRSS(_ document: FeedDocument, into findings: inout FindingList) {
+    let root = document.root
     let version = root.attribute("version")
     if version != "2.0" {
       let written = version.map { "version=\"\($0)\"" } ?? "no version"
       findings.add(Self.root, "<rss> has \(written); write <rss version=\"2.0\">", at: root)
     }
-    let channels = root.children(named: "channel")
-    if channels.isEmpty {
+    if document.channelCount == 0 {
       findings.add(
         Self.root, "<rss> has no <channel>; put the show's metadata and items inside one <channel>", at: root)
-    } else if channels.count > 1 {
-      findings.add(Self.root, "<rss> has \(channels.count) <channel> elements; merge them into one", at: channels[1])
+    } else if document.channelCount > 1 {
+      findings.add(
+        Self.root, "<rss> has \(document.channelCount) <channel> elements; merge them into one",
+        at: document.secondChannel)
     }
     let declared = Set(root.namespaceDeclarations.map { FeedNamespace(uri: $0.uri) })
     for (namespace, uri) in [(FeedNamespace.itunes, FeedNamespace.itunesURI), (.content, FeedNamespace.contentURI)]

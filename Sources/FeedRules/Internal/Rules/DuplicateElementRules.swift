@@ -29,7 +29,10 @@ struct DuplicateElementRules: FeedCheck {
   func check(_ feed: Feed, into findings: inout FindingList) {
     guard let channel = feed.channel else { return }
     report(channel, keys: Self.singleInChannel, owner: "channel", into: &findings)
-    for item in feed.items { report(item, keys: Self.singleInItem, owner: "item", into: &findings) }
+  }
+
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    report(item.node, keys: Self.singleInItem, owner: "item", into: &findings)
   }
 
   private func report(_ node: FeedNode, keys: Set<ElementKey>, owner: String, into findings: inout FindingList) {

@@ -33,11 +33,13 @@ struct EnclosureRules: FeedCheck {
     "mp4": ["video/mp4", "audio/mp4"], "m4v": ["video/x-m4v", "video/mp4"], "pdf": ["application/pdf"],
   ]
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
-    var firstUse: [String: Int] = [:]
-    for item in feed.items {
-      let enclosures = item.all(.enclosure)
-      guard let enclosure = enclosures.first else { continue }
+  /// The line of the first enclosure of each URL, for APPLE-ITEM-ENCLOSURE.
+  private var firstUse: [String: Int] = [:]
+
+  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    do {
+      let enclosures = item.node.all(.enclosure)
+      guard let enclosure = enclosures.first else { return }
       if enclosures.count > 1 {
         findings.add(
           Self.one,
@@ -45,7 +47,7 @@ struct EnclosureRules: FeedCheck {
           at: enclosures[1])
       }
       checkAttributes(enclosure, into: &findings)
-      guard let url = enclosure.attribute("url"), !url.isEmpty else { continue }
+      guard let url = enclosure.attribute("url"), !url.isEmpty else { return }
       checkApple(enclosure, url: url, into: &findings)
       if let line = firstUse[url] {
         findings.add(

@@ -26,21 +26,24 @@ struct GUIDRules: FeedCheck {
 
   static var rules: [Rule] { [present, notEmpty, permalink, boolean, unique, strength] }
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
-    var firstUse: [String: Int] = [:]
-    for item in feed.items {
+  /// The line of the first `<guid>` of each value, for RSS-GUID-UNIQUE.
+  private var firstUse: [String: Int] = [:]
+
+  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    let item = item.node
+    do {
       guard let guid = item.first(.guid) else {
         findings.add(
           Self.present,
           "this item has no <guid>; add a stable unique id, e.g. <guid isPermaLink=\"false\">a UUID</guid>",
           at: item.element)
-        continue
+        return
       }
       let value = guid.trimmedText
       guard !value.isEmpty else {
         findings.add(
           Self.notEmpty, "this item's <guid> is empty; give it a stable unique value, such as a UUID", at: guid)
-        continue
+        return
       }
       checkPermalink(guid, value: value, into: &findings)
       if let line = firstUse[value] {

@@ -31,16 +31,17 @@ struct ItemRules: FeedCheck {
 
   func check(_ feed: Feed, into findings: inout FindingList) {
     guard let channel = feed.channel else { return }
-    if feed.items.isEmpty, !isListFeed(channel) {
+    if !feed.hasItems, !isListFeed(channel) {
       findings.add(
         Self.noEnclosure,
         "the channel has no <item>; add at least one episode with an <enclosure>, or apps report an empty podcast",
         at: channel.element, severity: .warning)
     }
-    for item in feed.items { check(item, into: &findings) }
   }
 
-  private func check(_ item: FeedNode, into findings: inout FindingList) {
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    guard feed.channel != nil else { return }
+    let item = item.node
     let title = item.first(.title)
     if title == nil, !item.has(.rssDescription) {
       findings.add(

@@ -13,15 +13,20 @@ struct MarkupRules: FeedCheck {
   static let htmlKeys: [ElementKey] = ["description", "content:encoded", "itunes:summary"]
 
   func check(_ feed: Feed, into findings: inout FindingList) {
-    guard feed.channel != nil else { return }
-    for node in feed.channelAndItems {
-      for key in Self.htmlKeys {
-        guard let element = node.first(key), let child = element.children.first else { continue }
-        findings.add(
-          Self.cdata,
-          "\(element.tagName) contains the element <\(child.name)> written as XML; wrap the HTML in <![CDATA[ … ]]>",
-          at: element)
-      }
+    if let channel = feed.channel { check(channel, into: &findings) }
+  }
+
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    check(item.node, into: &findings)
+  }
+
+  private func check(_ node: FeedNode, into findings: inout FindingList) {
+    for key in Self.htmlKeys {
+      guard let element = node.first(key), let child = element.children.first else { continue }
+      findings.add(
+        Self.cdata,
+        "\(element.tagName) contains the element <\(child.name)> written as XML; wrap the HTML in <![CDATA[ … ]]>",
+        at: element)
     }
   }
 }

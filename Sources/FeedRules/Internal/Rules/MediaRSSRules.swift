@@ -43,14 +43,20 @@ struct MediaRSSRules: FeedCheck {
     ("samplingrate", "kHz"),
   ]
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
+  private var namespaces = NamespaceCache()
+  /// Whether the channel has a `<media:player>`.
+  private var channelPlayer = false
+
+  mutating func check(_ feed: Feed, into findings: inout FindingList) {
     guard let channel = feed.channel else { return }
-    var namespaces = NamespaceCache()
     visit(channel.element, playerAbove: false, namespaces: &namespaces, into: &findings)
     // Optional elements on the channel hold for every item below it (MRSS-HIERARCHY): a channel's
     // player is the player of any content that has no url.
-    let channelPlayer = Self.mediaChildren(of: channel.element, namespaces: &namespaces).contains { $0.name == "player" }
-    for item in feed.items { visit(item.element, playerAbove: channelPlayer, namespaces: &namespaces, into: &findings) }
+    channelPlayer = Self.mediaChildren(of: channel.element, namespaces: &namespaces).contains { $0.name == "player" }
+  }
+
+  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    visit(item.node.element, playerAbove: channelPlayer, namespaces: &namespaces, into: &findings)
   }
 
   /// Checks the `media:` children of `parent`, and those of the groups and contents among them.

@@ -44,13 +44,17 @@ struct NamespaceRules: FeedCheck {
     "googleplay": FeedNamespace.googlePlayURI,
   ]
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
-    var reportedPrefixes: Set<Substring> = []
-    visit(feed.root, reportedPrefixes: &reportedPrefixes, into: &findings)
+  /// Undeclared prefixes already reported, each once per feed.
+  private var reportedPrefixes: Set<Substring> = []
+
+  /// Every element, in document order: the only rule family that needs to see them all.
+  mutating func visit(_ element: XMLElement, whole: Bool, into findings: inout FindingList) {
+    visit(element, whole: whole, reportedPrefixes: &reportedPrefixes, into: &findings)
   }
 
-  /// One walk over every element: the only rule family that needs to see them all.
-  private func visit(_ element: XMLElement, reportedPrefixes: inout Set<Substring>, into findings: inout FindingList) {
+  private func visit(
+    _ element: XMLElement, whole: Bool = true, reportedPrefixes: inout Set<Substring>, into findings: inout FindingList
+  ) {
     for declaration in element.namespaceDeclarations { checkDeclaration(declaration, on: element, into: &findings) }
     if element.namespaceURI == nil {
       checkPrefix(of: element.name, on: element, reported: &reportedPrefixes, into: &findings)
@@ -58,6 +62,7 @@ struct NamespaceRules: FeedCheck {
     for attribute in element.attributes where attribute.namespaceURI == nil {
       checkPrefix(of: attribute.name, on: element, reported: &reportedPrefixes, into: &findings)
     }
+    guard whole else { return }
     for child in element.children { visit(child, reportedPrefixes: &reportedPrefixes, into: &findings) }
   }
 

@@ -20,10 +20,15 @@ struct PodcastTagRules: FeedCheck {
 
   static var rules: [Rule] { [requiredAttributes, https, length128, unknown] }
 
-  func check(_ feed: Feed, into findings: inout FindingList) {
-    // Unknown names are reported once each, not once per episode.
-    var reported: Set<String> = []
+  /// Unknown names are reported once each, not once per episode.
+  private var reported: Set<String> = []
+
+  mutating func check(_ feed: Feed, into findings: inout FindingList) {
     for element in feed.podcastElements { check(element, reported: &reported, into: &findings) }
+  }
+
+  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    for element in item.podcastElements { check(element, reported: &reported, into: &findings) }
   }
 
   private func check(_ element: XMLElement, reported: inout Set<String>, into findings: inout FindingList) {

@@ -57,4 +57,8 @@ struct PodcastValueRules: FeedCheck {
   func check(_ feed: Feed, into findings: inout FindingList) {
     for element in feed.podcastElements { PodcastValueCheck(element: element).check(into: &findings) }
   }
+
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    for element in item.podcastElements { PodcastValueCheck(element: element).check(into: &findings) }
+  }
 }
