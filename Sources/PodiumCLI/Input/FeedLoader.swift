@@ -1,25 +1,43 @@
 import Foundation
 import LinkCheck
 
-/// Reads a feed's bytes from where it lives. A file's size is checked before a byte of it is read,
-/// and the read itself stops one byte past the limit, so no feed is ever read whole when it is too big.
+/// Gets a feed ready to lint from where it lives. A file is only opened and its first bytes read:
+/// the linters read it in pieces, so a file of any size can be checked. A URL is fetched whole,
+/// up to a limit, so a hostile server can't make Podium download without end.
 struct FeedLoader: Sendable {
-  /// The largest feed read, in bytes.
+  /// The largest feed fetched over the network, in bytes.
   let maximumSize: Int
 
-  /// The one place a source becomes bytes.
+  /// A feed to lint: a file to read in pieces, or the bytes fetched from a URL.
+  enum Loaded: Sendable {
+    case file(path: String, head: Data)
+    case fetched(Data)
+
+    /// The first bytes, to tell a sitemap or an HTML page from a feed.
+    var head: Data {
+      switch self {
+      case .file(_, let head): head
+      case .fetched(let data): data.prefix(FeedLoader.headLength)
+      }
+    }
+  }
+
+  /// Enough of the start of a document to sniff what it is.
+  static let headLength = 4096
+
+  /// The one place a source becomes something to lint.
   ///
   /// - Parameter source: a file, or an http(s) URL.
-  /// - Returns: the feed's bytes, at most `maximumSize`.
-  /// - Throws: `FeedSourceError` when the feed cannot be read, is too large, or is an HTML page.
-  func load(_ source: FeedSource) throws(FeedSourceError) -> Data {
-    let data: Data
+  /// - Returns: the file, or the URL's bytes (at most `maximumSize`).
+  /// - Throws: `FeedSourceError` when the feed cannot be read, is too large to fetch, or is an HTML page.
+  func load(_ source: FeedSource) throws(FeedSourceError) -> Loaded {
+    let loaded: Loaded
     switch source {
-    case .file(let path): data = try readFile(path)
-    case .remote(let url): data = try fetch(url)
+    case .file(let path): loaded = .file(path: path, head: try readHead(path))
+    case .remote(let url): loaded = .fetched(try fetch(url))
     }
-    if HTMLSniffer.looksLikeHTML(data) { throw .htmlPage(source.description) }
-    return data
+    if HTMLSniffer.looksLikeHTML(loaded.head) { throw .htmlPage(source.description) }
+    return loaded
   }
 
   /// GET with libcurl: http(s) only, redirects bounded and never from https to http, the body
@@ -35,7 +53,8 @@ struct FeedLoader: Sendable {
     }
   }
 
-  private func readFile(_ path: String) throws(FeedSourceError) -> Data {
+  /// Checks the path names a regular file that can be read, and reads its first bytes.
+  private func readHead(_ path: String) throws(FeedSourceError) -> Data {
     var status = stat()
     guard stat(path, &status) == 0 else {
       let code = errno
@@ -43,17 +62,12 @@ struct FeedLoader: Sendable {
       throw .unreadable(path, reason: String(cString: strerror(code)))
     }
     guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path) }
-    guard status.st_size <= maximumSize else { throw .tooLarge(path, size: Int64(status.st_size), limit: maximumSize) }
-    let data: Data
     do {
       let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
       defer { try? handle.close() }
-      data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+      return try handle.read(upToCount: Self.headLength) ?? Data()
     } catch {
       throw .unreadable(path, reason: error.localizedDescription)
     }
-    // The file grew between the size check and the read.
-    guard data.count <= maximumSize else { throw .tooLarge(path, size: Int64(data.count), limit: maximumSize) }
-    return data
   }
 }

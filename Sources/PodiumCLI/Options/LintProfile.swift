@@ -20,6 +20,17 @@ enum LintProfile: String, ExpressibleByArgument, CaseIterable, Sendable {
   ///   - data: the document's bytes.
   ///   - name: the file or URL, for the note.
   /// - Returns: the profile, and a note for the reader, if any.
+  static func detect(_ loaded: FeedLoader.Loaded, name: String) -> (profile: LintProfile, note: String?) {
+    switch loaded {
+    case .fetched(let data): return detect(data, name: name)
+    case .file(let path, let head):
+      guard sniff(head) == .podcast,
+        let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+      else { return (sniff(head), nil) }
+      return detect(data, name: name)
+    }
+  }
+
   static func detect(_ data: Data, name: String) -> (profile: LintProfile, note: String?) {
     let sniffed = sniff(data)
     guard sniffed == .podcast else { return (sniffed, nil) }

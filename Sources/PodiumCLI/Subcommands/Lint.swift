@@ -6,8 +6,8 @@ import Parallel
 
 extension Podium {
   struct Lint: ParsableCommand {
-    /// Feeds larger than this are refused before they are read: 16 MB, well above any real podcast feed.
-    static let maximumFeedSize = 16 * 1024 * 1024
+    /// Feeds fetched over the network larger than this are refused: 16 MB, well above any real podcast feed.
+    static let defaultMaximumSize = 16 * 1024 * 1024
 
     static let configuration = CommandConfiguration(
       abstract: "Check any podcast feed, Media RSS feed or video sitemap, a file or an http(s) URL, against the rules.",
@@ -16,8 +16,9 @@ extension Podium {
         (`podium rules` lists them), so a feed hosted elsewhere, or one you are migrating from, gets the same \
         report. A video sitemap (a <urlset>) gets the sitemap rules; a Media RSS feed (Podium's media.xml) \
         gets RSS 2.0's rules without Apple's and Podcasting 2.0's, as `--profile rss` asks for any feed; so does a \
-        blog's feed, with a note saying so. Feeds are parsed without entity expansion, DTDs or network access; a feed over \
-        \(maximumFeedSize >> 20) MB is refused before it is read.
+        blog's feed, with a note saying so. Feeds are parsed without entity expansion, DTDs or network access, \
+        and checked as they are read, so a feed file of any size can be linted; a feed fetched from a URL \
+        is refused past --max-size.
         """)
 
     @Argument(help: "Feed files, or http(s) URLs.")
@@ -35,6 +36,13 @@ extension Podium {
       an enclosure), and anything else a podcast feed.
       """)
     var profile: LintProfile?
+
+    @Option(help: "The largest feed fetched from a URL, in bytes (files are read in pieces, at any size).")
+    var maxSize: Int = Lint.defaultMaximumSize
+
+    func validate() throws {
+      guard maxSize > 0 else { throw ValidationError("--max-size must be a number of bytes above 0") }
+    }
 
     func run() throws {
       let results = lintEach()
@@ -58,20 +66,35 @@ extension Podium {
     /// Each feed's findings and the note on the profile it was given, or why it could not be
     /// read, in the order given.
     private func lintEach() -> [Result<(findings: [Finding], note: String?), FeedSourceError>] {
-      let loader = FeedLoader(maximumSize: Self.maximumFeedSize)
+      let loader = FeedLoader(maximumSize: maxSize)
       let profile = profile
       return ParallelMap.map(feeds) { argument in
         Result { () throws(FeedSourceError) -> (findings: [Finding], note: String?) in
           let source = try FeedSource(argument)
-          let data = try loader.load(source)
+          let loaded = try loader.load(source)
           let file = source.description
-          let (chosen, note) = profile.map { ($0, nil) } ?? LintProfile.detect(data, name: file)
+          let (chosen, note) = profile.map { ($0, nil) } ?? LintProfile.detect(loaded, name: file)
           switch chosen {
-          case .sitemap: return (SitemapLinter(maximumSize: Self.maximumFeedSize).lint(data, file: file), note)
-          case .rss: return (FeedLinter(maximumFeedSize: Self.maximumFeedSize, profile: .rss).lint(data, file: file), note)
-          case .podcast: return (FeedLinter(maximumFeedSize: Self.maximumFeedSize).lint(data, file: file), note)
+          case .sitemap: return (Self.lint(loaded, file: file, with: SitemapLinter(maximumSize: .max)), note)
+          case .rss: return (Self.lint(loaded, file: file, with: FeedLinter(profile: .rss)), note)
+          case .podcast: return (Self.lint(loaded, file: file, with: FeedLinter()), note)
           }
         }
+      }
+    }
+
+    private static func lint(_ loaded: FeedLoader.Loaded, file: String, with linter: FeedLinter) -> [Finding] {
+      switch loaded {
+      case .file(let path, _): linter.lint(contentsOfFile: path, file: file)
+      case .fetched(let data): linter.lint(data, file: file)
+      }
+    }
+
+    /// A sitemap over Google's 50 MB limit gets that finding before it is parsed.
+    private static func lint(_ loaded: FeedLoader.Loaded, file: String, with linter: SitemapLinter) -> [Finding] {
+      switch loaded {
+      case .file(let path, _): linter.lint(contentsOfFile: path, file: file)
+      case .fetched(let data): linter.lint(data, file: file)
       }
     }
   }
