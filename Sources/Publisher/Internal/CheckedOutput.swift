@@ -19,7 +19,8 @@ struct CheckedOutput: Sendable {
   let path: String
   /// The path in the output folder's parent, which findings name.
   let file: String
-  /// Its size: the linters' size guard (meant for files from elsewhere) is set to fit it.
+  /// Its size: the sitemap linter's size guard (meant for files from elsewhere) is set to fit it;
+  /// the feed linter reads a feed of any size as it goes.
   let size: Int
   let rules: Rules
   /// Where each line came from in the catalogue; findings of a file without one name the file.
@@ -28,24 +29,26 @@ struct CheckedOutput: Sendable {
   /// show with episodes still to come (``OutputRenderer``), so its bytes are not kept for later.
   var preview: [Finding]?
 
-  /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory.
+  /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory, checked as they
+  /// are read, item by item, so no parsed copy of the feed is held.
   func findings(_ data: Data) -> [Finding] {
     if let preview { return preview }
     let findings =
       switch rules {
-      case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(data, file: file)
+      case .feed(let profile): FeedLinter(profile: profile).lint(data, file: file)
       case .videoSitemap: SitemapLinter(maximumSize: limit).lint(data, file: file)
       }
     return located(findings)
   }
 
-  /// The same, on the file as staged: read in pieces, so the bytes need not stay in memory.
+  /// The same, on the file as staged: read in pieces and checked item by item, so neither the
+  /// bytes nor the parsed feed need stay in memory.
   func findings(stagedIn staging: URL) -> [Finding] {
     if let preview { return preview }
     let path = staging.appendingPathComponent(path).path
     let findings =
       switch rules {
-      case .feed(let profile): FeedLinter(maximumFeedSize: limit, profile: profile).lint(contentsOfFile: path, file: file)
+      case .feed(let profile): FeedLinter(profile: profile).lint(contentsOfFile: path, file: file)
       case .videoSitemap: SitemapLinter(maximumSize: limit).lint(contentsOfFile: path, file: file)
       }
     return located(findings)
