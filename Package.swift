@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(name: "ShowNotesTests", dependencies: ["ShowNotes", "PodiumXML"]),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
     .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "PodiumTestSupport"]),
-    .testTarget(name: "FeedRulesTests", dependencies: ["FeedRules", "PodiumXML", "Diagnostics"]),
+    .testTarget(name: "FeedRulesTests", dependencies: ["FeedRules", "PodiumXML", "Diagnostics", "PodiumTestSupport"]),
     .testTarget(
       name: "MediaProbeTests", dependencies: ["MediaProbe", "PodiumTestSupport"],
       exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
