@@ -63,16 +63,18 @@ final class FeedStream: XMLStreamHandler {
     }
   }
 
+  /// The root and each `<channel>` of an `<rss>` root are streamed (and visited without their
+  /// children, which come one by one); every other element comes whole, to `child`.
   func shouldStream(_ element: XMLElement, depth: Int) -> Bool {
-    visit(element, whole: false)
     if depth == 0 {
       root = element
       isRSS = element.name == "rss" && element.namespaceURI == nil
-      return true
+    } else {
+      guard depth == 1, isRSS, element.name == "channel", element.namespaceURI == nil else { return false }
+      channelCount += 1
+      if channelCount == 1 { channelHeader = element } else if channelCount == 2 { secondChannel = element }
     }
-    guard depth == 1, isRSS, element.name == "channel", element.namespaceURI == nil else { return false }
-    channelCount += 1
-    if channelCount == 1 { channelHeader = element } else if channelCount == 2 { secondChannel = element }
+    visit(element, whole: false)
     return true
   }
 
