@@ -34,7 +34,7 @@ struct EnclosureRules: FeedCheck {
   ]
 
   /// The line of the first enclosure of each URL, for APPLE-ITEM-ENCLOSURE.
-  private var firstUse: [String: Int] = [:]
+  private var firstUse: [ValueDigest: Int] = [:]
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     do {
@@ -49,13 +49,14 @@ struct EnclosureRules: FeedCheck {
       checkAttributes(enclosure, into: &findings)
       guard let url = enclosure.attribute("url"), !url.isEmpty else { return }
       checkApple(enclosure, url: url, into: &findings)
-      if let line = firstUse[url] {
+      let digest = ValueDigest(url)
+      if let line = firstUse[digest] {
         findings.add(
           Self.uniqueURL,
           "this enclosure URL is also used by the item at line \(line), and Apple ignores the duplicate; give each episode its own media file URL",
           at: enclosure)
       } else {
-        firstUse[url] = enclosure.line
+        firstUse[digest] = enclosure.line
       }
     }
   }

@@ -27,7 +27,7 @@ struct GUIDRules: FeedCheck {
   static var rules: [Rule] { [present, notEmpty, permalink, boolean, unique, strength] }
 
   /// The line of the first `<guid>` of each value, for RSS-GUID-UNIQUE.
-  private var firstUse: [String: Int] = [:]
+  private var firstUse: [ValueDigest: Int] = [:]
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
@@ -46,13 +46,14 @@ struct GUIDRules: FeedCheck {
         return
       }
       checkPermalink(guid, value: value, into: &findings)
-      if let line = firstUse[value] {
+      let digest = ValueDigest(value)
+      if let line = firstUse[digest] {
         findings.add(
           Self.unique,
           "the guid \(value.quotedForMessage) is also used by the item at line \(line); give every item its own guid",
           at: guid)
       } else {
-        firstUse[value] = guid.line
+        firstUse[digest] = guid.line
       }
     }
   }
