@@ -24,13 +24,32 @@ public struct Publisher: Sendable {
   }
 
   /// Everything a build does except writing; with `remote`, also the servers behind every URL.
+  ///
+  /// Podcast feeds are written into a private scratch folder (``ValidationScratch``) and checked
+  /// from there, as a build does with its staging folder, so that no feed is held in memory.
   public func validate(remote: RemoteOptions? = nil) -> BuildReport {
-    var (report, plan, catalogue) = self.plan(recordFolder: outputURL) { nil }
-    guard let plan, let catalogue else { return report }
+    let scratch = ValidationScratch()
+    defer { scratch?.remove() }
+    var (report, plan, catalogue) = self.plan(recordFolder: outputURL) {
+      scratch?.startStaging(outputName: outputURL.lastPathComponent)
+    }
+    guard let plan, catalogue != nil else { return report }
+    // As in a build, what rendering left is given back before the check; the catalogue is kept
+    // only for the remote checks.
+    if remote == nil { catalogue = nil }
+    podium_release_free_memory()
     var stopwatch = Stopwatch()
-    report.add(plan.settings.apply(CheckedOutput.findings(of: plan.checked) { $0.findings(plan.tree.files[$0.path] ?? Data()) }))
+    let staged = Set(plan.staged)
+    report.add(
+      plan.settings.apply(
+        CheckedOutput.findings(of: plan.checked) { checked in
+          if let folder = plan.staging?.folder, staged.contains(checked.path) {
+            return checked.findings(stagedIn: folder)
+          }
+          return checked.findings(plan.tree.files[checked.path] ?? Data())
+        }))
     report.timings.append(stopwatch.lap("check feeds"))
-    if let remote {
+    if let remote, let catalogue {
       let (findings, checks) = RemoteValidation(catalogue: catalogue, now: options.now, options: remote).run()
       report.add(plan.settings.apply(findings))
       report.remote = checks
