@@ -36,4 +36,19 @@ import Testing
     #expect(finding.location?.line == 3)
     #expect(finding.message.contains("more than 256 attributes"), "\(finding.message)")
   }
+
+  /// The linter keeps one item at a time and the channel's own elements: an item or a channel
+  /// holding more than any feed needs is refused at its line instead of held, so a feed of any
+  /// size can't take memory without end.
+  @Test(arguments: [
+    ("\n<item>" + String(repeating: "<a/>", count: 100_001) + "</item>", 3, "more than 100000 elements"),
+    ("\n" + String(repeating: "<a/>", count: 10_001), 2, "more than 10000 elements"),
+  ])
+  func anItemOrChannelTooLargeToHoldIsRefused(body: String, line: Int, says: String) throws {
+    let feed = Self.head + body + "\n</channel></rss>\n"
+    let findings = FeedLinter().lint(Data(feed.utf8), file: "large.xml")
+    #expect(findings.map(\.ruleID) == ["RSS-XML-WELLFORMED"])
+    #expect(findings.first?.location?.line == line)
+    #expect(findings.first?.message.contains(says) == true, "\(findings)")
+  }
 }

@@ -65,9 +65,14 @@ public struct FeedLinter: Sendable {
   /// Reads the feed with `read` once, or twice when a channel element comes after an item (see
   /// `FeedStream`), and puts the findings in order.
   private func lint(file: String, read: (FeedStream) throws(XMLParseError) -> XMLPrologue) -> [Finding] {
-    do {
+    do throws(XMLParseError) {
       var stream = FeedStream(file: file)
       var prologue = try read(stream)
+      if let line = stream.overflowLine {
+        throw XMLParseError(
+          .elementTooLarge(elements: FeedStream.channelElementLimit, textBytes: XMLStreamReader.maximumTextInPiece),
+          line: line)
+      }
       if stream.needsSecondReading, let feed = stream.wholeFeed {
         stream = FeedStream(file: file, knownFeed: feed)
         prologue = try read(stream)

@@ -33,6 +33,11 @@ final class FeedStream: XMLStreamHandler {
   /// A channel element came after an item: this reading only gathers the channel for a second one.
   private(set) var needsSecondReading = false
   private var namespaces = NamespaceCache()
+  /// The channel's own elements are kept until the end: a real channel has tens, so past this
+  /// many the feed is refused rather than held (`overflowLine`).
+  static let channelElementLimit = 10_000
+  /// The channel's line, when it has more elements than the limit.
+  private(set) var overflowLine: Int?
 
   init(file: String, knownFeed: Feed? = nil) {
     lists = checks.map { _ in FindingList(file: file) }
@@ -79,6 +84,7 @@ final class FeedStream: XMLStreamHandler {
   }
 
   func child(_ element: XMLElement, depth: Int) {
+    guard overflowLine == nil else { return }
     visit(element, whole: true)
     guard depth == 2, channelCount == 1, !channelEnded else { return }
     let isItem = element.name == "item" && element.namespaceURI == nil
@@ -89,6 +95,10 @@ final class FeedStream: XMLStreamHandler {
     }
     guard isItem else {
       if sawItem, knownFeed == nil { needsSecondReading = true }
+      guard channelChildren.count < Self.channelElementLimit else {
+        overflowLine = overflowLine ?? channelHeader?.line
+        return
+      }
       channelChildren.append(element)
       return
     }

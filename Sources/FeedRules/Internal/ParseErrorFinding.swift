@@ -67,6 +67,10 @@ enum ParseErrorFinding {
       return wellFormed.finding(
         "this start tag has more than \(limit) attributes, so the \(noun) was not read further; "
           + "no \(noun) needs that many, so remove the extra ones", at: location)
+    case .elementTooLarge(let elements, let textBytes):
+      return wellFormed.finding(
+        "this element holds more than \(elements) elements or \(textBytes >> 20) MB of text, so the \(noun) was not "
+          + "read further; no \(noun) needs that much in one element, so split or remove it", at: location)
     case .unreadable(let path, let detail):
       return wellFormed.finding("the \(noun) could not be read from \(path) (\(detail))", at: location)
     case .libxml(let operation):

@@ -21,6 +21,9 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A start tag has more attributes (namespace declarations included) than `limit`; refused
     /// before libxml2 reads it, as libxml2's duplicate check takes time quadratic in their number.
     case tooManyAttributes(limit: Int)
+    /// In a streamed read, one element handed over whole (a feed's item) holds more than
+    /// `elements` elements or `textBytes` bytes of text: refused, so memory stays bounded.
+    case elementTooLarge(elements: Int, textBytes: Int)
     /// The file could not be opened or read; the detail is the system's reason.
     case unreadable(path: String, detail: String)
   }
@@ -52,6 +55,8 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
       "the entity '&\(name);' is not one of XML's predefined entities; use a numeric reference or the character itself"
     case .tooManyAttributes(let limit):
       "a start tag has more than \(limit) attributes; no real document needs that many"
+    case .elementTooLarge(let elements, let textBytes):
+      "an element holds more than \(elements) elements or \(textBytes >> 20) MB of text; no real document needs that much"
     case .libxml(let operation):
       "libxml2 failed (\(operation))"
     case .unreadable(let path, let detail):

@@ -5,6 +5,12 @@ import Foundation
 /// handing it to an `XMLStreamHandler` instead of building the tree. Memory is what the handler
 /// keeps, plus the largest element it takes whole, never the document.
 public struct XMLStreamReader: Sendable {
+  /// What one element handed over whole (a feed's item) may hold, nested elements and text: a
+  /// real item has tens of elements and kilobytes of text; past these the read stops with
+  /// `XMLParseError.Reason.elementTooLarge`, so a hostile item can't take memory without end.
+  public static let maximumElementsInPiece = 100_000
+  public static let maximumTextInPiece = 64 * 1024 * 1024
+
   /// The largest document read, in bytes; `nil` for no limit.
   public let maximumSize: Int?
 

@@ -80,6 +80,10 @@ struct LibXMLReader {
       }
       xmlFreeDoc(doc)  // Always nil, as the hooks build no tree; freed in case a hook was bypassed.
       if source.overLimit { throw XMLParseError(.tooLarge(size: source.count, limit: maximumSize)) }
+      if let line = session.tree.pieceOverLimitLine {
+        throw XMLParseError(
+          .elementTooLarge(elements: TreeBuilder.pieceElementLimit, textBytes: TreeBuilder.pieceTextLimit), line: line)
+      }
       if let line = source.attributes.refusedLine {
         throw XMLParseError(.tooManyAttributes(limit: AttributeCounter.limit), line: line)
       }

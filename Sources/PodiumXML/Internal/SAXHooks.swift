@@ -31,11 +31,15 @@ enum SAXHooks {
         localName: localName, prefix: prefix, uri: uri, namespaceCount: Int(nbNs), namespaces: namespaces,
         attributeCount: Int(nbAttributes), attributes: attributes)
       session.tree.start(event, line: SAXHooks.startLine(ctxt))
+      if session.tree.pieceOverLimitLine != nil { xmlStopParser(ctxt) }
     }
     sax.pointee.endElementNs = { context, _, _, _ in ParseSession.from(context)?.tree.end() }
     let characters: charactersSAXFunc = { context, bytes, length in
-      guard let bytes, length > 0 else { return }
-      ParseSession.from(context)?.tree.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+      guard let bytes, length > 0, let session = ParseSession.from(context) else { return }
+      session.tree.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+      if session.tree.pieceOverLimitLine != nil, let ctxt = context?.assumingMemoryBound(to: xmlParserCtxt.self) {
+        xmlStopParser(ctxt)
+      }
     }
     sax.pointee.characters = characters
     sax.pointee.ignorableWhitespace = characters

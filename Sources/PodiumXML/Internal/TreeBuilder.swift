@@ -19,6 +19,13 @@ struct TreeBuilder {
   var handler: (any XMLStreamHandler)?
   /// Whether the root element started, built or streamed.
   private(set) var sawRoot = false
+  /// In a streamed read, what one element handed over whole may hold (`XMLStreamReader`).
+  static let pieceElementLimit = XMLStreamReader.maximumElementsInPiece
+  static let pieceTextLimit = XMLStreamReader.maximumTextInPiece
+  private var pieceElements = 0
+  private var pieceText = 0
+  /// The line of an element past those limits; the parse is then stopped.
+  private(set) var pieceOverLimitLine: Int?
 
   private var open: [OpenElement] = []
   /// One text buffer per depth, reused from element to element.
@@ -45,6 +52,11 @@ struct TreeBuilder {
       let header = XMLElement(
         name, attributes: attributes, namespaceDeclarations: declarations, text: "", children: [], line: line)
       streamed = handler.shouldStream(header, depth: open.count)
+    }
+    if handler != nil, !streamed {
+      if open.last?.streamed ?? true { (pieceElements, pieceText) = (0, 0) }
+      pieceElements += 1
+      if pieceElements > Self.pieceElementLimit, pieceOverLimitLine == nil { pieceOverLimitLine = line }
     }
     open.append(
       OpenElement(
@@ -75,6 +87,10 @@ struct TreeBuilder {
 
   mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let last = open.last, !last.streamed else { return }
+    if handler != nil {
+      pieceText += bytes.count
+      if pieceText > Self.pieceTextLimit, pieceOverLimitLine == nil { pieceOverLimitLine = last.line }
+    }
     texts[open.count - 1].append(contentsOf: bytes)
   }
 
