@@ -50,7 +50,7 @@ final class FeedStream: XMLStreamHandler {
     if feed == nil, isRSS, let channelHeader { checkChannel(channelHeader) }
     let document = FeedDocument(
       prologue: prologue, root: root, channelCount: channelCount, secondChannel: secondChannel)
-    for index in checks.indices { checks[index].finish(document, into: &lists[index]) }
+    Self.each(&checks, &lists) { $0.finish(document, into: &$1) }
     return lists.flatMap(\.findings)
   }
 
@@ -108,7 +108,7 @@ final class FeedStream: XMLStreamHandler {
     }
     guard !needsSecondReading, let feed else { return }
     let item = FeedItem(element, namespaces: &namespaces)
-    for index in checks.indices { checks[index].check(item, of: feed, into: &lists[index]) }
+    Self.each(&checks, &lists) { $0.check(item, of: feed, into: &$1) }
   }
 
   func end(depth: Int) {
@@ -120,11 +120,20 @@ final class FeedStream: XMLStreamHandler {
     let feed =
       knownFeed ?? Feed(root: root, channel: channel, hasItems: sawItem, firstAfterItems: firstAfterItems)
     self.feed = feed
-    for index in checks.indices { checks[index].check(feed, into: &lists[index]) }
+    Self.each(&checks, &lists) { $0.check(feed, into: &$1) }
   }
 
   private func visit(_ element: XMLElement, whole: Bool) {
     guard !needsSecondReading else { return }
-    for index in checks.indices { checks[index].visit(element, whole: whole, into: &lists[index]) }
+    Self.each(&checks, &lists) { $0.visit(element, whole: whole, into: &$1) }
+  }
+
+  /// Runs `body` on each family and its findings. Through `inout` parameters the arrays are
+  /// reached once per call, not once per family: each access to a class's property is checked
+  /// for exclusivity at run time, which took a quarter of the time of a feed of empty items.
+  private static func each(
+    _ checks: inout [any FeedCheck], _ lists: inout [FindingList], _ body: (inout any FeedCheck, inout FindingList) -> Void
+  ) {
+    for index in checks.indices { body(&checks[index], &lists[index]) }
   }
 }
