@@ -33,7 +33,15 @@ public struct FeedLinter: Sendable {
   ///   - data: the feed's bytes.
   ///   - file: the path or URL that findings should name.
   /// - Returns: the findings, sorted by line.
-  public func lint(_ data: Data, file: String) -> [Finding] {
+  public func lint(_ data: Data, file: String) -> [Finding] { inspect(data, file: file).findings }
+
+  /// Checks a feed held in memory, and says what shape it has.
+  ///
+  /// - Parameters:
+  ///   - data: the feed's bytes.
+  ///   - file: the path or URL that findings should name.
+  /// - Returns: the findings, sorted by line, and the feed's items and enclosures counted.
+  public func inspect(_ data: Data, file: String) -> (findings: [Finding], shape: FeedShape) {
     let reader = XMLStreamReader(maximumSize: maximumFeedSize)
     return lint(file: file) { stream throws(XMLParseError) in try reader.read(data, into: stream) }
   }
@@ -45,6 +53,16 @@ public struct FeedLinter: Sendable {
   ///   - file: the path or URL that findings should name.
   /// - Returns: the findings, sorted by line.
   public func lint(contentsOfFile path: String, file: String) -> [Finding] {
+    inspect(contentsOfFile: path, file: file).findings
+  }
+
+  /// Checks a feed read from a file in pieces, and says what shape it has.
+  ///
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - file: the path or URL that findings should name.
+  /// - Returns: the findings, sorted by line, and the feed's items and enclosures counted.
+  public func inspect(contentsOfFile path: String, file: String) -> (findings: [Finding], shape: FeedShape) {
     let reader = XMLStreamReader(maximumSize: maximumFeedSize)
     return lint(file: file) { stream throws(XMLParseError) in try reader.read(contentsOfFile: path, into: stream) }
   }
@@ -59,12 +77,14 @@ public struct FeedLinter: Sendable {
     lint(file: file) { stream in
       document.stream(into: stream)
       return document.prologue
-    }
+    }.findings
   }
 
   /// Reads the feed with `read` once, or twice when a channel element comes after an item (see
   /// `FeedStream`), and puts the findings in order.
-  private func lint(file: String, read: (FeedStream) throws(XMLParseError) -> XMLPrologue) -> [Finding] {
+  private func lint(
+    file: String, read: (FeedStream) throws(XMLParseError) -> XMLPrologue
+  ) -> (findings: [Finding], shape: FeedShape) {
     do throws(XMLParseError) {
       var stream = FeedStream(file: file)
       var prologue = try read(stream)
@@ -77,9 +97,9 @@ public struct FeedLinter: Sendable {
         stream = FeedStream(file: file, knownFeed: feed)
         prologue = try read(stream)
       }
-      return stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport()
+      return (stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport(), stream.shape)
     } catch {
-      return [ParseErrorFinding.finding(for: error, file: file)]
+      return ([ParseErrorFinding.finding(for: error, file: file)], FeedShape())
     }
   }
 }

@@ -6,7 +6,7 @@ public enum FeedProfile: Sendable, Hashable {
 
   /// Whether a rule applies to this kind of feed, by its id's prefix: what every RSS document
   /// must meet, the root and the XML first, has an `RSS-` id, so no profile drops it.
-  func applies(_ ruleID: String) -> Bool {
+  public func applies(_ ruleID: String) -> Bool {
     switch self {
     case .podcast: true
     case .rss:

@@ -33,6 +33,8 @@ final class FeedStream: XMLStreamHandler {
   /// A channel element came after an item: this reading only gathers the channel for a second one.
   private(set) var needsSecondReading = false
   private var namespaces = NamespaceCache()
+  /// Items and enclosures counted as they pass, for telling a blog's feed from a podcast's.
+  private(set) var shape = FeedShape()
   /// The channel's own elements are kept until the end: a real channel has tens, so past this
   /// many the feed is refused rather than held (`overflowLine`).
   static let channelElementLimit = 10_000
@@ -93,6 +95,12 @@ final class FeedStream: XMLStreamHandler {
     } else if sawItemLike, firstAfterItems == nil {
       firstAfterItems = element
     }
+    if isItem {
+      shape.items += 1
+      if element.children.contains(where: { $0.name == "enclosure" && $0.namespaceURI == nil }) {
+        shape.itemsWithEnclosure += 1
+      }
+    }
     guard isItem else {
       if sawItem, knownFeed == nil { needsSecondReading = true }
       guard channelChildren.count < Self.channelElementLimit else {
@@ -124,6 +132,9 @@ final class FeedStream: XMLStreamHandler {
   }
 
   private func visit(_ element: XMLElement, whole: Bool) {
+    if !sawItem, !shape.declaresITunes {
+      shape.declaresITunes = element.namespaceDeclarations.contains { $0.uri == FeedShape.iTunesNamespace }
+    }
     guard !needsSecondReading else { return }
     Self.each(&checks, &lists) { $0.visit(element, whole: whole, into: &$1) }
   }

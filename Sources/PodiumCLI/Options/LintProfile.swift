@@ -1,40 +1,21 @@
 import ArgumentParser
+import FeedRules
 import Foundation
 
 /// Which rules `podium lint` applies to a document.
 enum LintProfile: String, ExpressibleByArgument, CaseIterable, Sendable {
   case podcast, rss, sitemap
 
-  /// A sitemap when the first element is `<urlset>`; a plain RSS feed when it is an `<rss>` that
-  /// declares the Media RSS namespace (https://www.rssboard.org/media-rss) and not Apple's, as
-  /// Podium's own `media.xml` does; otherwise a podcast feed, so a podcast that forgot a namespace
-  /// still gets Apple's rules. Only the first kilobytes are looked at, and nothing is parsed: the
-  /// linters do that, safely.
-  /// The profile for a document when none was asked for, and a line saying why when the choice
-  /// is not the obvious one. A feed with no Apple namespace whose items (nearly) all lack an
-  /// enclosure is a blog's feed, checked as plain RSS rather than with one CLIENT-NO-ENCLOSURE
-  /// and one APPLE-ITEM-DURATION per post; a podcast feed where most items lack one gets a hint
-  /// that `--profile rss` exists.
+  /// What a podcast-looking document turned out to be, once checked with every rule: a feed with
+  /// no Apple namespace whose items (nearly) all lack an enclosure is a blog's feed, reported as
+  /// plain RSS rather than with one CLIENT-NO-ENCLOSURE and one APPLE-ITEM-DURATION per post; a
+  /// podcast feed where most items lack one gets a hint that `--profile rss` exists.
   ///
   /// - Parameters:
-  ///   - data: the document's bytes.
+  ///   - shape: the feed's items and enclosures, counted while it was checked.
   ///   - name: the file or URL, for the note.
-  /// - Returns: the profile, and a note for the reader, if any.
-  static func detect(_ loaded: FeedLoader.Loaded, name: String) -> (profile: LintProfile, note: String?) {
-    switch loaded {
-    case .fetched(let data): return detect(data, name: name)
-    case .file(let path, let head):
-      guard sniff(head) == .podcast,
-        let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-      else { return (sniff(head), nil) }
-      return detect(data, name: name)
-    }
-  }
-
-  static func detect(_ data: Data, name: String) -> (profile: LintProfile, note: String?) {
-    let sniffed = sniff(data)
-    guard sniffed == .podcast else { return (sniffed, nil) }
-    let shape = FeedShape(data)
+  /// - Returns: the rules to report, and a note for the reader, if any.
+  static func decide(_ shape: FeedShape, name: String) -> (profile: FeedProfile, note: String?) {
     let counted = "\(shape.itemsWithEnclosure) of its \(shape.items) items have an <enclosure>"
     if shape.looksLikeBlog {
       return (
@@ -56,6 +37,11 @@ enum LintProfile: String, ExpressibleByArgument, CaseIterable, Sendable {
   /// Items without an enclosure from which a podcast feed gets the hint.
   static let manyWithoutEnclosure = 10
 
+  /// A sitemap when the first element is `<urlset>`; a plain RSS feed when it is an `<rss>` that
+  /// declares the Media RSS namespace (https://www.rssboard.org/media-rss) and not Apple's, as
+  /// Podium's own `media.xml` does; otherwise a podcast feed (which `decide` may still find to be
+  /// a blog's). Only the first kilobytes are looked at, and nothing is parsed: the linters do
+  /// that, safely.
   static func sniff(_ data: Data) -> LintProfile {
     let head = String(decoding: data.prefix(4096), as: UTF8.self)
     var rest = head[...]

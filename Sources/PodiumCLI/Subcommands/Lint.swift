@@ -73,20 +73,26 @@ extension Podium {
           let source = try FeedSource(argument)
           let loaded = try loader.load(source)
           let file = source.description
-          let (chosen, note) = profile.map { ($0, nil) } ?? LintProfile.detect(loaded, name: file)
-          switch chosen {
-          case .sitemap: return (Self.lint(loaded, file: file, with: SitemapLinter(maximumSize: .max)), note)
-          case .rss: return (Self.lint(loaded, file: file, with: FeedLinter(profile: .rss)), note)
-          case .podcast: return (Self.lint(loaded, file: file, with: FeedLinter()), note)
+          switch profile ?? LintProfile.sniff(loaded.head) {
+          case .sitemap: return (Self.lint(loaded, file: file, with: SitemapLinter(maximumSize: .max)), nil)
+          case .rss: return (Self.inspect(loaded, file: file, with: FeedLinter(profile: .rss)).findings, nil)
+          case .podcast:
+            let (findings, shape) = Self.inspect(loaded, file: file, with: FeedLinter())
+            // Asked for by name, every rule; otherwise the feed's shape may say it is a blog's.
+            guard profile == nil else { return (findings, nil) }
+            let (chosen, note) = LintProfile.decide(shape, name: file)
+            return (findings.filter { chosen.applies($0.ruleID) }, note)
           }
         }
       }
     }
 
-    private static func lint(_ loaded: FeedLoader.Loaded, file: String, with linter: FeedLinter) -> [Finding] {
+    private static func inspect(
+      _ loaded: FeedLoader.Loaded, file: String, with linter: FeedLinter
+    ) -> (findings: [Finding], shape: FeedShape) {
       switch loaded {
-      case .file(let path, _): linter.lint(contentsOfFile: path, file: file)
-      case .fetched(let data): linter.lint(data, file: file)
+      case .file(let path, _): linter.inspect(contentsOfFile: path, file: file)
+      case .fetched(let data): linter.inspect(data, file: file)
       }
     }
 
