@@ -76,6 +76,18 @@ extension MappingReader {
     return text
   }
 
+  /// `base_url` or `media_base_url`: an absolute https URL, or plain http on this machine's
+  /// loopback address (a local bucket or test server). That one is still a P20-HTTPS error,
+  /// which `rules:` may switch off for a test catalogue; any other http URL leaves the site unread.
+  func baseURL(_ key: String) -> String? {
+    guard let text = peek(key), URLCheck.isLoopbackHTTP(text) else { return httpsURL(key, required: true) }
+    report(
+      CatalogueRules.https,
+      "'\(path)\(key)' must be an absolute https URL, not '\(text)': plain http on this machine suits a local test "
+        + "only (to build for one, switch P20-HTTPS off under rules: in podium.yaml, with a reason)", key: key)
+    return text
+  }
+
   /// A URL on a reserved example domain is a placeholder nobody replaced: a warning, so that
   /// `build --strict` refuses to publish it.
   func checkPlaceholder(url: String, key: String) {

@@ -66,6 +66,9 @@ struct MappingReader {
 
   func has(_ key: String) -> Bool { index(of: key).map { !entries[$0].isNull } ?? false }
 
+  /// The key's text, or nil, reporting nothing: for a look before the reading that reports.
+  func peek(_ key: String) -> String? { index(of: key).flatMap { entries[$0].text } }
+
   func lineOf(_ key: String) -> Int { index(of: key).map { entries[$0].line } ?? line }
 
   /// Compares keys in place: copying each entry to look at its key retained its node.

@@ -12,8 +12,8 @@ enum SiteReader {
   static func read(_ node: Node, collector: FindingCollector) -> Site? {
     guard let reader = MappingReader(node, known: keys, collector: collector, lineOffset: 0, what: "podium.yaml")
     else { return nil }
-    let base = reader.httpsURL("base_url", required: true)
-    let media = reader.httpsURL("media_base_url", required: true)
+    let base = reader.baseURL("base_url")
+    let media = reader.baseURL("media_base_url")
     // Checked where it ends up, as a show's <language>, by the feed rules (APPLE-CH-LANGUAGE).
     let language = reader.string("language", required: true)
     let publisher = reader.shortText("publisher", required: true)

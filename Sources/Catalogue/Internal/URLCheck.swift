@@ -13,6 +13,18 @@ enum URLCheck {
     return components.scheme == "https"
   }
 
+  /// An absolute `http://` URL on this machine's loopback address (127.0.0.0/8, localhost, [::1]):
+  /// a server on this machine, never a public one.
+  static func isLoopbackHTTP(_ text: String) -> Bool {
+    guard text.hasPrefix("http://"), !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }),
+      let components = URLComponents(string: text), components.scheme == "http",
+      let host = components.host?.lowercased()
+    else { return false }
+    if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+  }
+
   /// Base URLs end in `/` so that paths can be appended.
   static func withTrailingSlash(_ text: String) -> String { text.hasSuffix("/") ? text : text + "/" }
 
