@@ -184,6 +184,9 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
   public func allowCrossOriginReads() throws(ObjectStoreError) -> CrossOriginOutcome {
     try CrossOriginRule(client: client).apply()
   }
+
+  /// The requests this store has sent so far.
+  public var requestsSent: Requests { client.tally.value }
 }
 
 extension S3Store {
@@ -290,12 +293,12 @@ extension S3Store {
       if !prefix.isEmpty { query.append(("prefix", prefix)) }
       if let marker { query += [("key-marker", marker.keyMarker), ("upload-id-marker", marker.uploadIDMarker)] }
       let response = try client.send(
-        .init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .list))
+        .init(method: .get, key: nil, query: query, bodyLimit: S3XML.maximumSize, action: .listUploads))
       // A service that does not offer the listing, or keys that may not use it: nothing can be
       // cleaned up, and the uploads themselves are refused or succeed on their own.
       let code = S3XML.error(response.body).code
       if response.status == 501 || (response.status == 403 && (code == "AccessDenied" || code == nil)) { return }
-      guard (200..<300).contains(response.status) else { throw client.failure(response, .list) }
+      guard (200..<300).contains(response.status) else { throw client.failure(response, .listUploads) }
       guard let page = MultipartUploadsPage(response.body) else { return }
       for upload in page.uploads where upload.key.hasPrefix(prefix) {
         try MultipartUpload.abort(

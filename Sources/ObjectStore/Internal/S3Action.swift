@@ -1,6 +1,7 @@
 /// What a request was for, in the producer's words, to begin an error message with.
 enum S3Action: Sendable {
   case list
+  case listUploads
   case head(String)
   case upload(String)
   case part(String, number: Int)
@@ -12,6 +13,7 @@ enum S3Action: Sendable {
   func describe(_ location: String) -> String {
     switch self {
     case .list: "Listing \(location)"
+    case .listUploads: "Listing unfinished uploads in \(location)"
     case .head(let key): "Looking up \(key) in \(location)"
     case .upload(let key): "Uploading \(key) to \(location)"
     case .part(let key, let number): "Uploading part \(number) of \(key) to \(location)"
@@ -25,7 +27,7 @@ enum S3Action: Sendable {
   var key: String? {
     switch self {
     case .head(let key), .upload(let key), .part(let key, _), .cleanUp(let key): key
-    case .list, .crossOrigin, .readIndex, .writeIndex: nil
+    case .list, .listUploads, .crossOrigin, .readIndex, .writeIndex: nil
     }
   }
 }

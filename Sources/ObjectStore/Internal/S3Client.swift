@@ -29,6 +29,7 @@ struct S3Client: Sendable {
   let limits: S3Store.Limits
   let location: String
   let pool = CurlHandlePool()
+  let tally = RequestTally()
 
   /// Sends `request`, trying again on 5xx, 429 and network failures; any other answer is returned.
   func send(_ request: Request, progress: ((Int64) -> Void)? = nil) throws(ObjectStoreError) -> CurlResponse {
@@ -65,6 +66,7 @@ struct S3Client: Sendable {
       return .failure(CurlTransferError(kind: .other, message: "libcurl could not create a transfer"))
     }
     defer { pool.give(handle) }
+    tally.count(request.action)
     var headers = request.headers
     headers.append((name: "x-amz-content-sha256", value: request.payloadHash))
     if let token = credentials.sessionToken { headers.append((name: "x-amz-security-token", value: token)) }
