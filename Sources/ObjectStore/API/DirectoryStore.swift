@@ -121,9 +121,11 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
   }
 
   /// Folds the journal into the manifest, so the folder holds one small file of Podium's between publishes.
+  /// Without a journal (nothing written since the last fold) the manifest is left as it is.
   public func finish() throws(ObjectStoreError) {
     lock.lock()
     defer { lock.unlock() }
+    guard FileManager.default.fileExists(atPath: journal.journalURL.path) else { return }
     let entries = try journal.read()
     try journal.compact(entries)
     owned = entries

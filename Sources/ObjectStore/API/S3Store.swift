@@ -20,6 +20,8 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
   private let lock = NSLock()
   /// What this store learnt of the bucket (listing, HEADs, uploads), for the index.
   private var known: [String: DigestIndex.Entry] = [:]
+  /// The index as `list()` read it, so that `finish()` writes it only when it would change.
+  private var indexRead: [String: DigestIndex.Entry]?
 
   /// - Parameters:
   ///   - bucket: the bucket's name (3 to 63 lower-case letters, digits, dots and hyphens).
@@ -81,7 +83,10 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
         found[key] = StoredObject(key: key, size: entry.size, etag: entry.etag)
       }
     }
-    lock.withLock { known.merge(entries) { $1 } }
+    lock.withLock {
+      known.merge(entries) { $1 }
+      indexRead = index.objects
+    }
     for (key, object) in try headAll(unknown.sorted()) { found[key] = object }
     return found
   }
@@ -171,8 +176,10 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
 
   /// Writes the digest index, so that the next `list()` needs no HEAD for what is known now:
   /// what this store learnt from its `list()` (call it first, as a publish does) and its uploads.
+  /// An index that would not change (nothing uploaded, nothing looked up) is not written again.
   public func finish() throws(ObjectStoreError) {
-    let entries = lock.withLock { known }
+    let (entries, read) = lock.withLock { (known, indexRead) }
+    guard entries != read else { return }
     let body = DigestIndex(objects: entries).encoded()
     try client.expectSuccess(
       .init(

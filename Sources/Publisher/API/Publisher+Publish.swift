@@ -103,14 +103,17 @@ extension Publisher {
         return report
       }
     }
-    // A publish that changed nothing asks nothing more of the store: one listing, no upload.
-    guard !report.uploaded.isEmpty else { return report }
+    // Also after a publish that uploaded nothing: what its listing had to look up one object at a
+    // time (after an interrupted publish, say) is then recorded, and the next one needs no lookup.
+    // A store whose record would not change writes nothing.
     do throws(ObjectStoreError) {
       try store.finish()
     } catch {
       // Everything is uploaded and checked; the next publish only costs more.
       report.warnings.append("\(store.location) could not record what it now holds: \(error.message)")
     }
+    // A publish that changed nothing asks nothing more of the store: one listing, no upload.
+    guard !report.uploaded.isEmpty else { return report }
     do throws(ObjectStoreError) {
       report.crossOrigin = try store.allowCrossOriginReads()
     } catch {
