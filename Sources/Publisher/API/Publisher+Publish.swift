@@ -75,7 +75,8 @@ extension Publisher {
       stored = try store.list()
     } catch {
       report.items = items
-      report.failure = PublishReport.Failure(key: error.key, message: "listing \(store.location) failed: \(error.message)")
+      report.failure = PublishReport.Failure(
+        error, key: nil, doing: "listing \(store.location)", location: store.location)
       return report
     }
     switch PublishPlanner.compare(items, with: stored, location: store.location) {

@@ -32,7 +32,7 @@ struct UploadCheck {
         }
       } catch {
         outcome.failure = PublishReport.Failure(
-          key: item.key, message: "checking \(item.key) in \(store.location) failed: \(error.message)")
+          error, key: item.key, doing: "checking \(item.key) in \(store.location)", location: store.location)
         return outcome
       }
     }

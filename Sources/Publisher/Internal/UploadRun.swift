@@ -88,7 +88,7 @@ struct UploadRun {
       state.lock.withLock {
         if state.failure == nil {
           state.failure = PublishReport.Failure(
-            key: item.key, message: "uploading \(item.key) to \(store.location) failed: \(error.message)")
+            error, key: item.key, doing: "uploading \(item.key) to \(store.location)", location: store.location)
         }
       }
     }
