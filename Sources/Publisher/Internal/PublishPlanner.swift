@@ -79,7 +79,9 @@ struct PublishPlanner {
   }
 
   /// Marks each item to upload or skip against the store's listing, or refuses: an immutable
-  /// file the store holds with other bytes, or any object Podium did not upload, is never replaced.
+  /// file the store holds with other bytes, or any object without the digest Podium stores with
+  /// its uploads, is never replaced. The size counts too: a digest written by someone else
+  /// beside other bytes does not make them the published file.
   static func compare(_ items: [PublishItem], with stored: [String: StoredObject], location: String)
     -> Result<[PublishItem], PublishReport.Failure>
   {
@@ -91,18 +93,19 @@ struct PublishPlanner {
       guard let digest = object.sha256 else {
         refused.append((
           item.key,
-          "\(item.key) is already in \(location) and Podium did not upload it (it has no sha256 Podium keeps), so it is "
-            + "not replaced; remove it there if the published file should take its place"
+          "\(item.key) is already in \(location) without the sha256 Podium stores with what it uploads: Podium did not "
+            + "upload it, or it was replaced there since. It is not replaced; remove it there if the published file "
+            + "should take its place"
         ))
         continue
       }
-      if digest == item.sha256 {
+      if digest == item.sha256 && object.size == item.size {
         result[index].action = .skip
       } else if item.kind.isImmutable {
         refused.append((
           item.key,
-          "\(item.key) in \(location) has other bytes than \(item.file.path) (sha256 \(digest.prefix(12))… there, "
-            + "\(item.sha256.prefix(12))… here). A published \(item.kind.rawValue) file is never replaced: apps and "
+          "\(item.key) in \(location) has other bytes than \(item.file.path) (\(object.size) bytes, sha256 "
+            + "\(digest.prefix(12))… there; \(item.size) bytes, \(item.sha256.prefix(12))… here). A published \(item.kind.rawValue) file is never replaced: apps and "
             + "caches keep it for a year. If the file here is new, give it a new name; if the one there was changed, "
             + "put the published file back"
         ))
