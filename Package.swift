@@ -107,7 +107,9 @@ let package = Package(
       dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport"]),
     .testTarget(
       name: "PublisherTests",
-      dependencies: ["Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport", "ObjectStore"]),
+      dependencies: [
+        "Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport", "ObjectStore", "CurlTransfer",
+      ]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "CCurl", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumCLITests",
