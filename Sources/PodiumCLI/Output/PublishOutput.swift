@@ -16,7 +16,7 @@ struct PublishOutput {
     }
   }
 
-  private func text(_ report: PublishReport) -> String {
+  func text(_ report: PublishReport) -> String {
     let printer = FindingPrinter(terminal: terminal)
     var lines: [String] = []
     if !report.build.findings.isEmpty {
@@ -54,10 +54,19 @@ struct PublishOutput {
     for warning in report.warnings { lines.append(terminal.paint("warning", .yellow) + ": " + warning) }
     if let failure = report.failure {
       lines.append(terminal.paint("error", .red) + ": " + failure.message)
-      lines.append(
-        report.uploaded.isEmpty
-          ? "Nothing was uploaded."
-          : "\(report.uploaded.count) files were uploaded before this; the feeds that were live are still live.")
+      // Feeds go up last and a few at a time: a failure among them may follow some that went up.
+      let kinds = Dictionary(report.items.map { ($0.key, $0.kind) }) { first, _ in first }
+      let newFeeds = report.uploaded.filter { kinds[$0]?.isLast == true }
+      if report.uploaded.isEmpty {
+        lines.append("Nothing was uploaded.")
+      } else if newFeeds.isEmpty {
+        lines.append("\(report.uploaded.count) files were uploaded before this; the feeds that were live are still live.")
+      } else {
+        lines.append(
+          "\(report.uploaded.count) files were uploaded before this, \(newFeeds.count) of them feeds, sitemaps, "
+            + "indexes or the OPML (\(newFeeds.prefix(3).joined(separator: ", "))\(newFeeds.count > 3 ? ", …" : "")), "
+            + "which are live now; publish again once this is fixed, so the others follow.")
+      }
     }
     return lines.joined(separator: "\n")
   }
