@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import PodiumCLI
 @testable import Publisher
-import Testing
 
 /// What `podium publish` says after a failure: never that the live feeds are untouched when some
 /// of them already went up.

@@ -30,7 +30,9 @@ import Testing
   /// Speech of `text` as an MP3, as a producer would record and encode it.
   func speech(_ text: String, to name: String, in folder: URL) throws {
     try run("espeak-ng", ["-v", "nl", "-w", "\(name).wav", text], in: folder)
-    try run("ffmpeg", ["-v", "error", "-y", "-i", "\(name).wav", "-codec:a", "libmp3lame", "-b:a", "64k", "\(name).mp3"], in: folder)
+    try run(
+      "ffmpeg", ["-v", "error", "-y", "-i", "\(name).wav", "-codec:a", "libmp3lame", "-b:a", "64k", "\(name).mp3"],
+      in: folder)
   }
 
   /// Reads the feed at a URL with podcastparser and with feedparser, as JSON:
@@ -70,13 +72,17 @@ import Testing
       return try PodiumProcess.run(arguments + now, in: work, environment: environment)
     }
 
-    let created = try podium(["init", "--show", "buurt", "--title", "Buurtgesprekken", "--publisher", "Socius", "--language", "nl-BE"])
+    let created = try podium([
+      "init", "--show", "buurt", "--title", "Buurtgesprekken", "--publisher", "Socius", "--language", "nl-BE",
+    ])
     #expect(created.status == 0, "\(created.standardError)")
     // What the README tells a new user to set: the bucket's public address (here SeaweedFS on
     // this machine, read anonymously), the bucket and its endpoint, and P20-HTTPS off with a
     // reason, since this test bucket speaks plain http.
     let bucketURL = "\(server.endpoint)/podcast/buurtgesprekken/"
-    try folder.write("site/episodes/podium.yaml", """
+    try folder.write(
+      "site/episodes/podium.yaml",
+      """
       base_url: \(bucketURL)feeds/
       media_base_url: \(bucketURL)media/
       language: nl-BE
@@ -99,9 +105,14 @@ import Testing
     let show = String(decoding: try folder.read("site/episodes/buurt/show.yaml"), as: UTF8.self)
     try folder.write(
       "site/episodes/buurt/show.yaml",
-      show.replacingOccurrences(of: "Describe the show in a few sentences.", with: "Buren over hun straat en hun plein."))
+      show.replacingOccurrences(
+        of: "Describe the show in a few sentences.", with: "Buren over hun straat en hun plein."))
     try run(
-      "ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1400x1400:rate=1", "-frames:v", "1", "episodes/buurt/artwork.jpg"],
+      "ffmpeg",
+      [
+        "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1400x1400:rate=1", "-frames:v", "1",
+        "episodes/buurt/artwork.jpg",
+      ],
       in: work)
     let episodes = [
       ("Het plein", "2026-10-01T10:00:00+02:00", "Welkom bij Buurtgesprekken. Vandaag praten we over het plein."),
@@ -125,7 +136,8 @@ import Testing
     // The feed, from the bucket's public URL, as two podcast feed parsers read it.
     let feedURL = bucketURL + "feeds/buurt/feed.xml"
     try folder.write("readers.py", Self.readers)
-    let read = try JSONValue(parsing: Data(try run("python3", [folder.url.appendingPathComponent("readers.py").path, feedURL], in: work).utf8))
+    let read = try JSONValue(
+      parsing: Data(try run("python3", [folder.url.appendingPathComponent("readers.py").path, feedURL], in: work).utf8))
     for parser in ["podcastparser", "feedparser"] {
       #expect(read[parser]?["title"]?.string == "Buurtgesprekken", "\(parser)")
       let found = try #require(read[parser]?["episodes"]?.array, "\(parser)")
@@ -139,7 +151,8 @@ import Testing
         let size = try Data(contentsOf: work.appendingPathComponent("episodes/buurt/media/\(name)")).count
         #expect(episode["length"]?.int == size, "\(parser): \(name)")
         let path = String(url.dropFirst(server.endpoint.count))
-        let range = try server.anonymous(.get, path, headers: [("Range", "bytes=0-1")], responseHeaders: ["Content-Range"])
+        let range = try server.anonymous(
+          .get, path, headers: [("Range", "bytes=0-1")], responseHeaders: ["Content-Range"])
         #expect(range.status == 206 && range.body.count == 2, "\(url)")
         #expect(range.headers["Content-Range"] == "bytes 0-1/\(size)")
       }
@@ -148,12 +161,17 @@ import Testing
     // Again with the place on the command line: nothing changed, nothing to upload.
     let again = try podium(["publish", "--to", "s3://podcast/buurtgesprekken", "--endpoint", server.endpoint])
     #expect(again.status == 0, "\(again.standardOutput)")
-    #expect(again.standardOutput.contains("Nothing to upload: s3://podcast/buurtgesprekken already has all 5 files."), "\(again.standardOutput)")
+    #expect(
+      again.standardOutput.contains("Nothing to upload: s3://podcast/buurtgesprekken already has all 5 files."),
+      "\(again.standardOutput)")
 
     // A wrong secret: refused with the server's answer, never printing the secret.
     let wrong = "wrong-" + UUID().uuidString
-    try folder.write("site/episodes/buurt/2026-11-05-de-schoolstraat.md", String(
-      decoding: try folder.read("site/episodes/buurt/2026-11-05-de-schoolstraat.md"), as: UTF8.self) + "\nMet dank aan de ouders.\n")
+    try folder.write(
+      "site/episodes/buurt/2026-11-05-de-schoolstraat.md",
+      String(
+        decoding: try folder.read("site/episodes/buurt/2026-11-05-de-schoolstraat.md"), as: UTF8.self)
+        + "\nMet dank aan de ouders.\n")
     let refused = try podium(["publish"], secret: wrong)
     #expect(refused.status == 1)
     let said = refused.standardOutput + refused.standardError

@@ -70,7 +70,8 @@ import Testing
       var objects: [String: String] = [:]
       for entry in String(decoding: response.body, as: UTF8.self).components(separatedBy: "<Contents>").dropFirst() {
         func field(_ name: String) -> String {
-          entry.components(separatedBy: "<\(name)>").dropFirst().first?.components(separatedBy: "</\(name)>").first ?? ""
+          entry.components(separatedBy: "<\(name)>").dropFirst().first?.components(separatedBy: "</\(name)>").first
+            ?? ""
         }
         objects[field("Key")] = [field("ETag"), field("Size"), field("LastModified")].joined(separator: " ")
       }
@@ -119,7 +120,9 @@ import Testing
         "https://feeds.allemaalpolitiek.example/": "feeds/", "https://media.allemaalpolitiek.example/": "media/",
       ])
     let report = try setup.publish(try setup.store())
-    #expect(report.succeeded, "\(String(describing: report.failure)) \(report.build.findings.filter { $0.severity == .error })")
+    #expect(
+      report.succeeded,
+      "\(String(describing: report.failure)) \(report.build.findings.filter { $0.severity == .error })")
     #expect(report.warnings.isEmpty, "\(report.warnings)")
     #expect(report.crossOrigin == .configured)
     #expect(Set(report.uploaded) == Set(report.items.map(\.key)))
@@ -133,7 +136,8 @@ import Testing
       #expect(got.status == 200, "\(item.key)")
       #expect(got.body == [UInt8](try Data(contentsOf: item.file)), "\(item.key)")
       #expect(got.headers["Content-Type"] == item.contentType, "\(item.key)")
-      #expect(got.headers["Cache-Control"] == (item.kind.isImmutable ? Self.immutable : "public, max-age=300"), "\(item.key)")
+      #expect(
+        got.headers["Cache-Control"] == (item.kind.isImmutable ? Self.immutable : "public, max-age=300"), "\(item.key)")
     }
     let types = Dictionary(report.items.map { ($0.key, $0.contentType) }) { first, _ in first }
     #expect(types["feeds/gesprekken/feed.xml"] == "application/rss+xml")
@@ -142,7 +146,8 @@ import Testing
     #expect(report.items.filter { $0.key.hasSuffix(".mp4") }.allSatisfy { $0.contentType == "video/mp4" })
     #expect(report.items.filter { $0.kind == .chapters }.allSatisfy { $0.contentType == "application/json+chapters" })
     // Nothing in the bucket but the publication and Podium's digest index.
-    #expect(Set(try setup.snapshot().keys) == Set(report.items.map { "show/" + $0.key } + ["show/.podium/s3-digests.json"]))
+    #expect(
+      Set(try setup.snapshot().keys) == Set(report.items.map { "show/" + $0.key } + ["show/.podium/s3-digests.json"]))
   }
 
   @Test func aSecondPublishWithNoChangeListsTheBucketOnceAndUploadsNothing() throws {
@@ -188,7 +193,8 @@ import Testing
     #expect(feed.body == (try setup.built("feeds/gesprekken/feed.xml")))
     let text = String(decoding: feed.body, as: UTF8.self)
     #expect(text.contains("Het plein") && text.contains("Waarom een"))
-    #expect(try setup.get(Self.newMedia).body == (try setup.built("episodes/gesprekken/media/2024-04-11-het-plein.mp3")))
+    #expect(
+      try setup.get(Self.newMedia).body == (try setup.built("episodes/gesprekken/media/2024-04-11-het-plein.mp3")))
     let after = try setup.snapshot()
     #expect(
       Set(after.keys.filter { after[$0] != before[$0] })
@@ -311,7 +317,8 @@ import Testing
     #expect(next.succeeded, "\(String(describing: next.failure))")
     #expect(Set(next.uploaded) == [Self.newMedia, Self.feed])
     #expect(try setup.get(Self.feed).body == (try setup.built("feeds/gesprekken/feed.xml")))
-    #expect(try setup.get(Self.newMedia).body == (try setup.built("episodes/gesprekken/media/2024-04-11-het-plein.mp3")))
+    #expect(
+      try setup.get(Self.newMedia).body == (try setup.built("episodes/gesprekken/media/2024-04-11-het-plein.mp3")))
     #expect(try setup.openUploads().isEmpty, "the interrupted upload's parts were cleaned up")
   }
 }

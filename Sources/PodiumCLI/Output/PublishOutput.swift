@@ -60,12 +60,14 @@ struct PublishOutput {
       if report.uploaded.isEmpty {
         lines.append("Nothing was uploaded.")
       } else if newFeeds.isEmpty {
-        lines.append("\(report.uploaded.count) files were uploaded before this; the feeds that were live are still live.")
+        lines.append(
+          "\(report.uploaded.count) files were uploaded before this; the feeds that were live are still live.")
       } else {
+        let named = newFeeds.prefix(3).joined(separator: ", ") + (newFeeds.count > 3 ? ", …" : "")
         lines.append(
           "\(report.uploaded.count) files were uploaded before this, \(newFeeds.count) of them feeds, sitemaps, "
-            + "indexes or the OPML (\(newFeeds.prefix(3).joined(separator: ", "))\(newFeeds.count > 3 ? ", …" : "")), "
-            + "which are live now; publish again once this is fixed, so the others follow.")
+            + "indexes or the OPML (\(named)), which are live now; publish again once this is fixed, so the others "
+            + "follow.")
       }
     }
     return lines.joined(separator: "\n")

@@ -105,9 +105,9 @@ struct PublishPlanner {
         refused.append((
           item.key,
           "\(item.key) in \(location) has other bytes than \(item.file.path) (\(object.size) bytes, sha256 "
-            + "\(digest.prefix(12))… there; \(item.size) bytes, \(item.sha256.prefix(12))… here). A published \(item.kind.rawValue) file is never replaced: apps and "
-            + "caches keep it for a year. If the file here is new, give it a new name; if the one there was changed, "
-            + "put the published file back"
+            + "\(digest.prefix(12))… there; \(item.size) bytes, \(item.sha256.prefix(12))… here). A published "
+            + "\(item.kind.rawValue) file is never replaced: apps and caches keep it for a year. If the file here is "
+            + "new, give it a new name; if the one there was changed, put the published file back"
         ))
       }
     }
