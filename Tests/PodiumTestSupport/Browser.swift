@@ -178,7 +178,15 @@ public final class Browser: @unchecked Sendable {
   // MARK: Pages and scripts
 
   /// Loads `url` and returns once the page has loaded.
-  public func open(_ url: String) throws { try command("POST", "/url", ["url": .string(url)]) }
+  /// Navigates to `url`. On a machine busy with other tests, chromedriver can give up waiting for
+  /// the renderer (its own timeout, not the page's); the navigation is then tried once more.
+  public func open(_ url: String) throws {
+    do {
+      try command("POST", "/url", ["url": .string(url)])
+    } catch let failure as Failure where failure.error == "timeout" {
+      try command("POST", "/url", ["url": .string(url)])
+    }
+  }
 
   public func currentURL() throws -> String { try command("GET", "/url").string ?? "" }
 
