@@ -47,27 +47,25 @@ struct AppleItemRules: FeedCheck {
 
   func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
-    do {
-      if item.first(.title)?.trimmedText.isEmpty ?? true {
-        findings.add(
-          Self.title, "this episode has no title; add a <title> with the episode's name",
-          at: item.first(.title) ?? item.element)
-      }
-      if let description = item.first(.rssDescription) {
-        AppleText.checkDescription(
-          description, rule: Self.description, owner: "episode", into: &findings, checkEmpty: false)
-      }
-      checkDuration(item, into: &findings)
-      checkLinks(item, into: &findings)
-      if let explicit = item.first(.itunesExplicit) {
-        ExplicitValue.check(explicit, rule: Self.explicit, into: &findings)
-      }
-      checkNumbers(item, serial: serial, into: &findings)
-      if let block = item.first(.itunesBlock), block.trimmedText == "Yes" {
-        findings.add(
-          Self.block,
-          "<itunes:block>Yes hides this episode from Apple Podcasts; remove the tag if that is not intended", at: block)
-      }
+    if item.first(.title)?.trimmedText.isEmpty ?? true {
+      findings.add(
+        Self.title, "this episode has no title; add a <title> with the episode's name",
+        at: item.first(.title) ?? item.element)
+    }
+    if let description = item.first(.rssDescription) {
+      AppleText.checkDescription(
+        description, rule: Self.description, owner: "episode", into: &findings, checkEmpty: false)
+    }
+    checkDuration(item, into: &findings)
+    checkLinks(item, into: &findings)
+    if let explicit = item.first(.itunesExplicit) {
+      ExplicitValue.check(explicit, rule: Self.explicit, into: &findings)
+    }
+    checkNumbers(item, serial: serial, into: &findings)
+    if let block = item.first(.itunesBlock), block.trimmedText == "Yes" {
+      findings.add(
+        Self.block,
+        "<itunes:block>Yes hides this episode from Apple Podcasts; remove the tag if that is not intended", at: block)
     }
   }
 

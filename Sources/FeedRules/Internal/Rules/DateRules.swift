@@ -39,22 +39,20 @@ struct DateRules: FeedCheck {
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
-    do {
-      guard let pubDate = item.first(.pubDate) else {
-        findings.add(
-          Self.itemPubDate, "this item has no <pubDate>; add its release date, e.g. <pubDate>\(Self.example)</pubDate>",
-          at: item.element)
-        return
-      }
-      guard let date = check(pubDate, into: &findings) else { return }
-      if !reportedOrder, let previous, date.secondsSince1970 > previous.seconds {
-        findings.add(
-          Self.itemOrder, "this item is newer than the item at line \(previous.line) above it; list items newest first",
-          at: pubDate)
-        reportedOrder = true
-      }
-      previous = (date.secondsSince1970, pubDate.line)
+    guard let pubDate = item.first(.pubDate) else {
+      findings.add(
+        Self.itemPubDate, "this item has no <pubDate>; add its release date, e.g. <pubDate>\(Self.example)</pubDate>",
+        at: item.element)
+      return
     }
+    guard let date = check(pubDate, into: &findings) else { return }
+    if !reportedOrder, let previous, date.secondsSince1970 > previous.seconds {
+      findings.add(
+        Self.itemOrder, "this item is newer than the item at line \(previous.line) above it; list items newest first",
+        at: pubDate)
+      reportedOrder = true
+    }
+    previous = (date.secondsSince1970, pubDate.line)
   }
 
   /// Checks one date element and returns the date when it could be read at all.

@@ -37,27 +37,25 @@ struct EnclosureRules: FeedCheck {
   private var firstUse: [ValueDigest: Int] = [:]
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
-    do {
-      let enclosures = item.node.all(.enclosure)
-      guard let enclosure = enclosures.first else { return }
-      if enclosures.count > 1 {
-        findings.add(
-          Self.one,
-          "this item has \(enclosures.count) enclosures and apps play only one; keep one and move the others to <podcast:alternateEnclosure>",
-          at: enclosures[1])
-      }
-      checkAttributes(enclosure, into: &findings)
-      guard let url = enclosure.attribute("url"), !url.isEmpty else { return }
-      checkApple(enclosure, url: url, into: &findings)
-      let digest = ValueDigest(url)
-      if let line = firstUse[digest] {
-        findings.add(
-          Self.uniqueURL,
-          "this enclosure URL is also used by the item at line \(line), and Apple ignores the duplicate; give each episode its own media file URL",
-          at: enclosure)
-      } else {
-        firstUse[digest] = enclosure.line
-      }
+    let enclosures = item.node.all(.enclosure)
+    guard let enclosure = enclosures.first else { return }
+    if enclosures.count > 1 {
+      findings.add(
+        Self.one,
+        "this item has \(enclosures.count) enclosures and apps play only one; keep one and move the others to <podcast:alternateEnclosure>",
+        at: enclosures[1])
+    }
+    checkAttributes(enclosure, into: &findings)
+    guard let url = enclosure.attribute("url"), !url.isEmpty else { return }
+    checkApple(enclosure, url: url, into: &findings)
+    let digest = ValueDigest(url)
+    if let line = firstUse[digest] {
+      findings.add(
+        Self.uniqueURL,
+        "this enclosure URL is also used by the item at line \(line), and Apple ignores the duplicate; give each episode its own media file URL",
+        at: enclosure)
+    } else {
+      firstUse[digest] = enclosure.line
     }
   }
 

@@ -31,30 +31,28 @@ struct GUIDRules: FeedCheck {
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
-    do {
-      guard let guid = item.first(.guid) else {
-        findings.add(
-          Self.present,
-          "this item has no <guid>; add a stable unique id, e.g. <guid isPermaLink=\"false\">a UUID</guid>",
-          at: item.element)
-        return
-      }
-      let value = guid.trimmedText
-      guard !value.isEmpty else {
-        findings.add(
-          Self.notEmpty, "this item's <guid> is empty; give it a stable unique value, such as a UUID", at: guid)
-        return
-      }
-      checkPermalink(guid, value: value, into: &findings)
-      let digest = ValueDigest(value)
-      if let line = firstUse[digest] {
-        findings.add(
-          Self.unique,
-          "the guid \(value.quotedForMessage) is also used by the item at line \(line); give every item its own guid",
-          at: guid)
-      } else {
-        firstUse[digest] = guid.line
-      }
+    guard let guid = item.first(.guid) else {
+      findings.add(
+        Self.present,
+        "this item has no <guid>; add a stable unique id, e.g. <guid isPermaLink=\"false\">a UUID</guid>",
+        at: item.element)
+      return
+    }
+    let value = guid.trimmedText
+    guard !value.isEmpty else {
+      findings.add(
+        Self.notEmpty, "this item's <guid> is empty; give it a stable unique value, such as a UUID", at: guid)
+      return
+    }
+    checkPermalink(guid, value: value, into: &findings)
+    let digest = ValueDigest(value)
+    if let line = firstUse[digest] {
+      findings.add(
+        Self.unique,
+        "the guid \(value.quotedForMessage) is also used by the item at line \(line); give every item its own guid",
+        at: guid)
+    } else {
+      firstUse[digest] = guid.line
     }
   }
 
