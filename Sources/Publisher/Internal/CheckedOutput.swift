@@ -75,7 +75,12 @@ struct CheckedOutput: Sendable {
 
   private func located(_ findings: [Finding]) -> [Finding] {
     guard let sourceMap else { return findings }
-    return findings.map(sourceMap.relocate)
+    return findings.map { finding in
+      var moved = sourceMap.relocate(finding)
+      // Another item is named by the episode file behind it, not by a line of the feed.
+      moved.message = ItemReference.replacing(in: moved.message) { "the episode at \(sourceMap.location(ofLine: $0))" }
+      return moved
+    }
   }
 
   private var limit: Int { max(size, 1) * 2 }

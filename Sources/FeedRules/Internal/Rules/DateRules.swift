@@ -48,7 +48,7 @@ struct DateRules: FeedCheck {
     guard let date = check(pubDate, into: &findings) else { return }
     if !reportedOrder, let previous, date.secondsSince1970 > previous.seconds {
       findings.add(
-        Self.itemOrder, "this item is newer than the item at line \(previous.line) above it; list items newest first",
+        Self.itemOrder, "this item is newer than \(ItemReference.phrase(line: previous.line)) above it; list items newest first",
         at: pubDate)
       reportedOrder = true
     }

@@ -52,7 +52,7 @@ struct EnclosureRules: FeedCheck {
     if let line = firstUse[digest] {
       findings.add(
         Self.uniqueURL,
-        "this enclosure URL is also used by the item at line \(line), and Apple ignores the duplicate; give each episode its own media file URL",
+        "this enclosure URL is also used by \(ItemReference.phrase(line: line)), and Apple ignores the duplicate; give each episode its own media file URL",
         at: enclosure)
     } else {
       firstUse[digest] = enclosure.line

@@ -49,7 +49,7 @@ struct GUIDRules: FeedCheck {
     if let line = firstUse[digest] {
       findings.add(
         Self.unique,
-        "the guid \(value.quotedForMessage) is also used by the item at line \(line); give every item its own guid",
+        "the guid \(value.quotedForMessage) is also used by \(ItemReference.phrase(line: line)); give every item its own guid",
         at: guid)
     } else {
       firstUse[digest] = guid.line
