@@ -127,6 +127,7 @@ struct PreviewHTTPTests {
     "/media/gesprekken/show.yaml", "/media/podium.yaml", "/media/gesprekken/\(PreviewHTTPTests.episode).md",
     "/feeds/.podium/manifest.json", "/feeds/gesprekken/.podium/published.json",
     "/media/gesprekken/media/linked.mp3", "/media/gesprekken/elsewhere/outside.mp3", "/feeds//etc/passwd",
+    "/media/gesprekken/media/settings.mp3", "/media/gesprekken/media/hidden.mp3", "/media/gesprekken/git/secret.mp3",
   ])
   func pathsOutsideThePublicationAreRefused(_ path: String) async throws {
     let secret = SampleMedia.mp3(seconds: 1)
@@ -137,6 +138,16 @@ struct PreviewHTTPTests {
       try FileManager.default.createSymbolicLink(
         atPath: fixture.catalogue.appendingPathComponent("gesprekken/elsewhere").path,
         withDestinationPath: outside.deletingLastPathComponent().path)
+      // Links inside the catalogue, named like media, to what is not served: its settings, a hidden folder.
+      try fixture.folder.write("episodes/.git/secret.mp3", secret)
+      try FileManager.default.createSymbolicLink(
+        atPath: fixture.catalogue.appendingPathComponent("gesprekken/media/settings.mp3").path,
+        withDestinationPath: "../../podium.yaml")
+      try FileManager.default.createSymbolicLink(
+        atPath: fixture.catalogue.appendingPathComponent("gesprekken/media/hidden.mp3").path,
+        withDestinationPath: "../../.git/secret.mp3")
+      try FileManager.default.createSymbolicLink(
+        atPath: fixture.catalogue.appendingPathComponent("gesprekken/git").path, withDestinationPath: "../.git")
     }
     defer { Task { await served.server.stop() } }
     #expect(served.server.firstBuild.succeeded)

@@ -58,19 +58,24 @@ struct PreviewHandler: HTTPHandler {
       return try file(path, in: folder, request, headers, served: served)
     case Self.mediaPrefix:
       // Only media and images: the catalogue's YAML and Markdown are not part of the publication.
-      let type = MediaTypes.contentType(forPath: path.segments.last ?? "")
-      guard ["audio/", "video/", "image/"].contains(where: type.hasPrefix) || type == "application/pdf" else { break }
-      return try file(path, in: catalogue, request, headers, served: nil)
+      // Judged by the file found, as a link named like a media file may point at any other.
+      return try file(path, in: catalogue, request, headers, served: nil) { url in
+        let type = MediaTypes.contentType(forPath: url.path)
+        return ["audio/", "video/", "image/"].contains(where: type.hasPrefix) || type == "application/pdf"
+      }
     default: break
     }
     return text(.notFound, "not found", headers)
   }
 
   private func file(
-    _ path: RequestPath, in root: URL, _ request: HTTPRequest, _ headers: HTTPHeaders, served: ServedState.Snapshot?
+    _ path: RequestPath, in root: URL, _ request: HTTPRequest, _ headers: HTTPHeaders, served: ServedState.Snapshot?,
+    only isServed: (URL) -> Bool = { _ in true }
   ) throws -> HTTPResponse {
     switch ServedFile.find(path.rest, isFolder: path.isFolder, in: root) {
     case .missing:
+      return text(.notFound, "not found", headers)
+    case .file(let url) where !isServed(url):
       return text(.notFound, "not found", headers)
     case .folder:
       var headers = headers
