@@ -322,4 +322,19 @@ import Testing
     let report = try setup.publish()
     #expect(report.failure?.key == Self.media, "\(String(describing: report.failure))")
   }
+
+  /// A store that can't be listed says what failed once, in its own words.
+  @Test func aStoreThatCantBeListedSaysSoOnce() throws {
+    let setup = try Setup()
+    // Nothing listens on port 1 of the loopback address.
+    let store = try S3Store(
+      bucket: "podium", endpoint: "http://127.0.0.1:1", credentials: S3Credentials(accessKey: "podium-key", secretKey: "podium-secret-0123456789"),
+      limits: S3Store.Limits(attempts: 1))
+    let publisher = Publisher(
+      catalogueURL: setup.fixture.catalogue, outputURL: setup.fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!))
+    let message = try #require(try publisher.publish(to: store, options: setup.options).failure?.message)
+    #expect(message.hasPrefix("Listing s3://podium failed: no answer from http://127.0.0.1:1"), "\(message)")
+    #expect(message.lowercased().components(separatedBy: "listing").count == 2, "\(message)")
+  }
 }
