@@ -105,6 +105,29 @@ import Testing
     #expect(!error.description.contains("XML_PARSE_HUGE"))
   }
 
+  static let notUTF8: Data = Data("<a>caf".utf8) + Data([0xE9]) + Data("</a>".utf8)
+  static let longAttribute = Data(("<a b=\"" + String(repeating: "x", count: 10_000_001) + "\"/>").utf8)
+  static let longName = Data(("<" + String(repeating: "n", count: 60_000) + "/>").utf8)
+  static let hugeName = Data(("<" + String(repeating: "n", count: 10_500_000) + "/>").utf8)
+  static let overLimits: [(Data, String)] = [
+    (notUTF8, "the text is not UTF-8 at the bytes 0xE9"), (longAttribute, "far longer than any feed needs"),
+    (longName, "a tag or attribute name is longer"), (hugeName, "a name or value is far longer"),
+  ]
+
+  /// Text that is not UTF-8, an attribute or a name longer than libxml2 reads: said in the
+  /// document's terms, on one line, without libxml2's own ("indicate encoding !", "Huge input lookup").
+  @Test(arguments: overLimits)
+  func explainsLimitsAndEncodingInTheDocumentsTerms(document: Data, explanation: String) throws {
+    let error = try #require(throws: XMLParseError.self) {
+      _ = try PodiumXML.XMLDocument(data: document, maximumSize: 100_000_000)
+    }
+    let message = error.description
+    #expect(message.contains(explanation), "\(message)")
+    for libxml in ["\n", "indicate encoding", "Huge input", "AttValue", "NCName"] {
+      #expect(!message.contains(libxml), "\(message)")
+    }
+  }
+
   @Test func reportsAStrayCDATAEnd() {
     #expect {
       _ = try PodiumXML.XMLDocument(string: "<a>x ]]> y</a>")

@@ -129,12 +129,30 @@ struct LibXMLReader {
     }
   }
 
-  /// libxml2's words where they name its own options rather than the document's mistake.
+  /// libxml2's words where they name its own options or internals rather than the document's
+  /// mistake; a finding is one line, so libxml2's own line breaks go too.
   private static func explained(_ message: String) -> String {
     let depth = "Excessive depth in document: "
-    guard message.hasPrefix(depth) else { return message }
-    let limit = message.dropFirst(depth.count).prefix { $0.isNumber }
-    return "elements are nested more than \(limit.isEmpty ? "256" : limit) levels deep, far more than any feed needs"
+    if message.hasPrefix(depth) {
+      let limit = message.dropFirst(depth.count).prefix { $0.isNumber }
+      return "elements are nested more than \(limit.isEmpty ? "256" : limit) levels deep, far more than any feed needs"
+    }
+    if message.hasPrefix("Input is not proper UTF-8") {
+      // "…, indicate encoding !\nBytes: 0xE9 0x3C 0x2F 0x74"
+      let bytes = message.components(separatedBy: "Bytes:").dropFirst().first?.trimmingCharacters(in: .whitespaces)
+      return "the text is not UTF-8" + (bytes.map { " at the bytes \($0)" } ?? "")
+        + "; save the file as UTF-8, or name its encoding in the XML declaration (<?xml version=\"1.0\" encoding=\"…\"?>)"
+    }
+    if message.hasPrefix("AttValue length too long") {
+      return "an attribute value is longer than 10,000,000 characters, far longer than any feed needs"
+    }
+    if message.hasPrefix("Name too long") {
+      return "a tag or attribute name is longer than 50,000 characters, far longer than any feed needs"
+    }
+    if message.contains("Huge input lookup") {
+      return "a name or value is far longer than any feed needs, so the document was not read further"
+    }
+    return message.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 
   /// `<?xml` at the very start, after a BOM if there is one.
