@@ -15,25 +15,10 @@ extension Podium {
 
     @OptionGroup var reporting: ReportOptions
 
-
-    @Flag(help: "Let a published episode get a new GUID (apps will download it again).")
-    var allowGUIDChange = false
-
-    @Flag(help: "Let a published episode get a new media URL.")
-    var allowEnclosureChange = false
-
-    @Flag(help: "Let a published episode leave the feed, or a published show lose its feed.")
-    var allowRemoval = false
-
-    @Flag(help: "Let a published show's feed move to a new URL; the old URL must redirect (HTTP 301) to it.")
-    var allowFeedMove = false
+    @OptionGroup var guards: RecordGuardOptions
 
     func run() throws {
-      var buildOptions = BuildOptions(
-        now: options.moment, allowGUIDChange: allowGUIDChange, allowEnclosureChange: allowEnclosureChange,
-        allowRemoval: allowRemoval)
-      buildOptions.strict = reporting.strict
-      buildOptions.allowFeedMove = allowFeedMove
+      let buildOptions = guards.buildOptions(now: options.moment, strict: reporting.strict)
       var publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
       let output = options.output
       publisher.willWait = { holder in

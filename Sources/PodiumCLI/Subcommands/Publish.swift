@@ -41,17 +41,7 @@ extension Podium {
     @Flag(help: "Don't tell the WebSub hub or Podping.")
     var noNotify = false
 
-    @Flag(help: "Let a published episode get a new GUID (apps will download it again).")
-    var allowGUIDChange = false
-
-    @Flag(help: "Let a published episode get a new media URL.")
-    var allowEnclosureChange = false
-
-    @Flag(help: "Let a published episode leave the feed, or a published show lose its feed.")
-    var allowRemoval = false
-
-    @Flag(help: "Let a published show's feed move to a new URL; the old URL must redirect (HTTP 301) to it.")
-    var allowFeedMove = false
+    @OptionGroup var guards: RecordGuardOptions
 
     func validate() throws {
       if let to, to.hasPrefix("s3://"), StoreTarget.parse(to) == nil {
@@ -60,11 +50,7 @@ extension Podium {
     }
 
     func run() throws {
-      var buildOptions = BuildOptions(
-        now: options.moment, allowGUIDChange: allowGUIDChange, allowEnclosureChange: allowEnclosureChange,
-        allowRemoval: allowRemoval)
-      buildOptions.strict = strict
-      buildOptions.allowFeedMove = allowFeedMove
+      let buildOptions = guards.buildOptions(now: options.moment, strict: strict)
       let publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
       var publishOptions = PublishOptions()
       publishOptions.dryRun = dryRun
