@@ -53,7 +53,8 @@ public final class CurlEasy {
 
   /// Sends `source` as the request body (`CURLOPT_UPLOAD`, with its size declared up front), and
   /// calls `progress` with the bytes handed to libcurl so far. An upload rather than POST data:
-  /// libcurl 7.88 signs POST data from a binary file wrongly (docs: pitfalls of Debian 12's curl).
+  /// with libcurl 7.88 (Debian 12), a SigV4-signed PUT whose body was binary POST data was
+  /// answered "signature mismatch", and the same PUT as an upload was accepted.
   func setUpload(_ source: UploadSource, progress: ((Int64) -> Void)?) throws(CurlSetupError) {
     upload = source
     self.progress = progress
