@@ -5,6 +5,9 @@ import Diagnostics
 /// in the feed as written and reported at the catalogue line that wrote it.
 public enum CatalogueRules {
   static let catalogue = "Podium catalogue format (docs/catalogue.md)"
+  /// The public documents the catalogue's other rules rest on, with the URL a reader opens.
+  static let apple = "Apple Podcasts RSS guide, https://help.apple.com/itc/podcasts_connect/#/itcb54353390"
+  static let podcasting20 = "Podcasting 2.0 namespace, https://github.com/Podcastindex-org/podcast-namespace"
 
   public static let yamlSyntax = Rule(
     id: "CAT-YAML", severity: .error, source: catalogue, summary: "Files must be well-formed YAML.")
@@ -23,7 +26,7 @@ public enum CatalogueRules {
   public static let badValue = Rule(
     id: "CAT-VALUE", severity: .error, source: catalogue, summary: "Values come from the documented set.")
   public static let controlCharacter = Rule(
-    id: "CAT-CONTROL-CHAR", severity: .error, source: "XML 1.0 §2.2",
+    id: "CAT-CONTROL-CHAR", severity: .error, source: "XML 1.0 §2.2, https://www.w3.org/TR/xml/#charsets",
     summary: "Text may not contain control characters that XML cannot carry.")
   public static let pathEscape = Rule(
     id: "CAT-PATH", severity: .error, source: catalogue,
@@ -44,31 +47,31 @@ public enum CatalogueRules {
     id: "CAT-NAME-UTF8", severity: .error, source: catalogue,
     summary: "Show folders and episode files have UTF-8 names, so Podium can read them.")
   public static let mediaLength = Rule(
-    id: "CAT-MEDIA-LENGTH", severity: .error, source: "Apple Podcasts RSS guide (APPLE-ENC-LENGTH)",
+    id: "CAT-MEDIA-LENGTH", severity: .error, source: apple,
     summary: "The declared length is the media file's size in bytes.")
   public static let mediaDuration = Rule(
-    id: "CAT-MEDIA-DURATION", severity: .error, source: "Apple Podcasts RSS guide (APPLE-ITEM-DURATION)",
+    id: "CAT-MEDIA-DURATION", severity: .error, source: apple,
     summary: "The declared duration is within a second of what the media file plays.")
   public static let mediaType = Rule(
-    id: "CAT-MEDIA-TYPE", severity: .error, source: "RSS 2.0 enclosure (RSS-ENC-ATTRS), client pitfalls (CLIENT-ENC-TYPE)",
+    id: "CAT-MEDIA-TYPE", severity: .error, source: "RSS 2.0 enclosure, https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt",
     summary: "The declared MIME type is the media file's real type.")
   public static let mediaFormat = Rule(
     id: "CAT-MEDIA-FORMAT", severity: .error, source: catalogue,
     summary: "Local media files are audio or video in a format Podium can read.")
   public static let artworkSize = Rule(
-    id: "APPLE-IMG-SIZE", severity: .error, source: "Apple Podcasts RSS guide",
+    id: "APPLE-IMG-SIZE", severity: .error, source: apple,
     summary: "Artwork is square, from 1400×1400 to 3000×3000 pixels.")
   public static let artworkFileSize = Rule(
-    id: "APPLE-IMG-FILESIZE", severity: .warning, source: "PSP-1 app makers, Podbase",
+    id: "APPLE-IMG-FILESIZE", severity: .warning, source: "Hosts' artwork guidance, e.g. https://help.podigee.com/article/44-the-cover-image-or-artwork-of-a-podcast",
     summary: "Artwork files are at most 512 KB, so apps load them quickly.")
   public static let numberingGap = Rule(
-    id: "CAT-NUMBERING-GAP", severity: .info, source: "Apple Podcasts RSS guide",
+    id: "CAT-NUMBERING-GAP", severity: .info, source: apple,
     summary: "Episode numbers within a season follow each other without gaps.")
   public static let ruleSetting = Rule(
     id: "CAT-RULE-SETTING", severity: .error, source: catalogue,
     summary: "Rule settings in podium.yaml name known rules, and don't switch off the ones that protect the feeds.")
   public static let numbering = Rule(
-    id: "CAT-NUMBERING", severity: .warning, source: "Apple Podcasts RSS guide",
+    id: "CAT-NUMBERING", severity: .warning, source: apple,
     summary: "Episode numbers are not repeated within a season.")
 
   // Feed rules the catalogue reports too, for what only it can know: each is declared and
@@ -120,23 +123,23 @@ public enum CatalogueRules {
   ]
 
   public static let license = Rule(
-    id: "P20-LICENSE", severity: .error, source: "Podcasting 2.0 namespace",
+    id: "P20-LICENSE", severity: .error, source: podcasting20,
     summary: "A license is a known id, or a name with the URL of its text.")
   public static let chapters = Rule(
-    id: "P20-CHAP-ORDER", severity: .error, source: "Podcasting 2.0 JSON chapters",
+    id: "P20-CHAP-ORDER", severity: .error, source: "Podcasting 2.0 JSON chapters, https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md",
     summary: "Chapters are in ascending order and start within the episode.")
 
   public static let plainText = Rule(
     id: "CAT-PLAIN-TEXT", severity: .error, source: "RSS 2.0 description (RSS Best Practices Profile), docs/catalogue.md",
     summary: "Titles, names, descriptions and summaries are plain text: no HTML tags or character references, which readers would render.")
   public static let invisibleCharacter = Rule(
-    id: "CAT-INVISIBLE-CHAR", severity: .error, source: "Unicode Technical Report #36 (security considerations)",
+    id: "CAT-INVISIBLE-CHAR", severity: .error, source: "Unicode Technical Report #36, https://www.unicode.org/reports/tr36/",
     summary: "Titles, names and file names hold no bidirectional controls or zero-width characters, which can disguise what they say.")
   public static let reservedName = Rule(
     id: "CAT-RESERVED-NAME", severity: .error, source: catalogue,
     summary: "A show folder is not named like a file Podium writes at the top of the output (feeds.opml).")
   public static let placeholder = Rule(
-    id: "CAT-PLACEHOLDER", severity: .warning, source: "RFC 2606 reserved domains, podium init",
+    id: "CAT-PLACEHOLDER", severity: .warning, source: "RFC 2606 reserved domains, https://www.rfc-editor.org/rfc/rfc2606, and podium init",
     summary: "Nothing published is on a reserved example domain or still a placeholder text that podium init wrote.")
 
   public static let posterLocal = Rule(
