@@ -14,6 +14,8 @@ struct S3StoreSettingsTests {
     ("podcast", "127.0.0.1:9000", "InvalidEndpoint"),
     ("podcast", "https://key:secret@s3.example.com", "InvalidEndpoint"),
     ("podcast", "https://s3.example.com/?x=1", "InvalidEndpoint"),
+    ("podcast", "http://s3.example.com", "InvalidEndpoint"), ("podcast", "http://169.254.169.254", "InvalidEndpoint"),
+    ("podcast", "http://127.0.0.1.example.com", "InvalidEndpoint"), ("podcast", "http://[fe80::1]:9000", "InvalidEndpoint"),
   ])
   func refusesSettingsThatCannotWork(bucket: String, endpoint: String, code: String) {
     do {
@@ -23,6 +25,12 @@ struct S3StoreSettingsTests {
       #expect(error.code == code)
       #expect(!error.message.contains("secret@"))
     }
+  }
+
+  /// Plain http:// only reaches a server on this machine.
+  @Test(arguments: ["http://127.0.0.1:9000", "http://localhost:9000", "http://[::1]:9000", "HTTP://127.0.0.2"])
+  func plainHTTPReachesThisMachine(endpoint: String) throws {
+    _ = try S3Store(bucket: "podcast", endpoint: endpoint, credentials: keys)
   }
 
   @Test func buildsCanonicalURLsForBothAddressings() throws {

@@ -45,9 +45,26 @@ struct S3Endpoint: Sendable, Hashable {
         message:
           "Cannot publish: the endpoint \(endpoint) must be only scheme, host and port, without query or fragment.")
     }
+    guard scheme == "https" || isLoopback(authority) else {
+      // Over plain HTTP anyone on the way could read the uploads and swap a part's bytes (parts
+      // are sent unsigned); only a server on this machine is safe to reach so.
+      throw ObjectStoreError(
+        kind: .local, code: "InvalidEndpoint",
+        message:
+          "Cannot publish: the endpoint \(endpoint) is plain http:// on another machine; use https:// (http:// only for a server on this machine)."
+      )
+    }
     var base = path
     while base.hasSuffix("/") { base.removeLast() }
     return S3Endpoint(scheme: scheme, authority: authority, basePath: base, bucket: bucket, addressing: addressing)
+  }
+
+  /// Whether `host[:port]` names this machine: `localhost`, 127.0.0.0/8 or `[::1]`.
+  private static func isLoopback(_ authority: String) -> Bool {
+    let host =
+      authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.prefix { $0 != ":" })
+    let name = host.lowercased()
+    return name == "localhost" || name == "[::1]" || (name.hasPrefix("127.") && name.allSatisfy { $0.isNumber || $0 == "." })
   }
 
   /// The endpoint as the producer wrote it, for messages.
