@@ -64,24 +64,4 @@ public enum AppleCategories {
     for (parent, subcategories) in all { for subcategory in subcategories { parents[subcategory] = parent } }
     return parents
   }()
-
-  public static func isValid(_ category: String, subcategory: String? = nil) -> Bool {
-    guard let subs = byName[category] else { return false }
-    guard let subcategory else { return true }
-    return subs.contains(subcategory)
-  }
-
-  /// The correctly spelled name for a near miss (case, `and` for `&`, `How-To`), if there is one.
-  public static func correction(for category: String, subcategory: String? = nil) -> String? {
-    func key(_ text: String) -> String {
-      text.lowercased().replacingOccurrences(of: " and ", with: " & ").replacingOccurrences(of: "-", with: " ")
-    }
-    for entry in all where key(entry.name) == key(category) {
-      guard let subcategory else { return entry.name }
-      if let sub = entry.subcategories.first(where: { key($0) == key(subcategory) }) {
-        return "\(entry.name) > \(sub)"
-      }
-    }
-    return nil
-  }
 }
