@@ -63,6 +63,18 @@ import Testing
     #expect(try place.folder.read("www/index.html") == Data("mine".utf8))
   }
 
+  /// A killed publish's temporary file is no object, stays through a listing (a dry run changes
+  /// nothing), and goes with the next publish's first write.
+  @Test func aKilledPublishsTemporaryFileGoesWithTheNextWriteOnly() throws {
+    let place = try Place()
+    let leftover = try place.folder.write("www/feeds/show/.podium-upload-0D1E", "half a feed")
+    let store = try place.store()
+    #expect(try store.list().isEmpty)
+    #expect(FileManager.default.fileExists(atPath: leftover.path), "a listing only reads")
+    try store.put(try place.upload("media/a.mp3", "bytes")) { _ in }
+    #expect(!FileManager.default.fileExists(atPath: leftover.path))
+  }
+
   @Test func aSymbolicLinkOnTheWayIsRefused() throws {
     let place = try Place()
     let elsewhere = place.folder.url.appendingPathComponent("elsewhere")

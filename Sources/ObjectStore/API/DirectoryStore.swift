@@ -18,6 +18,9 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
   /// What this store wrote, by key; loaded by `list()` or the first call that needs it.
   private var owned: [String: DirectoryJournal.Entry]?
   private var compacted = false
+  /// Temporary files a killed publish left, found by `list()` and removed by the first write, so
+  /// that a dry run changes nothing.
+  private var leftovers: [String] = []
 
   /// The prefix of the temporary files a put writes beside its target.
   static let temporaryPrefix = ".podium-upload-"
@@ -63,9 +66,11 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
     let entries = try journal.read()
     lock.withLock { owned = entries }
     var objects: [String: StoredObject] = [:]
-    try walk("") { key, info in
+    var found: [String] = []
+    try walk("", leftovers: &found) { key, info in
       objects[key] = stored(key, info, entry: entries[key])
     }
+    lock.withLock { leftovers = found }
     return objects
   }
 
@@ -151,6 +156,8 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
     try journal.compact(entries)
     owned = entries
     compacted = true
+    for path in leftovers { unlink(path) }
+    leftovers = []
     return entries
   }
 
@@ -173,8 +180,11 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
     return StoredObject(key: key, size: size, sha256: digest)
   }
 
-  /// Every regular file under `relative`, depth first, without the store's own files.
-  private func walk(_ relative: String, _ visit: (String, stat) -> Void) throws(ObjectStoreError) {
+  /// Every regular file under `relative`, depth first, without the store's own files; the
+  /// temporary files a killed publish left go to `leftovers` instead.
+  private func walk(_ relative: String, leftovers: inout [String], _ visit: (String, stat) -> Void)
+    throws(ObjectStoreError)
+  {
     let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
     let listing: FolderListing
     do {
@@ -189,14 +199,14 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
       guard lstat(path + "/" + name, &info) == 0 else { continue }
       switch info.st_mode & S_IFMT {
       case S_IFREG:
-        // A temporary file left by a publish that was killed: this store's own, never served.
+        // A temporary file left by a publish that was killed: this store's own, never an object.
         if name.hasPrefix(Self.temporaryPrefix) {
-          unlink(path + "/" + name)
+          leftovers.append(path + "/" + name)
           continue
         }
         visit(key, info)
       case S_IFDIR:
-        try walk(key, visit)
+        try walk(key, leftovers: &leftovers, visit)
       default:
         // Links and devices are not objects; a put refuses to replace them.
         visit(key, info)
