@@ -86,10 +86,15 @@ import Testing
 
   @Test func keysThatLeaveTheFolderAreRefused() throws {
     let place = try Place()
-    for key in ["../out.txt", "a/../../out.txt", "/abs.txt", "a//b", ".podium-published.json"] {
+    // Nor a hidden name, which a web server reads as its own settings (Apache's .htaccess) or never serves.
+    let keys = [
+      "../out.txt", "a/../../out.txt", "/abs.txt", "a//b", ".podium-published.json", "feeds/show/transcripts/.htaccess",
+      ".well-known/x", "a/.git/config",
+    ]
+    for key in keys {
       #expect(throws: ObjectStoreError.self, "\(key)") { try place.store().put(try place.upload(key, "x")) { _ in } }
     }
-    #expect(!place.folder.exists("out.txt"))
+    #expect(!place.folder.exists("out.txt") && !place.folder.exists("www/feeds/show/transcripts/.htaccess"))
   }
 
   @Test func placesNoBuildMayReplaceAreRefused() throws {

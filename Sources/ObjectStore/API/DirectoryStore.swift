@@ -214,15 +214,18 @@ public final class DirectoryStore: ObjectStore, @unchecked Sendable {
     }
   }
 
-  /// The file a key names, refused when it could land outside the folder or on a name the store uses.
+  /// The file a key names, refused when it could land outside the folder, or on a hidden name:
+  /// the store's own files, and what a web server reads as its settings (Apache's `.htaccess`,
+  /// in any folder) or keeps private (`.git`), which a catalogue's file names must never reach.
   private func path(for key: String) throws(ObjectStoreError) -> String {
     let names = key.split(separator: "/", omittingEmptySubsequences: false)
-    guard !key.isEmpty, !names.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-      !key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }),
-      key != DirectoryJournal.manifestName, key != DirectoryJournal.journalName,
-      !names.contains(where: { $0.hasPrefix(Self.temporaryPrefix) })
+    guard !key.isEmpty, !names.contains(where: { $0.isEmpty || $0.hasPrefix(".") }),
+      !key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
     else {
-      throw ObjectStoreError(kind: .local, key: key, message: "'\(key)' can't be a file name inside \(folder.path)")
+      let reason =
+        names.contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+        ? "a name starting with '.' is hidden or a web server's own; rename the file" : "it would leave the folder"
+      throw ObjectStoreError(kind: .local, key: key, message: "'\(key)' can't be a file name inside \(folder.path): \(reason)")
     }
     return folder.path + "/" + key
   }
