@@ -44,6 +44,10 @@ import Testing
      "APPLE-ITEM-EXPLICIT", 5, "true or false"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: ../../etc/passwd\n  duration: 60", "CAT-PATH", 6, "leaves the show folder"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: /etc/passwd\n  duration: 60", "CAT-PATH", 6, ""),
+    // A hidden name is never published: a web server reads .htaccess as its settings.
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: media/a.mp3\n  duration: 60\ntranscripts:\n  - file: .htaccess",
+     "CAT-PATH", 9, "hidden"),
+    ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: .media/a.mp3\n  duration: 60", "CAT-PATH", 6, "hidden"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: http://example.org/a.mp3\n  length: 5\n  duration: 60",
      "P20-HTTPS", 6, "https"),
     ("title: A\ndate: 2024-03-14T09:00:00Z\nguid: x\nmedia:\n  url: media/missing.mp3\n  duration: 60", "CAT-FILE-MISSING", 6, ""),

@@ -13,6 +13,7 @@ struct PathResolver: Sendable {
     case escapes(String)
     case symlinkOutside(String)
     case invalidURL(String)
+    case hidden(String)
   }
 
   init(root: URL, show: String) {
@@ -51,6 +52,8 @@ struct PathResolver: Sendable {
       }
     }
     guard !parts.isEmpty else { throw .escapes(text) }
+    // Hidden names are the loader's to skip and a web server's own (.htaccess): never published.
+    guard !parts.contains(where: { $0.hasPrefix(".") }) else { throw .hidden(text) }
     let path = parts.joined(separator: "/")
     let full = root + "/" + show + "/" + path
     if let real = PathResolver.realPath(full), !(real == root || real.hasPrefix(root + "/")) {
@@ -74,6 +77,7 @@ extension PathResolver.Problem {
     case .escapes(let text): "'\(text)' leaves the show folder; use a path inside it, such as media/file.mp3"
     case .symlinkOutside(let text): "'\(text)' is a symbolic link to a file outside the catalogue; copy the file in"
     case .invalidURL(let text): "'\(text)' is not a valid absolute https URL"
+    case .hidden(let text): "'\(text)' names a hidden file or folder (starting with '.'), which is never published; rename it"
     }
   }
 }
