@@ -40,6 +40,7 @@ import Testing
     ("bucket: My_Bucket", "publish.bucket", "CAT-VALUE"),
     ("prefix: a/../b", "publish.prefix", "CAT-VALUE"),
     ("endpoint: ftp://s3.podium.test", "publish.endpoint", "CAT-VALUE"),
+    ("endpoint: http://s3.podium.test", "publish.endpoint", "CAT-VALUE"),
     ("addressing: sideways", "publish.addressing", "CAT-VALUE"),
     ("feed_cache_seconds: soon", "publish.feed_cache_seconds", "CAT-TYPE"),
     ("websub_hub: http://hub.podium.test/", "publish.websub_hub", "P20-HTTPS"),

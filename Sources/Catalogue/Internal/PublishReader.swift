@@ -28,8 +28,8 @@ enum PublishReader {
       } else {
         reader.report(
           CatalogueRules.badValue,
-          "'publish.endpoint' must be the http or https URL of an S3 server, such as "
-            + "https://s3.eu-central-1.amazonaws.com, not '\(endpoint)'", key: "endpoint")
+          "'publish.endpoint' must be the https URL of an S3 server, such as https://s3.eu-central-1.amazonaws.com "
+            + "(http:// only for one on this machine), not '\(endpoint)'", key: "endpoint")
       }
     }
     if let region = reader.string("region") {
@@ -78,19 +78,19 @@ enum PublishReader {
   /// An https URL; plain http only on this machine (a hub run for development, or a test's).
   private static func serviceURL(_ reader: MappingReader, _ key: String) -> String? {
     guard let text = reader.string(key) else { return nil }
-    if let components = URLComponents(string: text), components.scheme == "http", let host = components.host,
-      ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host), isEndpoint(text)
-    {
+    if let components = URLComponents(string: text), components.scheme == "http", isEndpoint(text) {
       return text
     }
     return reader.httpsURL(key)
   }
 
+  /// An https URL without query or fragment; plain http only on this machine, as anyone on the
+  /// way could read or alter what goes over it.
   private static func isEndpoint(_ text: String) -> Bool {
     guard !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }), let components = URLComponents(string: text),
-      components.scheme == "http" || components.scheme == "https", let host = components.host, !host.isEmpty,
-      components.query == nil, components.fragment == nil
+      let host = components.host, !host.isEmpty, components.query == nil, components.fragment == nil
     else { return false }
-    return true
+    return components.scheme == "https"
+      || (components.scheme == "http" && ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host))
   }
 }
