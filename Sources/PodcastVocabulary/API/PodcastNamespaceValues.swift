@@ -1,6 +1,6 @@
-/// Values the Podcasting 2.0 namespace enumerates, verbatim: media from docs/tags/medium.md, and
-/// serviceslugs.txt, socialprotocols.txt and docs/chatprotocols.txt, all in
-/// https://github.com/Podcastindex-org/podcast-namespace.
+/// Values the Podcasting 2.0 namespace enumerates, verbatim, from its repository
+/// https://github.com/Podcastindex-org/podcast-namespace (not this one's docs/): media from its
+/// docs/tags/medium.md, and its serviceslugs.txt, socialprotocols.txt and docs/chatprotocols.txt.
 public enum PodcastNamespaceValues {
   public static let media: Set = [
     "podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
