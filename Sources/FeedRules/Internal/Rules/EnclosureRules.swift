@@ -34,7 +34,7 @@ struct EnclosureRules: FeedCheck {
   ]
 
   /// The line of the first enclosure of each URL, for APPLE-ITEM-ENCLOSURE.
-  private var firstUse: [ValueDigest: Int] = [:]
+  private var firstUse = FirstUse()
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let enclosures = item.node.all(.enclosure)
@@ -48,14 +48,11 @@ struct EnclosureRules: FeedCheck {
     checkAttributes(enclosure, into: &findings)
     guard let url = enclosure.attribute("url"), !url.isEmpty else { return }
     checkApple(enclosure, url: url, into: &findings)
-    let digest = ValueDigest(url)
-    if let line = firstUse[digest] {
+    if let line = firstUse.earlierLine(of: url, usedAt: enclosure.line) {
       findings.add(
         Self.uniqueURL,
         "this enclosure URL is also used by \(ItemReference.phrase(line: line)), and Apple ignores the duplicate; give each episode its own media file URL",
         at: enclosure)
-    } else {
-      firstUse[digest] = enclosure.line
     }
   }
 

@@ -27,7 +27,7 @@ struct GUIDRules: FeedCheck {
   static var rules: [Rule] { [present, notEmpty, permalink, boolean, unique, strength] }
 
   /// The line of the first `<guid>` of each value, for RSS-GUID-UNIQUE.
-  private var firstUse: [ValueDigest: Int] = [:]
+  private var firstUse = FirstUse()
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
@@ -45,14 +45,11 @@ struct GUIDRules: FeedCheck {
       return
     }
     checkPermalink(guid, value: value, into: &findings)
-    let digest = ValueDigest(value)
-    if let line = firstUse[digest] {
+    if let line = firstUse.earlierLine(of: value, usedAt: guid.line) {
       findings.add(
         Self.unique,
         "the guid \(value.quotedForMessage) is also used by \(ItemReference.phrase(line: line)); give every item its own guid",
         at: guid)
-    } else {
-      firstUse[digest] = guid.line
     }
   }
 
