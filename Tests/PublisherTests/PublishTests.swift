@@ -334,7 +334,7 @@ import Testing
       catalogueURL: setup.fixture.catalogue, outputURL: setup.fixture.output,
       options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!))
     let message = try #require(try publisher.publish(to: store, options: setup.options).failure?.message)
-    #expect(message.hasPrefix("Listing s3://podium failed: no answer from http://127.0.0.1:1"), "\(message)")
+    #expect(message.hasPrefix("Listing unfinished uploads in s3://podium failed: no answer from http://127.0.0.1:1"), "\(message)")
     #expect(message.lowercased().components(separatedBy: "listing").count == 2, "\(message)")
   }
 }
