@@ -22,7 +22,7 @@ import Testing
     #expect(episode.media?.reference == .local(path: "media/2024-03-14-de-buurt-beslist.mp3"))
     #expect(episode.date.rfc2822 == "Thu, 14 Mar 2024 09:00:00 +0100")
     #expect(episode.chapters.map(\.start) == [0, 30])
-    #expect(episode.notes.hasPrefix("Hoe een **buurtcomité**"))
+    #expect(try episode.loadNotes().hasPrefix("Hoe een **buurtcomité**"))
     #expect(episode.notesLine == 18)
   }
 

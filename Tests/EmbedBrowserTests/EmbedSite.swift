@@ -41,7 +41,7 @@ final class EmbedSite {
     videos = PodcastFeedWriter.order(show.episodes.filter { $0.status(at: now) == .published })
 
     let renderer = ShowNotesRenderer()
-    let episodes = videos.map { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
+    let episodes = try videos.map { FeedEpisode(episode: $0, notes: renderer.render(markdown: try $0.loadNotes())) }
     for file in try VideoSiteWriter(catalogue: catalogue, show: show).write(episodes) {
       try folder.write("feeds/\(show.slug)/\(file.path)", file.data)
     }

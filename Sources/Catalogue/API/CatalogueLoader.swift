@@ -186,7 +186,8 @@ public struct CatalogueLoader: Sendable {
     }
     guard let node = SourceFile.parseYAML(frontMatter.yaml, lineOffset: frontMatter.lineOffset, collector: collector)
     else { return (nil, collector.findings) }
-    let context = EpisodeReader.Context(fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url)
+    let context = EpisodeReader.Context(
+      fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url, folderPath: folder.path)
     let episode = EpisodeReader.read(node, frontMatter: frontMatter, context: context, collector: collector)
     return (episode, collector.findings)
   }

@@ -144,10 +144,30 @@ public struct Episode: Sendable, Hashable {
     _modify { makeUnique(); yield &storage.fields.draft }
   }
 
-  /// The Markdown after the front matter.
+  /// The Markdown after the front matter, when it is held: an episode made in code holds its
+  /// notes, a loaded one only their ``notesSource``. ``loadNotes()`` gives either; notes set
+  /// here replace the file's.
   public var notes: String {
     _read { yield storage.fields.notes }
-    _modify { makeUnique(); yield &storage.fields.notes }
+    _modify {
+      makeUnique()
+      storage.fields.notesSource = nil
+      yield &storage.fields.notes
+    }
+  }
+
+  /// Where the notes of a loaded episode are in its file, read again when they are rendered.
+  public var notesSource: NotesSource? {
+    _read { yield storage.fields.notesSource }
+    _modify { makeUnique(); yield &storage.fields.notesSource }
+  }
+
+  /// The notes' Markdown: read again from the episode's file when it was loaded, else held.
+  ///
+  /// - Throws: ``NotesSource/Changed`` when the file changed after it was loaded.
+  public func loadNotes() throws(NotesSource.Changed) -> String {
+    guard let source = notesSource else { return notes }
+    return try source.read(file: file)
   }
 
   /// The file line where the notes start.

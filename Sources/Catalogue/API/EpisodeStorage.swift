@@ -28,6 +28,7 @@ extension Episode {
     var block: Bool = false
     var draft: Bool = false
     var notes: String = ""
+    var notesSource: NotesSource? = nil
     var notesLine: Int = 1
     var lines: [String: Int] = [:]
   }

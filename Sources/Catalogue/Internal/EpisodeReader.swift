@@ -22,6 +22,8 @@ enum EpisodeReader {
     let file: String
     let resolver: PathResolver
     let showFolder: URL
+    /// The show folder's path with a trailing `/`.
+    let folderPath: String
   }
 
   static func read(_ node: Node, frontMatter: FrontMatter, context: Context, collector: FindingCollector) -> Episode? {
@@ -66,7 +68,8 @@ enum EpisodeReader {
     episode.funding = reader.funding("funding")
     episode.block = reader.bool("block") ?? false
     episode.draft = reader.bool("draft") ?? false
-    episode.notes = frontMatter.body
+    // Only where the notes are is kept; the writer reads them again.
+    episode.notesSource = NotesSource(folder: context.folderPath, name: context.fileName, notes: frontMatter.body)
     episode.notesLine = frontMatter.bodyLine
     // A link in the notes is published too (content:encoded, the video pages).
     for link in URLCheck.linkHosts(in: frontMatter.body) where HostName.isReservedExample(link.host) {

@@ -44,7 +44,7 @@ public struct PodcastFeedWriter: Sendable {
   {
     let xml = try path.map { try XMLWriter(creatingFileAt: $0) } ?? XMLWriter()
     return try write(published.indices.filter { published[$0].media != nil }, newest: { published[$0] }, into: xml) {
-      FeedEpisode(episode: published[$0], notes: renderer.render(markdown: published[$0].notes))
+      FeedEpisode(episode: published[$0], notes: renderer.render(markdown: try published[$0].loadNotes()))
     }
   }
 
@@ -52,7 +52,7 @@ public struct PodcastFeedWriter: Sendable {
   ///   - indices: the items to write, in feed order.
   ///   - item: the episode at an index, ready to write; called once per item, on any core.
   private func write(
-    _ indices: [Int], newest: (Int) -> Episode, into xml: XMLWriter, item: @Sendable (Int) -> FeedEpisode
+    _ indices: [Int], newest: (Int) -> Episode, into xml: XMLWriter, item: @Sendable (Int) throws -> FeedEpisode
   ) throws -> PodcastFeed {
     try xml.startDocument()
     try xml.startElement("rss")
@@ -81,7 +81,7 @@ public struct PodcastFeedWriter: Sendable {
   /// order: the same bytes as from one writer. A batch of runs at a time, so the feed is not
   /// held twice, once in pieces and once whole.
   private func writeItems(
-    _ indices: [Int], item: @Sendable (Int) -> FeedEpisode, to xml: XMLWriter, map: inout FeedSourceMap
+    _ indices: [Int], item: @Sendable (Int) throws -> FeedEpisode, to xml: XMLWriter, map: inout FeedSourceMap
   ) throws -> [PodcastFeed.Removals] {
     let items = ItemElements(catalogue: catalogue, show: show)
     let runs = stride(from: 0, to: indices.count, by: itemsPerRun).map {
@@ -95,7 +95,7 @@ public struct PodcastFeedWriter: Sendable {
           var sources: [ItemElements.Sources] = []
           let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
             for index in run {
-              let episode = item(index)
+              let episode = try item(index)
               if let media = episode.episode.media { sources.append(try items.write(episode, media: media, to: xml)) }
               if !episode.notes.removals.isEmpty { removed.append(.init(episode: index, removals: episode.notes.removals)) }
             }

@@ -67,7 +67,9 @@ struct OutputRenderer {
     let sourceMap: FeedSourceMap
     if show.medium == .video {
       // The video pages need the notes too: rendered once, for both, and the feed kept in memory.
-      let episodes = ParallelMap.map(published) { FeedEpisode(episode: $0, notes: renderer.render(markdown: $0.notes)) }
+      let episodes = try ParallelMap.map(published) { episode in
+        Swift.Result { FeedEpisode(episode: episode, notes: renderer.render(markdown: try episode.loadNotes())) }
+      }.map { try $0.get() }
       for item in episodes { result.findings += notesFindings(item.notes.removals, episode: item.episode) }
       let feed = try writer.feed(episodes)
       try result.tree.add(feedPath, feed.data)

@@ -1,0 +1,73 @@
+import Identifiers
+
+/// Where a loaded episode's show notes are: the end of its file, from the line after the front
+/// matter. The loader checks the notes (placeholder links) and keeps only this, not the text, so
+/// a catalogue of 100,000 episodes does not hold 60 MB of Markdown from loading until the feed
+/// is written; the writer reads them again then (``Episode/loadNotes()``).
+public struct NotesSource: Sendable, Hashable {
+  /// The show folder's path, with a trailing `/`: one string shared by the show's episodes.
+  let folder: String
+  /// The file's name in that folder.
+  let name: String
+  /// The notes' length in bytes: they run to the end of the file.
+  let length: Int
+  /// SHA-256 of the notes as loaded, so a file edited during the build is noticed.
+  let digest: Digest
+
+  struct Digest: Sendable, Hashable {
+    let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(_ bytes: some Collection<UInt8>) {
+      let digest = ContentDigest.sha256(Array(bytes))
+      func word(_ index: Int) -> UInt64 {
+        digest[index * 8..<index * 8 + 8].reduce(0) { $0 << 8 | UInt64($1) }
+      }
+      words = (word(0), word(1), word(2), word(3))
+    }
+
+    static func == (lhs: Digest, rhs: Digest) -> Bool { lhs.words == rhs.words }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(words.0)
+      hasher.combine(words.1)
+      hasher.combine(words.2)
+      hasher.combine(words.3)
+    }
+  }
+
+  init(folder: String, name: String, notes: String) {
+    self.folder = folder
+    self.name = name
+    length = notes.utf8.count
+    digest = Digest(notes.utf8)
+  }
+
+  /// The notes read again from the file.
+  ///
+  /// - Parameter file: the episode's path in the catalogue, for the error.
+  /// - Throws: ``Changed`` when the file no longer ends in the notes that were loaded.
+  func read(file: String) throws(Changed) -> String {
+    let bytes: [UInt8]
+    do {
+      bytes = try BoundedRead.bytes(atPath: folder + name, limit: CatalogueLoader.maximumFileSize)
+    } catch {
+      throw Changed(file: file)
+    }
+    guard bytes.count >= length else { throw Changed(file: file) }
+    let notes = bytes[(bytes.count - length)...]
+    guard Digest(notes) == digest, let text = String(validating: notes, as: UTF8.self) else {
+      throw Changed(file: file)
+    }
+    return text
+  }
+
+  /// An episode file changed (or went) between loading the catalogue and writing its notes:
+  /// the build stops rather than write notes that don't match what was checked.
+  public struct Changed: Error, CustomStringConvertible {
+    public let file: String
+
+    public var description: String {
+      "\(file) changed while the build ran, after its notes were checked; build again once it is saved"
+    }
+  }
+}
