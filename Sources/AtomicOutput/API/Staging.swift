@@ -30,6 +30,18 @@ public struct Staging: Sendable {
     }
   }
 
+  /// Writes files as they are made, before the tree, so that a build never holds them all (a
+  /// chapters file per episode): each path is reserved, as for ``reserve(_:)``, and the output
+  /// folder's file is hard-linked when it holds the same bytes, as ``write(_:)`` does.
+  public mutating func write(_ files: some Sequence<(path: String, contents: Data)>) throws {
+    let linker = FileLinker(previousOutput: target.directory.path)
+    for (path, contents) in files {
+      let file = try reserve(path)
+      if linker.linkIfSame(path, at: file, contents) { continue }
+      try FileWriter.create(file, contents)
+    }
+  }
+
   /// Checks a path for a file the caller creates itself (a feed written into its file as it is
   /// made), makes its folder, and returns where to create it. A tree written later may not
   /// hold the same path.

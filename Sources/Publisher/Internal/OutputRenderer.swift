@@ -94,27 +94,42 @@ struct OutputRenderer {
     if let preview = try preview(show: show, published: published, writer: writer, renderer: renderer) {
       result.checked.append(preview)
     }
-    let chapters = try ParallelMap.map(published) { episode in
-      Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
-    }.map { try $0.get() }
+    // Chapters and transcripts go into the staging folder as they are made, a batch of episodes
+    // at a time, rather than wait in the tree: 100,000 chapters files are 40 MB held.
     var transcriptSources: [String: String] = [:]
-    for (episode, chaptersFile) in zip(published, chapters) {
-      if let chaptersFile { try result.tree.add("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile) }
-      for transcript in episode.transcripts {
-        let path = "\(show.slug)/\(OutputPaths.transcript(transcript))"
-        // Episodes may share one transcript file; two different files may not share one URL.
-        if let other = transcriptSources[path] {
-          guard other == transcript.file else {
-            throw OutputError(.duplicatePath("\(path) (from \(other) and \(transcript.file); rename one)"))
+    for start in stride(from: 0, to: published.count, by: Self.filesPerBatch) {
+      let batch = published[start..<min(start + Self.filesPerBatch, published.count)]
+      let chapters = try ParallelMap.map(Array(batch)) { episode in
+        Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
+      }.map { try $0.get() }
+      var files: [(path: String, contents: Data)] = []
+      for (episode, chaptersFile) in zip(batch, chapters) {
+        if let chaptersFile { files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile)) }
+        for transcript in episode.transcripts {
+          let path = "\(show.slug)/\(OutputPaths.transcript(transcript))"
+          // Episodes may share one transcript file; two different files may not share one URL.
+          if let other = transcriptSources[path] {
+            guard other == transcript.file else {
+              throw OutputError(.duplicatePath("\(path) (from \(other) and \(transcript.file); rename one)"))
+            }
+            continue
           }
-          continue
+          transcriptSources[path] = transcript.file
+          let source = catalogue.fileURL(for: transcript.file, in: show)
+          files.append((path, try CatalogueFileKind(transcript).read(source, path: transcript.file)))
         }
-        transcriptSources[path] = transcript.file
-        let source = catalogue.fileURL(for: transcript.file, in: show)
-        try result.tree.add(path, try CatalogueFileKind(transcript).read(source, path: transcript.file))
+      }
+      if staging == nil {
+        for (path, contents) in files { try result.tree.add(path, contents) }
+      } else {
+        try staging?.write(files)
+        result.staged += files.map(\.path)
       }
     }
   }
+
+  /// Episodes whose chapters are made at once, on every core, and written before the next.
+  static let filesPerBatch = 1024
 
   /// Episodes still to come (scheduled or drafts) are checked by the feed rules now, not on the
   /// day they go out: in a feed written as it will be once they are published, checked here in
