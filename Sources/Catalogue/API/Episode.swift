@@ -177,7 +177,7 @@ public struct Episode: Sendable, Hashable {
   }
 
   /// Line of each key in the file, for findings (`"media.url"` → 9).
-  public var lines: [String: Int] {
+  public var lines: KeyLines {
     _read { yield storage.fields.lines }
     _modify { makeUnique(); yield &storage.fields.lines }
   }

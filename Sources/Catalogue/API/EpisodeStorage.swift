@@ -30,7 +30,7 @@ extension Episode {
     var notes: String = ""
     var notesSource: NotesSource? = nil
     var notesLine: Int = 1
-    var lines: [String: Int] = [:]
+    var lines: KeyLines = [:]
   }
 
   /// Holds the fields for every copy of an episode until one of them changes. Fields change

@@ -78,7 +78,7 @@ enum EpisodeReader {
         "a link in the notes goes to \(link.host), a domain reserved for examples (RFC 2606): a placeholder; "
           + "replace it with the real address before you publish", line: frontMatter.bodyLine + link.line)
     }
-    episode.lines = reader.lines
+    episode.lines = KeyLines(reader.lines)
     return episode
   }
 

@@ -1,0 +1,78 @@
+/// The file line of each front-matter key of an episode (`"media.url"` → 9), for findings.
+///
+/// Held compactly, as every loaded episode keeps one until its feed is written: the keys in one
+/// string, the lines in one array. A dictionary of some sixteen keys took about 1 KB an episode
+/// (its buckets, and a string of its own for each key over 15 bytes, such as
+/// `chapters[0].title`); a lookup is a scan of a few hundred bytes, done a few times an item.
+public struct KeyLines: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+  /// The keys, each followed by a newline (no key holds one: they are YAML keys joined by dots).
+  private var keys: [UInt8] = []
+  private var lines: [Int32] = []
+
+  public init() {}
+
+  public init(dictionaryLiteral elements: (String, Int)...) {
+    for (key, line) in elements { self[key] = line }
+  }
+
+  /// The pairs in key order, so that two equal sets of keys make equal values.
+  public init(_ dictionary: [String: Int]) {
+    keys.reserveCapacity(dictionary.keys.reduce(0) { $0 + $1.utf8.count + 1 })
+    lines.reserveCapacity(dictionary.count)
+    for (key, line) in dictionary.sorted(by: { $0.key < $1.key }) { append(key, line) }
+  }
+
+  public subscript(key: String) -> Int? {
+    get { index(of: key).map { Int(lines[$0.line]) } }
+    set {
+      if let found = index(of: key) {
+        keys.removeSubrange(found.start..<found.start + key.utf8.count + 1)
+        lines.remove(at: found.line)
+      }
+      if let newValue { append(key, newValue) }
+    }
+  }
+
+  public var count: Int { lines.count }
+
+  private mutating func append(_ key: String, _ line: Int) {
+    keys.append(contentsOf: key.utf8)
+    keys.append(0x0A)
+    lines.append(Int32(clamping: line))
+  }
+
+  /// Where the key starts in `keys`, and its line's index.
+  private func index(of key: String) -> (start: Int, line: Int)? {
+    var key = key
+    return key.withUTF8 { wanted in
+      keys.withUnsafeBufferPointer { all -> (start: Int, line: Int)? in
+        var start = 0
+        var line = 0
+        while start < all.count {
+          let end = all[start...].firstIndex(of: 0x0A) ?? all.count
+          if all[start..<end].elementsEqual(wanted) { return (start, line) }
+          start = end + 1
+          line += 1
+        }
+        return nil
+      }
+    }
+  }
+
+  /// Equal when they hold the same keys and lines, in whatever order they were added.
+  public static func == (lhs: KeyLines, rhs: KeyLines) -> Bool {
+    lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.line }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    hasher.combine(lines.reduce(0) { $0 &+ Int($1) })
+  }
+
+  /// The keys and lines, in the order they were added.
+  public var pairs: [(key: String, line: Int)] {
+    keys.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(lines.count).enumerated().map {
+      (String(decoding: $0.element, as: UTF8.self), Int(lines[$0.offset]))
+    }
+  }
+}
