@@ -44,12 +44,13 @@ public struct PublicationRecord: Codable, Sendable, Equatable {
   /// The record's path inside the output folder.
   public static let path = ".podium/published.json"
 
+  /// The record as JSON, byte for byte what `JSONEncoder` writes with `.prettyPrinted`,
+  /// `.sortedKeys` and `.withoutEscapingSlashes` (``RecordJSON``), written as it goes: the
+  /// encoder first built a tree of values, some 50 MB for 100,000 episodes.
   public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
+    let json = RecordJSON()
+    json.write(self)
+    return json.data
   }
 
   public static func decode(_ data: Data) throws -> PublicationRecord {

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Writes a ``PublicationRecord`` as `JSONEncoder` does with `.prettyPrinted`, `.sortedKeys`
+/// and `.withoutEscapingSlashes`, without building the encoder's tree of values first: keys
+/// sorted by their UTF-8 bytes, two spaces of indent, `"key" : value`, an empty object as
+/// `{`, an empty line and `}`, and a string escaped only where JSON requires it
+/// (https://www.rfc-editor.org/rfc/rfc8259#section-7), in the encoder's short forms. The record
+/// read back is the same, so a build over an output written by either stays byte-identical;
+/// RecordJSONTests compares the two on hostile strings.
+final class RecordJSON {
+  private(set) var data = Data()
+  private var indent = 0
+
+  func write(_ record: PublicationRecord) {
+    let episodes = record.shows.values.reduce(0) { $0 + $1.episodes.count }
+    data.reserveCapacity(1024 + episodes * 256)
+    object(["shows", "version"]) { key in
+      if key == "shows" {
+        object(sorted(record.shows.keys)) { slug in
+          let show = record.shows[slug]!
+          object(["episodes", "feedURL", "podcastGUID"]) { key in
+            switch key {
+            case "episodes":
+              object(sorted(show.episodes.keys)) { guid in
+                let episode = show.episodes[guid]!
+                object(episode.enclosure == nil ? ["date", "file"] : ["date", "enclosure", "file"]) { key in
+                  switch key {
+                  case "date": string(episode.date)
+                  case "enclosure": string(episode.enclosure ?? "")
+                  default: string(episode.file)
+                  }
+                }
+              }
+            case "feedURL": string(show.feedURL)
+            default: string(show.podcastGUID)
+            }
+          }
+        }
+      } else {
+        append(String(record.version))
+      }
+    }
+    data.append(0x0A)
+  }
+
+  private func sorted(_ keys: some Collection<String>) -> [String] {
+    keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// An object of these keys, in this order, each value written by `value`.
+  private func object(_ keys: [String], _ value: (String) -> Void) {
+    append("{\n")
+    indent += 2
+    for (index, key) in keys.enumerated() {
+      if index > 0 { append(",\n") }
+      spaces()
+      string(key)
+      append(" : ")
+      value(key)
+    }
+    indent -= 2
+    append("\n")
+    spaces()
+    append("}")
+  }
+
+  private func spaces() {
+    data.append(contentsOf: repeatElement(0x20, count: indent))
+  }
+
+  private func append(_ text: String) { data.append(contentsOf: text.utf8) }
+
+  private func string(_ text: String) {
+    data.append(0x22)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x22: append("\\\"")
+      case 0x5C: append("\\\\")
+      case 0x08: append("\\b")
+      case 0x0C: append("\\f")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      case 0x00..<0x20:
+        let digits = Array("0123456789abcdef".utf8)
+        append("\\u00")
+        data.append(digits[Int(byte >> 4)])
+        data.append(digits[Int(byte & 0x0F)])
+      default: data.append(byte)
+      }
+    }
+    data.append(0x22)
+  }
+}
