@@ -90,6 +90,32 @@ import Testing
     #expect(leftovers == [])
   }
 
+  /// The notes are read again from the episode file when its item is written: a file edited
+  /// after loading (same length, other bytes) stops the build rather than publish notes that
+  /// were never checked.
+  @Test func anEpisodeEditedDuringTheBuildStopsIt() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode("2024-03-14-a", guid: "a")
+    _ = try publisher(fixture).build()
+    let before = try fixture.folder.snapshot("feeds")
+    try fixture.addEpisode("2024-03-21-b", date: "2024-03-21T09:00:00+01:00", guid: "b")
+    let file = fixture.catalogue.appendingPathComponent("gesprekken/2024-03-14-a.md")
+    var racing = publisher(fixture)
+    racing.willWrite = { path in
+      if path.hasSuffix("feed.xml") {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "herontwierp.", with: "herontwierp!").utf8).write(to: file)
+      }
+    }
+    let report = try racing.build()
+    let finding = try #require(report.findings.first { $0.ruleID == "PUB-OUTPUT" })
+    #expect(finding.message.contains("gesprekken/2024-03-14-a.md changed while the build ran"))
+    #expect(finding.severity == .error)
+    #expect(report.written == [])
+    #expect(try fixture.folder.snapshot("feeds") == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.path).sorted() == ["episodes", "feeds"])
+  }
+
   @Test func badInputWritesNothing() throws {
     let fixture = try CatalogueFixture()
     try fixture.writeEpisode("2024-03-14-a.md", "---\ntitle: A\ndate: 14 maart\n---\n")
