@@ -31,6 +31,27 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
   }
 
+  /// Files written as they are made (chapters) are linked when unchanged, as a tree's are, and
+  /// their paths are taken: the tree written later may not hold them again.
+  @Test func filesWrittenAsTheyAreMadeAreLinkedWhenUnchanged() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["s/chapters/a.json": "{}", "s/chapters/b.json": "b"]))
+    let same = try inode(output.appendingPathComponent("s/chapters/a.json"))
+    let changed = try inode(output.appendingPathComponent("s/chapters/b.json"))
+    var staging = try DirectoryCommit(directory: output).startStaging()
+    try staging.write([(path: "s/chapters/a.json", contents: Data("{}".utf8)), ("s/chapters/b.json", Data("c".utf8))])
+    #expect(throws: OutputError.self) { try staging.write([(path: "s/chapters/a.json", contents: Data())]) }
+    #expect(throws: OutputError.self) { try staging.write(try tree(["s/chapters/b.json": "d"])) }
+    #expect(throws: OutputError.self) { try staging.write([(path: "../x.json", contents: Data())]) }
+    try staging.write(try tree(["opml": "o"]))
+    try staging.staged.commit()
+    #expect(try inode(output.appendingPathComponent("s/chapters/a.json")) == same)
+    #expect(try inode(output.appendingPathComponent("s/chapters/b.json")) != changed)
+    let files = try folder.snapshot("feeds").mapValues { String(decoding: $0, as: UTF8.self) }
+    #expect(files == ["s/chapters/a.json": "{}", "s/chapters/b.json": "c", "opml": "o"])
+  }
+
   /// A symbolic link or a file linked from elsewhere in the old output is never reused: the
   /// new output gets a file of its own.
   @Test func onlyPlainFilesOfTheOutputAreReused() throws {
