@@ -72,6 +72,12 @@ final class RecordJSON {
 
   private func string(_ text: String) {
     data.append(0x22)
+    // Most strings need no escape: appended whole, not a byte at a time.
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+      data.append(contentsOf: text.utf8)
+      data.append(0x22)
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case 0x22: append("\\\"")
