@@ -85,20 +85,4 @@ extension CurlEasy {
       try set(CURLOPT_PASSWORD, signature.secretKey)
     }
   }
-
-  private func set(_ option: CURLoption, _ value: Int) throws(CurlSetupError) {
-    try check(ccurl_easy_setopt_long(raw, option, value), "option \(option.rawValue)")
-  }
-
-  private func set(_ option: CURLoption, _ value: String) throws(CurlSetupError) {
-    try check(ccurl_easy_setopt_string(raw, option, value), "option \(option.rawValue)")
-  }
-
-  private func set(_ option: CURLoption, _ value: UnsafeMutableRawPointer) throws(CurlSetupError) {
-    try check(ccurl_easy_setopt_pointer(raw, option, value), "option \(option.rawValue)")
-  }
-
-  private func check(_ code: CURLcode, _ what: String) throws(CurlSetupError) {
-    guard code == CURLE_OK else { throw CurlSetupError(what: what, reason: String(cString: curl_easy_strerror(code))) }
-  }
 }

@@ -110,8 +110,4 @@ public final class CurlEasy {
   public func header(_ name: String) -> String? {
     ccurl_easy_header_value(raw, name).map { String(cString: $0) }
   }
-
-  private func check(_ code: CURLcode, _ what: String) throws(CurlSetupError) {
-    guard code == CURLE_OK else { throw CurlSetupError(what: what, reason: String(cString: curl_easy_strerror(code))) }
-  }
 }

@@ -26,18 +26,19 @@ final class EasyHandle {
 
   /// Sets every option for `request`, after clearing those of the last one.
   func prepare(_ request: TransferRequest, _ configuration: LinkCheckConfiguration) throws(LinkError) {
-    do {
+    refusedAddress = nil
+    allowLoopback = configuration.allowLoopback
+    do throws(CurlSetupError) {
       try curl.reset(bodyLimit: request.bodyLimit)
+      // Only now that the handle no longer points at them.
+      curl_slist_free_all(headerList)
+      headerList = nil
+      try applyCommonOptions(configuration)
+      try applyLimits(request, configuration)
+      try applyRequest(request)
     } catch {
       throw .other(error.description)
     }
-    curl_slist_free_all(headerList)
-    headerList = nil
-    refusedAddress = nil
-    allowLoopback = configuration.allowLoopback
-    try applyCommonOptions(configuration)
-    try applyLimits(request, configuration)
-    try applyRequest(request)
   }
 
   /// Opens the socket libcurl asks for, unless the address is one `AddressPolicy` refuses: then
@@ -58,42 +59,42 @@ final class EasyHandle {
 }
 
 extension EasyHandle {
-  private func applyCommonOptions(_ configuration: LinkCheckConfiguration) throws(LinkError) {
-    try set(CURLOPT_PROTOCOLS_STR, "http,https")
-    try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-    try set(CURLOPT_FOLLOWLOCATION, 0)  // Jobs follow redirects themselves, hop by hop.
-    try set(CURLOPT_NOSIGNAL, 1)  // No SIGALRM for DNS timeouts: unsafe with threads.
-    try set(CURLOPT_NETRC, Int(CURL_NETRC_IGNORED.rawValue))
-    try set(CURLOPT_PROXY, configuration.proxy ?? "")  // "" also ignores http_proxy & co.
-    try set(CURLOPT_USERAGENT, configuration.userAgent)
-    try set(CURLOPT_OPENSOCKETDATA, Unmanaged.passUnretained(self).toOpaque())
+  private func applyCommonOptions(_ configuration: LinkCheckConfiguration) throws(CurlSetupError) {
+    try curl.set(CURLOPT_PROTOCOLS_STR, "http,https")
+    try curl.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+    try curl.set(CURLOPT_FOLLOWLOCATION, 0)  // Jobs follow redirects themselves, hop by hop.
+    try curl.set(CURLOPT_NOSIGNAL, 1)  // No SIGALRM for DNS timeouts: unsafe with threads.
+    try curl.set(CURLOPT_NETRC, Int(CURL_NETRC_IGNORED.rawValue))
+    try curl.set(CURLOPT_PROXY, configuration.proxy ?? "")  // "" also ignores http_proxy & co.
+    try curl.set(CURLOPT_USERAGENT, configuration.userAgent)
+    try curl.set(CURLOPT_OPENSOCKETDATA, Unmanaged.passUnretained(self).toOpaque())
     let open = ccurl_easy_setopt_opensocket_callback(raw, CURLOPT_OPENSOCKETFUNCTION) { context, _, address in
       guard let context, let address else { return CURL_SOCKET_BAD }
       return Unmanaged<EasyHandle>.fromOpaque(context).takeUnretainedValue().openSocket(address)
     }
-    try check(open, "open-socket callback")
+    try curl.check(open, "open-socket callback")
   }
 
-  private func applyLimits(_ request: TransferRequest, _ configuration: LinkCheckConfiguration) throws(LinkError) {
+  private func applyLimits(_ request: TransferRequest, _ configuration: LinkCheckConfiguration) throws(CurlSetupError) {
     let remaining = max(1, milliseconds(ContinuousClock.now.duration(to: request.deadline)))
-    try set(CURLOPT_TIMEOUT_MS, remaining)
-    try set(CURLOPT_CONNECTTIMEOUT_MS, min(remaining, max(1, Int(configuration.connectTimeout * 1000))))
+    try curl.set(CURLOPT_TIMEOUT_MS, remaining)
+    try curl.set(CURLOPT_CONNECTTIMEOUT_MS, min(remaining, max(1, Int(configuration.connectTimeout * 1000))))
     // Belt and braces: libcurl's own stall check (under a byte a second) over the same budget.
-    try set(CURLOPT_LOW_SPEED_LIMIT, 1)
-    try set(CURLOPT_LOW_SPEED_TIME, max(1, Int(configuration.totalTimeout.rounded(.up))))
+    try curl.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+    try curl.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(configuration.totalTimeout.rounded(.up))))
     if request.refuseLargerBody {
-      try check(ccurl_easy_setopt_off_t(raw, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.bodyLimit)), "size limit")
+      try curl.check(ccurl_easy_setopt_off_t(raw, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.bodyLimit)), "size limit")
     }
   }
 
-  private func applyRequest(_ request: TransferRequest) throws(LinkError) {
-    try set(CURLOPT_URL, request.url)
+  private func applyRequest(_ request: TransferRequest) throws(CurlSetupError) {
+    try curl.set(CURLOPT_URL, request.url)
     switch request.method {
-    case .head: try set(CURLOPT_NOBODY, 1)
-    case .get: try set(CURLOPT_HTTPGET, 1)
+    case .head: try curl.set(CURLOPT_NOBODY, 1)
+    case .get: try curl.set(CURLOPT_HTTPGET, 1)
     case .post:
       let body = request.body ?? []
-      try set(CURLOPT_POSTFIELDSIZE, body.count)
+      try curl.set(CURLOPT_POSTFIELDSIZE, body.count)
       // Copied by libcurl, so the bytes need not outlive this call.
       let code =
         body.isEmpty
@@ -101,30 +102,12 @@ extension EasyHandle {
         : body.withUnsafeBytes {
           ccurl_easy_setopt_pointer(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
         }
-      try check(code, "the request body")
+      try curl.check(code, "the request body")
     }
     for header in request.headers { headerList = curl_slist_append(headerList, header) }
-    if let headerList { try set(CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)) }
-    if let range = request.range { try set(CURLOPT_RANGE, range) }
-    if request.acceptEncoding { try set(CURLOPT_ACCEPT_ENCODING, "") }
-  }
-
-  private func set(_ option: CURLoption, _ value: Int) throws(LinkError) {
-    try check(ccurl_easy_setopt_long(raw, option, value), "option \(option.rawValue)")
-  }
-
-  private func set(_ option: CURLoption, _ value: String) throws(LinkError) {
-    try check(ccurl_easy_setopt_string(raw, option, value), "option \(option.rawValue)")
-  }
-
-  private func set(_ option: CURLoption, _ value: UnsafeMutableRawPointer) throws(LinkError) {
-    try check(ccurl_easy_setopt_pointer(raw, option, value), "option \(option.rawValue)")
-  }
-
-  private func check(_ code: CURLcode, _ what: String) throws(LinkError) {
-    guard code == CURLE_OK else {
-      throw .other("libcurl refused \(what): \(String(cString: curl_easy_strerror(code)))")
-    }
+    if let headerList { try curl.set(CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)) }
+    if let range = request.range { try curl.set(CURLOPT_RANGE, range) }
+    if request.acceptEncoding { try curl.set(CURLOPT_ACCEPT_ENCODING, "") }
   }
 
   private func milliseconds(_ duration: Duration) -> Int {
