@@ -20,47 +20,47 @@ struct PreviewBrowserTests {
     """
 
   @Test func theVideoIndexShowsItsPostersAndReloadsAfterARebuild() async throws {
-    let served = try await ServedCatalogue.start(repositoryCatalogue: true)
-    defer { Task { await served.server.stop() } }
-    let index = try #require(served.server.firstBuild.shows.compactMap(\.videoIndexURL).first)
-    let browser = try await blocking { try Browser() }
-    defer { browser.close() }
+    try await ServedCatalogue.serving(repositoryCatalogue: true) { served in
+      let index = try #require(served.server.firstBuild.shows.compactMap(\.videoIndexURL).first)
+      let browser = try await blocking { try Browser() }
+      defer { browser.close() }
 
-    try await blocking {
-      try browser.open(index)
-      try browser.waitUntil(timeout: 45, Self.postersLoaded)
-    }
-    let sources = try await blocking {
-      try browser.execute("return [...document.querySelectorAll('img.podium-poster')].map((i) => i.currentSrc)")
-    }
-    let urls = sources.array?.compactMap(\.string) ?? []
-    #expect(urls.count == 3)
-    #expect(urls.allSatisfy { $0.hasPrefix(served.url("/feeds/reportages/embed/images/posters/")) })
-    // Every request the page made went to the local server.
-    #expect(try await blocking { try browser.requestedURLs() }.allSatisfy { $0.hasPrefix(served.server.address) || !$0.hasPrefix("http") })
+      try await blocking {
+        try browser.open(index)
+        try browser.waitUntil(timeout: 45, Self.postersLoaded)
+      }
+      let sources = try await blocking {
+        try browser.execute("return [...document.querySelectorAll('img.podium-poster')].map((i) => i.currentSrc)")
+      }
+      let urls = sources.array?.compactMap(\.string) ?? []
+      #expect(urls.count == 3)
+      #expect(urls.allSatisfy { $0.hasPrefix(served.url("/feeds/reportages/embed/images/posters/")) })
+      // Every request the page made went to the local server.
+      #expect(try await blocking { try browser.requestedURLs() }.allSatisfy { $0.hasPrefix(served.server.address) || !$0.hasPrefix("http") })
 
-    try await waitForListener(served)
-    _ = try await blocking { try browser.execute("window.podiumMarker = 1") }
-    let show = served.catalogue.appendingPathComponent("reportages/show.yaml")
-    let yaml = try String(contentsOf: show, encoding: .utf8)
-    try Data(yaml.replacingOccurrences(of: "title: Allemaal politiek – reportages", with: "title: Reportages uit de buurt").utf8)
-      .write(to: show)
-    try await blocking {
-      try browser.waitUntil(timeout: 30, "return window.podiumMarker === undefined && document.title === 'Reportages uit de buurt'")
-      try browser.waitUntil(timeout: 45, Self.postersLoaded)
-    }
+      try await waitForListener(served)
+      _ = try await blocking { try browser.execute("window.podiumMarker = 1") }
+      let show = served.catalogue.appendingPathComponent("reportages/show.yaml")
+      let yaml = try String(contentsOf: show, encoding: .utf8)
+      try Data(yaml.replacingOccurrences(of: "title: Allemaal politiek – reportages", with: "title: Reportages uit de buurt").utf8)
+        .write(to: show)
+      try await blocking {
+        try browser.waitUntil(timeout: 30, "return window.podiumMarker === undefined && document.title === 'Reportages uit de buurt'")
+        try browser.waitUntil(timeout: 45, Self.postersLoaded)
+      }
 
-    try await waitForListener(served)
-    try Data((yaml + "explicit: [\n").utf8).write(to: show)
-    try await blocking {
-      try browser.waitUntil(timeout: 30, "return document.querySelector('h1')?.textContent === 'The last build failed'")
-    }
-    let text = try await blocking { try browser.executeString("return document.body.textContent") } ?? ""
-    #expect(text.contains("reportages/show.yaml"))
+      try await waitForListener(served)
+      try Data((yaml + "explicit: [\n").utf8).write(to: show)
+      try await blocking {
+        try browser.waitUntil(timeout: 30, "return document.querySelector('h1')?.textContent === 'The last build failed'")
+      }
+      let text = try await blocking { try browser.executeString("return document.body.textContent") } ?? ""
+      #expect(text.contains("reportages/show.yaml"))
 
-    try await waitForListener(served)
-    try Data(yaml.utf8).write(to: show)
-    try await blocking { try browser.waitUntil(timeout: 45, Self.postersLoaded) }
+      try await waitForListener(served)
+      try Data(yaml.utf8).write(to: show)
+      try await blocking { try browser.waitUntil(timeout: 45, Self.postersLoaded) }
+    }
   }
 
   /// The page's socket is open (the reload script runs under the page's Content-Security-Policy).

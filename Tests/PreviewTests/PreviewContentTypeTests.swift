@@ -29,22 +29,22 @@ struct PreviewContentTypeTests {
   ]
 
   @Test func everyPublishedFileHasItsType() async throws {
-    let served = try await ServedCatalogue.start(repositoryCatalogue: true)
-    defer { Task { await served.server.stop() } }
-    #expect(served.server.firstBuild.succeeded, "\(served.server.firstBuild.report.findings.filter { $0.severity == .error })")
-    for (path, type) in Self.types {
-      let response = try await served.get(path, method: "HEAD")
-      #expect(response.status == 200, "\(path)")
-      #expect(response["Content-Type"] == type, "\(path)")
+    try await ServedCatalogue.serving(repositoryCatalogue: true) { served in
+      #expect(served.server.firstBuild.succeeded, "\(served.server.firstBuild.report.findings.filter { $0.severity == .error })")
+      for (path, type) in Self.types {
+        let response = try await served.get(path, method: "HEAD")
+        #expect(response.status == 200, "\(path)")
+        #expect(response["Content-Type"] == type, "\(path)")
+      }
+      // The reload script is added to the pages as they are served, not to what the build wrote.
+      #expect(try await served.get("/feeds/reportages/embed/").text.contains("<script src=\"/_podium/reload.js?build=1\"></script>"))
+      let built = served.server.workspace.appendingPathComponent("build-1/reportages/embed/index.html")
+      #expect(!(try String(contentsOf: built, encoding: .utf8)).contains("_podium"))
+      let shows = served.server.firstBuild.shows
+      #expect(shows.map(\.slug) == ["gesprekken", "reportages"])
+      #expect(shows.map(\.videoIndexURL) == [nil, served.url("/feeds/reportages/embed/")])
+      #expect(shows.map(\.mediaRSSURL) == [nil, served.url("/feeds/reportages/media.xml")])
     }
-    // The reload script is added to the pages as they are served, not to what the build wrote.
-    #expect(try await served.get("/feeds/reportages/embed/").text.contains("<script src=\"/_podium/reload.js?build=1\"></script>"))
-    let built = served.server.workspace.appendingPathComponent("build-1/reportages/embed/index.html")
-    #expect(!(try String(contentsOf: built, encoding: .utf8)).contains("_podium"))
-    let shows = served.server.firstBuild.shows
-    #expect(shows.map(\.slug) == ["gesprekken", "reportages"])
-    #expect(shows.map(\.videoIndexURL) == [nil, served.url("/feeds/reportages/embed/")])
-    #expect(shows.map(\.mediaRSSURL) == [nil, served.url("/feeds/reportages/media.xml")])
   }
 
   /// The same table publishing uploads with, for names the repository's catalogue doesn't have.

@@ -10,31 +10,31 @@ struct PreviewHTTPTests {
   static let mediaPath = "/media/gesprekken/media/\(episode).mp3"
 
   @Test func feedsNameTheLocalServerAndItsMediaAreTheCataloguesBytes() async throws {
-    let served = try await ServedCatalogue.start()
-    defer { Task { await served.server.stop() } }
-    let feed = try await served.get("/feeds/gesprekken/feed.xml")
-    #expect(feed.status == 200)
-    #expect(feed.text.contains("url=\"\(served.server.address)\(Self.mediaPath)\""))
-    #expect(feed.text.contains("\(served.server.address)/feeds/gesprekken/"))
-    #expect(!feed.text.contains("podium.test/gesprekken"))
-    let media = try await served.get(Self.mediaPath)
-    #expect(media.body == (try Data(contentsOf: served.catalogue.appendingPathComponent("gesprekken/media/\(Self.episode).mp3"))))
-    #expect(served.server.firstBuild.shows.map(\.feedURL) == ["\(served.server.address)/feeds/gesprekken/feed.xml"])
-    let start = try await served.get("/")
-    #expect(start.text.contains("\(served.server.address)/feeds/gesprekken/feed.xml"))
+    try await ServedCatalogue.serving { served in
+      let feed = try await served.get("/feeds/gesprekken/feed.xml")
+      #expect(feed.status == 200)
+      #expect(feed.text.contains("url=\"\(served.server.address)\(Self.mediaPath)\""))
+      #expect(feed.text.contains("\(served.server.address)/feeds/gesprekken/"))
+      #expect(!feed.text.contains("podium.test/gesprekken"))
+      let media = try await served.get(Self.mediaPath)
+      #expect(media.body == (try Data(contentsOf: served.catalogue.appendingPathComponent("gesprekken/media/\(Self.episode).mp3"))))
+      #expect(served.server.firstBuild.shows.map(\.feedURL) == ["\(served.server.address)/feeds/gesprekken/feed.xml"])
+      let start = try await served.get("/")
+      #expect(start.text.contains("\(served.server.address)/feeds/gesprekken/feed.xml"))
+    }
   }
 
   @Test func headGivesTheLengthAndNoBody() async throws {
-    let served = try await ServedCatalogue.start()
-    defer { Task { await served.server.stop() } }
-    let size = try await Curl.get(served.url(Self.mediaPath)).body.count
-    let head = try await served.get(Self.mediaPath, method: "HEAD")
-    #expect(head.status == 200)
-    #expect(head["Content-Length"] == String(size))
-    #expect(head["Content-Type"] == "audio/mpeg")
-    #expect(head["Accept-Ranges"] == "bytes")
-    #expect(head.body.isEmpty)
-    #expect(head["Date"]?.hasSuffix(" GMT") == true)
+    try await ServedCatalogue.serving { served in
+      let size = try await Curl.get(served.url(Self.mediaPath)).body.count
+      let head = try await served.get(Self.mediaPath, method: "HEAD")
+      #expect(head.status == 200)
+      #expect(head["Content-Length"] == String(size))
+      #expect(head["Content-Type"] == "audio/mpeg")
+      #expect(head["Accept-Ranges"] == "bytes")
+      #expect(head.body.isEmpty)
+      #expect(head["Date"]?.hasSuffix(" GMT") == true)
+    }
   }
 
   /// `nil` status 200 with the whole file; otherwise the expected slice (as offsets from the start,
@@ -52,69 +52,69 @@ struct PreviewHTTPTests {
     ("items=0-10", 200, 0, Int.max),
   ])
   func byteRanges(_ range: String, _ status: Int, _ from: Int, _ to: Int) async throws {
-    let served = try await ServedCatalogue.start()
-    defer { Task { await served.server.stop() } }
-    let whole = try await served.get(Self.mediaPath).body
-    let response = try await served.get(Self.mediaPath, headers: ["Range": range])
-    #expect(response.status == status)
-    switch status {
-    case 416:
-      #expect(response["Content-Range"] == "bytes */\(whole.count)")
-    case 206:
-      let start = from < 0 ? whole.count + from : from, end = min(to, whole.count)
-      #expect(response.body == whole.subdata(in: start..<end))
-      #expect(response["Content-Range"] == "bytes \(start)-\(end - 1)/\(whole.count)")
-      #expect(response["Content-Length"] == String(end - start))
-    default:
-      #expect(response.body == whole)
-      #expect(response["Content-Range"] == nil)
+    try await ServedCatalogue.serving { served in
+      let whole = try await served.get(Self.mediaPath).body
+      let response = try await served.get(Self.mediaPath, headers: ["Range": range])
+      #expect(response.status == status)
+      switch status {
+      case 416:
+        #expect(response["Content-Range"] == "bytes */\(whole.count)")
+      case 206:
+        let start = from < 0 ? whole.count + from : from, end = min(to, whole.count)
+        #expect(response.body == whole.subdata(in: start..<end))
+        #expect(response["Content-Range"] == "bytes \(start)-\(end - 1)/\(whole.count)")
+        #expect(response["Content-Length"] == String(end - start))
+      default:
+        #expect(response.body == whole)
+        #expect(response["Content-Range"] == nil)
+      }
     }
   }
 
   @Test func etagAndLastModifiedAnswer304() async throws {
-    let served = try await ServedCatalogue.start()
-    defer { Task { await served.server.stop() } }
-    let first = try await served.get("/feeds/gesprekken/feed.xml")
-    let etag = try #require(first["ETag"]), modified = try #require(first["Last-Modified"])
-    let cases: [([String: String], Int)] = [
-      (["If-None-Match": etag], 304),
-      (["If-None-Match": "\"other\", \(etag)"], 304),
-      (["If-None-Match": "W/\(etag)"], 304),
-      (["If-None-Match": "*"], 304),
-      (["If-None-Match": "\"other\""], 200),
-      (["If-Modified-Since": modified], 304),
-      (["If-Modified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"], 200),
-      // If-None-Match decides when both are sent.
-      (["If-None-Match": "\"other\"", "If-Modified-Since": modified], 200),
-      // A range of a file that changed since is the whole new file.
-      (["Range": "bytes=0-9", "If-Range": "\"other\""], 200),
-      (["Range": "bytes=0-9", "If-Range": etag], 206),
-    ]
-    for (headers, status) in cases {
-      let response = try await served.get("/feeds/gesprekken/feed.xml", headers: headers)
-      #expect(response.status == status, "\(headers)")
-      if status == 304 {
-        #expect(response.body.isEmpty)
-        #expect(response["ETag"] == etag)
-        #expect(response["Content-Length"] == String(first.body.count))
+    try await ServedCatalogue.serving { served in
+      let first = try await served.get("/feeds/gesprekken/feed.xml")
+      let etag = try #require(first["ETag"]), modified = try #require(first["Last-Modified"])
+      let cases: [([String: String], Int)] = [
+        (["If-None-Match": etag], 304),
+        (["If-None-Match": "\"other\", \(etag)"], 304),
+        (["If-None-Match": "W/\(etag)"], 304),
+        (["If-None-Match": "*"], 304),
+        (["If-None-Match": "\"other\""], 200),
+        (["If-Modified-Since": modified], 304),
+        (["If-Modified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"], 200),
+        // If-None-Match decides when both are sent.
+        (["If-None-Match": "\"other\"", "If-Modified-Since": modified], 200),
+        // A range of a file that changed since is the whole new file.
+        (["Range": "bytes=0-9", "If-Range": "\"other\""], 200),
+        (["Range": "bytes=0-9", "If-Range": etag], 206),
+      ]
+      for (headers, status) in cases {
+        let response = try await served.get("/feeds/gesprekken/feed.xml", headers: headers)
+        #expect(response.status == status, "\(headers)")
+        if status == 304 {
+          #expect(response.body.isEmpty)
+          #expect(response["ETag"] == etag)
+          #expect(response["Content-Length"] == String(first.body.count))
+        }
       }
     }
   }
 
   @Test func everyAnswerAllowsAnyOrigin() async throws {
-    let served = try await ServedCatalogue.start()
-    defer { Task { await served.server.stop() } }
-    for path in ["/feeds/gesprekken/feed.xml", Self.mediaPath, "/", "/feeds/missing.xml"] {
-      #expect(try await served.get(path)["Access-Control-Allow-Origin"] == "*", "\(path)")
+    try await ServedCatalogue.serving { served in
+      for path in ["/feeds/gesprekken/feed.xml", Self.mediaPath, "/", "/feeds/missing.xml"] {
+        #expect(try await served.get(path)["Access-Control-Allow-Origin"] == "*", "\(path)")
+      }
+      let preflight = try await served.get(Self.mediaPath, method: "OPTIONS", headers: [
+        "Origin": "https://partner.podium.test", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "range",
+      ])
+      #expect(preflight.status == 204)
+      #expect(preflight["Access-Control-Allow-Origin"] == "*")
+      #expect(preflight["Access-Control-Allow-Headers"]?.contains("Range") == true)
+      #expect(try await served.get(Self.mediaPath, method: "DELETE").status == 405)
     }
-    let preflight = try await served.get(Self.mediaPath, method: "OPTIONS", headers: [
-      "Origin": "https://partner.podium.test", "Access-Control-Request-Method": "GET",
-      "Access-Control-Request-Headers": "range",
-    ])
-    #expect(preflight.status == 204)
-    #expect(preflight["Access-Control-Allow-Origin"] == "*")
-    #expect(preflight["Access-Control-Allow-Headers"]?.contains("Range") == true)
-    #expect(try await served.get(Self.mediaPath, method: "DELETE").status == 405)
   }
 
   /// Nothing outside the publication: not the catalogue's own files, not the build's record, not
@@ -131,7 +131,7 @@ struct PreviewHTTPTests {
   ])
   func pathsOutsideThePublicationAreRefused(_ path: String) async throws {
     let secret = SampleMedia.mp3(seconds: 1)
-    let served = try await ServedCatalogue.start { fixture in
+    try await ServedCatalogue.serving { fixture in
       let outside = try fixture.folder.write("secret/outside.mp3", secret)
       try FileManager.default.createSymbolicLink(
         atPath: fixture.catalogue.appendingPathComponent("gesprekken/media/linked.mp3").path, withDestinationPath: outside.path)
@@ -148,34 +148,35 @@ struct PreviewHTTPTests {
         withDestinationPath: "../../.git/secret.mp3")
       try FileManager.default.createSymbolicLink(
         atPath: fixture.catalogue.appendingPathComponent("gesprekken/git").path, withDestinationPath: "../.git")
+    } body: { served in
+      #expect(served.server.firstBuild.succeeded)
+      let response = try await served.get(path)
+      #expect([400, 404].contains(response.status), "\(path): \(response.status)")
+      #expect(response.body.range(of: secret) == nil)
+      #expect(!response.text.contains("base_url"))
     }
-    defer { Task { await served.server.stop() } }
-    #expect(served.server.firstBuild.succeeded)
-    let response = try await served.get(path)
-    #expect([400, 404].contains(response.status), "\(path): \(response.status)")
-    #expect(response.body.range(of: secret) == nil)
-    #expect(!response.text.contains("base_url"))
   }
 
   /// A symbolic link that stays inside the catalogue is just another name for its file.
   @Test func aLinkInsideTheCatalogueIsServed() async throws {
-    let served = try await ServedCatalogue.start { fixture in
+    try await ServedCatalogue.serving { fixture in
       try FileManager.default.createSymbolicLink(
         atPath: fixture.catalogue.appendingPathComponent("gesprekken/media/alias.mp3").path,
         withDestinationPath: "\(Self.episode).mp3")
+    } body: { served in
+      let alias = try await served.get("/media/gesprekken/media/alias.mp3").body
+      #expect(alias == (try await served.get(Self.mediaPath).body))
     }
-    defer { Task { await served.server.stop() } }
-    #expect(try await served.get("/media/gesprekken/media/alias.mp3").body == (try await served.get(Self.mediaPath).body))
   }
 
   @Test func aPortInUseIsSaidSo() async throws {
-    let served = try await ServedCatalogue.start()
-    defer { Task { await served.server.stop() } }
-    let port = try #require(UInt16(served.server.address.split(separator: ":").last ?? ""))
-    await #expect {
-      _ = try await PreviewServer.start(catalogue: served.catalogue, port: port, workspace: served.work) {
-        .init(now: ServedCatalogue.now)
-      }
-    } throws: { "\($0)".contains("port \(port)") }
+    try await ServedCatalogue.serving { served in
+      let port = try #require(UInt16(served.server.address.split(separator: ":").last ?? ""))
+      await #expect {
+        _ = try await PreviewServer.start(catalogue: served.catalogue, port: port, workspace: served.work) {
+          .init(now: ServedCatalogue.now)
+        }
+      } throws: { "\($0)".contains("port \(port)") }
+    }
   }
 }

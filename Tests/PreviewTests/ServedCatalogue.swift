@@ -17,7 +17,7 @@ struct ServedCatalogue {
 
   /// The fixture catalogue with one audio episode (a real MP3), or the repository's own
   /// `episodes/` (audio and video shows, posters, transcripts, chapters) copied in.
-  static func start(repositoryCatalogue: Bool = false, prepare: (CatalogueFixture) throws -> Void = { _ in })
+  private static func start(repositoryCatalogue: Bool = false, prepare: (CatalogueFixture) throws -> Void = { _ in })
     async throws -> ServedCatalogue
   {
     let fixture = try CatalogueFixture()
@@ -34,6 +34,23 @@ struct ServedCatalogue {
       catalogue: fixture.catalogue, port: 0, workspace: work, pollInterval: .milliseconds(100)
     ) { BuildOptions(now: now) }
     return ServedCatalogue(folder: fixture.folder, catalogue: fixture.catalogue, server: server)
+  }
+
+  /// Serves the catalogue for `body` and stops the server before returning, so that the
+  /// test's folder is removed when it ends (a stop left to an unawaited task could outlive
+  /// the test process and leave the folder behind).
+  static func serving(
+    repositoryCatalogue: Bool = false, prepare: (CatalogueFixture) throws -> Void = { _ in },
+    body: (ServedCatalogue) async throws -> Void
+  ) async throws {
+    let served = try await start(repositoryCatalogue: repositoryCatalogue, prepare: prepare)
+    do {
+      try await body(served)
+    } catch {
+      await served.server.stop()
+      throw error
+    }
+    await served.server.stop()
   }
 
   static var repositoryRoot: URL {
