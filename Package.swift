@@ -85,7 +85,7 @@ let package = Package(
       name: "PodiumTestSupport", dependencies: ["Catalogue", "PodiumXML", "CurlTransfer"], path: "Tests/PodiumTestSupport"),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
-    .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML"]),
+    .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML", "CLibXML2"]),
     .testTarget(name: "ShowNotesTests", dependencies: ["ShowNotes", "PodiumXML"]),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
     .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "PodiumTestSupport"]),

@@ -1,6 +1,7 @@
 /// The one escaping path for the HTML Podium writes: the sanitiser's output and every value the
 /// video pages take from the catalogue go through the same code. Text escapes `&`, `<` and `>`;
-/// a double-quoted attribute value also `"`. Characters XML can't carry are dropped.
+/// a double-quoted attribute value also `"`. Characters XML can't carry are dropped. Pages are
+/// written with ``HTMLWriter``, which escapes through this same code.
 public enum HTMLEscaping {
   public static func text(_ value: String) -> String { escape(value, quotes: false) }
 
