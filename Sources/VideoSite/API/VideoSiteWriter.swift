@@ -28,7 +28,7 @@ public struct VideoSiteWriter: Sendable {
         files.append((copy.to, try CatalogueFileKind.poster.read(catalogue.fileURL(for: copy.from, in: show), path: copy.from)))
       }
     }
-    files.append((VideoPaths.index, Data(VideoIndexPage.html(videos, show: show, catalogue: catalogue, locale: locale).utf8)))
+    files.append((VideoPaths.index, Data(try VideoIndexPage.html(videos, show: show, catalogue: catalogue, locale: locale).utf8)))
     files.append((VideoPaths.indexJSON, try VideoIndex.json(videos, show: show, catalogue: catalogue, locale: locale)))
     files.append((VideoPaths.script, try EmbedAssets.script()))
     files.append((VideoPaths.mediaRSS, try MediaRSS.write(videos, show: show, catalogue: catalogue)))

@@ -7,36 +7,88 @@ import PodiumXML
 /// It sets no cookies, and asks no other site for anything before a click (given posters in the
 /// catalogue: CAT-POSTER-LOCAL).
 enum VideoIndexPage {
-  static func html(_ videos: [VideoFacts], show: Show, catalogue: Catalogue, locale: PageLocale) -> String {
-    var items: [String] = []
-    for video in videos {
-      let episode = video.episode
-      var image = "<img class=\"podium-poster\" src=\"\(HTMLEscaping.attribute(video.posterURL))\" alt=\"\" loading=\"lazy\" decoding=\"async\""
-      if let width = video.posterWidth, let height = video.posterHeight { image += " width=\"\(width)\" height=\"\(height)\"" }
-      image += ">"
-      let themes = episode.themes.map { "<li>\(HTMLEscaping.text($0))</li>" }.joined()
-      let page = HTMLEscaping.attribute(video.pageURL)
-      items.append(
-        "<li class=\"podium-video\"><div class=\"podium-player\"><a href=\"\(page)\" tabindex=\"-1\" aria-hidden=\"true\">\(image)</a></div>"
-          + "<h2 class=\"podium-title\"><a href=\"\(page)\">\(HTMLEscaping.text(episode.title))</a></h2>"
-          + "<p class=\"podium-meta\"><time datetime=\"\(HTMLEscaping.attribute(episode.date.iso8601))\">"
-          + "\(HTMLEscaping.text(locale.date(episode.date.localDate)))</time> · "
-          + "<span class=\"podium-duration\">\(HTMLEscaping.text(locale.duration(video.duration)))</span></p>"
-          + (themes.isEmpty ? "" : "<ul class=\"podium-themes\">\(themes)</ul>") + "</li>")
+  static func html(_ videos: [VideoFacts], show: Show, catalogue: Catalogue, locale: PageLocale) throws -> String {
+    let html = HTMLWriter()
+    let policy = ContentPolicy(catalogue: catalogue, videos: videos, style: EmbedAssets.css)
+    try PageHead.start(html, language: show.language, policy: policy)
+    try html.element("title", show.title)
+    try html.newline()
+    try html.element("style", EmbedAssets.css)
+    try html.newline()
+    try html.startElement("script")
+    try html.attribute("src", "embed.js")
+    try html.attribute("defer")
+    try html.endElement()
+    try html.newline()
+    try html.endElement()
+    try html.newline()
+    try html.startElement("body")
+    try html.attribute("class", "podium-page")
+    try html.newline()
+    try html.startElement("main")
+    try html.attribute("data-podium-index", "index.json")
+    try html.newline()
+    try html.startElement("div")
+    try html.attribute("class", "podium")
+    try html.attribute("lang", show.language)
+    try html.newline()
+    try html.element("h1", show.title, attributes: ["class": "podium-heading"])
+    try html.newline()
+    try html.startElement("ul")
+    try html.attribute("class", "podium-videos")
+    try html.newline()
+    for (index, video) in videos.enumerated() {
+      if index > 0 { try html.newline() }
+      try item(video, locale: locale, into: html)
     }
-    let head = [
-      "<meta charset=\"utf-8\">",
-      ContentPolicy(catalogue: catalogue, videos: videos, style: EmbedAssets.css).meta,
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-      "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">",
-      "<title>\(HTMLEscaping.text(show.title))</title>",
-      "<style>\(EmbedAssets.css)</style>",
-      "<script src=\"embed.js\" defer></script>",
-    ]
-    return "<!doctype html>\n<html lang=\"\(HTMLEscaping.attribute(show.language))\">\n<head>\n" + head.joined(separator: "\n")
-      + "\n</head>\n<body class=\"podium-page\">\n<main data-podium-index=\"index.json\">\n"
-      + "<div class=\"podium\" lang=\"\(HTMLEscaping.attribute(show.language))\">\n"
-      + "<h1 class=\"podium-heading\">\(HTMLEscaping.text(show.title))</h1>\n<ul class=\"podium-videos\">\n"
-      + items.joined(separator: "\n") + "\n</ul>\n</div>\n</main>\n</body>\n</html>\n"
+    try html.newline()
+    for _ in ["ul", "div", "main", "body", "html"] {
+      try html.endElement()
+      try html.newline()
+    }
+    return try html.finish()
+  }
+
+  /// One video: its poster and title, each a link to its page, its date, length and themes.
+  private static func item(_ video: VideoFacts, locale: PageLocale, into html: HTMLWriter) throws {
+    let episode = video.episode
+    try html.startElement("li")
+    try html.attribute("class", "podium-video")
+    try html.startElement("div")
+    try html.attribute("class", "podium-player")
+    try html.startElement("a")
+    try html.attribute("href", video.pageURL)
+    try html.attribute("tabindex", "-1")
+    try html.attribute("aria-hidden", "true")
+    try html.startElement("img")
+    try html.attribute("class", "podium-poster")
+    try html.attribute("src", video.posterURL)
+    try html.attribute("alt", "")
+    try html.attribute("loading", "lazy")
+    try html.attribute("decoding", "async")
+    if let width = video.posterWidth, let height = video.posterHeight {
+      try html.attribute("width", width)
+      try html.attribute("height", height)
+    }
+    try html.endElement()
+    try html.endElement()
+    try html.endElement()
+    try html.startElement("h2")
+    try html.attribute("class", "podium-title")
+    try html.element("a", episode.title, attributes: ["href": video.pageURL])
+    try html.endElement()
+    try html.startElement("p")
+    try html.attribute("class", "podium-meta")
+    try html.element("time", locale.date(episode.date.localDate), attributes: ["datetime": episode.date.iso8601])
+    try html.text(" · ")
+    try html.element("span", locale.duration(video.duration), attributes: ["class": "podium-duration"])
+    try html.endElement()
+    if !episode.themes.isEmpty {
+      try html.startElement("ul")
+      try html.attribute("class", "podium-themes")
+      for theme in episode.themes { try html.element("li", theme) }
+      try html.endElement()
+    }
+    try html.endElement()
   }
 }
