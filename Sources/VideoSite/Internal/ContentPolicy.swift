@@ -1,21 +1,16 @@
 import Catalogue
 import Foundation
 import Identifiers
-import PodiumXML
 
-/// The Content-Security-Policy of the pages Podium writes, as a `<meta>`: scripts only from the
-/// feeds' own origin, the one inline style by its hash, media only from where the catalogue puts
-/// it, and frames only from the providers' privacy-enhanced players. Whatever a title smuggled
-/// past the escaping, the browser would refuse to run or fetch it.
+/// The Content-Security-Policy of the pages Podium writes, which PageHead puts in a `<meta>`:
+/// scripts only from the feeds' own origin, the one inline style by its hash, media only from
+/// where the catalogue puts it, and frames only from the providers' privacy-enhanced players.
+/// Whatever a title smuggled past the escaping, the browser would refuse to run or fetch it.
 struct ContentPolicy {
   let catalogue: Catalogue
   let videos: [VideoFacts]
   /// The page's one inline `<style>`.
   let style: String
-
-  var meta: String {
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLEscaping.attribute(value))\">"
-  }
 
   var value: String {
     let own = ["'self'"] + [Self.origin(catalogue.site.baseURL)].compactMap { $0 }

@@ -8,86 +8,147 @@ import PodiumXML
 enum VideoPage {
   static func html(_ facts: VideoFacts, show: Show, catalogue: Catalogue, locale: PageLocale) throws -> String {
     let episode = facts.episode
-    let title = HTMLEscaping.text("\(episode.title) – \(show.title)")
-    var head = [
-      "<meta charset=\"utf-8\">",
-      ContentPolicy(catalogue: catalogue, videos: [facts], style: style).meta,
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-      "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">",
-      "<title>\(title)</title>",
-      "<meta name=\"description\" content=\"\(HTMLEscaping.attribute(facts.description))\">",
-      "<link rel=\"canonical\" href=\"\(HTMLEscaping.attribute(facts.pageURL))\">",
-      "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"\(HTMLEscaping.attribute(facts.oEmbedURL))\" "
-        + "title=\"\(HTMLEscaping.attribute(episode.title))\">",
-      "<meta property=\"og:type\" content=\"video.other\">",
-      "<meta property=\"og:title\" content=\"\(HTMLEscaping.attribute(episode.title))\">",
-      "<meta property=\"og:description\" content=\"\(HTMLEscaping.attribute(facts.description))\">",
-      "<meta property=\"og:url\" content=\"\(HTMLEscaping.attribute(facts.pageURL))\">",
-      "<meta property=\"og:site_name\" content=\"\(HTMLEscaping.attribute(show.title))\">",
-      "<meta property=\"og:image\" content=\"\(HTMLEscaping.attribute(facts.posterURL))\">",
+    let html = HTMLWriter()
+    let policy = ContentPolicy(catalogue: catalogue, videos: [facts], style: style)
+    try PageHead.start(html, language: show.language, policy: policy)
+    try html.element("title", "\(episode.title) – \(show.title)")
+    try html.newline()
+    try html.element("meta", attributes: ["name": "description", "content": facts.description])
+    try html.newline()
+    try html.element("link", attributes: ["rel": "canonical", "href": facts.pageURL])
+    try html.newline()
+    try html.element(
+      "link",
+      attributes: [
+        "rel": "alternate", "type": "application/json+oembed", "href": facts.oEmbedURL, "title": episode.title,
+      ])
+    try html.newline()
+    var properties = [
+      ("og:type", "video.other"), ("og:title", episode.title), ("og:description", facts.description),
+      ("og:url", facts.pageURL), ("og:site_name", show.title), ("og:image", facts.posterURL),
     ]
     if let file = facts.video {
-      head.append("<meta property=\"og:video\" content=\"\(HTMLEscaping.attribute(file.url))\">")
-      head.append("<meta property=\"og:video:type\" content=\"\(HTMLEscaping.attribute(file.type))\">")
+      properties += [("og:video", file.url), ("og:video:type", file.type)]
       if let width = facts.width, let height = facts.height {
-        head.append("<meta property=\"og:video:width\" content=\"\(width)\">")
-        head.append("<meta property=\"og:video:height\" content=\"\(height)\">")
+        properties += [("og:video:width", String(width)), ("og:video:height", String(height))]
       }
     }
-    head.append("<script type=\"application/ld+json\">\(HTMLEscaping.scriptJSON(try VideoObject.json(facts, show: show)))</script>")
-    head.append("<style>" + style + "</style>")
-    if facts.external != nil { head.append("<script src=\"../embed.js\" defer></script>") }
-
-    let playerHTML = facts.video.map { player($0, facts, locale: locale) } ?? facade(facts, locale: locale)
-    let body = [
-      "<main>",
-      "<h1>\(HTMLEscaping.text(episode.title))</h1>",
-      playerHTML,
-      "<p class=\"meta\"><time datetime=\"\(HTMLEscaping.attribute(episode.date.iso8601))\">\(HTMLEscaping.text(locale.date(episode.date.localDate)))</time>"
-        + " · \(HTMLEscaping.text(locale.duration(facts.duration)))"
-        + episode.themes.map { " · <span class=\"theme\">\(HTMLEscaping.text($0))</span>" }.joined() + "</p>",
-      "<div class=\"notes\">\(facts.notesHTML)</div>",
-      "</main>",
-    ]
-    return "<!doctype html>\n<html lang=\"\(HTMLEscaping.attribute(show.language))\">\n<head>\n" + head.joined(separator: "\n")
-      + "\n</head>\n<body>\n" + body.joined(separator: "\n") + "\n</body>\n</html>\n"
+    for (property, content) in properties {
+      try html.element("meta", attributes: ["property": property, "content": content])
+      try html.newline()
+    }
+    let structuredData = HTMLEscaping.scriptJSON(try VideoObject.json(facts, show: show))
+    try html.element("script", structuredData, attributes: ["type": "application/ld+json"])
+    try html.newline()
+    try html.element("style", style)
+    if facts.external != nil {
+      try html.newline()
+      try html.startElement("script")
+      try html.attribute("src", "../embed.js")
+      try html.attribute("defer")
+      try html.endElement()
+    }
+    try html.newline()
+    try html.endElement()
+    try html.newline()
+    try html.startElement("body")
+    try html.newline()
+    try html.startElement("main")
+    try html.newline()
+    try html.element("h1", episode.title)
+    try html.newline()
+    if let file = facts.video {
+      try player(file, facts, locale: locale, into: html)
+    } else {
+      try facade(facts, locale: locale, into: html)
+    }
+    try html.newline()
+    try html.startElement("p")
+    try html.attribute("class", "meta")
+    try html.element("time", locale.date(episode.date.localDate), attributes: ["datetime": episode.date.iso8601])
+    try html.text(" · \(locale.duration(facts.duration))")
+    for theme in episode.themes {
+      try html.text(" · ")
+      try html.element("span", theme, attributes: ["class": "theme"])
+    }
+    try html.endElement()
+    try html.newline()
+    try html.startElement("div")
+    try html.attribute("class", "notes")
+    try html.sanitizedHTML(facts.notesHTML)
+    try html.endElement()
+    for _ in ["main", "body", "html"] {
+      try html.newline()
+      try html.endElement()
+    }
+    try html.newline()
+    return try html.finish()
   }
 
-  private static func player(_ file: VideoFacts.File, _ facts: VideoFacts, locale: PageLocale) -> String {
-    var video = "<video controls preload=\"none\" playsinline poster=\"\(HTMLEscaping.attribute(facts.posterURL))\""
-    if let width = facts.width, let height = facts.height { video += " width=\"\(width)\" height=\"\(height)\"" }
-    video += ">\n"
-    video += "<source src=\"\(HTMLEscaping.attribute(file.url))\" type=\"\(HTMLEscaping.attribute(file.type))\">\n"
-    for source in facts.sources {
-      video += "<source src=\"\(HTMLEscaping.attribute(source.url))\" type=\"\(HTMLEscaping.attribute(source.type))\">\n"
+  private static func player(
+    _ file: VideoFacts.File, _ facts: VideoFacts, locale: PageLocale, into html: HTMLWriter
+  ) throws {
+    try html.startElement("video")
+    try html.attribute("controls")
+    try html.attribute("preload", "none")
+    try html.attribute("playsinline")
+    try html.attribute("poster", facts.posterURL)
+    if let width = facts.width, let height = facts.height {
+      try html.attribute("width", width)
+      try html.attribute("height", height)
     }
-    video += tracks(facts, locale: locale)
-    return video + "<a href=\"\(HTMLEscaping.attribute(file.url))\">\(HTMLEscaping.text(locale.download))</a>\n</video>"
+    try html.newline()
+    let sources: [(url: String, type: String)] = [(file.url, file.type)] + facts.sources
+    for source in sources {
+      try html.element("source", attributes: ["src": source.url, "type": source.type])
+      try html.newline()
+    }
+    try tracks(facts, locale: locale, into: html)
+    try html.element("a", locale.download, attributes: ["href": file.url])
+    try html.newline()
+    try html.endElement()
   }
 
   /// A `<track>` per WebVTT file: captions in the show's language, subtitles in others. The first
   /// track in the show's language is on by default; a foreign one never is.
-  static func tracks(_ facts: VideoFacts, locale: PageLocale) -> String {
+  static func tracks(_ facts: VideoFacts, locale: PageLocale, into html: HTMLWriter) throws {
     let preferred = facts.captions.firstIndex { locale.isShowLanguage($0.language) }
-    return facts.captions.enumerated().map { index, caption in
-      let kind = locale.isShowLanguage(caption.language) ? "captions" : "subtitles"
-      return "<track kind=\"\(kind)\" src=\"\(HTMLEscaping.attribute(caption.url))\" srclang=\"\(HTMLEscaping.attribute(caption.language))\" "
-        + "label=\"\(HTMLEscaping.attribute(locale.languageName(caption.language)))\"\(index == preferred ? " default" : "")>\n"
-    }.joined()
+    for (index, caption) in facts.captions.enumerated() {
+      try html.startElement("track")
+      try html.attribute("kind", locale.isShowLanguage(caption.language) ? "captions" : "subtitles")
+      try html.attribute("src", caption.url)
+      try html.attribute("srclang", caption.language)
+      try html.attribute("label", locale.languageName(caption.language))
+      if index == preferred { try html.attribute("default") }
+      try html.endElement()
+      try html.newline()
+    }
   }
 
   /// The poster and a link to the provider; `embed.js` swaps in the provider's player on a click.
-  private static func facade(_ facts: VideoFacts, locale: PageLocale) -> String {
-    guard let external = facts.external else { return "" }
-    var image = "<img src=\"\(HTMLEscaping.attribute(facts.posterURL))\" alt=\"\""
-    if let width = facts.posterWidth, let height = facts.posterHeight { image += " width=\"\(width)\" height=\"\(height)\"" }
-    image += ">"
-    let note = locale.externalNote(external.provider.rawValue)
-    return "<div class=\"facade\" data-podium-embed=\"\(HTMLEscaping.attribute(external.embedURL))\" "
-      + "data-title=\"\(HTMLEscaping.attribute(facts.episode.title))\">\n"
-      + "<a href=\"\(HTMLEscaping.attribute(external.watchURL))\">\(image)"
-      + "<span class=\"watch\">\(HTMLEscaping.text(locale.watchOn(external.provider.rawValue)))</span></a>\n"
-      + "<p class=\"note\">\(HTMLEscaping.text(note))</p>\n</div>"
+  private static func facade(_ facts: VideoFacts, locale: PageLocale, into html: HTMLWriter) throws {
+    guard let external = facts.external else { return }
+    try html.startElement("div")
+    try html.attribute("class", "facade")
+    try html.attribute("data-podium-embed", external.embedURL)
+    try html.attribute("data-title", facts.episode.title)
+    try html.newline()
+    try html.startElement("a")
+    try html.attribute("href", external.watchURL)
+    try html.startElement("img")
+    try html.attribute("src", facts.posterURL)
+    try html.attribute("alt", "")
+    if let width = facts.posterWidth, let height = facts.posterHeight {
+      try html.attribute("width", width)
+      try html.attribute("height", height)
+    }
+    try html.endElement()
+    try html.element("span", locale.watchOn(external.provider.rawValue), attributes: ["class": "watch"])
+    try html.endElement()
+    try html.newline()
+    try html.element("p", locale.externalNote(external.provider.rawValue), attributes: ["class": "note"])
+    try html.newline()
+    try html.endElement()
   }
 
   static let style = """
