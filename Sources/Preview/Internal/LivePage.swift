@@ -4,7 +4,7 @@ import PodiumXML
 
 /// What `podium serve` adds to the pages it serves, and never to what `build` writes: the script
 /// that reloads a page after a rebuild, and the pages of its own (the start page and the error
-/// page). Text goes through the one HTML escaping path.
+/// page), written with HTMLWriter.
 enum LivePage {
   static let scriptPath = "/_podium/reload.js"
 
@@ -27,13 +27,20 @@ enum LivePage {
 
     """
 
-  static func scriptTag(build: Int) -> String {
-    "<script src=\"\(HTMLEscaping.attribute("\(scriptPath)?build=\(build)"))\"></script>"
+  /// The reload script's element alone, to go into a page `build` wrote.
+  static func scriptTag(build: Int) throws -> String {
+    let html = HTMLWriter()
+    try writeScript(html, build: build)
+    return try html.finish()
+  }
+
+  private static func writeScript(_ html: HTMLWriter, build: Int) throws {
+    try html.element("script", attributes: ["src": "\(scriptPath)?build=\(build)"])
   }
 
   /// A built page with the reload script added before `</head>` (or at the end, when it has none).
-  static func injecting(into page: Data, build: Int) -> Data {
-    let tag = Data(scriptTag(build: build).utf8)
+  static func injecting(into page: Data, build: Int) throws -> Data {
+    let tag = Data(try scriptTag(build: build).utf8)
     guard let end = page.range(of: Data("</head>".utf8)) else { return page + tag }
     var result = page
     result.insert(contentsOf: tag, at: end.lowerBound)
@@ -41,41 +48,92 @@ enum LivePage {
   }
 
   /// The page served in place of every HTML page while the last build failed.
-  static func failure(_ findings: [Finding], error: String?, build: Int) -> String {
+  static func failure(_ findings: [Finding], error: String?, build: Int) throws -> String {
     let shown = findings.filter { $0.severity == .error } + findings.filter { $0.severity != .error }
-    var items = shown.map { finding in
-      let place = finding.location.map { "\($0)" } ?? "catalogue"
-      return "<li class=\"\(finding.severity.rawValue)\"><code>\(HTMLEscaping.text(place))</code> "
-        + "<strong>\(HTMLEscaping.text(finding.severity.rawValue)) [\(HTMLEscaping.text(finding.ruleID))]</strong> "
-        + "\(HTMLEscaping.text(finding.message))</li>"
+    return try page(title: "Podium: the last build failed", build: build) { html in
+      try html.element("h1", "The last build failed")
+      try html.newline()
+      try html.element(
+        "p",
+        "Feeds and media are still served from the last good build. "
+          + "Fix what is listed below: this page reloads when the catalogue builds again.")
+      try html.newline()
+      try html.startElement("ul")
+      try html.attribute("class", "findings")
+      try html.newline()
+      if let error {
+        try html.element("li", error, attributes: ["class": "error"])
+        if !shown.isEmpty { try html.newline() }
+      }
+      for (index, finding) in shown.enumerated() {
+        if index > 0 { try html.newline() }
+        try html.startElement("li")
+        try html.attribute("class", finding.severity.rawValue)
+        try html.element("code", finding.location.map { "\($0)" } ?? "catalogue")
+        try html.text(" ")
+        try html.element("strong", "\(finding.severity.rawValue) [\(finding.ruleID)]")
+        try html.text(" " + finding.message)
+        try html.endElement()
+      }
+      try html.newline()
+      try html.endElement()
     }
-    if let error { items.insert("<li class=\"error\">\(HTMLEscaping.text(error))</li>", at: 0) }
-    return page(
-      title: "Podium: the last build failed", build: build,
-      body: "<h1>The last build failed</h1>\n<p>Feeds and media are still served from the last good build. "
-        + "Fix what is listed below: this page reloads when the catalogue builds again.</p>\n<ul class=\"findings\">\n"
-        + items.joined(separator: "\n") + "\n</ul>")
   }
 
   /// `/`: every feed and video index of the current build, with the addresses to paste into an app.
-  static func start(_ shows: [PreviewShow], build: Int) -> String {
-    let items = shows.map { show in
-      var links = "<li><strong>\(HTMLEscaping.text(show.title))</strong>: <a href=\"\(HTMLEscaping.attribute(show.feedURL))\">"
-        + "\(HTMLEscaping.text(show.feedURL))</a>"
-      if let index = show.videoIndexURL {
-        links += " · <a href=\"\(HTMLEscaping.attribute(index))\">video index</a>"
+  static func start(_ shows: [PreviewShow], build: Int) throws -> String {
+    try page(title: "Podium preview", build: build) { html in
+      try html.element("h1", "Podium preview")
+      try html.newline()
+      try html.startElement("ul")
+      try html.attribute("class", "shows")
+      try html.newline()
+      for (index, show) in shows.enumerated() {
+        if index > 0 { try html.newline() }
+        try html.startElement("li")
+        try html.element("strong", show.title)
+        try html.text(": ")
+        try html.element("a", show.feedURL, attributes: ["href": show.feedURL])
+        if let index = show.videoIndexURL {
+          try html.text(" · ")
+          try html.element("a", "video index", attributes: ["href": index])
+        }
+        try html.endElement()
       }
-      return links + "</li>"
+      try html.newline()
+      try html.endElement()
     }
-    return page(
-      title: "Podium preview", build: build,
-      body: "<h1>Podium preview</h1>\n<ul class=\"shows\">\n" + items.joined(separator: "\n") + "\n</ul>")
   }
 
-  private static func page(title: String, build: Int, body: String) -> String {
-    "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(HTMLEscaping.text(title))</title>\n"
-      + "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}code{font-size:.9em}"
-      + "li{margin:.5rem 0}.error strong{color:#b00}.warning strong{color:#850}</style>\n\(scriptTag(build: build))\n</head>\n"
-      + "<body>\n\(body)\n</body>\n</html>\n"
+  private static func page(title: String, build: Int, body: (HTMLWriter) throws -> Void) throws -> String {
+    let html = HTMLWriter()
+    html.startDocument()
+    try html.startElement("html")
+    try html.attribute("lang", "en")
+    try html.newline()
+    try html.startElement("head")
+    try html.newline()
+    try html.element("meta", attributes: ["charset": "utf-8"])
+    try html.newline()
+    try html.element("title", title)
+    try html.newline()
+    try html.element("style", style)
+    try html.newline()
+    try writeScript(html, build: build)
+    try html.newline()
+    try html.endElement()
+    try html.newline()
+    try html.startElement("body")
+    try html.newline()
+    try body(html)
+    for _ in ["body", "html"] {
+      try html.newline()
+      try html.endElement()
+    }
+    try html.newline()
+    return try html.finish()
   }
+
+  private static let style = "body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}code{font-size:.9em}"
+    + "li{margin:.5rem 0}.error strong{color:#b00}.warning strong{color:#850}"
 }

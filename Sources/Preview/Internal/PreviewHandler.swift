@@ -39,8 +39,8 @@ struct PreviewHandler: HTTPHandler {
     let served = state.snapshot
     switch path.segments.first {
     case nil:
-      let page = served.failure.map { LivePage.failure($0.findings, error: $0.error, build: served.generation) }
-      return try html(page ?? LivePage.start(served.shows, build: served.generation), failed: page != nil, request, headers)
+      let page = try served.failure.map { try LivePage.failure($0.findings, error: $0.error, build: served.generation) }
+      return try html(try page ?? LivePage.start(served.shows, build: served.generation), failed: page != nil, request, headers)
     case "_podium":
       if path.rest == ["reload"], !path.isFolder {
         let state = self.state
@@ -92,7 +92,7 @@ struct PreviewHandler: HTTPHandler {
       }
       let built = try FileResponse(file: url, contentType: contentType)
       let live = FileResponse(
-        data: LivePage.injecting(into: try Data(contentsOf: url), build: build), from: built, mark: "live\(build)")
+        data: try LivePage.injecting(into: try Data(contentsOf: url), build: build), from: built, mark: "live\(build)")
       return try live.response(to: request, headers: headers)
     }
   }
