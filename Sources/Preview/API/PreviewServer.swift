@@ -17,8 +17,8 @@ import VideoSite
 /// `feeds/` are never written; the temporary folder is removed by ``stop()``.
 ///
 /// Served paths: `/feeds/<show>/…` (the build: feeds, artwork, transcripts, chapters, the video
-/// index and its posters), `/media/<show>/…` (the catalogue's media files, read in place), `/` (a
-/// page listing every feed). A build that fails leaves the last good one served; its findings
+/// index and its posters), `/media/<show>/…` (the catalogue's media files that build names, read
+/// in place; a draft's are not), `/` (a page listing every feed). A build that fails leaves the last good one served; its findings
 /// go to ``events`` and, in place of every HTML page, to an error page.
 public actor PreviewServer {
   /// `http://host:port`, as the feeds name it.

@@ -41,12 +41,13 @@ final class Builder: @unchecked Sendable {
     options.preview = addresses
     let publisher = Publisher(catalogueURL: catalogue, outputURL: output, options: options)
     // The build blocks (and uses both cores itself): a thread of its own keeps the server answering.
-    let (report, error) = await withCheckedContinuation { continuation in
+    let (report, media, error) = await withCheckedContinuation { continuation in
       let thread = Thread {
         do {
-          continuation.resume(returning: (try publisher.build(), nil as String?))
+          let (report, media) = try publisher.buildListingMedia()
+          continuation.resume(returning: (report, media, nil as String?))
         } catch {
-          continuation.resume(returning: (BuildReport(findings: []), "\(error)"))
+          continuation.resume(returning: (BuildReport(findings: []), [], "\(error)"))
         }
       }
       thread.stackSize = 8 << 20
@@ -55,7 +56,7 @@ final class Builder: @unchecked Sendable {
     var build = PreviewBuild(number: number, report: report, error: error, shows: [])
     if build.succeeded {
       build.shows = shows(report, in: output)
-      if let old = state.serve(output, shows: build.shows, generation: number) { try? FileManager.default.removeItem(at: old) }
+      if let old = state.serve(output, shows: build.shows, media: media, generation: number) { try? FileManager.default.removeItem(at: old) }
     } else {
       try? FileManager.default.removeItem(at: output)
       state.fail(ServedState.Failure(findings: report.findings, error: error), generation: number)

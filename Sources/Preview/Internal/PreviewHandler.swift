@@ -3,7 +3,7 @@ import Foundation
 import PodcastVocabulary
 
 /// Routes a request: `/feeds/…` from the last good build's folder, `/media/…` from the
-/// catalogue's own files (read in place, never copied), `/` the start page, and `/_podium/` the
+/// catalogue's own files that build names (read in place, never copied), `/` the start page, and `/_podium/` the
 /// reload script and socket. Only GET and HEAD (and CORS preflights) are answered.
 struct PreviewHandler: HTTPHandler {
   static let feedsPrefix = "feeds"
@@ -57,8 +57,10 @@ struct PreviewHandler: HTTPHandler {
       guard let folder = served.folder else { break }
       return try file(path, in: folder, request, headers, served: served)
     case Self.mediaPrefix:
-      // Only media and images: the catalogue's YAML and Markdown are not part of the publication.
-      // Judged by the file found, as a link named like a media file may point at any other.
+      // Only the files the served build names: not a draft's, a scheduled episode's or a stray
+      // one. Then only media and images, judged by the file found, as a link named like a media
+      // file may point at any other: the catalogue's YAML and Markdown are never served.
+      guard !path.isFolder, served.media.contains(path.rest.joined(separator: "/")) else { break }
       return try file(path, in: catalogue, request, headers, served: nil) { url in
         let type = MediaTypes.contentType(forPath: url.path)
         return ["audio/", "video/", "image/"].contains(where: type.hasPrefix) || type == "application/pdf"
