@@ -22,6 +22,7 @@ import Testing
         feed_cache_seconds: 60
         websub_hub: https://pubsubhubbub.appspot.com/
         podping: true
+        part_size_mib: 64
 
       """)
     #expect(loaded.findings.filter { $0.severity == .error }.isEmpty, "\(loaded.findings)")
@@ -34,6 +35,16 @@ import Testing
     #expect(site.publish.websubHub == "https://pubsubhubbub.appspot.com/")
     #expect(site.publish.podping)
     #expect(site.publish.podpingEndpoint == "https://podping.cloud/")
+    #expect(site.publish.partSizeMiB == 64)
+  }
+
+  /// S3's bounds, 5 MiB to 5 GiB, are the setting's; unset, the S3 client's default applies.
+  @Test(arguments: [("5", 5), ("5120", 5120), ("16", 16)])
+  func partSizesS3TakesAreRead(_ text: String, _ mib: Int) throws {
+    let loaded = try load("publish:\n  part_size_mib: \(text)\n")
+    #expect(loaded.findings.filter { $0.severity == .error }.isEmpty, "\(loaded.findings)")
+    #expect(loaded.catalogue?.site.publish.partSizeMiB == mib)
+    #expect(try load("publish:\n  bucket: podcast\n").catalogue?.site.publish.partSizeMiB == nil)
   }
 
   @Test(arguments: [
@@ -45,6 +56,10 @@ import Testing
     ("feed_cache_seconds: soon", "publish.feed_cache_seconds", "CAT-TYPE"),
     ("websub_hub: http://hub.podium.test/", "publish.websub_hub", "P20-HTTPS"),
     ("podping: maybe", "publish.podping", "CAT-TYPE"),
+    ("part_size_mib: 4", "publish.part_size_mib", "CAT-VALUE"),
+    ("part_size_mib: 5121", "publish.part_size_mib", "CAT-VALUE"),
+    ("part_size_mib: 0", "publish.part_size_mib", "CAT-TYPE"),
+    ("part_size_mib: 8.5", "publish.part_size_mib", "CAT-TYPE"),
     ("bukket: x", "bukket", "CAT-UNKNOWN-KEY"),
   ])
   func aBadValueIsAFindingAtItsLine(line: String, key: String, rule: String) throws {

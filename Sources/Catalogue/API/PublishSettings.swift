@@ -31,15 +31,22 @@ public struct PublishSettings: Sendable, Hashable {
   public var podping: Bool
   /// The Podping HTTP endpoint.
   public var podpingEndpoint: String
+  /// Files larger than this many MiB go up to S3 in parts of this size; nil for the client's own
+  /// default. Within ``partSizeMiBRange``.
+  public var partSizeMiB: Int?
 
   public static let defaultFeedCacheSeconds = 300
   public static let defaultPodpingEndpoint = "https://podping.cloud/"
+  /// S3's bounds on a part of a multipart upload: at least 5 MiB (all but the last) and at most
+  /// 5 GiB (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html). Its third bound,
+  /// 10,000 parts, depends on the file: the S3 client takes larger parts for a file that needs them.
+  public static let partSizeMiBRange = 5...5 * 1024
 
   public init(
     bucket: String? = nil, prefix: String = "", endpoint: String? = nil, region: String? = nil,
     addressing: Addressing? = nil, feedCacheSeconds: Int = PublishSettings.defaultFeedCacheSeconds,
     mediaFolder: String? = nil, feedsFolder: String? = nil, websubHub: String? = nil, podping: Bool = false,
-    podpingEndpoint: String = PublishSettings.defaultPodpingEndpoint
+    podpingEndpoint: String = PublishSettings.defaultPodpingEndpoint, partSizeMiB: Int? = nil
   ) {
     self.bucket = bucket
     self.prefix = prefix
@@ -52,6 +59,7 @@ public struct PublishSettings: Sendable, Hashable {
     self.websubHub = websubHub
     self.podping = podping
     self.podpingEndpoint = podpingEndpoint
+    self.partSizeMiB = partSizeMiB
   }
 
   /// `a/b/` or ` /a/b` as `a/b`: the form keys are joined with.

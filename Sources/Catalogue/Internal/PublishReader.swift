@@ -4,7 +4,7 @@ import Foundation
 enum PublishReader {
   static let keys = [
     "bucket", "prefix", "endpoint", "region", "addressing", "feed_cache_seconds", "media_folder", "feeds_folder",
-    "websub_hub", "podping", "podping_endpoint",
+    "websub_hub", "podping", "podping_endpoint", "part_size_mib",
   ]
 
   static func read(_ reader: MappingReader) -> PublishSettings {
@@ -46,7 +46,22 @@ enum PublishReader {
     settings.websubHub = serviceURL(reader, "websub_hub")
     settings.podping = reader.bool("podping") ?? false
     settings.podpingEndpoint = serviceURL(reader, "podping_endpoint") ?? PublishSettings.defaultPodpingEndpoint
+    settings.partSizeMiB = partSize(reader)
     return settings
+  }
+
+  /// A part size S3 would not take is a finding at its line, not quietly changed by the S3 client.
+  private static func partSize(_ reader: MappingReader) -> Int? {
+    guard let mib = reader.positiveInt("part_size_mib") else { return nil }
+    let range = PublishSettings.partSizeMiBRange
+    guard range.contains(mib) else {
+      reader.report(
+        CatalogueRules.badValue,
+        "'publish.part_size_mib' must be between \(range.lowerBound) and \(range.upperBound) (5 MiB to 5 GiB, the part "
+          + "sizes S3 accepts), not \(mib)", key: "part_size_mib")
+      return nil
+    }
+    return mib
   }
 
   /// A folder inside the store: `/`-separated names, without `.` or `..`, backslashes or control characters.
