@@ -2,12 +2,13 @@ import Catalogue
 import Foundation
 import ObjectStore
 
-/// Which store `podium publish` uploads to: `--to` and the S3 options over `publish:` in
-/// `podium.yaml`. Credentials only ever come from the environment.
+/// Which store `podium publish` uploads to: `--to` and the S3 options (endpoint, region, part size)
+/// over `publish:` in `podium.yaml`. Credentials only ever come from the environment.
 struct StoreTarget {
   var to: String?
   var endpoint: String?
   var region: String?
+  var partSizeMiB: Int?
   var catalogue: URL
 
   /// `s3://bucket/prefix` as its bucket and prefix.
@@ -30,6 +31,7 @@ struct StoreTarget {
     }
     if let endpoint { settings.endpoint = endpoint }
     if let region { settings.region = region }
+    if let partSizeMiB { settings.partSizeMiB = partSizeMiB }
     guard let bucket = settings.bucket else {
       throw ObjectStoreError(
         kind: .noSuchContainer,
@@ -46,8 +48,11 @@ struct StoreTarget {
     let region = settings.region ?? "us-east-1"
     let endpoint = settings.endpoint ?? "https://s3.\(region).amazonaws.com"
     let virtual = (settings.addressing ?? (settings.endpoint == nil ? .virtual : .path)) == .virtual
+    var limits = S3Store.Limits()
+    if let mib = settings.partSizeMiB { limits.partSize = Int64(mib) << 20 }
     return try S3Store(
       bucket: bucket, prefix: settings.prefix, endpoint: endpoint, region: region,
-      addressing: virtual ? .virtualHosted : .path, credentials: try S3Credentials.fromEnvironment(environment))
+      addressing: virtual ? .virtualHosted : .path, credentials: try S3Credentials.fromEnvironment(environment),
+      limits: limits)
   }
 }

@@ -29,6 +29,15 @@ extension Podium {
     @Option(help: "The region requests are signed for (default: publish.region, else us-east-1).")
     var region: String?
 
+    @Option(
+      name: .customLong("part-size-mib"),
+      help: ArgumentHelp(
+        "S3 only: files larger than this go up in parts of this size, \(PublishSettings.partSizeMiBRange.lowerBound) "
+          + "to \(PublishSettings.partSizeMiBRange.upperBound) (default: publish.part_size_mib, else "
+          + "\(S3Store.Limits().partSize >> 20)).",
+        valueName: "MiB"))
+    var partSizeMiB: Int?
+
     @Flag(help: "Build and compare, then print what would be uploaded and skipped; upload nothing.")
     var dryRun = false
 
@@ -47,6 +56,12 @@ extension Podium {
       if let to, to.hasPrefix("s3://"), StoreTarget.parse(to) == nil {
         throw ValidationError("--to '\(to)' is not s3://bucket or s3://bucket/prefix")
       }
+      let range = PublishSettings.partSizeMiBRange
+      if let partSizeMiB, !range.contains(partSizeMiB) {
+        throw ValidationError(
+          "--part-size-mib must be between \(range.lowerBound) and \(range.upperBound) (5 MiB to 5 GiB, the part "
+            + "sizes S3 accepts), not \(partSizeMiB)")
+      }
     }
 
     func run() throws {
@@ -62,7 +77,8 @@ extension Podium {
       if let bar {
         progress = { sent, total in bar.update(Int(sent / 1024), Int(max(1, total / 1024))) }
       }
-      let target = StoreTarget(to: to, endpoint: endpoint, region: region, catalogue: options.catalogueURL)
+      let target = StoreTarget(
+        to: to, endpoint: endpoint, region: region, partSizeMiB: partSizeMiB, catalogue: options.catalogueURL)
       let makeStore = { (settings: PublishSettings) throws(ObjectStoreError) -> any ObjectStore in
         try target.makeStore(settings)
       }
