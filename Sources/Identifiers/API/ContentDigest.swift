@@ -22,12 +22,35 @@ public enum ContentDigest {
   /// SHA-256 of a file's bytes as lower-case hex, read in pieces so a large video is never in
   /// memory whole. Nil when the file can't be read.
   public static func sha256Hex(ofFileAt url: URL) -> String? {
+    digest(ofFileAt: url, EVP_sha256()).map(hex)
+  }
+
+  /// The Subresource Integrity string (https://www.w3.org/TR/SRI/#the-integrity-attribute) of a
+  /// file's bytes: `sha384-` and the base64 SHA-384, as `podcast:integrity` carries it. Nil when
+  /// the file can't be read.
+  public static func sri(ofFileAt url: URL) -> String? {
+    digest(ofFileAt: url, EVP_sha384()).map { "sha384-" + Data($0).base64EncodedString() }
+  }
+
+  /// The same for bytes in memory: a transcript or chapters file as Podium writes it.
+  public static func sri(_ data: some DataProtocol) -> String {
+    let bytes = Array(data)
+    var digest = [UInt8](repeating: 0, count: 48)
+    bytes.withUnsafeBufferPointer { input in
+      digest.withUnsafeMutableBufferPointer { out in
+        _ = SHA384(input.baseAddress, input.count, out.baseAddress)
+      }
+    }
+    return "sha384-" + Data(digest).base64EncodedString()
+  }
+
+  private static func digest(ofFileAt url: URL, _ algorithm: OpaquePointer?) -> [UInt8]? {
     guard let handle = try? FileHandle(forReadingFrom: url), let context = EVP_MD_CTX_new() else { return nil }
     defer {
       EVP_MD_CTX_free(context)
       try? handle.close()
     }
-    guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+    guard EVP_DigestInit_ex(context, algorithm, nil) == 1 else { return nil }
     while true {
       let read: Data?
       do { read = try handle.read(upToCount: 1 << 20) } catch { return nil }
@@ -36,10 +59,10 @@ public enum ContentDigest {
       let updated = chunk.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
       guard updated == 1 else { return nil }
     }
-    var digest = [UInt8](repeating: 0, count: 32)
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
     var length: UInt32 = 0
     guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else { return nil }
-    return hex(digest)
+    return Array(digest.prefix(Int(length)))
   }
 
   /// Lower-case hex, as S3 metadata and manifests write digests.
