@@ -87,7 +87,7 @@ let package = Package(
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML", "CLibXML2"]),
     .testTarget(name: "ShowNotesTests", dependencies: ["ShowNotes", "PodiumXML"]),
-    .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
+    .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers", "PodiumTestSupport"]),
     .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "PodiumTestSupport"]),
     .testTarget(name: "FeedRulesTests", dependencies: ["FeedRules", "PodiumXML", "Diagnostics", "PodiumTestSupport"]),
     .testTarget(
