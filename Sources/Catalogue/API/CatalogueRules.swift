@@ -116,10 +116,14 @@ public enum CatalogueRules {
     id: "APPLE-ITEM-EPISODE", severity: .error, source: "Apple Podcasts RSS guide",
     summary: "<itunes:episode> is a non-zero whole number, and every episode of a serial show has one.")
 
+  public static let valueSplit = Rule(
+    id: "P20-VALUE", severity: .info, source: "Podcasting 2.0 namespace",
+    summary: "<podcast:valueRecipient> has a split of whole shares.")
+
   /// The feed rules above, which `all` leaves to the feed rules' list.
   public static let sharedWithFeed: [Rule] = [
     https, guidRequired, guidUnique, enclosureUnique, language, artworkFormat, showType, showExplicit, episodeExplicit,
-    episodeType, episodeNumber,
+    episodeType, episodeNumber, valueSplit,
   ]
 
   public static let license = Rule(
@@ -128,6 +132,10 @@ public enum CatalogueRules {
   public static let chapters = Rule(
     id: "P20-CHAP-ORDER", severity: .error, source: "Podcasting 2.0 JSON chapters, https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md",
     summary: "Chapters are in ascending order and start within the episode.")
+
+  public static let soundbite = Rule(
+    id: "CAT-SOUNDBITE", severity: .error, source: "Podcasting 2.0 soundbite, https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/soundbite.md",
+    summary: "Soundbites end within what the media file really plays.")
 
   public static let plainText = Rule(
     id: "CAT-PLAIN-TEXT", severity: .error, source: "RSS 2.0 description (RSS Best Practices Profile), docs/catalogue.md",
@@ -151,6 +159,6 @@ public enum CatalogueRules {
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
     missingFile, fileName, fileTooLarge, noShows, strayFolder, nameEncoding, mediaLength, numbering, license,
     chapters, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFileSize,
-    posterLocal, plainText, invisibleCharacter, reservedName, placeholder,
+    posterLocal, plainText, invisibleCharacter, reservedName, placeholder, soundbite,
   ]
 }

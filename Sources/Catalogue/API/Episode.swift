@@ -134,6 +134,12 @@ public struct Episode: Sendable, Hashable {
     _modify { makeUnique(); yield &storage.fields.funding }
   }
 
+  /// The other Podcasting 2.0 tags: soundbites, value, social interaction, content links, images.
+  public var podcasting: EpisodePodcasting {
+    _read { yield storage.fields.podcasting }
+    _modify { makeUnique(); yield &storage.fields.podcasting }
+  }
+
   public var block: Bool {
     _read { yield storage.fields.block }
     _modify { makeUnique(); yield &storage.fields.block }

@@ -25,6 +25,7 @@ extension Episode {
     var location: Location? = nil
     var license: License? = nil
     var funding: [Funding] = []
+    var podcasting = EpisodePodcasting()
     var block: Bool = false
     var draft: Bool = false
     var notes: String = ""

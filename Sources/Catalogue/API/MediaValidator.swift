@@ -17,6 +17,7 @@ public struct MediaValidator: Sendable {
       for episode in show.episodes {
         findings += media(episode)
         findings += transcripts(episode, in: show)
+        findings += soundbites(episode)
         if let artwork = episode.artwork {
           findings += self.artwork(artwork, in: show, at: location(episode, "artwork"))
         }
@@ -81,6 +82,23 @@ public struct MediaValidator: Sendable {
       findings += CaptionCheck.check(captions, mediaDuration: duration).map { relocated($0, name: transcript.file, at: at) }
     }
     return findings
+  }
+
+  /// Soundbites against what the file really plays: the probe's duration, not the declared one,
+  /// which may be a second off.
+  func soundbites(_ episode: Episode) -> [Finding] {
+    guard let played = episode.media?.probe?.duration else { return [] }
+    let name = episode.media?.reference.localPath ?? ""
+    return episode.podcasting.soundbites.filter { $0.end > played + 0.05 }.map { soundbite in
+      CatalogueRules.soundbite.finding(
+        "the soundbite from \(Self.seconds(soundbite.start)) s for \(Self.seconds(soundbite.duration)) s ends at "
+          + "\(Self.seconds(soundbite.end)) s, but \(name) plays \(String(format: "%.2f", played)) s; move it or shorten it",
+        at: SourceLocation(file: episode.file, line: soundbite.line))
+    }
+  }
+
+  private static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
   }
 
   func artwork(_ reference: MediaReference, in show: Show, at location: SourceLocation) -> [Finding] {

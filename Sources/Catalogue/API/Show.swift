@@ -29,6 +29,8 @@ public struct Show: Sendable, Hashable {
   public var location: Location?
   public var updateFrequency: String?
   public var txt: [TXTRecord]
+  /// The other Podcasting 2.0 tags: images, podroll, value, chat, live items.
+  public var podcasting = ShowPodcasting()
   public var episodes: [Episode]
   /// Line of each key in `show.yaml`, for findings (`"artwork"` → 7).
   public var lines: [String: Int]

@@ -10,12 +10,12 @@ enum EpisodeReader {
     "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "external", "alternates", "summary",
     "artwork", "poster", "link",
     "transcripts", "chapters", "persons", "themes", "tags", "location", "license", "funding", "block", "draft",
-  ]
-  static let mediaKeys = ["url", "length", "type", "duration"]
+  ] + PodcastingReader.episodeKeys
+  static let mediaKeys = ["url", "length", "type", "duration", "integrity"]
   static let externalKeys = ["url", "duration"]
   static let transcriptKeys = ["file", "type", "language", "rel"]
   static let chapterKeys = ["start", "title", "url", "img", "toc"]
-  static let alternateKeys = ["url", "type", "length", "title", "language"]
+  static let alternateKeys = ["url", "type", "length", "title", "language", "integrity"]
 
   struct Context {
     let fileName: String
@@ -66,6 +66,7 @@ enum EpisodeReader {
     episode.location = reader.location("location")
     episode.license = reader.license("license")
     episode.funding = reader.funding("funding")
+    episode.podcasting = PodcastingReader.episode(reader, context: context)
     episode.block = reader.bool("block") ?? false
     episode.draft = reader.bool("draft") ?? false
     // Only where the notes are is kept; the writer reads them again.
@@ -148,6 +149,7 @@ enum EpisodeReader {
     guard let duration = duration(media, probed: probe?.duration) else { return nil }
     var enclosure = Enclosure(reference: reference, length: length, type: type, duration: duration)
     enclosure.probe = probe
+    enclosure.integrity = integrity(media, reference: reference, context: context)
     return enclosure
   }
 
@@ -192,6 +194,19 @@ enum EpisodeReader {
       return nil
     }
     return Int(seconds.rounded())
+  }
+
+  /// A local file's SRI hash, computed from its bytes (a declared one is refused: it could only
+  /// differ); a remote file's, when the producer gives it.
+  private static func integrity(_ item: MappingReader, reference: MediaReference, context: Context) -> String? {
+    guard case .local(let path) = reference else { return item.integrity("integrity") }
+    if item.has("integrity") {
+      item.report(
+        CatalogueRules.badValue,
+        "'\(item.path)integrity' is for remote files; Podium computes it from '\(path)' itself, so delete the key",
+        key: "integrity")
+    }
+    return ContentDigest.sri(ofFileAt: context.showFolder.appendingPathComponent(path))
   }
 
   private static func poster(_ reader: MappingReader, context: Context) -> Poster? {
@@ -246,6 +261,7 @@ enum EpisodeReader {
       var alternate = AlternateEnclosure(
         reference: reference, type: type, length: length, title: title, language: language, line: item.line)
       alternate.probe = probe
+      alternate.integrity = integrity(item, reference: reference, context: context)
       return alternate
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import PodcastVocabulary
 import Yams
 
@@ -7,7 +8,7 @@ enum ShowReader {
     "title", "description", "language", "medium", "categories", "explicit", "type", "artwork", "author", "link",
     "keywords", "persons", "funding", "license", "locked", "owner_email", "copyright", "guid", "complete", "block",
     "new_feed_url", "location", "update_frequency", "txt",
-  ]
+  ] + PodcastingReader.showKeys
 
   static func read(_ node: Node, slug: String, file: String, site: Site, resolver: PathResolver,
                    collector: FindingCollector) -> Show? {
@@ -43,10 +44,13 @@ enum ShowReader {
     show.block = reader.bool("block") ?? false
     show.newFeedURL = reader.httpsURL("new_feed_url")
     show.location = reader.location("location")
-    show.updateFrequency = reader.plainText("update_frequency")
+    show.updateFrequency = PodcastingReader.updateFrequency(reader, into: &show.podcasting)
     show.txt = reader.mappingList("txt", known: ["purpose", "value"]).compactMap { item in
       item.string("value", required: true).map { TXTRecord(purpose: item.string("purpose"), value: $0) }
     }
+    show.podcasting = PodcastingReader.show(
+      reader, artwork: artwork, resolver: resolver, showFolder: URL(fileURLWithPath: resolver.root).appendingPathComponent(slug),
+      updating: show.podcasting)
     show.lines = reader.lines
     return show
   }
@@ -61,9 +65,7 @@ enum ShowReader {
 
   private static func guid(_ reader: MappingReader) -> String? {
     guard let text = reader.string("guid") else { return nil }
-    let isUUID = text.count == 36 && text.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
-      && text.allSatisfy { $0.isHexDigit || $0 == "-" }
-    guard isUUID else {
+    guard UUIDText.isUUID(text) else {
       reader.report(CatalogueRules.badValue, "guid must be a UUID such as ead4c236-bf58-58c6-a2c6-a6b28d128cb6", key: "guid")
       return nil
     }
