@@ -90,8 +90,64 @@ extension BrokenFeed {
       .init(#"<podcast:source uri="https://cdn.example.com/episode-2.opus"/>"#, ""),
       .mark("<podcast:alternateEnclosure")),
     BrokenFeed(
-      "P20-ALTENC", .info, "integrity type md5",
+      "P20-INTEGRITY", .warning, "integrity type md5",
       .mark(source, #"<podcast:integrity type="md5" value="d41d8cd98f00b204e9800998ecf8427e"/>"# + source)),
+    BrokenFeed(
+      "P20-INTEGRITY", .warning, "SRI hash of the wrong length",
+      .mark(source, #"<podcast:integrity type="sri" value="sha384-d41d8cd98f00b204e9800998ecf8427e"/>"# + source)),
+    BrokenFeed(
+      "P20-ATTR-REQUIRED", .warning, "content link without href",
+      inItem("<podcast:contentLink>Watch it on video</podcast:contentLink>")),
+    BrokenFeed(
+      "P20-IMAGE", .info, "aspect ratio in words",
+      inChannel(#"<podcast:image href="https://example.com/wide.jpg" aspect-ratio="wide"/>"#)),
+    BrokenFeed(
+      "P20-IMAGE", .info, "width with a unit", inItem(#"<podcast:image href="https://example.com/a.jpg" width="1400px"/>"#)),
+    BrokenFeed(
+      "P20-REMOTEITEM", .warning, "podroll by name, not feed GUID",
+      inChannel(#"<podcast:podroll><podcast:remoteItem feedGuid="partner-show"/></podcast:podroll>"#)),
+    BrokenFeed(
+      "P20-REMOTEITEM", .warning, "unknown medium",
+      inChannel(
+        #"<podcast:podroll><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f811" medium="radio"/></podcast:podroll>"#
+      )),
+    BrokenFeed(
+      "P20-PUBLISHER", .info, "publisher without medium publisher",
+      inChannel(#"<podcast:publisher><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f811"/></podcast:publisher>"#)),
+    BrokenFeed(
+      "P20-SOUNDBITE", .info, "soundbite after the end of a 1925-second episode",
+      .mark(#"<podcast:soundbite startTime="73.5""#, #"<podcast:soundbite startTime="1900""#)),
+    BrokenFeed(
+      "P20-SOUNDBITE", .info, "soundbite of no length",
+      .mark(#"<podcast:soundbite startTime="73.5" duration="60""#, #"<podcast:soundbite startTime="73.5" duration="0""#)),
+    BrokenFeed(
+      "P20-VALUE", .info, "value without recipients", inChannel(#"<podcast:value type="lightning" method="keysend"/>"#)),
+    BrokenFeed(
+      "P20-VALUE", .info, "time split with neither recipients nor remote item",
+      inItem(
+        #"<podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02abc" split="100"/>"#
+          + #"<podcast:valueTimeSplit startTime="60" duration="30"/></podcast:value>"#)),
+    BrokenFeed(
+      "P20-VALUE", .info, "remote percentage over 100",
+      inItem(
+        #"<podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02abc" split="100"/>"#
+          + #"<podcast:valueTimeSplit startTime="60" duration="30" remotePercentage="150"><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f811"/></podcast:valueTimeSplit></podcast:value>"#
+      )),
+    BrokenFeed(
+      "P20-LIVEITEM", .info, "live item start not ISO 8601",
+      inChannel(
+        #"<podcast:liveItem status="pending" start="Sat, 01 Feb 2025 20:00:00 +0100"><title>Live</title><guid>l</guid><enclosure url="https://example.com/live.mp3" length="0" type="audio/mpeg"/><podcast:contentLink href="https://example.com/live">Listen</podcast:contentLink></podcast:liveItem>"#
+      )),
+    BrokenFeed(
+      "P20-LIVEITEM", .info, "live item without enclosure",
+      inChannel(
+        #"<podcast:liveItem status="pending" start="2025-02-01T20:00:00+01:00"><title>Live</title><guid>l</guid><podcast:contentLink href="https://example.com/live">Listen</podcast:contentLink></podcast:liveItem>"#
+      )),
+    BrokenFeed(
+      "P20-TRAILER", .info, "trailer season in words",
+      inChannel(
+        #"<podcast:trailer url="https://example.com/t.mp3" pubdate="Thu, 01 Apr 2021 08:00:00 +0200" season="four">Trailer</podcast:trailer>"#
+      )),
     BrokenFeed(
       "P20-LIVEITEM", .info, "live item status",
       inChannel(
@@ -168,6 +224,40 @@ extension BrokenFeed {
     ])
     let findings = FeedLinter().lint(Data(text.utf8), file: "f").filter { $0.ruleID == "P20-UPDATEFREQ" }
     #expect(findings.isEmpty == valid, "\(findings)")
+  }
+
+  /// The tags Podium writes from the catalogue, in the form of the namespace's own examples, add no finding.
+  @Test func theNamespacesExamplesPass() {
+    let channel = #"""
+      <podcast:image href="https://example.com/art.jpg" alt="An antenna" aspect-ratio="1/1" width="3000" purpose="artwork"/>
+      <podcast:image href="https://example.com/wide.jpg" aspect-ratio="16/9" width="1920" height="1080" type="image/jpeg" purpose="social banner"/>
+      <podcast:block>no</podcast:block>
+      <podcast:block id="google">yes</podcast:block>
+      <podcast:updateFrequency rrule="FREQ=WEEKLY;BYDAY=TH" dtstart="2024-02-22T09:00:00+01:00">Weekly</podcast:updateFrequency>
+      <podcast:trailer url="https://example.com/t.mp3" pubdate="Thu, 01 Apr 2021 08:00:00 +0200" length="12345678" type="audio/mpeg" season="2">Season 2</podcast:trailer>
+      <podcast:publisher><podcast:remoteItem medium="publisher" feedGuid="003af0a0-6a45-55cf-b765-68e3d349551a" feedUrl="https://example.com/publisher.xml"/></podcast:publisher>
+      <podcast:podroll><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f811" feedUrl="https://example.com/other.xml" title="Another show"/></podcast:podroll>
+      <podcast:chat server="example.com" protocol="matrix" accountId="@bob:example.com" space="#general:example.com"/>
+      <podcast:value type="lightning" method="keysend" suggested="0.00000005000"><podcast:valueRecipient name="Alice" type="node" address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52" split="95"/><podcast:valueRecipient name="Host" type="node" address="03ae9f91a0cb8ff43840e3c322c4c61f019d8c1c3cea15a25cfc425ac605e61a4a" split="5" fee="true"/></podcast:value>
+      <podcast:socialInteract priority="1" protocol="activitypub" uri="https://example.com/@dave/1" accountId="@dave" accountUrl="https://example.com/@dave"/>
+      """#
+    let item = #"""
+      <podcast:image href="https://example.com/ep.jpg" aspect-ratio="1/1" purpose="artwork"/>
+      <podcast:contentLink href="https://example.com/video">Watch it</podcast:contentLink>
+      <podcast:socialInteract protocol="disabled"/>
+      <podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52" split="90"/><podcast:valueTimeSplit startTime="60" duration="237" remotePercentage="95"><podcast:remoteItem itemGuid="https://podcastindex.org/podcast/4148683#1" feedGuid="a94f5cc9-8c58-55fc-91fe-a324087a655b" medium="music"/></podcast:valueTimeSplit><podcast:valueTimeSplit startTime="300" duration="60.5"><podcast:valueRecipient type="node" address="02dd306e68c46681aa21d88a436fb35355a8579dd30201581cefa17cb179fc4c15" split="10"/></podcast:valueTimeSplit></podcast:value>
+      <podcast:alternateEnclosure type="audio/mpeg" length="12000" default="true"><podcast:source uri="https://example.com/a.mp3"/><podcast:integrity type="sri" value="sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO"/></podcast:alternateEnclosure>
+      """#
+    let funding = #"<podcast:funding url="https://example.com/support">Support the show</podcast:funding>"#
+    let transcript = #"<podcast:transcript url="https://example.com/episode-2.vtt" type="text/vtt"/>"#
+    // A live item, as Podium writes it, comes after the other channel elements (RSS-CH-ORDER).
+    let live = #"""
+      <podcast:liveItem status="pending" start="2025-02-01T20:00:00+01:00" end="2025-02-01T21:00:00+01:00"><title>Live</title><guid isPermaLink="false">live-1</guid><enclosure url="https://example.com/live.mp3" length="0" type="audio/mpeg"/><podcast:contentLink href="https://example.com/live">Listen live</podcast:contentLink></podcast:liveItem>
+      """#
+    let (text, _) = ValidFeed.broken([
+      .init(funding, channel + funding), .init(transcript, item + transcript), .init("<item>", live + "<item>"),
+    ])
+    #expect(FeedLinter().lint(Data(text.utf8), file: "f") == [])
   }
 
   @Test(arguments: ["ARR", "CC-BY-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0", "POD-V4V-1.0"])

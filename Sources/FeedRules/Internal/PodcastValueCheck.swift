@@ -6,6 +6,8 @@ import PodiumXML
 struct PodcastValueCheck {
   typealias Rules = PodcastValueRules
   let element: XMLElement
+  /// The seconds of the item's `itunes:duration`, for the soundbites in it.
+  var itemDuration: Double? = nil
 
   private var value: String { element.trimmedText }
   private var tag: String { "<podcast:\(element.name)>" }
@@ -35,6 +37,7 @@ struct PodcastValueCheck {
     case "integrity": checkIntegrity(into: &findings)
     case "podping": checkBoolean("usesPodping", Rules.podping, into: &findings)
     case "valueRecipient": checkValueRecipient(into: &findings)
+    case "valueTimeSplit": checkValueTimeSplit(into: &findings)
     case "updateFrequency": checkUpdateFrequency(into: &findings)
     default: PodcastStructureCheck(element: element).check(into: &findings)
     }
@@ -80,12 +83,20 @@ struct PodcastValueCheck {
 
   /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/integrity.md
   private func checkIntegrity(into findings: inout FindingList) {
-    guard let type = element.attribute("type"), type != "sri", type != "pgp-signature" else { return }
-    findings.add(
-      Rules.alternateEnclosure,
-      "\(tag) type \(type.quotedForMessage) is not one the spec defines; write type=\"sri\" with a Subresource Integrity "
-        + "hash such as sha384-…, or type=\"pgp-signature\" with a base64 signature",
-      at: element)
+    guard let type = element.attribute("type") else { return }
+    if type == "sri", let hash = element.attribute("value"), !SubresourceIntegrity.isValid(hash) {
+      findings.add(
+        Rules.integrity,
+        "\(tag) value \(hash.quotedForMessage) is not a Subresource Integrity hash; write sha384- and the base64 "
+          + "SHA-384 of the file (openssl dgst -sha384 -binary FILE | openssl base64 -A)",
+        at: element)
+    } else if type != "sri", type != "pgp-signature" {
+      findings.add(
+        Rules.integrity,
+        "\(tag) type \(type.quotedForMessage) is not one the spec defines; write type=\"sri\" with a Subresource Integrity "
+          + "hash such as sha384-…, or type=\"pgp-signature\" with a base64 signature",
+        at: element)
+    }
   }
 
   /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/value-recipient.md:
@@ -219,10 +230,43 @@ struct PodcastValueCheck {
   }
 
   private func checkSoundbite(into findings: inout FindingList) {
-    for name in ["startTime", "duration"] {
-      guard let number = element.attribute(name), Double(number) == nil || number.hasPrefix("-") else { continue }
+    guard let start = seconds("startTime", Rules.soundbite, into: &findings),
+      let duration = seconds("duration", Rules.soundbite, into: &findings)
+    else { return }
+    if duration <= 0 {
+      findings.add(Rules.soundbite, "\(tag) duration is 0; give the soundbite's length in seconds", at: element)
+    } else if let itemDuration, start + duration > itemDuration + 1 {
       findings.add(
-        Rules.soundbite, "\(tag) \(name) \(number.quotedForMessage) is not a number of seconds; write it like 73.5",
+        Rules.soundbite,
+        "\(tag) ends at \(start + duration) s, after the episode's \(Int(itemDuration)) s; move it or shorten it",
+        at: element)
+    }
+  }
+
+  /// An attribute that is a number of seconds, not negative: reported when it is anything else.
+  private func seconds(_ name: String, _ rule: Rule, into findings: inout FindingList) -> Double? {
+    guard let number = element.attribute(name) else { return nil }
+    guard let value = Double(number), value.isFinite, !number.hasPrefix("-") else {
+      findings.add(rule, "\(tag) \(name) \(number.quotedForMessage) is not a number of seconds; write it like 73.5", at: element)
+      return nil
+    }
+    return value
+  }
+
+  /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/value-time-split.md
+  private func checkValueTimeSplit(into findings: inout FindingList) {
+    for name in ["startTime", "duration", "remoteStartTime"] { _ = seconds(name, Rules.value, into: &findings) }
+    if let percentage = element.attribute("remotePercentage"), Int(percentage).map({ (0...100).contains($0) }) != true {
+      findings.add(
+        Rules.value, "\(tag) remotePercentage \(percentage.quotedForMessage) is not a whole number from 0 to 100; write one",
+        at: element)
+    }
+    let recipients = element.children.filter { $0.name == "valueRecipient" }.count
+    let remote = element.children.filter { $0.name == "remoteItem" }.count
+    if (recipients == 0) == (remote == 0) || remote > 1 {
+      findings.add(
+        Rules.value,
+        "\(tag) must hold either <podcast:valueRecipient>s or exactly one <podcast:remoteItem>; keep one kind",
         at: element)
     }
   }

@@ -30,6 +30,12 @@ extension String {
   /// A positive whole number without sign or leading zero (`itunes:episode`, `itunes:season`).
   var isPositiveInteger: Bool { isASCIIDigits && utf8.first != UInt8(ascii: "0") }
 
+  /// A UUID in its 8-4-4-4-12 hex form, in either case.
+  var isUUID: Bool {
+    split(separator: "-", omittingEmptySubsequences: false).map(\.utf8.count) == [8, 4, 4, 4, 12]
+      && utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0.isASCIIDigit || (0x61...0x66).contains($0 | 0x20) }
+  }
+
   /// Text shortened for a message, so one long value cannot swamp the output.
   var quotedForMessage: String {
     let limit = 60

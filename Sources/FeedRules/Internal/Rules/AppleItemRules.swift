@@ -85,6 +85,12 @@ struct AppleItemRules: FeedCheck {
     }
   }
 
+  /// The seconds an `itunes:duration` in one of its forms stands for, or nil when it is none.
+  static func seconds(ofDuration text: String) -> Double? {
+    guard isDuration(text) else { return nil }
+    return text.split(separator: ":").reduce(0) { $0 * 60 + (Double($1) ?? 0) }
+  }
+
   /// The W3C validator's form, `^\d+(:[0-5]\d(:[0-5]\d)?)?$`: `1925`, `32:05`, `1:02:03`.
   static func isDuration(_ text: String) -> Bool {
     var groups = 0

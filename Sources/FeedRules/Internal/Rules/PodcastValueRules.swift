@@ -17,18 +17,29 @@ struct PodcastValueRules: FeedCheck {
   static let location = rule("P20-LOCATION", .info, "<podcast:location> names a place, with rel subject or creator.")
   static let transcript = rule("P20-TRANSCRIPT", .info, "<podcast:transcript> has a MIME type and rel captions if any.")
   static let chapters = rule("P20-CHAPTERS", .info, #"<podcast:chapters> has type="application/json+chapters"."#)
-  static let soundbite = rule("P20-SOUNDBITE", .info, "<podcast:soundbite> startTime and duration are seconds.")
+  static let soundbite = rule(
+    "P20-SOUNDBITE", .info,
+    "<podcast:soundbite> startTime and duration are seconds, the duration above 0, and it ends within the episode's <itunes:duration>.")
   static let season = rule("P20-SEASON", .info, "<podcast:season> holds a whole number.")
   static let episode = rule("P20-EPISODE", .info, "<podcast:episode> holds a number; display is at most 32 characters.")
   static let alternateEnclosure = rule(
-    "P20-ALTENC", .info,
-    #"<podcast:alternateEnclosure> holds at least one <podcast:source>, and its <podcast:integrity> type is "sri" or "pgp-signature"."#)
+    "P20-ALTENC", .info, "<podcast:alternateEnclosure> holds at least one <podcast:source>.")
+  static let integrity = rule(
+    "P20-INTEGRITY", .warning,
+    #"<podcast:integrity> is type "sri" with a Subresource Integrity hash (sha256-, sha384- or sha512-), or "pgp-signature"."#)
   static let liveItem = rule(
-    "P20-LIVEITEM", .info, "<podcast:liveItem> has status pending, live or ended, and a <podcast:contentLink>.")
-  static let trailer = rule("P20-TRAILER", .info, "<podcast:trailer> pubdate is an RFC 2822 date.")
+    "P20-LIVEITEM", .info,
+    "<podcast:liveItem> has status pending, live or ended, ISO 8601 start and end, a title, guid, enclosure and <podcast:contentLink>.")
+  static let trailer = rule(
+    "P20-TRAILER", .info, "<podcast:trailer> pubdate is an RFC 2822 date; length and season are whole numbers.")
   static let value = rule(
     "P20-VALUE", .info,
-    "<podcast:valueRecipient> has a split of whole shares, fee true or false, and customKey and customValue together.")
+    "<podcast:value> has recipients; <podcast:valueRecipient> has a split of whole shares, fee true or false, customKey and "
+      + "customValue together; <podcast:valueTimeSplit> has seconds and recipients or one remote item.")
+  static let image = rule(
+    "P20-IMAGE", .info, "<podcast:image> aspect-ratio is a CSS ratio such as 16/9; width and height are whole pixels.")
+  static let remoteItem = rule(
+    "P20-REMOTEITEM", .warning, "<podcast:remoteItem> feedGuid is the other feed's podcast:guid, a UUID.")
   static let podping = rule("P20-PODPING", .info, "<podcast:podping> usesPodping is true or false.")
   static let updateFrequency = rule(
     "P20-UPDATEFREQ", .info,
@@ -46,7 +57,7 @@ struct PodcastValueRules: FeedCheck {
     [
       guidFormat, locked, block, medium, txt, person, location, transcript, chapters, soundbite, season,
       episode, alternateEnclosure, liveItem, trailer, value, socialInteract, chat, imagesDeprecated, podroll,
-      publisher, podping, updateFrequency,
+      publisher, podping, updateFrequency, integrity, image, remoteItem,
     ]
   }
 
@@ -59,6 +70,10 @@ struct PodcastValueRules: FeedCheck {
   }
 
   func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
-    for element in item.podcastElements { PodcastValueCheck(element: element).check(into: &findings) }
+    // Soundbites must end within the episode, as long as its itunes:duration says.
+    let duration = item.node.text(.itunesDuration).flatMap(AppleItemRules.seconds(ofDuration:))
+    for element in item.podcastElements {
+      PodcastValueCheck(element: element, itemDuration: duration).check(into: &findings)
+    }
   }
 }
