@@ -207,7 +207,10 @@ import Testing
     #expect(report.findings.filter { $0.severity >= .warning } == [], "\(report.findings)")
     let feed = try FeedReader(try fixture.folder.read("feeds/gesprekken/feed.xml"))
     let item = try #require(feed.items.first)
-    let alternates = item.children(named: "alternateEnclosure", namespace: FeedReader.podcast)
+    // The first is the enclosure itself, marked default, for its integrity hash (PodcastingTagsTests).
+    let all = item.children(named: "alternateEnclosure", namespace: FeedReader.podcast)
+    #expect(all.first?.attribute("default") == "true")
+    let alternates = Array(all.dropFirst())
     #expect(alternates.count == 2)
     let local = try #require(alternates.first)
     #expect(local.attribute("type") == "video/webm")
@@ -216,7 +219,9 @@ import Testing
     #expect(local.attribute("codecs")?.contains("opus") == true)
     #expect(local.firstChild(named: "source", namespace: FeedReader.podcast)?.attribute("uri")
       == "https://media.podium.test/gesprekken/media/a.webm")
+    #expect(local.firstChild(named: "integrity", namespace: FeedReader.podcast)?.attribute("value")?.hasPrefix("sha384-") == true)
     let stream = alternates[1]
+    #expect(stream.firstChild(named: "integrity", namespace: FeedReader.podcast) == nil, "a remote file's only when given")
     #expect(stream.attribute("type") == "application/x-mpegURL")
     #expect(stream.attribute("length") == nil)
     #expect(item.firstChild(named: "enclosure") != nil, "the main enclosure stays")

@@ -15,7 +15,6 @@ public struct LiveItem: Sendable, Hashable {
   public var streamURL: String
   /// Its MIME type, `audio/mpeg` or `video/mp4` for most apps.
   public var streamType: String
-  public var summary: String?
   /// Where the stream can be followed in a browser; the spec requires at least one.
   public var contentLinks: [ContentLink]
   /// Line in show.yaml, for findings.

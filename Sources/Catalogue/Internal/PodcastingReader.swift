@@ -13,7 +13,7 @@ enum PodcastingReader {
   static let updateFrequencyKeys = ["text", "rrule", "dtstart", "complete"]
   static let chatKeys = ["server", "protocol", "account_id", "space"]
   static let soundbiteKeys = ["start", "duration", "title"]
-  static let liveKeys = ["title", "guid", "status", "start", "end", "stream", "stream_type", "summary", "content_links"]
+  static let liveKeys = ["title", "guid", "status", "start", "end", "stream", "stream_type", "content_links"]
 
   static func show(
     _ reader: MappingReader, artwork: MediaReference, resolver: PathResolver, showFolder: URL,
@@ -97,7 +97,6 @@ enum PodcastingReader {
         title: title, guid: guid, status: status, start: start, streamURL: stream, streamType: type,
         contentLinks: links, line: item.line)
       live.end = timestamp(item, "end", required: false)
-      live.summary = item.plainText("summary")
       if let end = live.end, end <= start {
         item.report(CatalogueRules.badDate, "live item ends before it starts; end must be after start", key: "end")
         return nil

@@ -66,9 +66,13 @@ public struct PodcastFeedWriter: Sendable {
     // Sized up front, as it would otherwise be copied as it doubles: about ten marks an item.
     map.items.reserveCapacity(indices.count)
     map.marks.reserveCapacity(indices.count * 12)
-    map.channel = try ChannelElements(
-      catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: indices.first.map(newest)
-    ).write(to: xml)
+    var channel = ChannelElements(
+      catalogue: catalogue, show: show, podcastGUID: podcastGUID, newest: indices.first.map(newest))
+    channel.trailers = indices.compactMap { index in
+      let episode = newest(index)
+      return episode.type == .trailer ? episode : nil
+    }
+    map.channel = try channel.write(to: xml)
     let removals = try writeItems(indices, item: item, to: xml, map: &map)
     map.itemsEnd = try xml.line()
     try xml.endElement()

@@ -8,6 +8,8 @@ struct ChannelElements {
   let show: Show
   let podcastGUID: String
   let newest: Episode?
+  /// Published episodes of type trailer, newest first: each is also a `podcast:trailer`.
+  var trailers: [Episode] = []
 
   /// Records, for each element, the line of the show.yaml key it came from, or of the
   /// podium.yaml key a show inherits (the show file's first line when it is neither's).
@@ -23,6 +25,13 @@ struct ChannelElements {
         else if let siteKey, let line = site.lines[siteKey] { SourceLocation(file: Site.file, line: line) }
         else { SourceLocation(file: show.file, line: 1) }
       if marks.last?.location == location { return }  // and no flush
+      marks.append((try xml.line(), location))
+    }
+
+    /// An element that comes from an episode file, such as a trailer's.
+    mutating func mark(file: String, line: Int) throws {
+      let location = SourceLocation(file: file, line: line)
+      if marks.last?.location == location { return }
       marks.append((try xml.line(), location))
     }
   }
@@ -68,6 +77,7 @@ struct ChannelElements {
     try xml.endElement()
     try apple(artwork: artwork, to: xml, marker: &marker)
     try podcastNamespace(to: xml, marker: &marker)
+    try podcasting(artwork: artwork, to: xml, marker: &marker)
     return marker.marks
   }
 
@@ -130,7 +140,14 @@ struct ChannelElements {
     try xml.location(show.location)
     if let frequency = show.updateFrequency {
       try marker.mark("update_frequency")
-      try xml.element("podcast:updateFrequency", frequency)
+      try xml.startElement("podcast:updateFrequency")
+      if let schedule = show.podcasting.schedule {
+        if schedule.complete { try xml.attribute("complete", "true") }
+        if let start = schedule.dtstart { try xml.attribute("dtstart", start.iso8601) }
+        if let rule = schedule.rrule { try xml.attribute("rrule", rule) }
+      }
+      try xml.text(frequency)
+      try xml.endElement()
     }
     if !show.txt.isEmpty { try marker.mark("txt") }
     for record in show.txt {
@@ -139,5 +156,82 @@ struct ChannelElements {
       try xml.text(record.value)
       try xml.endElement()
     }
+  }
+
+  /// The Podcasting 2.0 tags beyond the basics, from ``ShowPodcasting`` and the trailers.
+  private func podcasting(artwork: String, to xml: XMLWriter, marker: inout Marker) throws {
+    let tags = show.podcasting
+    try marker.mark("artwork")
+    var image = PodcastImage(reference: show.artwork)
+    image.alt = tags.artworkAlt
+    image.aspectRatio = "1/1"
+    image.width = tags.artworkWidth
+    image.purpose = "artwork"
+    try xml.image(image, href: artwork)
+    if !tags.images.isEmpty { try marker.mark("images") }
+    for image in tags.images { try xml.image(image, href: catalogue.publicURL(for: image.reference, in: show)) }
+    if show.block {
+      try marker.mark("block")
+      try xml.element("podcast:block", "yes")
+    }
+    if !tags.blockedServices.isEmpty { try marker.mark("block_services") }
+    for service in tags.blockedServices { try xml.element("podcast:block", "yes", attributes: ["id": service]) }
+    for trailer in trailers {
+      guard let media = trailer.media else { continue }
+      try marker.mark(file: trailer.file, line: trailer.lines["episode_type"] ?? 1)
+      try xml.startElement("podcast:trailer")
+      try xml.attribute("url", catalogue.enclosureURL(for: media.reference, in: show))
+      try xml.attribute("pubdate", trailer.date.rfc2822)
+      try xml.attribute("length", String(media.length))
+      try xml.attribute("type", media.type)
+      if let season = trailer.season { try xml.attribute("season", String(season)) }
+      try xml.text(trailer.title)
+      try xml.endElement()
+    }
+    if let publisher = tags.publisher {
+      try marker.mark("publisher")
+      try xml.startElement("podcast:publisher")
+      try xml.remoteItem(publisher)
+      try xml.endElement()
+    }
+    if !tags.podroll.isEmpty {
+      try marker.mark("podroll")
+      try xml.startElement("podcast:podroll")
+      for item in tags.podroll { try xml.remoteItem(item) }
+      try xml.endElement()
+    }
+    if let chat = tags.chat {
+      try marker.mark("chat")
+      try xml.startElement("podcast:chat")
+      try xml.attribute("server", chat.server)
+      try xml.attribute("protocol", chat.chatProtocol)
+      if let id = chat.accountID { try xml.attribute("accountId", id) }
+      if let space = chat.space { try xml.attribute("space", space) }
+      try xml.endElement()
+    }
+    if tags.value != nil { try marker.mark("value") }
+    try xml.value(tags.value)
+    if !tags.socialInteract.isEmpty { try marker.mark("social_interact") }
+    try xml.socialInteract(tags.socialInteract)
+    for live in tags.liveItems {
+      try marker.mark(file: show.file, line: live.line)
+      try write(live, to: xml)
+    }
+  }
+
+  /// A scheduled live event: the stream as the enclosure, and where to follow it in a browser.
+  private func write(_ live: LiveItem, to xml: XMLWriter) throws {
+    try xml.startElement("podcast:liveItem")
+    try xml.attribute("status", live.status.rawValue)
+    try xml.attribute("start", live.start.iso8601)
+    if let end = live.end { try xml.attribute("end", end.iso8601) }
+    // No description: feedparser takes a live item's <description> for the channel's.
+    try xml.element("title", live.title)
+    try xml.element("guid", live.guid, attributes: ["isPermaLink": "false"])
+    // A stream has no length; RSS 2.0 wants the attribute, and the namespace's own example gives a
+    // placeholder number the apps ignore for a live item.
+    try xml.element("enclosure", attributes: ["url": live.streamURL, "length": "0", "type": live.streamType])
+    try xml.contentLinks(live.contentLinks)
+    try xml.endElement()
   }
 }

@@ -89,7 +89,10 @@ struct ItemElements {
     }
     if let artwork = episode.artwork {
       try marker.mark("artwork")
-      try xml.element("itunes:image", attributes: ["href": catalogue.publicURL(for: artwork, in: show)])
+      let href = catalogue.publicURL(for: artwork, in: show)
+      try xml.element("itunes:image", attributes: ["href": href])
+      // Apple's rules make episode art square, as the show's.
+      try xml.element("podcast:image", attributes: ["href": href, "aspect-ratio": "1/1", "purpose": "artwork"])
     }
     if episode.block {
       try marker.mark("block")
@@ -99,12 +102,12 @@ struct ItemElements {
     for category in episode.themes { try xml.element("category", category) }
     if !episode.tags.isEmpty { try marker.mark("tags") }
     for category in episode.tags { try xml.element("category", category) }
-    try podcastNamespace(episode, to: xml, marker: &marker)
+    try podcastNamespace(episode, media: media, to: xml, marker: &marker)
     try xml.endElement()
     return marker.sources
   }
 
-  private func podcastNamespace(_ episode: Episode, to xml: XMLWriter, marker: inout Marker) throws {
+  private func podcastNamespace(_ episode: Episode, media: Enclosure, to xml: XMLWriter, marker: inout Marker) throws {
     if let season = episode.season {
       try marker.mark("season")
       try xml.element("podcast:season", String(season))
@@ -112,6 +115,18 @@ struct ItemElements {
     if let number = episode.number {
       try marker.mark("episode")
       try xml.element("podcast:episode", String(number))
+    }
+    if let integrity = media.integrity {
+      // The namespace carries integrity only inside an alternate enclosure: the enclosure itself,
+      // marked default, is one (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/alternate-enclosure.md).
+      try marker.mark("media.url")
+      try xml.startElement("podcast:alternateEnclosure")
+      try xml.attribute("type", media.type)
+      try xml.attribute("length", String(media.length))
+      try xml.attribute("default", "true")
+      try xml.element("podcast:source", attributes: ["uri": catalogue.enclosureURL(for: media.reference, in: show)])
+      try xml.integrity(integrity)
+      try xml.endElement()
     }
     for alternate in episode.alternates {
       try marker.mark(line: Int32(clamping: alternate.line))
@@ -147,6 +162,30 @@ struct ItemElements {
     try xml.license(episode.license)
     if !episode.funding.isEmpty { try marker.mark("funding") }
     try xml.funding(episode.funding)
+    if !episode.podcasting.isEmpty { try podcasting(episode, to: xml, marker: &marker) }
+  }
+
+  /// The Podcasting 2.0 tags beyond the basics, from ``EpisodePodcasting``.
+  private func podcasting(_ episode: Episode, to xml: XMLWriter, marker: inout Marker) throws {
+    let tags = episode.podcasting
+    for soundbite in tags.soundbites {
+      try marker.mark(line: Int32(clamping: soundbite.line))
+      try xml.startElement("podcast:soundbite")
+      try xml.attribute("startTime", XMLWriter.seconds(soundbite.start))
+      try xml.attribute("duration", XMLWriter.seconds(soundbite.duration))
+      if let title = soundbite.title { try xml.text(title) }
+      try xml.endElement()
+    }
+    for image in tags.images {
+      try marker.mark(line: Int32(clamping: image.line))
+      try xml.image(image, href: catalogue.publicURL(for: image.reference, in: show))
+    }
+    if !tags.contentLinks.isEmpty { try marker.mark("content_links") }
+    try xml.contentLinks(tags.contentLinks)
+    if !tags.socialInteract.isEmpty { try marker.mark("social_interact") }
+    try xml.socialInteract(tags.socialInteract)
+    if tags.value != nil { try marker.mark("value") }
+    try xml.value(tags.value)
   }
 
   /// `<podcast:alternateEnclosure>` with what the file itself says about it, when it is local.
@@ -160,6 +199,7 @@ struct ItemElements {
     if let title = alternate.title { try xml.attribute("title", title) }
     if let codecs = alternate.probe?.codecs, !codecs.isEmpty { try xml.attribute("codecs", codecs.joined(separator: ",")) }
     try xml.element("podcast:source", attributes: ["uri": catalogue.publicURL(for: alternate.reference, in: show)])
+    try xml.integrity(alternate.integrity)
     try xml.endElement()
   }
 
