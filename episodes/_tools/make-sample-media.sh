@@ -408,6 +408,15 @@ m3|Jonas De Smet|En we willen jullie verhalen horen. Ken je een initiatief dat i
 host|Lotte Vermeulen|Tot binnenkort, in een nieuw seizoen van Allemaal politiek.
 EOF
 
+podcast gesprekken 2026-11-19-seizoen-twee-in-het-kort <<'EOF'
+# Inleiding
+host|Lotte Vermeulen|Hier is Allemaal politiek, met nieuws: er komt een tweede seizoen.
+# Waarover
+host|Lotte Vermeulen|Opnieuw bezoeken we buren, ouders en jongeren die zelf iets in beweging zetten.
+# Jouw tip
+host|Lotte Vermeulen|Ken jij zo een initiatief? Vertel het ons via de website.
+EOF
+
 video reportages 2024-03-07-fietsles-voor-volwassenen <<'EOF'
 reporter|Noor Benali|In het Rabot in Gent leren volwassenen fietsen, vaak voor het eerst.
 reporter|Noor Benali|Vrijwilligers lopen mee tot het evenwicht er is.
