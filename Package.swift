@@ -52,7 +52,8 @@ let package = Package(
         .product(name: "Yams", package: "Yams")]),
 
     // Writers and the build pipeline.
-    .target(name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Parallel", "PodiumXML", "ShowNotes"]),
+    .target(
+      name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Identifiers", "Parallel", "PodiumXML", "ShowNotes"]),
     .target(
       name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes", "Identifiers"],
       // The index's script and style, compiled into the binary so `podium` is one file to install.

@@ -115,9 +115,8 @@ import Testing
     #expect(episode.podcasting.contentLinks.first?.text == "Bekijk de video")
     #expect(episode.podcasting.socialInteract.first?.uri == nil)
     #expect(episode.podcasting.value?.timeSplits.first?.remoteItem?.itemGUID == "muziek-1")
-    // The hash of the media file's bytes, in the form podcast:integrity carries.
-    let integrity = try #require(episode.media?.integrity)
-    #expect(integrity.hasPrefix("sha384-") && Data(base64Encoded: String(integrity.dropFirst(7)))?.count == 48)
+    // A local file's hash is the feed writer's to compute (PodcastingTagsTests): loading reads no file whole.
+    #expect(episode.media?.integrity == nil)
   }
 
   /// A remote file's hash is the producer's to give; a local one's is always computed.

@@ -11,7 +11,7 @@ public struct AlternateEnclosure: Sendable, Hashable {
   public var title: String?
   /// Language, BCP 47, when the rendition is in another language.
   public var language: String?
-  /// `sha384-…` of the bytes published, as for ``Enclosure/integrity``.
+  /// `sha384-…` of the bytes published, for a remote file, as for ``Enclosure/integrity``.
   public var integrity: String?
   /// What the file holds, for local files.
   public var probe: MediaInfo? {

@@ -9,8 +9,8 @@ public struct Enclosure: Sendable, Hashable {
   public var type: String
   /// Whole seconds.
   public var duration: Int
-  /// `sha384-…` (Subresource Integrity) of the bytes published: computed from a local file,
-  /// given by the producer for a remote one.
+  /// `sha384-…` (Subresource Integrity) of the bytes published, as the producer gives it for a
+  /// remote file; the feed writer computes a local file's.
   public var integrity: String?
   /// What the file itself holds, for local files: the truth the declared values are checked against.
   public var probe: MediaInfo? {

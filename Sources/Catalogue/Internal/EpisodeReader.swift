@@ -196,8 +196,9 @@ enum EpisodeReader {
     return Int(seconds.rounded())
   }
 
-  /// A local file's SRI hash, computed from its bytes (a declared one is refused: it could only
-  /// differ); a remote file's, when the producer gives it.
+  /// A remote file's SRI hash, when the producer gives it. A local file's is the feed writer's to
+  /// compute from its bytes as it writes the item (a declared one is refused: it could only
+  /// differ), so that listing or checking a catalogue never reads every media file whole.
   private static func integrity(_ item: MappingReader, reference: MediaReference, context: Context) -> String? {
     guard case .local(let path) = reference else { return item.integrity("integrity") }
     if item.has("integrity") {
@@ -206,7 +207,7 @@ enum EpisodeReader {
         "'\(item.path)integrity' is for remote files; Podium computes it from '\(path)' itself, so delete the key",
         key: "integrity")
     }
-    return ContentDigest.sri(ofFileAt: context.showFolder.appendingPathComponent(path))
+    return nil
   }
 
   private static func poster(_ reader: MappingReader, context: Context) -> Poster? {

@@ -1,4 +1,5 @@
 import Catalogue
+import Identifiers
 import PodiumXML
 
 /// One `<item>`.
@@ -116,7 +117,7 @@ struct ItemElements {
       try marker.mark("episode")
       try xml.element("podcast:episode", String(number))
     }
-    if let integrity = media.integrity {
+    if let integrity = integrity(media.integrity, media.reference) {
       // The namespace carries integrity only inside an alternate enclosure: the enclosure itself,
       // marked default, is one (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/alternate-enclosure.md).
       try marker.mark("media.url")
@@ -199,8 +200,15 @@ struct ItemElements {
     if let title = alternate.title { try xml.attribute("title", title) }
     if let codecs = alternate.probe?.codecs, !codecs.isEmpty { try xml.attribute("codecs", codecs.joined(separator: ",")) }
     try xml.element("podcast:source", attributes: ["uri": catalogue.publicURL(for: alternate.reference, in: show)])
-    try xml.integrity(alternate.integrity)
+    try xml.integrity(integrity(alternate.integrity, alternate.reference))
     try xml.endElement()
+  }
+
+  /// The SRI hash of a local file's bytes, read as the item is written (on any core); a remote
+  /// file's only when the producer gave it.
+  private func integrity(_ given: String?, _ reference: MediaReference) -> String? {
+    guard case .local(let path) = reference else { return given }
+    return ContentDigest.sri(ofFileAt: catalogue.fileURL(for: path, in: show))
   }
 
   private func write(_ poster: Poster, to xml: XMLWriter) throws {
