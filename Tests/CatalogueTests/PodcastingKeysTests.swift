@@ -149,6 +149,13 @@ import Testing
     ("value:\n  type: lightning\n  method: keysend", "CAT-REQUIRED", 10, "recipients"),
     ("soundbites:\n  - start: soon\n    duration: 20", "CAT-TYPE", 10, "seconds"),
     ("soundbites:\n  - start: 5\n    duration: 0", "CAT-TYPE", 11, "above 0"),
+    // A number no media plays, which would not fit the feed's whole seconds: refused, not a crash.
+    ("soundbites:\n  - start: 1e300\n    duration: 20", "CAT-TYPE", 10, "seconds"),
+    ("value:\n  type: lightning\n  method: keysend\n  recipients:\n    - type: node\n      address: 02ab\n      split: 1\n"
+       + "  time_splits:\n    - start: 1\n      duration: 9e99\n      recipients:\n        - type: node\n"
+       + "          address: 02ab\n          split: 1", "CAT-TYPE", 18, "seconds"),
+    ("value:\n  type: lightning\n  method: keysend\n  recipients:\n    - type: node\n      address: 02ab\n"
+       + "      split: 99999999999999999999999", "P20-VALUE", 15, "whole number"),
     ("content_links:\n  - url: http://video.podium.test/a\n    text: Video", "P20-HTTPS", 10, "https"),
     ("social_interact:\n  - protocol: activitypub", "CAT-REQUIRED", 10, "uri"),
     ("images:\n  - url: missing.png", "CAT-FILE-MISSING", 10, "missing.png"),

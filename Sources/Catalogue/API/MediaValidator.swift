@@ -98,7 +98,7 @@ public struct MediaValidator: Sendable {
   }
 
   private static func seconds(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.2f", value)
   }
 
   func artwork(_ reference: MediaReference, in show: Show, at location: SourceLocation) -> [Finding] {

@@ -164,10 +164,11 @@ extension MappingReader {
     return a == 0 ? "\(width)/\(height)" : "\(width / a)/\(height / a)"
   }
 
-  /// Seconds, as `73.5` or `"1:13"`, not negative.
+  /// Seconds, as `73.5` or `"1:13"`, not negative, and under a hundred years: `1e300` is a
+  /// number no media plays, and would not fit the whole seconds the feed is written in.
   func seconds(_ key: String, required: Bool = false) -> Double? {
     guard let text = string(key, required: required) else { return nil }
-    guard let seconds = DurationParser.seconds(from: text), seconds >= 0 else {
+    guard let seconds = DurationParser.seconds(from: text), seconds >= 0, seconds < 3_155_760_000 else {
       report(CatalogueRules.wrongType, "'\(path)\(key)' must be seconds (73.5) or M:SS (1:13), not '\(text)'", key: key)
       return nil
     }

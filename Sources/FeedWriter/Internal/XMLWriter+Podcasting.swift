@@ -83,6 +83,8 @@ extension XMLWriter {
 
   /// Seconds as the namespace's examples write them: `73` or `73.5`, never `73.0000001`.
   static func seconds(_ value: Double) -> String {
+    // The catalogue keeps them under a hundred years; anything larger is written as it is.
+    guard value.isFinite, abs(value) < 1e12 else { return String(value) }
     let milliseconds = (value * 1000).rounded()
     if milliseconds.truncatingRemainder(dividingBy: 1000) == 0 { return String(Int(milliseconds / 1000)) }
     var text = String(format: "%.3f", milliseconds / 1000)
