@@ -260,6 +260,17 @@ extension BrokenFeed {
     #expect(FeedLinter().lint(Data(text.utf8), file: "f") == [])
   }
 
+  /// Soundbites are compared with any itunes:duration, however large, and a hostile one is reported, not a crash.
+  @Test(arguments: [("99999999999999999999999", false), ("60", true)])
+  func soundbitesAgainstAnyDuration(duration: String, reported: Bool) {
+    let (text, _) = ValidFeed.broken([
+      .init("<itunes:duration>1925</itunes:duration>", "<itunes:duration>\(duration)</itunes:duration>"),
+      .init(#"<podcast:soundbite startTime="73.5" duration="60">"#, #"<podcast:soundbite startTime="1e21" duration="60">"#),
+    ])
+    let findings = FeedLinter().lint(Data(text.utf8), file: "f").filter { $0.ruleID == "P20-SOUNDBITE" }
+    #expect(findings.isEmpty != reported, "\(findings)")
+  }
+
   @Test(arguments: ["ARR", "CC-BY-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0", "POD-V4V-1.0"])
   func listedLicencesNeedNoURL(id: String) {
     let (text, _) = ValidFeed.broken([.init("<podcast:license>CC-BY-4.0", "<podcast:license>\(id)")])

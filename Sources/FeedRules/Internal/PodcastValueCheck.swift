@@ -1,3 +1,4 @@
+import Foundation
 import PodcastVocabulary
 import Diagnostics
 import PodiumXML
@@ -238,7 +239,8 @@ struct PodcastValueCheck {
     } else if let itemDuration, start + duration > itemDuration + 1 {
       findings.add(
         Rules.soundbite,
-        "\(tag) ends at \(start + duration) s, after the episode's \(Int(itemDuration)) s; move it or shorten it",
+        "\(tag) ends at \(start + duration) s, after the episode's \(String(format: "%.0f", itemDuration)) s; move it or "
+          + "shorten it",
         at: element)
     }
   }
