@@ -1,4 +1,5 @@
 import Catalogue
+import Diagnostics
 import Foundation
 import PodiumTestSupport
 import PodiumXML
@@ -188,6 +189,19 @@ import Testing
       #expect(reader[1] as? String == description)
       #expect(reader[2] as? [[String]] == episodes)
     }
+  }
+
+  /// A soundbite past the end is one finding: the feed's, against itunes:duration, where it is
+  /// plain to see; the catalogue's, against the probed length, only in the second the feed rounds away.
+  @Test(arguments: [("50", "20", "P20-SOUNDBITE"), ("40", "20.6", "CAT-SOUNDBITE")])
+  func aSoundbitePastTheEndIsOneFinding(start: String, duration: String, rule: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(extra: "soundbites:\n  - start: \(start)\n    duration: \(duration)")
+    let report = try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: now))
+      .build()
+    let found = report.findings.filter { $0.ruleID.hasSuffix("SOUNDBITE") }
+    #expect(found.map(\.ruleID) == [rule], "\(found)")
+    #expect(found.first?.location == SourceLocation(file: "gesprekken/2024-03-14-de-buurt-beslist.md", line: 10))
   }
 
   private func python(_ script: String, _ argument: String, in folder: TemporaryFolder) throws -> String {

@@ -103,8 +103,8 @@ import Testing
     "P20-CHAP-ORDER": edit { $0.replacingOccurrences(of: "title:", with: "chapters:\n  - start: 90\n    title: Te laat\ntitle:") },
     "P20-LEN-128": show { $0.replacingOccurrences(of: "text: Steun ons", with: "text: \(String(repeating: "s", count: 129))") },
     "CAT-RULE-SETTING": site { $0 + "rules:\n  NO-SUCH-RULE:\n    severity: off\n    reason: test\n" },
-    // A soundbite that runs past the end of the fixture's 60-second MP3.
-    "CAT-SOUNDBITE": edit { $0.replacingOccurrences(of: "title:", with: "soundbites:\n  - start: 50\n    duration: 20\ntitle:") },
+    // A soundbite that ends half a second after the fixture's MP3, within its rounded itunes:duration of 60.
+    "CAT-SOUNDBITE": edit { $0.replacingOccurrences(of: "title:", with: "soundbites:\n  - start: 40\n    duration: 20.6\ntitle:") },
     "CAT-MEDIA-DURATION": edit { $0.replacingOccurrences(of: "duration: 60", with: "duration: 90") },
     // A WAV file named .mp3, declared as MP3: only the file itself tells (a type that doesn't fit
     // the name is the feed rules' APPLE-ENC-FORMATS).

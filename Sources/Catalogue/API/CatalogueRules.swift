@@ -134,8 +134,8 @@ public enum CatalogueRules {
     summary: "Chapters are in ascending order and start within the episode.")
 
   public static let soundbite = Rule(
-    id: "CAT-SOUNDBITE", severity: .error, source: "Podcasting 2.0 soundbite, https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/soundbite.md",
-    summary: "Soundbites end within what the media file really plays.")
+    id: "CAT-SOUNDBITE", severity: .info, source: "Podcasting 2.0 soundbite, https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/soundbite.md",
+    summary: "Soundbites end within what the media file really plays, not only within its rounded itunes:duration (P20-SOUNDBITE).")
 
   public static let plainText = Rule(
     id: "CAT-PLAIN-TEXT", severity: .error, source: "RSS 2.0 description (RSS Best Practices Profile), docs/catalogue.md",

@@ -84,17 +84,20 @@ public struct MediaValidator: Sendable {
     return findings
   }
 
-  /// Soundbites against what the file really plays: the probe's duration, not the declared one,
-  /// which may be a second off.
+  /// Soundbites against what the file really plays. One that ends after the item's
+  /// `itunes:duration` (and a second's rounding) is the feed rules' to report (P20-SOUNDBITE);
+  /// what only the probe can tell, a soundbite in that last second past the real end, is
+  /// reported here: one mistake, one finding.
   func soundbites(_ episode: Episode) -> [Finding] {
-    guard let played = episode.media?.probe?.duration else { return [] }
-    let name = episode.media?.reference.localPath ?? ""
-    return episode.podcasting.soundbites.filter { $0.end > played + 0.05 }.map { soundbite in
-      CatalogueRules.soundbite.finding(
-        "the soundbite from \(Self.seconds(soundbite.start)) s for \(Self.seconds(soundbite.duration)) s ends at "
-          + "\(Self.seconds(soundbite.end)) s, but \(name) plays \(String(format: "%.2f", played)) s; move it or shorten it",
-        at: SourceLocation(file: episode.file, line: soundbite.line))
-    }
+    guard let media = episode.media, let played = media.probe?.duration else { return [] }
+    let name = media.reference.localPath ?? ""
+    return episode.podcasting.soundbites.filter { $0.end > played + 0.05 && $0.end <= Double(media.duration) + 1 }
+      .map { soundbite in
+        CatalogueRules.soundbite.finding(
+          "the soundbite from \(Self.seconds(soundbite.start)) s for \(Self.seconds(soundbite.duration)) s ends at "
+            + "\(Self.seconds(soundbite.end)) s, but \(name) plays \(String(format: "%.2f", played)) s; move it or shorten it",
+          at: SourceLocation(file: episode.file, line: soundbite.line))
+      }
   }
 
   private static func seconds(_ value: Double) -> String {
