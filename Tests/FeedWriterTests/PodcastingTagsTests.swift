@@ -191,6 +191,23 @@ import Testing
     }
   }
 
+  /// A finding about a tag written from show.yaml points at the key that wrote it: a chat protocol
+  /// the namespace doesn't list, a service slug it doesn't know, a recurrence rule RFC 5545 can't read.
+  @Test(arguments: [
+    ("chat:\n  server: chat.podium.test\n  protocol: slack\n", "P20-CHAT", 19),
+    ("block_services: [myspace]\n", "P20-BLOCK", 19),
+    ("update_frequency:\n  text: Soms\n  rrule: FREQ=FORTNIGHTLY\n", "P20-UPDATEFREQ", 19),
+    ("social_interact:\n  - protocol: myspace\n    uri: https://social.podium.test/1\n", "P20-SOCIALINTERACT", 19),
+  ])
+  func aFindingPointsAtTheShowKey(yaml: String, rule: String, line: Int) throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show + yaml)
+    try fixture.addEpisode()
+    let report = try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: now))
+      .build()
+    let finding = try #require(report.findings.first { $0.ruleID == rule }, "\(report.findings)")
+    #expect(finding.location == SourceLocation(file: "gesprekken/show.yaml", line: line))
+  }
+
   /// A soundbite past the end is one finding: the feed's, against itunes:duration, where it is
   /// plain to see; the catalogue's, against the probed length, only in the second the feed rounds away.
   @Test(arguments: [("50", "20", "P20-SOUNDBITE"), ("40", "20.6", "CAT-SOUNDBITE")])
