@@ -69,6 +69,11 @@ import Testing
           text: Bekijk de video
       social_interact:
         - protocol: disabled
+      images:
+        - url: https://img.podium.test/de-buurt-beslist-breed.jpg
+          purpose: social
+          width: 1200
+          height: 675
       value:
         type: lightning
         method: keysend
@@ -142,6 +147,10 @@ import Testing
     #expect(soundbite.attribute("duration") == "20.5")
     #expect(soundbite.text == "Het plein")
     #expect(podcast("contentLink").first?.attribute("href") == "https://video.podium.test/de-buurt-beslist")
+    let image = try #require(podcast("image").first)
+    #expect(image.attribute("href") == "https://img.podium.test/de-buurt-beslist-breed.jpg")
+    #expect(image.attribute("aspect-ratio") == "16/9")
+    #expect(image.attribute("purpose") == "social")
     #expect(podcast("socialInteract").first?.attribute("protocol") == "disabled")
     let split = podcast("value").first?.firstChild(named: "valueTimeSplit", namespace: FeedReader.podcast)
     #expect(split?.attribute("startTime") == "30")
