@@ -188,11 +188,3 @@ extension MappingReader {
     return text
   }
 }
-
-/// A UUID in its 8-4-4-4-12 hex form.
-enum UUIDText {
-  static func isUUID(_ text: String) -> Bool {
-    text.count == 36 && text.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [8, 4, 4, 4, 12]
-      && text.allSatisfy { $0.isHexDigit || $0 == "-" }
-  }
-}
