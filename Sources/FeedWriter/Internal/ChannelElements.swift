@@ -24,14 +24,14 @@ struct ChannelElements {
         if let key, let line = show.lines[key] { SourceLocation(file: show.file, line: line) }
         else if let siteKey, let line = site.lines[siteKey] { SourceLocation(file: Site.file, line: line) }
         else { SourceLocation(file: show.file, line: 1) }
-      if marks.last?.location == location { return }  // and no flush
-      marks.append((try xml.line(), location))
+      try mark(location)
     }
 
     /// An element that comes from an episode file, such as a trailer's.
-    mutating func mark(file: String, line: Int) throws {
-      let location = SourceLocation(file: file, line: line)
-      if marks.last?.location == location { return }
+    mutating func mark(file: String, line: Int) throws { try mark(SourceLocation(file: file, line: line)) }
+
+    private mutating func mark(_ location: SourceLocation) throws {
+      if marks.last?.location == location { return }  // and no flush
       marks.append((try xml.line(), location))
     }
   }
