@@ -3,21 +3,34 @@
 struct SRTBlockReader {
   private(set) var lines: CaptionLines
   private(set) var log: CaptionCueLog
+  /// The cues read, when the reader keeps them (``CaptionTrack``); a probe doesn't.
+  private(set) var cues: [CaptionCue] = []
+  private let collectingCues: Bool
 
-  init(_ lines: CaptionLines, _ log: CaptionCueLog) {
+  init(_ lines: CaptionLines, _ log: CaptionCueLog, collectingCues: Bool = false) {
     self.lines = lines
     self.log = log
+    self.collectingCues = collectingCues
   }
 
   mutating func readCues() {
     while !log.isFull, let first = lines.nextNonBlank() {
+      var times: CaptionTiming?
       if let timing = timingLine(after: first) {
         switch CaptionTiming.parse(lines, timing, style: .subRip) {
-        case .success(let times): log.add(times, line: timing.number)
+        case .success(let parsed):
+          log.add(parsed, line: timing.number)
+          times = parsed
         case .failure(let problem): log.report(problem)
         }
       }
-      while let line = lines.next(), !lines.isBlank(line) {}
+      var text: [Range<Int>] = []
+      while let line = lines.next(), !lines.isBlank(line) {
+        if collectingCues { text.append(line.range) }
+      }
+      if collectingCues, let times {
+        cues.append(CaptionCueText.subRip(lines.bytes, text, times, previous: cues.last?.speaker))
+      }
     }
   }
 

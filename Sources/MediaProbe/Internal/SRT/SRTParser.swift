@@ -19,11 +19,19 @@ enum SRTParser: FormatParser {
   }
 
   static func parse(_ source: some ByteSource, into info: inout MediaInfo, limits: ProbeLimits) throws(ProbeFailure) {
+    _ = try read(source, into: &info, limits: limits, collectingCues: false)
+  }
+
+  /// Checks the file as ``parse(_:into:limits:)`` does and, when asked, keeps its cues.
+  static func read(
+    _ source: some ByteSource, into info: inout MediaInfo, limits: ProbeLimits, collectingCues: Bool
+  ) throws(ProbeFailure) -> [CaptionCue] {
     info.mimeType = "application/x-subrip"
     let text = try CaptionText.read(source, limits: limits, matches: matches, into: &info)
     let log = CaptionCueLog(path: info.path, maximumCues: min(limits.maximumItems, maximumCues))
-    var reader = SRTBlockReader(CaptionLines(text.bytes, from: text.start), log)
+    var reader = SRTBlockReader(CaptionLines(text.bytes, from: text.start), log, collectingCues: collectingCues)
     reader.readCues()
     reader.log.finish(reader.lines, into: &info)
+    return reader.cues
   }
 }

@@ -1,6 +1,7 @@
 /// Cue times in whole milliseconds, read exactly as written so that order checks are exact.
-enum CaptionTimestamp {
-  enum Style {
+/// Package access: the transcript writers write times in the form these parse.
+package enum CaptionTimestamp {
+  package enum Style: Sendable {
     /// `hh:mm:ss.ttt` or `mm:ss.ttt`, with at least two hour digits.
     case webVTT
     /// `hh:mm:ss,ttt`; a `.` before the milliseconds is common and players accept it.
@@ -30,13 +31,13 @@ enum CaptionTimestamp {
     return ((hours * 60 + minutes) * 60 + seconds.value) * 1000 + fraction.value
   }
 
-  /// `hh:mm:ss.ttt`, for messages.
-  static func format(_ milliseconds: Int) -> String {
+  /// `hh:mm:ss.ttt` (for messages, and WebVTT), or `hh:mm:ss,ttt` for SubRip.
+  package static func format(_ milliseconds: Int, style: Style = .webVTT) -> String {
     let total = max(0, milliseconds)
     let parts = [total / 3_600_000, total / 60_000 % 60, total / 1000 % 60]
     let clock = parts.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
     let fraction = total % 1000
-    return clock + "." + (fraction < 100 ? "0" : "") + (fraction < 10 ? "0" : "") + "\(fraction)"
+    return clock + (style == .webVTT ? "." : ",") + (fraction < 100 ? "0" : "") + (fraction < 10 ? "0" : "") + "\(fraction)"
   }
 
   /// A run of ASCII digits: its value (up to 9 digits, so it can't overflow) and its length.

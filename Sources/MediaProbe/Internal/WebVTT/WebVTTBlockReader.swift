@@ -3,15 +3,19 @@
 struct WebVTTBlockReader {
   private(set) var lines: CaptionLines
   private(set) var log: CaptionCueLog
+  /// The cues read, when the reader keeps them (``CaptionTrack``); a probe doesn't.
+  private(set) var cues: [CaptionCue] = []
+  private let collectingCues: Bool
   private var sawCue = false
 
   private static let note = Array("NOTE".utf8)
   private static let style = Array("STYLE".utf8)
   private static let region = Array("REGION".utf8)
 
-  init(_ lines: CaptionLines, _ log: CaptionCueLog) {
+  init(_ lines: CaptionLines, _ log: CaptionCueLog, collectingCues: Bool = false) {
     self.lines = lines
     self.log = log
+    self.collectingCues = collectingCues
   }
 
   /// The header runs to the first blank line; players skip a cue written inside it.
@@ -63,14 +67,24 @@ struct WebVTTBlockReader {
   /// The cue text runs to a blank line; a line holding `-->` ends it early and starts a new cue.
   private mutating func readCue(_ timing: CaptionLine) -> CaptionLine? {
     sawCue = true
+    var times: CaptionTiming?
     switch CaptionTiming.parse(lines, timing, style: .webVTT) {
-    case .success(let times): log.add(times, line: timing.number)
+    case .success(let parsed):
+      log.add(parsed, line: timing.number)
+      times = parsed
     case .failure(let problem): log.report(problem)
     }
-    while let text = lines.next(), !lines.isBlank(text) {
-      if lines.containsArrow(text) { return text }
+    var text: [Range<Int>] = []
+    var next: CaptionLine?
+    while let line = lines.next(), !lines.isBlank(line) {
+      if lines.containsArrow(line) {
+        next = line
+        break
+      }
+      if collectingCues { text.append(line.range) }
     }
-    return nil
+    if collectingCues, let times { cues.append(CaptionCueText.webVTT(lines.bytes, text, times)) }
+    return next
   }
 
   private mutating func skipBlock() {

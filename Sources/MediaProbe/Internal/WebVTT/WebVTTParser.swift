@@ -17,6 +17,13 @@ enum WebVTTParser: FormatParser {
   }
 
   static func parse(_ source: some ByteSource, into info: inout MediaInfo, limits: ProbeLimits) throws(ProbeFailure) {
+    _ = try read(source, into: &info, limits: limits, collectingCues: false)
+  }
+
+  /// Checks the file as ``parse(_:into:limits:)`` does and, when asked, keeps its cues.
+  static func read(
+    _ source: some ByteSource, into info: inout MediaInfo, limits: ProbeLimits, collectingCues: Bool
+  ) throws(ProbeFailure) -> [CaptionCue] {
     info.mimeType = "text/vtt"
     let text = try CaptionText.read(source, limits: limits, matches: matches, into: &info)
     var lines = CaptionLines(text.bytes, from: text.start)
@@ -25,11 +32,12 @@ enum WebVTTParser: FormatParser {
       info.findings.append(
         ProbeRules.malformed.finding(
           "the file doesn't start with the line WEBVTT", at: SourceLocation(file: info.path)))
-      return
+      return []
     }
-    var reader = WebVTTBlockReader(lines, log)
+    var reader = WebVTTBlockReader(lines, log, collectingCues: collectingCues)
     reader.readHeader()
     reader.readBlocks()
     reader.log.finish(reader.lines, into: &info)
+    return reader.cues
   }
 }
