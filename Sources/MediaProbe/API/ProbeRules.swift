@@ -34,7 +34,7 @@ public enum ProbeRules {
     summary: "In MPEG-4 files the moov box comes before mdat, so playback starts before the download ends.")
   public static let captions = Rule(
     id: "PROBE-CAPTIONS", severity: .error, source: "WebVTT, https://www.w3.org/TR/webvtt1/, and SubRip as https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md reads it",
-    summary: "Caption cues are well-formed, in order and within the media.")
+    summary: "Caption files are UTF-8 without control characters, and their cues are well-formed, in order and within the media.")
 
   public static let all: [Rule] = [
     unreadable, empty, unknownFormat, extensionMismatch, malformed, truncated, garbage, headerDisagrees, limitReached,

@@ -28,7 +28,8 @@ enum SRTParser: FormatParser {
   ) throws(ProbeFailure) -> [CaptionCue] {
     info.mimeType = "application/x-subrip"
     let text = try CaptionText.read(source, limits: limits, matches: matches, into: &info)
-    let log = CaptionCueLog(path: info.path, maximumCues: min(limits.maximumItems, maximumCues))
+    var log = CaptionCueLog(path: info.path, maximumCues: min(limits.maximumItems, maximumCues))
+    if let problem = CaptionEncoding.firstProblem(text.bytes, from: text.start) { log.report(problem) }
     var reader = SRTBlockReader(CaptionLines(text.bytes, from: text.start), log, collectingCues: collectingCues)
     reader.readCues()
     reader.log.finish(reader.lines, into: &info)

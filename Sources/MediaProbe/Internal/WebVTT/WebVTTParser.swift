@@ -27,13 +27,14 @@ enum WebVTTParser: FormatParser {
     info.mimeType = "text/vtt"
     let text = try CaptionText.read(source, limits: limits, matches: matches, into: &info)
     var lines = CaptionLines(text.bytes, from: text.start)
-    let log = CaptionCueLog(path: info.path, maximumCues: min(limits.maximumItems, maximumCues))
+    var log = CaptionCueLog(path: info.path, maximumCues: min(limits.maximumItems, maximumCues))
     guard let first = lines.next(), lines.starts(first, with: signature) else {
       info.findings.append(
         ProbeRules.malformed.finding(
           "the file doesn't start with the line WEBVTT", at: SourceLocation(file: info.path)))
       return []
     }
+    if let problem = CaptionEncoding.firstProblem(text.bytes, from: text.start) { log.report(problem) }
     var reader = WebVTTBlockReader(lines, log, collectingCues: collectingCues)
     reader.readHeader()
     reader.readBlocks()
