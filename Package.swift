@@ -53,7 +53,7 @@ let package = Package(
 
     // Writers and the build pipeline.
     .target(
-      name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Identifiers", "Parallel", "PodiumXML", "ShowNotes"]),
+      name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Identifiers", "MediaProbe", "Parallel", "PodiumXML", "ShowNotes"]),
     .target(
       name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes", "Identifiers"],
       // The index's script and style, compiled into the binary so `podium` is one file to install.

@@ -137,12 +137,12 @@ struct ItemElements {
       try marker.mark("poster")
       try write(poster, to: xml)
     }
-    for transcript in episode.transcripts {
-      try marker.mark(line: Int32(clamping: transcript.line))
+    for transcript in PublishedTranscript.all(for: episode) {
+      try marker.mark(line: Int32(clamping: transcript.source.line))
       try xml.startElement("podcast:transcript")
-      try xml.attribute("url", catalogue.outputURL(for: show, path: OutputPaths.transcript(transcript)))
+      try xml.attribute("url", catalogue.outputURL(for: show, path: transcript.path))
       try xml.attribute("type", transcript.type)
-      try xml.attribute("language", transcript.language ?? show.language)
+      try xml.attribute("language", transcript.source.language ?? show.language)
       if let rel = transcript.rel { try xml.attribute("rel", rel) }
       try xml.endElement()
     }

@@ -4,6 +4,7 @@ import Diagnostics
 import FeedRules
 import FeedWriter
 import Foundation
+import MediaProbe
 import Parallel
 import PodiumXML
 import ShowNotes
@@ -105,18 +106,29 @@ struct OutputRenderer {
       var files: [(path: String, contents: Data)] = []
       for (episode, chaptersFile) in zip(batch, chapters) {
         if let chaptersFile { files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile)) }
-        for transcript in episode.transcripts {
-          let path = "\(show.slug)/\(OutputPaths.transcript(transcript))"
+        var sources: [String: Data] = [:]
+        var cues: [String: [CaptionCue]] = [:]
+        for transcript in PublishedTranscript.all(for: episode) {
+          let path = "\(show.slug)/\(transcript.path)"
+          let origin = transcript.source.file + (transcript.form.map { " as \($0.type)" } ?? "")
           // Episodes may share one transcript file; two different files may not share one URL.
           if let other = transcriptSources[path] {
-            guard other == transcript.file else {
-              throw OutputError(.duplicatePath("\(path) (from \(other) and \(transcript.file); rename one)"))
+            guard other == origin else {
+              throw OutputError(.duplicatePath("\(path) (from \(other) and \(origin); rename one)"))
             }
             continue
           }
-          transcriptSources[path] = transcript.file
-          let source = catalogue.fileURL(for: transcript.file, in: show)
-          files.append((path, try CatalogueFileKind(transcript).read(source, path: transcript.file)))
+          transcriptSources[path] = origin
+          let file = transcript.source.file
+          let bytes = try sources[file] ?? CatalogueFileKind(transcript.source).read(catalogue.fileURL(for: file, in: show), path: file)
+          sources[file] = bytes
+          guard let form = transcript.form else {
+            files.append((path, bytes))
+            continue
+          }
+          let read = try cues[file] ?? TranscriptCues.read(bytes, name: file)
+          cues[file] = read
+          files.append((path, try form.write(read)))
         }
       }
       if staging == nil {
