@@ -55,7 +55,7 @@ let package = Package(
     .target(
       name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Identifiers", "MediaProbe", "Parallel", "PodiumXML", "ShowNotes"]),
     .target(
-      name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "PodiumXML", "ShowNotes", "Identifiers"],
+      name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "MediaProbe", "PodiumXML", "ShowNotes", "Identifiers"],
       // The index's script and style, compiled into the binary so `podium` is one file to install.
       resources: [.embedInCode("Assets/embed.js"), .embedInCode("Assets/embed.css")]),
     .target(

@@ -9,6 +9,8 @@ public enum VideoPaths {
   public static func pageFolder(_ episode: Episode) -> String { "\(folder)/\(episode.fileBase)/" }
   public static func page(_ episode: Episode) -> String { pageFolder(episode) + "index.html" }
   public static func oEmbed(_ episode: Episode) -> String { pageFolder(episode) + "oembed.json" }
+  /// The video's transcript as a page to read, next to the video's page.
+  public static func transcriptPage(_ episode: Episode) -> String { pageFolder(episode) + "transcript.html" }
   /// A copy of a local image (a poster) that the video index shows: `embed/images/<its path in the show folder>`.
   public static func image(_ path: String) -> String { "\(folder)/images/" + path }
   public static let index = "\(folder)/index.html"

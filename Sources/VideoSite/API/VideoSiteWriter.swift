@@ -24,6 +24,11 @@ public struct VideoSiteWriter: Sendable {
     for video in videos {
       files.append((VideoPaths.page(video.episode), Data(try VideoPage.html(video, show: show, catalogue: catalogue, locale: locale).utf8)))
       files.append((VideoPaths.oEmbed(video.episode), try OEmbed.json(video, show: show)))
+      if let transcript = video.transcript {
+        let data = try CatalogueFileKind(transcript).read(catalogue.fileURL(for: transcript.file, in: show), path: transcript.file)
+        let cues = try TranscriptCues.read(data, name: transcript.file)
+        files.append((VideoPaths.transcriptPage(video.episode), try TranscriptPage.html(video, cues: cues, show: show, catalogue: catalogue)))
+      }
       if let copy = video.poster.copy, images.insert(copy.to).inserted {
         files.append((copy.to, try CatalogueFileKind.poster.read(catalogue.fileURL(for: copy.from, in: show), path: copy.from)))
       }

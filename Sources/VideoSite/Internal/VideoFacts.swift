@@ -25,6 +25,9 @@ struct VideoFacts {
   /// Other video renditions the browser may prefer (WebM).
   let sources: [(url: String, type: String)]
   let captions: [(url: String, language: String)]
+  /// The WebVTT or SubRip transcript the transcript page is made from: the first in the show's
+  /// language, or else the first.
+  let transcript: Transcript?
   /// The summary or the notes as plain text, at most 2000 characters; may be empty.
   let summary: String
   /// Plain text for meta descriptions and structured data: the summary, or else the title.
@@ -50,8 +53,12 @@ struct VideoFacts {
     poster = PosterCopy(episode, show: show, catalogue: catalogue)
     sources = video == nil ? [] : episode.alternates.filter { $0.type.hasPrefix("video/") }
       .map { (catalogue.publicURL(for: $0.reference, in: show), $0.type) }
-    captions = episode.transcripts.filter { $0.type == "text/vtt" }
-      .map { (catalogue.outputURL(for: show, path: OutputPaths.transcript($0)), $0.language ?? show.language) }
+    // Every WebVTT file the feed lists, the ones the build writes from SubRip too.
+    captions = PublishedTranscript.all(for: episode).filter { $0.type == "text/vtt" }
+      .map { (catalogue.outputURL(for: show, path: $0.path), $0.source.language ?? show.language) }
+    let timed = episode.transcripts.filter { [.webVTT, .subRip].contains(TranscriptForm(type: $0.type)) }
+    let locale = PageLocale(language: show.language)
+    transcript = timed.first { locale.isShowLanguage($0.language ?? show.language) } ?? timed.first
     let text = episode.summary ?? item.notes.plainText
     summary = String(text.prefix(2000))
     description = text.isEmpty ? episode.title : summary

@@ -77,6 +77,12 @@ enum VideoPage {
     try html.attribute("class", "notes")
     try html.sanitizedHTML(facts.notesHTML)
     try html.endElement()
+    if facts.transcript != nil {
+      try html.newline()
+      try html.startElement("p")
+      try html.element("a", TranscriptPage.linkText(locale), attributes: ["href": "transcript.html"])
+      try html.endElement()
+    }
     for _ in ["main", "body", "html"] {
       try html.newline()
       try html.endElement()
