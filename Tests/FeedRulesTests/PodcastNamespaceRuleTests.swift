@@ -78,6 +78,9 @@ extension BrokenFeed {
       "P20-TRANSCRIPT", .info, "type not MIME",
       .mark(transcript, #"<podcast:transcript url="https://example.com/2.vtt" type="vtt"/>"#)),
     BrokenFeed(
+      "P20-TRANSCRIPT", .info, "no language of its own nor the channel's",
+      .init("<language>en-us</language>", ""), .mark(transcript, transcript)),
+    BrokenFeed(
       "P20-CHAPTERS", .info, "plain JSON type", .mark(#"type="application/json+chapters""#, #"type="application/json""#)
     ),
     BrokenFeed("P20-SOUNDBITE", .info, "start time not a number", .mark(#"startTime="73.5""#, #"startTime="1:13""#)),

@@ -15,7 +15,9 @@ struct PodcastValueRules: FeedCheck {
   static let person = rule(
     "P20-PERSON", .warning, "<podcast:person> names someone, with a role and group from the taxonomy.")
   static let location = rule("P20-LOCATION", .info, "<podcast:location> names a place, with rel subject or creator.")
-  static let transcript = rule("P20-TRANSCRIPT", .info, "<podcast:transcript> has a MIME type and rel captions if any.")
+  static let transcript = rule(
+    "P20-TRANSCRIPT", .info,
+    "<podcast:transcript> has a MIME type, a language (its own or the channel's), and rel captions if any.")
   static let chapters = rule("P20-CHAPTERS", .info, #"<podcast:chapters> has type="application/json+chapters"."#)
   static let soundbite = rule(
     "P20-SOUNDBITE", .info,
@@ -74,6 +76,15 @@ struct PodcastValueRules: FeedCheck {
     let duration = item.node.text(.itunesDuration).flatMap(AppleItemRules.seconds(ofDuration:))
     for element in item.podcastElements {
       PodcastValueCheck(element: element, itemDuration: duration).check(into: &findings)
+    }
+    // Without its own language a transcript is in the channel's; with neither, an app can't
+    // tell which language it is in (https://podcasting2.org/docs/podcast-namespace/tags/transcript).
+    guard feed.channel?.has("language") != true else { return }
+    for element in item.podcastElements where element.name == "transcript" && element.attribute("language") == nil {
+      findings.add(
+        Self.transcript,
+        "<podcast:transcript> has no language, and the channel has no <language> for it to take; "
+          + "add language=\"…\" with a code such as nl-BE", at: element)
     }
   }
 }
