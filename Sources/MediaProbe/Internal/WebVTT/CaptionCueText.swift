@@ -78,13 +78,14 @@ enum CaptionCueText {
   private static let subRipTags: Set<String> = ["i", "b", "u", "s", "font", "v"]
 
   /// `Name: text` at the start of a card: a name of at most four words that starts with a capital
-  /// and holds only letters, spaces, hyphens, apostrophes and full stops.
+  /// and holds only letters, digits, spaces, hyphens, underscores, apostrophes and full stops
+  /// (`Sarah`, `Jan de Vries`, `Speaker 2`), so that `Let op: …` may pass for one, but not `om 10:30`.
   static func label(_ text: String) -> (name: String, rest: String)? {
     guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 40 else { return nil }
     let name = text[..<colon]
     let after = text[text.index(after: colon)...]
     guard let first = name.first, first.isUppercase, !name.hasSuffix(" "),
-      name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }),
+      name.allSatisfy({ $0.isLetter || $0.isNumber || " -_'’.".contains($0) }),
       name.split(separator: " ").count <= 4, after.isEmpty || after.first == " " || after.first == "\n"
     else { return nil }
     return (String(name), cleaned(String(after)))
