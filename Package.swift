@@ -96,7 +96,9 @@ let package = Package(
       exclude: ["Fixtures/make-fixtures.sh"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "VideoSiteTests",
-      dependencies: ["VideoSite", "Catalogue", "Publisher", "PodiumXML", "FeedRules", "Identifiers", "PodiumTestSupport"]),
+      dependencies: [
+        "VideoSite", "Catalogue", "Publisher", "PodiumXML", "FeedRules", "Identifiers", "PodiumTestSupport", "CLibXML2",
+      ]),
     .testTarget(
       name: "EmbedBrowserTests",
       dependencies: ["VideoSite", "Catalogue", "FeedWriter", "ShowNotes", "PodiumTestSupport"]),
@@ -105,7 +107,7 @@ let package = Package(
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(
       name: "FeedWriterTests",
-      dependencies: ["FeedWriter", "Catalogue", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport"]),
+      dependencies: ["FeedWriter", "Catalogue", "MediaProbe", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport"]),
     .testTarget(
       name: "PublisherTests",
       dependencies: [
