@@ -151,6 +151,12 @@ import Testing
     "PUB-OUTPUT-PLACE": { fixture in
       try FileManager.default.createSymbolicLink(atPath: fixture.output.path, withDestinationPath: "episodes")
     },
+    // A transcript saved as Latin-1 ("é" as one byte): no form Podium writes from it would read right.
+    "PROBE-CAPTIONS": { fixture in
+      try fixture.folder.write(
+        "episodes/gesprekken/transcripts/t.srt", Data("1\n00:00:00,000 --> 00:00:01,000\nCaf".utf8 + [0xE9, 0x0A]))
+      try edit { $0.replacingOccurrences(of: "title:", with: "transcripts:\n  - file: transcripts/t.srt\ntitle:") }(fixture)
+    },
     "PUB-OUTPUT-FOREIGN": { fixture in try fixture.folder.write("feeds/notes.txt", "mine") },
     // Two different transcript files that would be published at the same URL.
     "PUB-OUTPUT": { fixture in
