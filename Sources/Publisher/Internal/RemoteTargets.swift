@@ -45,10 +45,10 @@ struct RemoteTargets {
         if let artwork = episode.artwork {
           add(Target(url: catalogue.publicURL(for: artwork, in: show), kind: .artwork, location: at("artwork")))
         }
-        for transcript in episode.transcripts {
+        for transcript in PublishedTranscript.all(for: episode) {
           add(Target(
-            url: catalogue.outputURL(for: show, path: OutputPaths.transcript(transcript)), kind: .transcript,
-            expectedType: transcript.type, location: SourceLocation(file: episode.file, line: transcript.line)))
+            url: catalogue.outputURL(for: show, path: transcript.path), kind: .transcript,
+            expectedType: transcript.type, location: SourceLocation(file: episode.file, line: transcript.source.line)))
         }
         if !episode.chapters.isEmpty {
           add(Target(
