@@ -46,7 +46,13 @@ import Testing
         #expect(enclosure?.attribute("type") == media.type)
         #expect(feed.text(item, "duration", namespace: FeedReader.itunes) == String(media.duration))
         #expect(feed.text(item, "pubDate") == episode.date.rfc2822)
-        #expect(!item.children(named: "transcript", namespace: FeedReader.podcast).isEmpty)
+        // Each episode's one WebVTT file, in every form apps read.
+        let transcripts = item.children(named: "transcript", namespace: FeedReader.podcast)
+        #expect(transcripts.compactMap { $0.attribute("type") } == ["text/vtt", "application/x-subrip", "application/json"])
+        #expect(transcripts.allSatisfy { $0.attribute("language") == "nl-BE" })
+        if show.medium == .video {
+          #expect(folder.exists("feeds/\(show.slug)/embed/\(episode.fileBase)/transcript.html"))
+        }
       }
     }
     #expect(try XMLDocument(data: try folder.read("feeds/feeds.opml")).root.firstChild(named: "body")?.children.count == 2)
