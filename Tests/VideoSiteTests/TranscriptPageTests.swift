@@ -105,6 +105,37 @@ import Testing
     #expect(link?.text == "Lees de transcriptie")
   }
 
+  /// Captions with no words: a page with the title and the link back, and no empty element that
+  /// HTML would read as an open tag.
+  @Test func aTranscriptWithoutWordsIsAPageWithoutTurns() throws {
+    let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video"))
+    try fixture.folder.write("episodes/gesprekken/media/v.mp4", try Data(contentsOf: mp4))
+    try fixture.folder.write("episodes/gesprekken/posters/v.jpg", SampleMedia.jpeg(width: 1280, height: 720))
+    try fixture.folder.write("episodes/gesprekken/transcripts/v.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Wim></v>\n")
+    try fixture.writeEpisode("2024-03-14-v.md", """
+      ---
+      title: Fietsles
+      date: 2024-03-14T09:00:00+01:00
+      guid: video-1
+      poster: posters/v.jpg
+      media:
+        url: media/v.mp4
+      transcripts:
+        - file: transcripts/v.vtt
+      ---
+      Een reportage.
+      """)
+    let report = try Publisher(
+      catalogueURL: fixture.catalogue, outputURL: fixture.output,
+      options: BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    ).build()
+    #expect(!report.hasErrors, "\(report.findings)")
+    let data = try fixture.folder.read("feeds/gesprekken/embed/2024-03-14-v/transcript.html")
+    #expect(!String(decoding: data, as: UTF8.self).contains("/>\n    </main>"))
+    let page = try HTMLPage(data)
+    #expect(page.elements(named: "main").first?.children.map(\.name) == ["h1", "p"])
+  }
+
   @Test func aVideoWithoutTranscriptHasNoPageAndNoLink() throws {
     let fixture = try CatalogueFixture(show: CatalogueFixture.show.replacingOccurrences(of: "medium: podcast", with: "medium: video"))
     try fixture.folder.write("episodes/gesprekken/media/v.mp4", try Data(contentsOf: mp4))

@@ -42,14 +42,18 @@ enum TranscriptPage {
     try xml.startElement("p")
     try xml.element("a", locale.watch, attributes: ["href": "./"])
     try xml.endElement()
-    try xml.startElement("div")
-    try xml.attribute("class", "transcript")
-    for turn in turns(cues) {
-      if let speaker = turn.speaker { try xml.element("cite", speaker) }
-      try xml.element("time", locale.duration(turn.start / 1000), attributes: ["datetime": isoDuration(turn.start)])
-      try xml.element("p", turn.text)
+    // Only elements with content: the writer closes an empty one as `<div/>`, which HTML reads as an open tag.
+    let turns = turns(cues)
+    if !turns.isEmpty {
+      try xml.startElement("div")
+      try xml.attribute("class", "transcript")
+      for turn in turns {
+        if let speaker = turn.speaker { try xml.element("cite", speaker) }
+        try xml.element("time", locale.duration(turn.start / 1000), attributes: ["datetime": isoDuration(turn.start)])
+        try xml.element("p", turn.text)
+      }
+      try xml.endElement()
     }
-    try xml.endElement()
     try xml.endElement()
     try xml.endElement()
     try xml.endElement()
