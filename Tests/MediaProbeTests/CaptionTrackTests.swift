@@ -76,6 +76,11 @@ import Testing
     (Array("WEBVTT\n\n00:00.000 --> 00:01.000\nCaf".utf8) + [0xE9, 0x0A], 4, "not valid UTF-8"),
     (Array("1\n00:00:00,000 --> 00:00:01,000\nA\u{1}B\n".utf8), 3, "U+0001"),
     (Array("\u{FEFF}WEBVTT\r\n\r\n00:00.000 --> 00:01.000\r\nA\u{7F}\r\n".utf8), 4, "U+007F"),
+    // An overlong "/", a UTF-16 surrogate, a sequence cut short at the end, and a C1 control.
+    (Array("WEBVTT\n\n00:00.000 --> 00:01.000\na".utf8) + [0xC0, 0xAF, 0x0A], 4, "not valid UTF-8"),
+    (Array("WEBVTT\r\r00:00.000 --> 00:01.000\ra".utf8) + [0xED, 0xA0, 0x80, 0x0D], 4, "not valid UTF-8"),
+    (Array("WEBVTT\n\n00:00.000 --> 00:01.000\na".utf8) + [0xF0, 0x9F, 0x8E], 4, "not valid UTF-8"),
+    (Array("WEBVTT\n\n00:00.000 --> 00:01.000\na\u{85}b\n".utf8), 4, "U+0085"),
   ] as [([UInt8], Int, String)])
   func encodingProblemsAreReportedAtTheirLine(bytes: [UInt8], line: Int, words: String) throws {
     let info = MediaProbe().probe(bytes: bytes, name: "a.vtt")
@@ -88,7 +93,7 @@ import Testing
   }
 
   @Test func cleanFilesHaveNoEncodingFinding() {
-    let info = MediaProbe().probe(bytes: Array("WEBVTT\n\n00:00.000 --> 00:01.000\n\tÉén\n".utf8), name: "a.vtt")
+    let info = MediaProbe().probe(bytes: Array("WEBVTT\n\n00:00.000 --> 00:01.000\n\tÉén 🎙️ 中文\n".utf8), name: "a.vtt")
     #expect(info.findings == [])
   }
 }
