@@ -146,3 +146,53 @@ import Testing
       }
   }
 }
+
+/// Cue texts made of markup's pieces, read and written again: the WebVTT Podium writes reads back
+/// as the cues it was written from, whatever they hold, and nothing crashes on the way.
+@Suite struct TranscriptFormHostileTests {
+  static let pieces = [
+    "<", ">", "&", ";", "&#", "&#x", "&amp;", "&lt;", "&#0;", "&#x110000;", "<v", "<v ", "<v.a ", "</v>", "<i>",
+    "<00:00.500>", "{\\an8}", "}", "-->", "Naam:", "Jan de Vries: ", " ", "  ", "\t", "é", "🎙️", "\u{7}", "\u{85}",
+    "\u{FFFF}", "\u{200F}", "x", "NOTE", "WEBVTT", "1", "\n",
+  ]
+
+  /// A small linear congruential generator, so every run tries the same texts.
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state
+    }
+  }
+
+  @Test func webVTTWrittenFromAnyCuesReadsBackAsThem() throws {
+    var random = Generator(state: 14)
+    var (speakers, markup) = (0, 0)
+    for round in 0..<300 {
+      var source = "WEBVTT\n"
+      for cue in 0..<4 {
+        let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }
+          .joined().replacingOccurrences(of: "\n\n", with: "\n")
+        source += "\n00:00:0\(cue).000 --> 00:00:0\(cue).900\n\(text.hasPrefix("\n") ? "x" + text : text)\n"
+      }
+      // Whatever the probe makes of the hostile text, what it reads is what the forms carry.
+      let track = try #require(CaptionTrack.read(bytes: Array(source.utf8), name: "r\(round).vtt"))
+      for cue in track.cues {
+        if cue.speaker != nil { speakers += 1 }
+        if cue.text.contains("<") || cue.text.contains("&") { markup += 1 }
+        #expect(!cue.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(cue)")
+        #expect(cue.speaker.map { !$0.isEmpty && !$0.contains("\n") } ?? true)
+      }
+      let written = try TranscriptForm.webVTT.write(track.cues)
+      let reread = try #require(CaptionTrack.read(bytes: [UInt8](written), name: "w\(round).vtt"))
+      #expect(reread.findings == [], "\(String(decoding: written, as: UTF8.self))")
+      #expect(reread.cues == track.cues, "round \(round): \(source)")
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: try TranscriptForm.json.write(track.cues)) as? [String: Any])
+      #expect((json["segments"] as? [[String: Any]])?.map { $0["body"] as? String } == track.cues.map(\.line))
+    }
+    // The texts did reach speakers and characters that need escaping.
+    #expect(speakers > 50)
+    #expect(markup > 50)
+  }
+}
