@@ -57,12 +57,6 @@ public final class XMLWriter {
     try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "startDocument")
   }
 
-  /// `<!DOCTYPE name>` with no identifiers: `html` starts an HTML page in standards mode
-  /// (https://html.spec.whatwg.org/multipage/syntax.html#the-doctype). Write no XML declaration before it.
-  public func doctype(_ name: String) throws {
-    try check(xmlTextWriterWriteDTD(writer, name, nil, nil, nil), "doctype(\(name))")
-  }
-
   public func startElement(_ name: String) throws {
     try check(xmlTextWriterStartElement(writer, name), "startElement(\(name))")
     startTagOpen = true

@@ -9,7 +9,7 @@ import PodiumXML
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md#html),
 /// one block per turn: cues in a row by the same speaker are one paragraph.
 ///
-/// Written through libxml2's writer, so every cue's text is escaped there: markup in a caption
+/// Written through ``HTMLWriter``, so every cue's text is escaped there: markup in a caption
 /// file is text on this page, never a tag. It has no script, and its Content-Security-Policy
 /// allows none.
 enum TranscriptPage {
@@ -17,47 +17,52 @@ enum TranscriptPage {
     let episode = facts.episode
     let language = facts.transcript?.language ?? show.language
     let locale = PageLocale(language: show.language)
-    let xml = try XMLWriter(indent: true)
-    try xml.doctype("html")
-    try xml.startElement("html")
-    try xml.attribute("lang", language)
-    try xml.startElement("head")
-    try xml.element("meta", attributes: ["charset": "utf-8"])
-    try xml.element(
-      "meta",
-      attributes: [
-        "http-equiv": "Content-Security-Policy", "content": ContentPolicy(catalogue: catalogue, videos: [], style: style).value,
-      ])
-    try xml.element("meta", attributes: ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-    try xml.element("meta", attributes: ["name": "referrer", "content": "strict-origin-when-cross-origin"])
-    try xml.element("title", "\(heading(locale)): \(episode.title) – \(show.title)")
-    try xml.element("meta", attributes: ["name": "description", "content": facts.description])
-    try xml.element(
+    let html = HTMLWriter()
+    try PageHead.start(html, language: language, policy: ContentPolicy(catalogue: catalogue, videos: [], style: style))
+    try html.element("title", "\(heading(locale)): \(episode.title) – \(show.title)")
+    try html.newline()
+    try html.element("meta", attributes: ["name": "description", "content": facts.description])
+    try html.newline()
+    try html.element(
       "link", attributes: ["rel": "canonical", "href": catalogue.outputURL(for: show, path: VideoPaths.transcriptPage(episode))])
-    try xml.element("style", style)
-    try xml.endElement()
-    try xml.startElement("body")
-    try xml.startElement("main")
-    try xml.element("h1", episode.title)
-    try xml.startElement("p")
-    try xml.element("a", locale.watch, attributes: ["href": "./"])
-    try xml.endElement()
-    // Only elements with content: the writer closes an empty one as `<div/>`, which HTML reads as an open tag.
+    try html.newline()
+    try html.element("style", style)
+    try html.newline()
+    try html.endElement()
+    try html.newline()
+    try html.startElement("body")
+    try html.newline()
+    try html.startElement("main")
+    try html.newline()
+    try html.element("h1", episode.title)
+    try html.newline()
+    try html.startElement("p")
+    try html.element("a", locale.watch, attributes: ["href": "./"])
+    try html.endElement()
+    try html.newline()
     let turns = turns(cues)
     if !turns.isEmpty {
-      try xml.startElement("div")
-      try xml.attribute("class", "transcript")
+      try html.startElement("div")
+      try html.attribute("class", "transcript")
+      try html.newline()
       for turn in turns {
-        if let speaker = turn.speaker { try xml.element("cite", speaker) }
-        try xml.element("time", locale.duration(turn.start / 1000), attributes: ["datetime": isoDuration(turn.start)])
-        try xml.element("p", turn.text)
+        if let speaker = turn.speaker {
+          try html.element("cite", speaker)
+          try html.newline()
+        }
+        try html.element("time", locale.duration(turn.start / 1000), attributes: ["datetime": isoDuration(turn.start)])
+        try html.newline()
+        try html.element("p", turn.text)
+        try html.newline()
       }
-      try xml.endElement()
+      try html.endElement()
+      try html.newline()
     }
-    try xml.endElement()
-    try xml.endElement()
-    try xml.endElement()
-    return try xml.finish()
+    for _ in ["main", "body", "html"] {
+      try html.endElement()
+      try html.newline()
+    }
+    return Data(try html.finish().utf8)
   }
 
   /// The video page's link to this one.
@@ -86,7 +91,7 @@ enum TranscriptPage {
     return "PT" + (hours > 0 ? "\(hours)H" : "") + (minutes > 0 ? "\(minutes)M" : "") + seconds + "S"
   }
 
-  /// No `<`, `>` or `&`: the writer escapes text, and a style element's text is not unescaped.
+  /// A style element's text is written as it is (the writer refuses one that could end the element).
   static let style = """
     body{margin:0;font:16px/1.6 system-ui,sans-serif;color:#1a1a1a;background:#fff}\
     main{max-width:720px;margin:0 auto;padding:1rem}\
