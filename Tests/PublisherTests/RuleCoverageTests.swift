@@ -101,6 +101,7 @@ import Testing
     "P20-PERSON": show { $0.replacingOccurrences(of: "role: host", with: "role: boss") },
     "P20-LICENSE": show { $0.replacingOccurrences(of: "license: CC-BY-4.0", with: "license: free") },
     "P20-CHAP-ORDER": edit { $0.replacingOccurrences(of: "title:", with: "chapters:\n  - start: 90\n    title: Te laat\ntitle:") },
+    "P20-CHAP-TITLE": edit { $0.replacingOccurrences(of: "title:", with: "chapters:\n  - start: 0\n    title: \"\"\ntitle:") },
     "P20-LEN-128": show { $0.replacingOccurrences(of: "text: Steun ons", with: "text: \(String(repeating: "s", count: 129))") },
     "CAT-RULE-SETTING": site { $0 + "rules:\n  NO-SUCH-RULE:\n    severity: off\n    reason: test\n" },
     // A soundbite that ends half a second after the fixture's MP3, within its rounded itunes:duration of 60.

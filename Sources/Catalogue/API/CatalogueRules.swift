@@ -131,7 +131,10 @@ public enum CatalogueRules {
     summary: "A license is a known id, or a name with the URL of its text.")
   public static let chapters = Rule(
     id: "P20-CHAP-ORDER", severity: .error, source: "Podcasting 2.0 JSON chapters, https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md",
-    summary: "Chapters are in ascending order and start within the episode.")
+    summary: "Chapters are in ascending order and start within the episode, as long as the media file really is.")
+  public static let chapterTitle = Rule(
+    id: "P20-CHAP-TITLE", severity: .error, source: "Podlove Simple Chapters, https://podlove.org/simple-chapters/",
+    summary: "Every chapter has a title: Podlove Simple Chapters require one, and apps list chapters by it.")
 
   public static let soundbite = Rule(
     id: "CAT-SOUNDBITE", severity: .info, source: "Podcasting 2.0 soundbite, https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/soundbite.md",
@@ -158,7 +161,7 @@ public enum CatalogueRules {
   public static let all: [Rule] = [
     yamlSyntax, frontMatter, unknownKey, wrongType, missingKey, badDate, badValue, controlCharacter, pathEscape,
     missingFile, fileName, fileTooLarge, noShows, strayFolder, nameEncoding, mediaLength, numbering, license,
-    chapters, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize, artworkFileSize,
-    posterLocal, plainText, invisibleCharacter, reservedName, placeholder, soundbite,
+    chapters, chapterTitle, numberingGap, ruleSetting, mediaDuration, mediaType, mediaFormat, artworkSize,
+    artworkFileSize, posterLocal, plainText, invisibleCharacter, reservedName, placeholder, soundbite,
   ]
 }

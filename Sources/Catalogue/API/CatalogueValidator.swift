@@ -125,19 +125,32 @@ public struct CatalogueValidator: Sendable {
     return findings
   }
 
+  /// Chapters in order, each with a title, each starting before the media ends: the probed end of
+  /// a local file (what players really reach), else the declared duration.
   private func chapters(_ episode: Episode) -> [Finding] {
     var findings: [Finding] = []
     var previous = -1.0
+    let probed = episode.media?.probe?.duration
+    let end = probed ?? Double(episode.duration)
+    let length = probed.map { "the media file really is \(ChapterTime.clock($0)) long" } ?? "the episode is \(episode.duration) s long"
     for chapter in episode.chapters {
       let at = SourceLocation(file: episode.file, line: chapter.line)
+      let name = chapter.title.isEmpty ? "at \(ChapterTime.clock(chapter.start))" : "'\(chapter.title)'"
+      let fix = chapter.origin == .media ? "; fix the chapters in the media file, or write chapters: in the front matter" : ""
+      if chapter.title.allSatisfy(\.isWhitespace) {
+        findings.append(CatalogueRules.chapterTitle.finding(
+          "the chapter at \(ChapterTime.clock(chapter.start)) (\(chapter.origin.rawValue)) has no title; give it one"
+            + (chapter.origin == .media ? ", in the media file or in chapters: in the front matter" : ""), at: at))
+      }
       if chapter.start <= previous {
         findings.append(CatalogueRules.chapters.finding(
-          "chapter '\(chapter.title)' starts at \(chapter.start) s, not after the one before; put chapters in order", at: at))
+          "chapter \(name) starts at \(ChapterTime.clock(chapter.start)), not after the one before; put chapters in order\(fix)",
+          at: at))
       }
-      if chapter.start >= Double(episode.duration) {
+      if chapter.start >= end {
         findings.append(CatalogueRules.chapters.finding(
-          "chapter '\(chapter.title)' starts at \(chapter.start) s, after the end of the episode "
-            + "(\(episode.duration) s)", at: at))
+          "chapter \(name) starts at \(ChapterTime.clock(chapter.start)), after the end of the episode (\(length))\(fix)",
+          at: at))
       }
       previous = chapter.start
     }

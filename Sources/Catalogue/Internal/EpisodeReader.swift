@@ -80,6 +80,10 @@ enum EpisodeReader {
           + "replace it with the real address before you publish", line: frontMatter.bodyLine + link.line)
     }
     episode.lines = KeyLines(reader.lines)
+    // The front matter's chapters are the source; without any, the media file's own are.
+    if !reader.has("chapters"), let probe = media?.probe, !probe.chapters.isEmpty {
+      episode.chapters = Chapter.embedded(in: probe, line: episode.lines["media.url"] ?? 1)
+    }
     return episode
   }
 
