@@ -31,6 +31,9 @@ public struct Show: Sendable, Hashable {
   public var txt: [TXTRecord]
   /// The other Podcasting 2.0 tags: images, podroll, value, chat, live items.
   public var podcasting = ShowPodcasting()
+  /// `chapter_timestamps: true` appends each episode's chapters to its notes as `00:00 Title`
+  /// lines, the form YouTube and Spotify read from a description.
+  public var chapterTimestamps = false
   public var episodes: [Episode]
   /// Line of each key in `show.yaml`, for findings (`"artwork"` → 7).
   public var lines: [String: Int]

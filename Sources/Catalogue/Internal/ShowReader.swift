@@ -7,7 +7,7 @@ enum ShowReader {
   static let keys = [
     "title", "description", "language", "medium", "categories", "explicit", "type", "artwork", "author", "link",
     "keywords", "persons", "funding", "license", "locked", "owner_email", "copyright", "guid", "complete", "block",
-    "new_feed_url", "location", "update_frequency", "txt",
+    "new_feed_url", "location", "update_frequency", "txt", "chapter_timestamps",
   ] + PodcastingReader.showKeys
 
   static func read(_ node: Node, slug: String, file: String, site: Site, resolver: PathResolver,
@@ -51,6 +51,7 @@ enum ShowReader {
     show.podcasting = PodcastingReader.show(
       reader, artwork: artwork, resolver: resolver, showFolder: URL(fileURLWithPath: resolver.root).appendingPathComponent(slug),
       updating: show.podcasting)
+    show.chapterTimestamps = reader.bool("chapter_timestamps") ?? false
     show.lines = reader.lines
     return show
   }

@@ -13,5 +13,8 @@ public enum OutputPaths {
   /// Named after the episode file (date and slug), which is unique within a show.
   public static func chapters(_ episode: Episode) -> String { "\(chaptersFolder)/\(episode.fileBase).json" }
 
+  /// The WebVTT chapters beside the JSON ones, for `<track kind="chapters">`.
+  public static func chaptersVTT(_ episode: Episode) -> String { "\(chaptersFolder)/\(episode.fileBase).vtt" }
+
   public static func transcript(_ transcript: Transcript) -> String { "\(transcriptsFolder)/\(transcript.outputName)" }
 }

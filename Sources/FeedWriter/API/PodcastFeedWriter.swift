@@ -44,7 +44,7 @@ public struct PodcastFeedWriter: Sendable {
   {
     let xml = try path.map { try XMLWriter(creatingFileAt: $0) } ?? XMLWriter()
     return try write(published.indices.filter { published[$0].media != nil }, newest: { published[$0] }, into: xml) {
-      FeedEpisode(episode: published[$0], notes: renderer.render(markdown: try published[$0].loadNotes()))
+      FeedEpisode(episode: published[$0], notes: renderer.render(markdown: try published[$0].publishedNotes(in: show)))
     }
   }
 
@@ -61,6 +61,10 @@ public struct PodcastFeedWriter: Sendable {
     try xml.attribute("xmlns:podcast", Namespaces.podcast)
     try xml.attribute("xmlns:content", Namespaces.content)
     try xml.attribute("xmlns:atom", Namespaces.atom)
+    // Only a show with chapters has psc:chapters, and only its feed names their namespace.
+    if show.episodes.contains(where: { !Chapter.listed($0.chapters).isEmpty }) {
+      try xml.attribute("xmlns:psc", ChapterDialects.pscNamespace)
+    }
     try xml.startElement("channel")
     var map = FeedSourceMap(show: show.file)
     // Sized up front, as it would otherwise be copied as it doubles: about ten marks an item.

@@ -153,6 +153,7 @@ struct ItemElements {
         "type": "application/json+chapters",
       ])
     }
+    if !Chapter.listed(episode.chapters).isEmpty { try ChapterDialects.psc(episode.chapters, to: xml) }
     if let persons = episode.persons {
       try marker.mark("persons")
       try xml.persons(persons)

@@ -69,7 +69,7 @@ struct OutputRenderer {
     if show.medium == .video {
       // The video pages need the notes too: rendered once, for both, and the feed kept in memory.
       let episodes = try ParallelMap.map(published) { episode in
-        Swift.Result { FeedEpisode(episode: episode, notes: renderer.render(markdown: try episode.loadNotes())) }
+        Swift.Result { FeedEpisode(episode: episode, notes: renderer.render(markdown: try episode.publishedNotes(in: show))) }
       }.map { try $0.get() }
       for item in episodes { result.findings += notesFindings(item.notes.removals, episode: item.episode) }
       let feed = try writer.feed(episodes)
@@ -106,6 +106,9 @@ struct OutputRenderer {
       var files: [(path: String, contents: Data)] = []
       for (episode, chaptersFile) in zip(batch, chapters) {
         if let chaptersFile { files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile)) }
+        if chaptersFile != nil, !Chapter.listed(episode.chapters).isEmpty {
+          files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", ChapterDialects.webVTT(episode)))
+        }
         var sources: [String: Data] = [:]
         var cues: [String: [CaptionCue]] = [:]
         for transcript in PublishedTranscript.all(for: episode) {

@@ -28,6 +28,8 @@ struct VideoFacts {
   /// The WebVTT or SubRip transcript the transcript page is made from: the first in the show's
   /// language, or else the first.
   let transcript: Transcript?
+  /// The WebVTT chapters published beside the JSON ones, when the episode has chapters.
+  let chaptersURL: String?
   /// The summary or the notes as plain text, at most 2000 characters; may be empty.
   let summary: String
   /// Plain text for meta descriptions and structured data: the summary, or else the title.
@@ -59,6 +61,7 @@ struct VideoFacts {
     let timed = episode.transcripts.filter { [.webVTT, .subRip].contains(TranscriptForm(type: $0.type)) }
     let locale = PageLocale(language: show.language)
     transcript = timed.first { locale.isShowLanguage($0.language ?? show.language) } ?? timed.first
+    chaptersURL = Chapter.listed(episode.chapters).isEmpty ? nil : catalogue.outputURL(for: show, path: OutputPaths.chaptersVTT(episode))
     let text = episode.summary ?? item.notes.plainText
     summary = String(text.prefix(2000))
     description = text.isEmpty ? episode.title : summary

@@ -31,6 +31,7 @@ enum VideoIndex {
           ["url": $0.url, "language": $0.language, "label": locale.languageName($0.language)]
         },
       ]
+      if let chapters = ChapterTrack(video, locale: locale) { item["chapters"] = chapters.json }
       if let external = video.external {
         item["external"] = ["provider": external.provider.rawValue, "url": external.watchURL, "embed": external.embedURL]
       }

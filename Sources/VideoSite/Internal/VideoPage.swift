@@ -129,6 +129,7 @@ enum VideoPage {
       try html.endElement()
       try html.newline()
     }
+    if let chapters = ChapterTrack(facts, locale: locale) { try chapters.write(into: html) }
   }
 
   /// The poster and a link to the provider; `embed.js` swaps in the provider's player on a click.

@@ -1,0 +1,78 @@
+import Catalogue
+import Foundation
+import PodiumXML
+
+/// An episode's chapters in the dialects other than Podcasting 2.0 JSON (``ChaptersWriter``):
+/// each from the same ``Chapter`` list, so every app sees the same table of contents.
+public enum ChapterDialects {
+  /// Podlove Simple Chapters' namespace, declared on `<rss>` as `psc`.
+  public static let pscNamespace = "http://podlove.org/simple-chapters"
+
+  /// Where the last chapter ends: the media's probed end, else its declared duration.
+  public static func end(of episode: Episode) -> Double {
+    episode.media?.probe?.duration ?? Double(episode.duration)
+  }
+
+  /// `<psc:chapters version="1.2">` with a `<psc:chapter start title [href] [image]>` per listed
+  /// chapter, as https://podlove.org/simple-chapters/ specifies, for an item or a document.
+  public static func psc(_ chapters: [Chapter], to xml: XMLWriter) throws {
+    try xml.startElement("psc:chapters")
+    try xml.attribute("version", "1.2")
+    for chapter in Chapter.listed(chapters) {
+      try xml.startElement("psc:chapter")
+      try xml.attribute("start", ChapterTime.precise(chapter.start))
+      try xml.attribute("title", oneLine(chapter.title))
+      if let url = chapter.url { try xml.attribute("href", url) }
+      if let img = chapter.img { try xml.attribute("image", img) }
+      try xml.endElement()
+    }
+    try xml.endElement()
+  }
+
+  /// A WebVTT file of chapter cues, each ending where the next starts and the last at the end of
+  /// the media: what `<track kind="chapters">` plays (https://www.w3.org/TR/webvtt1/#webvtt-file-using-chapter-title-text).
+  public static func webVTT(_ episode: Episode) -> Data {
+    let chapters = Chapter.listed(episode.chapters)
+    var text = "WEBVTT\n"
+    for (index, chapter) in chapters.enumerated() {
+      let next = index + 1 < chapters.count ? chapters[index + 1].start : end(of: episode)
+      text += "\n\(index + 1)\n\(ChapterTime.precise(chapter.start)) --> \(ChapterTime.precise(max(next, chapter.start)))\n"
+      text += cueText(chapter.title) + "\n"
+    }
+    return Data(text.utf8)
+  }
+
+  /// `00:00 Title` lines, the form YouTube and Spotify turn into chapters in a description.
+  public static func timestamps(_ chapters: [Chapter]) -> String {
+    Chapter.listed(chapters).map { "\(ChapterTime.clock($0.start)) \(oneLine($0.title))\n" }.joined()
+  }
+
+  /// ``timestamps(_:)`` as a Markdown paragraph appended to the notes: one line each (hard
+  /// breaks), titles escaped so that no `*` or `<` in one becomes markup.
+  public static func notes(_ markdown: String, appending chapters: [Chapter]) -> String {
+    let lines = Chapter.listed(chapters).map { "\(ChapterTime.clock($0.start)) \(markdownEscaped(oneLine($0.title)))" }
+    guard !lines.isEmpty else { return markdown }
+    let separator = markdown.hasSuffix("\n\n") ? "" : markdown.hasSuffix("\n") ? "\n" : markdown.isEmpty ? "" : "\n\n"
+    return markdown + separator + lines.joined(separator: "\\\n") + "\n"
+  }
+
+  private static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+
+  /// Cue text holds no `-->`, and `&` and `<` start references and tags (WebVTT §4.2.2).
+  private static func cueText(_ title: String) -> String {
+    oneLine(title).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;")
+  }
+
+  /// Every ASCII punctuation character backslash-escaped, which CommonMark reads as the character itself.
+  private static func markdownEscaped(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if character.isASCII, character.isPunctuation || character.isSymbol { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+}
