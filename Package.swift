@@ -75,7 +75,7 @@ let package = Package(
     .target(
       name: "PodiumCLI",
       dependencies: [
-        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "MediaProbe", "Parallel", "LinkCheck", "Preview",
+        "Publisher", "Catalogue", "Diagnostics", "FeedRules", "FeedWriter", "MediaProbe", "Parallel", "LinkCheck", "Preview",
         "ObjectStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

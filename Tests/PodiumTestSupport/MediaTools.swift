@@ -57,6 +57,23 @@ public enum MediaTools {
     try encode("\(name).wav", to: name, chapters: chapters, in: folder)
   }
 
+  /// A faststart H.264/AAC video of `seconds` (ffmpeg's test picture and a tone), so chunk
+  /// offsets of two tracks follow the movie box.
+  public static func video(seconds: Int, to name: String, in folder: URL) throws {
+    try run("ffmpeg", [
+      "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=\(seconds)", "-f", "lavfi", "-i",
+      "sine=frequency=440:duration=\(seconds)", "-codec:v", "libx264", "-pix_fmt", "yuv420p", "-codec:a", "aac",
+      "-movflags", "+faststart", "-shortest", name,
+    ], in: folder)
+  }
+
+  /// The length ffmpeg decodes the whole file to, in seconds (it throws when decoding fails).
+  public static func decodedSeconds(_ name: String, in folder: URL) throws -> Double {
+    let output = try run("ffmpeg", ["-v", "error", "-stats", "-i", name, "-f", "null", "-"], in: folder)
+    guard let match = output.matches(of: /time=(\d+):(\d+):(\d+\.\d+)/).last else { return -1 }
+    return Double(match.1)! * 3600 + Double(match.2)! * 60 + Double(match.3)!
+  }
+
   private static func encode(_ wav: String, to name: String, chapters: [Mark], in folder: URL) throws {
     var arguments = ["-v", "error", "-y", "-i", wav]
     if !chapters.isEmpty {

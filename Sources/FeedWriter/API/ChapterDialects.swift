@@ -8,6 +8,34 @@ public enum ChapterDialects {
   /// Podlove Simple Chapters' namespace, declared on `<rss>` as `psc`.
   public static let pscNamespace = "http://podlove.org/simple-chapters"
 
+  /// The dialects `podium chapters --format` prints.
+  public enum Format: String, CaseIterable, Sendable {
+    case json, psc, vtt, text
+  }
+
+  /// An episode's chapters as a file of `format`: what the build publishes for JSON and WebVTT,
+  /// a document of its own for Podlove Simple Chapters, the notes' lines for text.
+  public static func document(_ episode: Episode, show: Show, format: Format) throws -> Data {
+    switch format {
+    case .json: return try ChaptersWriter.write(episode, show: show)
+    case .vtt: return webVTT(episode)
+    case .text: return Data(timestamps(episode.chapters).utf8)
+    case .psc:
+      let xml = try XMLWriter()
+      try xml.startDocument()
+      try psc(episode.chapters, to: xml, declaringNamespace: true)
+      return try xml.finish()
+    }
+  }
+
+  /// Each listed chapter with its end: where the next starts, the last at the media's end.
+  public static func spans(_ episode: Episode) -> [(chapter: Chapter, end: Double)] {
+    let chapters = Chapter.listed(episode.chapters)
+    return chapters.enumerated().map { index, chapter in
+      (chapter, max(chapter.start, index + 1 < chapters.count ? chapters[index + 1].start : end(of: episode)))
+    }
+  }
+
   /// Where the last chapter ends: the media's probed end, else its declared duration.
   public static func end(of episode: Episode) -> Double {
     episode.media?.probe?.duration ?? Double(episode.duration)
@@ -15,8 +43,9 @@ public enum ChapterDialects {
 
   /// `<psc:chapters version="1.2">` with a `<psc:chapter start title [href] [image]>` per listed
   /// chapter, as https://podlove.org/simple-chapters/ specifies, for an item or a document.
-  public static func psc(_ chapters: [Chapter], to xml: XMLWriter) throws {
+  public static func psc(_ chapters: [Chapter], to xml: XMLWriter, declaringNamespace: Bool = false) throws {
     try xml.startElement("psc:chapters")
+    if declaringNamespace { try xml.attribute("xmlns:psc", pscNamespace) }
     try xml.attribute("version", "1.2")
     for chapter in Chapter.listed(chapters) {
       try xml.startElement("psc:chapter")
@@ -32,12 +61,10 @@ public enum ChapterDialects {
   /// A WebVTT file of chapter cues, each ending where the next starts and the last at the end of
   /// the media: what `<track kind="chapters">` plays (https://www.w3.org/TR/webvtt1/#webvtt-file-using-chapter-title-text).
   public static func webVTT(_ episode: Episode) -> Data {
-    let chapters = Chapter.listed(episode.chapters)
     var text = "WEBVTT\n"
-    for (index, chapter) in chapters.enumerated() {
-      let next = index + 1 < chapters.count ? chapters[index + 1].start : end(of: episode)
-      text += "\n\(index + 1)\n\(ChapterTime.precise(chapter.start)) --> \(ChapterTime.precise(max(next, chapter.start)))\n"
-      text += cueText(chapter.title) + "\n"
+    for (index, span) in spans(episode).enumerated() {
+      text += "\n\(index + 1)\n\(ChapterTime.precise(span.chapter.start)) --> \(ChapterTime.precise(span.end))\n"
+      text += cueText(span.chapter.title) + "\n"
     }
     return Data(text.utf8)
   }
