@@ -8,8 +8,8 @@ import Testing
 import VideoSite
 
 /// The campaign's catalogue, built: every episode's chapters read back from each dialect the build
-/// writes (Podcasting 2.0 JSON, Podlove Simple Chapters, WebVTT, `00:00` lines in the notes) are
-/// the catalogue's chapters, and the video pages and index carry the WebVTT as a chapters track.
+/// writes (Podcasting 2.0 JSON, Podlove Simple Chapters, WebVTT, `00:00` lines in the notes) and
+/// from the sample media themselves are the catalogue's chapters, and the video pages and index carry the WebVTT as a chapters track.
 @Suite struct ChapterDialectTests {
   /// A chapter as a dialect gives it back: its start in milliseconds and its title.
   struct Mark: Equatable, CustomStringConvertible {
@@ -41,6 +41,9 @@ import VideoSite
         #expect(json == expected, "\(episode.file): JSON")
         #expect(psc == expected, "\(episode.file): psc:chapters")
         #expect(vtt == expected, "\(episode.file): WebVTT")
+        // The sample media carry the same chapters inside them (podium chapters --embed).
+        let embedded = episode.media?.probe?.chapters.map { Mark(start: ChapterTime.milliseconds($0.start), title: $0.title ?? "") }
+        #expect(embedded == expected, "\(episode.file): inside the media file")
         // podcastparser (gPodder) reads psc:chapters in whole seconds.
         #expect(apps[episode.guid] == expected.map { Mark(start: $0.start / 1000 * 1000, title: $0.title) }, "\(episode.file): podcastparser")
         if show.chapterTimestamps {

@@ -433,6 +433,19 @@ reporter|Noor Benali|De uitslag gaat naar de nieuwe gemeenteraad.
 EOF
 
 # ---------------------------------------------------------------------------------------------
+# The chapters inside the media too, for apps that read only those (docs/catalogue.md, Chapters):
+# written by Podium itself from each front matter, which also updates each media.length. Set
+# PODIUM to a built podium (e.g. PODIUM=.build/debug/podium) when it is not on the PATH.
+PODIUM="${PODIUM:-$(command -v podium || true)}"
+if [[ -n $PODIUM ]]; then
+  for md in "$CATALOGUE"/*/2*.md; do
+    grep -q '^chapters:' "$md" || continue
+    "$PODIUM" chapters "$md" --catalogue "$CATALOGUE" --output "$CATALOGUE/../feeds" --embed --allow-enclosure-change >/dev/null
+  done
+else
+  echo "make-sample-media: podium not found (set PODIUM): the media have no chapters inside them" >&2
+fi
+
 echo "Sample media (bytes, decoded duration; the .md front matter has been updated to match):"
 cat "$SUMMARY"
 total="$(du -sb "$CATALOGUE" | cut -f1)"
