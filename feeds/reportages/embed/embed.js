@@ -139,7 +139,7 @@
       const own = (c) => c.lang && lang && primary(c.lang) === primary(lang);
       const first = caps.findIndex(own);
       caps.forEach((c, i) => {
-        const kind = own(c) ? "captions" : "subtitles";
+        const kind = c.kind || (own(c) ? "captions" : "subtitles");
         video.append(el("track", { kind, srclang: c.lang || null, label: c.label || c.lang || L[kind], default: i === first, src: c.src }));
       });
       btn.replaceWith(video);
@@ -172,6 +172,9 @@
       const caps = (Array.isArray(v.captions) ? v.captions : [])
         .map((c) => c && { src: safeURL(c.url, base), lang: text(c.language), label: text(c.label) })
         .filter((c) => c && c.src);
+      // The chapters as a track of their own, which the browser's player lists.
+      const chap = v.chapters && typeof v.chapters === "object" ? safeURL(v.chapters.url, base) : null;
+      if (chap) caps.push({ src: chap, kind: "chapters", label: text(v.chapters.label) });
       const ext = v.external && typeof v.external === "object" ? v.external : null;
       const provider = ext ? text(ext.provider) : "";
       const frame = !sources.length && ext ? frameURL(ext.embed, base) : null;
