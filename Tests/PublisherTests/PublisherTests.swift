@@ -22,7 +22,8 @@ import Testing
     _ = try publisher(fixture).build()
     let second = try fixture.folder.snapshot("feeds")
     #expect(first.keys.sorted() == [
-      ".podium/manifest.json", ".podium/published.json", "feeds.opml", "gesprekken/chapters/2024-03-14-a.json", "gesprekken/feed.xml",
+      ".podium/manifest.json", ".podium/published.json", "feeds.opml", "gesprekken/chapters/2024-03-14-a.json",
+      "gesprekken/chapters/2024-03-14-a.vtt", "gesprekken/feed.xml",
     ])
     #expect(first == second)
   }

@@ -143,7 +143,10 @@ import Testing
     #expect(types["feeds/reportages/video-sitemap.xml"] == "text/xml; charset=utf-8")
     #expect(report.items.filter { $0.key.hasSuffix(".mp3") }.allSatisfy { $0.contentType == "audio/mpeg" })
     #expect(report.items.filter { $0.key.hasSuffix(".mp4") }.allSatisfy { $0.contentType == "video/mp4" })
-    #expect(report.items.filter { $0.kind == .chapters }.allSatisfy { $0.contentType == "application/json+chapters" })
+    let chapters = report.items.filter { $0.kind == .chapters }
+    #expect(chapters.filter { $0.key.hasSuffix(".json") }.allSatisfy { $0.contentType == "application/json+chapters" })
+    #expect(chapters.filter { $0.key.hasSuffix(".vtt") }.allSatisfy { $0.contentType == "text/vtt; charset=utf-8" })
+    #expect(chapters.contains { $0.key.hasSuffix(".vtt") })
     // Nothing in the bucket but the publication and Podium's digest index.
     #expect(
       Set(try setup.snapshot().keys) == Set(report.items.map { "show/" + $0.key } + ["show/.podium/s3-digests.json"]))
