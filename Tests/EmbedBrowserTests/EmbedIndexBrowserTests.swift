@@ -83,7 +83,13 @@ struct EmbedIndexBrowserTests {
     #expect(try browser.executeString("return \(video).preload") == "none")
     #expect(try browser.executeBool("return document.activeElement === \(video)") == true)
     // The captions track is there, in the show's language, shown, and its cues loaded.
-    #expect(try browser.executeInt("return \(video).querySelectorAll('track').length") == episode.transcripts.count)
+    // Captions and, last, the chapters, which Chromium parses into cues once the track is in use.
+    #expect(try browser.executeInt("return \(video).querySelectorAll('track').length") == episode.transcripts.count + 1)
+    let chapters = "\(video).textTracks[\(episode.transcripts.count)]"
+    #expect(try browser.executeString("return \(chapters).kind") == "chapters")
+    _ = try browser.execute("\(chapters).mode = 'hidden'")
+    try browser.waitUntil("const t = \(chapters); return t.cues && t.cues.length === \(episode.chapters.count)")
+    #expect(try browser.executeString("return \(chapters).cues[1].text") == episode.chapters[1].title)
     #expect(try browser.executeString("return \(video).textTracks[0].kind") == "captions")
     #expect(try browser.executeString("return \(video).textTracks[0].language") == "nl-BE")
     try browser.waitUntil("const t = \(video).textTracks[0]; return t.mode === 'showing' && t.cues && t.cues.length > 0")

@@ -49,6 +49,10 @@ final class EmbedSite {
       let data = try Data(contentsOf: catalogue.fileURL(for: transcript.file, in: show))
       try folder.write("feeds/\(show.slug)/\(OutputPaths.transcript(transcript))", data)
     }
+    // The WebVTT chapters, which the build writes beside the JSON ones.
+    for episode in videos where !Chapter.listed(episode.chapters).isEmpty {
+      try folder.write("feeds/\(show.slug)/\(OutputPaths.chaptersVTT(episode))", ChapterDialects.webVTT(episode))
+    }
     feeds.serve(directory: folder.url.appendingPathComponent("feeds"))
     media.serve(directory: Self.repositoryRoot.appendingPathComponent("episodes"))
     // The web component on another site reads index.json and the captions across origins.

@@ -1,0 +1,67 @@
+import Foundation
+import MediaProbe
+import PodiumTestSupport
+import Testing
+
+/// ChapterEmbedder on the probe's own fixtures (ID3v2.3 and 2.4 tags with artwork, a file that
+/// has chapters already) and on damaged files: what it writes the probe reads back with every
+/// other tag kept, and a file it refuses is left byte for byte as it was.
+@Suite struct ChapterEmbedderTests {
+  static let marks = [
+    ChapterEmbedder.Mark(start: 0, end: 1.5, title: "Begin"), ChapterEmbedder.Mark(start: 1.5, end: 3, title: "Één & twee"),
+  ]
+
+  func copy(_ fixture: String, into folder: TemporaryFolder) throws -> URL {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/mp3/\(fixture)", withExtension: nil))
+    return try folder.write(fixture, try Data(contentsOf: url))
+  }
+
+  @Test(arguments: ["id3v23-art.mp3", "id3v24-art.mp3", "chapters.mp3", "cbr-128k-stereo.mp3"])
+  func keepsEveryOtherTagAndTheAudio(_ fixture: String) throws {
+    let folder = try TemporaryFolder()
+    let file = try copy(fixture, into: folder)
+    let before = MediaProbe().probe(path: file.path)
+    let size = try ChapterEmbedder.embed(Self.marks, into: file.path)
+    let after = MediaProbe().probe(path: file.path)
+    #expect(size == after.size)
+    #expect(after.chapters.map(\.title) == ["Begin", "Één & twee"])
+    #expect(after.chapters.map(\.start) == [0, 1.5])
+    #expect(after.chapters.map(\.end) == [1.5, 3])
+    #expect(after.tags == before.tags)
+    #expect(after.artwork == before.artwork)
+    #expect(after.duration == before.duration)
+    #expect(after.findings.filter { $0.severity >= .warning }.map(\.ruleID) == before.findings.filter { $0.severity >= .warning }.map(\.ruleID))
+  }
+
+  /// Every truncation and many one-byte corruptions of the start of an MP3 and an M4A (tags, box
+  /// headers, the movie box): refused with the file unchanged, or written so the probe reads it;
+  /// never a crash, and never a stray file beside it.
+  @Test func damagedFilesAreRefusedOrWrittenNeverBroken() throws {
+    let folder = try TemporaryFolder()
+    try MediaTools.tone(seconds: 3, to: "tone.m4a", in: folder.url)
+    let originals = [try Data(contentsOf: try copy("id3v24-art.mp3", into: folder)), try folder.read("tone.m4a")]
+    var refused = 0
+    for (index, original) in originals.enumerated() {
+      var variants: [Data] = []
+      for cut in stride(from: 4, to: min(original.count, 6000), by: 97) { variants.append(original.prefix(cut)) }
+      for position in stride(from: 0, to: min(original.count, 6000), by: 23) {
+        var damaged = original
+        damaged[position] ^= position % 2 == 0 ? 0xFF : 0x80
+        variants.append(damaged)
+      }
+      for (number, variant) in variants.enumerated() {
+        let name = "v\(index)-\(number).\(index == 0 ? "mp3" : "m4a")"
+        let url = try folder.write(name, variant)
+        do {
+          _ = try ChapterEmbedder.embed(Self.marks, into: url.path)
+          _ = MediaProbe().probe(path: url.path)
+        } catch {
+          refused += 1
+          #expect(try Data(contentsOf: url) == variant, "\(name): \(error)")
+        }
+      }
+    }
+    #expect(refused > 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") } == [])
+  }
+}
