@@ -33,6 +33,16 @@ import Testing
     #expect(after.findings.filter { $0.severity >= .warning }.map(\.ruleID) == before.findings.filter { $0.severity >= .warning }.map(\.ruleID))
   }
 
+  @Test func anMP4WithAQuickTimeChapterTrackIsRefusedUnchanged() throws {
+    let folder = try TemporaryFolder()
+    try MediaTools.tone(seconds: 3, to: "tone.m4a", chapters: [MediaTools.Mark(0, 3, "Oud")], in: folder.url)
+    let before = try folder.read("tone.m4a")
+    #expect {
+      try ChapterEmbedder.embed(Self.marks, into: folder.url.appendingPathComponent("tone.m4a").path)
+    } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("QuickTime chapter track") == true }
+    #expect(try folder.read("tone.m4a") == before)
+  }
+
   /// Every truncation and many one-byte corruptions of the start of an MP3 and an M4A (tags, box
   /// headers, the movie box): refused with the file unchanged, or written so the probe reads it;
   /// never a crash, and never a stray file beside it.

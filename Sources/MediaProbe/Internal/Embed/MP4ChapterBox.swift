@@ -43,6 +43,17 @@ enum MP4ChapterBox {
     if children.contains(where: { $0.type == "mvex" }) {
       throw ChapterEmbedder.Refusal("the MP4 file is fragmented; Podium writes chapters only into a plain MP4")
     }
+    // A QuickTime chapter track is what players that read one show, over `chpl`; rewriting its
+    // text samples is more than this writer does, so the file is left to the tool that made it.
+    for trak in children where trak.type == "trak" {
+      for tref in try boxes(in: bytes, trak.payload) where tref.type == "tref" {
+        if try boxes(in: bytes, tref.payload).contains(where: { $0.type == "chap" }) {
+          throw ChapterEmbedder.Refusal(
+            "the MP4 file has a QuickTime chapter track, which Podium can't rewrite; remove it "
+              + "(ffmpeg -i IN -map 0 -map_chapters -1 -c copy OUT) and embed again")
+        }
+      }
+    }
     let oldUdta = children.first { $0.type == "udta" }
     var udta: [UInt8] = []
     if let oldUdta {
