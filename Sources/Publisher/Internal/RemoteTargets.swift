@@ -55,6 +55,11 @@ struct RemoteTargets {
             url: catalogue.outputURL(for: show, path: OutputPaths.chapters(episode)), kind: .chapters,
             location: at("chapters")))
         }
+        if !Chapter.listed(episode.chapters).isEmpty {
+          add(Target(
+            url: catalogue.outputURL(for: show, path: OutputPaths.chaptersVTT(episode)), kind: .chapters,
+            location: at("chapters")))
+        }
       }
     }
     return targets
