@@ -31,7 +31,7 @@ import VideoSite
     for show in catalogue.shows {
       let feedFile = "feeds/\(show.slug)/feed.xml"
       let feed = try FeedReader(try folder.read(feedFile))
-      let apps = try Self.podcastparserChapters(folder.url.appendingPathComponent(feedFile))
+      let apps = try Self.appChapters(folder.url.appendingPathComponent(feedFile))
       for episode in show.episodes where episode.status(at: now) == .published && !episode.chapters.isEmpty {
         let expected = Chapter.listed(episode.chapters).map { Mark(start: ChapterTime.milliseconds($0.start), title: $0.title) }
         let item = try #require(feed.items.first { feed.text($0, "guid") == episode.guid })
@@ -44,8 +44,9 @@ import VideoSite
         // The sample media carry the same chapters inside them (podium chapters --embed).
         let embedded = episode.media?.probe?.chapters.map { Mark(start: ChapterTime.milliseconds($0.start), title: $0.title ?? "") }
         #expect(embedded == expected, "\(episode.file): inside the media file")
-        // podcastparser (gPodder) reads psc:chapters in whole seconds.
-        #expect(apps[episode.guid] == expected.map { Mark(start: $0.start / 1000 * 1000, title: $0.title) }, "\(episode.file): podcastparser")
+        // podcastparser (gPodder) reads psc:chapters in whole seconds, feedparser to the millisecond.
+        #expect(apps.podcastparser[episode.guid] == expected.map { Mark(start: $0.start / 1000 * 1000, title: $0.title) }, "\(episode.file): podcastparser")
+        #expect(apps.feedparser[episode.guid] == expected, "\(episode.file): feedparser")
         if show.chapterTimestamps {
           let notes = try #require(feed.text(item, "encoded", namespace: FeedReader.content))
           #expect(Self.timestamps(notes) == expected.map { Mark(start: $0.start / 1000 * 1000, title: $0.title) }, "\(episode.file): notes")
@@ -113,16 +114,24 @@ import VideoSite
     }
   }
 
-  /// Each episode's chapters as podcastparser, gPodder's feed parser, reads them from psc:chapters.
-  static func podcastparserChapters(_ feed: URL) throws -> [String: [Mark]] {
+  /// Each episode's chapters, by GUID, as podcastparser (gPodder's feed parser) and feedparser read
+  /// them from psc:chapters.
+  static func appChapters(_ feed: URL) throws -> (podcastparser: [String: [Mark]], feedparser: [String: [Mark]]) {
     let script = """
-      import json, sys, podcastparser
+      import json, sys, feedparser, podcastparser
       with open(sys.argv[1], "rb") as f:
           parsed = podcastparser.parse("https://feeds.podium.test/feed.xml", f)
-      print(json.dumps({e["guid"]: [[c["start"], c["title"]] for c in e.get("chapters", [])] for e in parsed["episodes"]}))
+      first = {e["guid"]: [[c["start"] * 1000, c["title"]] for c in e.get("chapters", [])] for e in parsed["episodes"]}
+      feed = feedparser.parse(sys.argv[1])
+      if feed.bozo:
+          sys.exit("feedparser: %s" % feed.bozo_exception)
+      second = {e.id: [[round(c["start_parsed"].total_seconds() * 1000), c["title"]] for c in e.get("psc_chapters", {}).get("chapters", [])]
+                for e in feed.entries}
+      print(json.dumps([first, second]))
       """
     let output = try MediaTools.run("python3", ["-c", script, feed.path], in: feed.deletingLastPathComponent())
-    let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [[Any]]] ?? [:]
-    return object.mapValues { rows in rows.map { Mark(start: (($0[0] as? NSNumber)?.intValue ?? -1) * 1000, title: $0[1] as? String ?? "") } }
+    let both = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: [[Any]]]] ?? []
+    let marks = both.map { $0.mapValues { rows in rows.map { Mark(start: ($0[0] as? NSNumber)?.intValue ?? -1, title: $0[1] as? String ?? "") } } }
+    return (marks.first ?? [:], marks.dropFirst().first ?? [:])
   }
 }
