@@ -122,5 +122,11 @@ import Testing
       ($0 as? ChapterEmbedder.Refusal)?.description.contains("runs past the end of its tag") == true
     }
     #expect(try folder.read("b.mp3") == Data(bytes))
+    // A symbolic link is not replaced by a file.
+    try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("c.mp3").path, withDestinationPath: "b.mp3")
+    #expect(throws: ChapterEmbedder.Refusal.self) {
+      try ChapterEmbedder.embed([ChapterEmbedder.Mark(start: 0, end: 1, title: "A")], into: folder.url.appendingPathComponent("c.mp3").path)
+    }
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.url.appendingPathComponent("c.mp3").path) == "b.mp3")
   }
 }

@@ -18,8 +18,9 @@ enum FileSplice {
     init(path: String) throws(ChapterEmbedder.Refusal) {
       self.path = path
       var info = stat()
-      guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else {
-        throw ChapterEmbedder.Refusal("'\(path)' can't be read as a file")
+      // Not through a symbolic link: the rename would replace the link, not the file it names.
+      guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else {
+        throw ChapterEmbedder.Refusal("'\(path)' is not a plain file (a symbolic link, a folder or missing); name the file itself")
       }
       self.handle = handle
       size = Int64(info.st_size)
