@@ -28,6 +28,9 @@ let package = Package(
       name: "FuzzCaptions", dependencies: ["FuzzDriver", .product(name: "MediaProbe", package: podium)],
       path: "Targets/FuzzCaptions"),
     .executableTarget(
+      name: "FuzzEmbed", dependencies: ["FuzzDriver", .product(name: "MediaProbe", package: podium)],
+      path: "Targets/FuzzEmbed"),
+    .executableTarget(
       name: "FuzzMedia", dependencies: ["FuzzDriver", .product(name: "MediaProbe", package: podium)],
       path: "Targets/FuzzMedia"),
   ],

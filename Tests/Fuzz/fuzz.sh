@@ -7,7 +7,7 @@
 #        Tests/Fuzz/fuzz.sh smoke                every target for 12 s (CI)
 #        Tests/Fuzz/fuzz.sh build                build only
 # TARGET: xml, html, catalogue, captions, media (every media fixture), mp3 or mp4 (media with one
-# format's fixtures).
+# format's fixtures), embed (chapters written into MP3 and MPEG-4 fixtures).
 #
 # Everything it writes goes under Tests/Fuzz/.work/ (git-ignored). A crash, an input slower than
 # -timeout or a run over -rss_limit_mb stops that target and leaves the input as
@@ -44,6 +44,7 @@ seed() {
     captions) cp "$fixtures"/img/*.vtt "$fixtures"/img/*.srt "$seeds/"
       find "$root/episodes" -name '*.vtt' -o -name '*.srt' | while read -r f; do cp "$f" "$seeds/"; done ;;
     mp3|mp4) cp "$fixtures/$target"/* "$seeds/" ;;
+    embed) cp "$fixtures"/mp3/* "$fixtures"/mp4/* "$seeds/" ;;
     media) find "$fixtures" -type f ! -name '*.sh' ! -name '*.vtt' ! -name '*.srt' -exec cp {} "$seeds/" \; ;;
   esac
 }
@@ -57,7 +58,8 @@ run() {
     catalogue) binary=FuzzCatalogue max_len=16384 ;;
     captions) binary=FuzzCaptions max_len=16384 ;;
     media|mp3|mp4) binary=FuzzMedia max_len=262144 ;;
-    *) echo "fuzz.sh: unknown target '$target' (xml, html, catalogue, captions, media, mp3, mp4)" >&2; return 2 ;;
+    embed) binary=FuzzEmbed max_len=262144 ;;
+    *) echo "fuzz.sh: unknown target '$target' (xml, html, catalogue, captions, media, mp3, mp4, embed)" >&2; return 2 ;;
   esac
   # A leak check after each input that allocated more than it freed scans the whole heap, and Swift's
   # caches and the linters' threads make that most inputs: off unless PODIUM_FUZZ_LEAKS=1
@@ -71,7 +73,7 @@ run() {
   local status=0
   (cd "$dir" && "$work/build/release/$binary" -max_total_time="$time" -max_len="$max_len" \
     -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$dir/" -print_final_stats=1 "${options[@]}" "$dir/corpus" "$dir/seeds") || status=$?
-  rm -rf "$dir"/catalogue.*
+  rm -rf "$dir"/catalogue.* "$dir"/embed.*
   return $status
 }
 
@@ -81,7 +83,7 @@ case "$what" in
   all|smoke)
     [ "$what" = smoke ] && seconds=12
     failed=()
-    for target in xml html catalogue captions media; do
+    for target in xml html catalogue captions media embed; do
       run "$target" "$seconds" || failed+=("$target")
     done
     if [ ${#failed[@]} -gt 0 ]; then
