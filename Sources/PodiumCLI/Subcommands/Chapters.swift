@@ -42,7 +42,9 @@ extension Podium {
         print("wrote \(done.chapters) chapters into \(done.media) (\(done.oldLength) → \(done.newLength) bytes)")
         if done.lengthUpdated { print("updated media.length in the front matter to \(done.newLength)") }
       } catch let failure as EpisodeChapters.Failure {
-        throw ValidationError(failure.description)
+        // What went wrong and what to do, without the usage text: the command was used right.
+        FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+        throw ExitCode.failure
       }
     }
   }
