@@ -156,7 +156,23 @@ import Testing
     #expect(strict.standardOutput.contains("podium.yaml:3: warning: [CAT-PLACEHOLDER] 'base_url' is on feeds.example.org"))
     #expect(strict.standardOutput.contains(
       "mijn-show/show.yaml:3: warning: [CAT-PLACEHOLDER] 'description' is still the placeholder that podium init wrote"))
-    #expect(try PodiumProcess.run(["init"], in: folder.url).status != 0, "init never overwrites")
+    let again = try PodiumProcess.run(["init", "--show", "mijn-show", "--title", "Ander", "--publisher", "P"], in: folder.url)
+    #expect(again.status != 0, "init never overwrites")
+    #expect(again.standardError.contains("already exists: the catalogue has a show 'mijn-show'"), "\(again.standardError)")
+  }
+
+  /// A second show goes into the same catalogue, beside the first, and podium.yaml stays as it was.
+  @Test func initAddsAShowToAnExistingCatalogue() throws {
+    let fixture = try CatalogueFixture()
+    let site = try fixture.folder.read("episodes/podium.yaml")
+    let result = try PodiumProcess.run(
+      ["init", "--show", "tweede", "--title", "Tweede show", "--publisher", "Socius"], in: fixture.folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("created episodes/tweede/show.yaml"))
+    #expect(!result.standardOutput.contains("podium.yaml"))
+    #expect(try fixture.folder.read("episodes/podium.yaml") == site)
+    #expect(fixture.folder.exists("episodes/tweede/media"))
+    #expect(!fixture.folder.exists("episodes/.tweede.podium-new-\(ProcessInfo.processInfo.processIdentifier)"))
   }
 
   @Test func listShowsStatuses() throws {

@@ -1,7 +1,8 @@
 import AtomicOutput
 import Foundation
 
-/// `podium init` as a library call: a new catalogue with one show, ready to edit.
+/// `podium init` as a library call: a new show, ready to edit, in a new catalogue or an existing
+/// one. `podium import` writes the show it read through the same call.
 public struct CatalogueScaffold: Sendable {
   public var root: URL
   public var showSlug: String
@@ -9,6 +10,13 @@ public struct CatalogueScaffold: Sendable {
   public var publisher: String
   public var language: String
   public var medium: Medium
+  /// The `show.yaml` to write instead of the template: `import` writes the show it read.
+  public var showSettings: String?
+  /// Lines for a new `podium.yaml` that replace the template's commented ones (`owner`,
+  /// `copyright`, `website`), from what `import` read.
+  public var siteOwner: Owner?
+  public var siteCopyright: String?
+  public var siteWebsite: String?
 
   public init(root: URL, showSlug: String, showTitle: String, publisher: String, language: String = "en",
               medium: Medium = .podcast) {
@@ -20,16 +28,70 @@ public struct CatalogueScaffold: Sendable {
     self.medium = medium
   }
 
-  /// Writes `podium.yaml` and `<show>/show.yaml`; refuses to touch an existing catalogue.
-  /// - Returns: the files written.
-  public func create() throws -> [URL] {
+  /// Why nothing was written.
+  public enum Problem: Error, Sendable, CustomStringConvertible {
+    case showExists(slug: String, folder: String)
+    case reservedName(String)
+
+    public var description: String {
+      switch self {
+      case .showExists(let slug, let folder):
+        "\(folder) already exists: the catalogue has a show '\(slug)'; choose another folder name with --show"
+      case .reservedName(let name): "'\(name)' is a name Podium writes into the output; choose another with --show"
+      }
+    }
+  }
+
+  /// Whether the catalogue already has its `podium.yaml`, so only the show is added.
+  public var catalogueExists: Bool {
+    FileManager.default.fileExists(atPath: root.appendingPathComponent("podium.yaml").path)
+  }
+
+  /// Writes `<show>/show.yaml` and `<show>/media/`, and `podium.yaml` when the catalogue has none.
+  /// The show folder is made whole in a hidden folder beside it (the loader skips dot folders)
+  /// and renamed into place, so a show is there entire or not at all, and an existing one is
+  /// never touched.
+  ///
+  /// - Parameter filling: adds the show's other files (import's episodes) to the folder it is given.
+  /// - Returns: the files written, episodes included.
+  public func create(filling: (URL) throws -> [URL] = { _ in [] }) throws -> [URL] {
+    guard !Catalogue.reservedShowNames.contains(showSlug) else { throw Problem.reservedName(showSlug) }
+    let fileManager = FileManager.default
+    let folder = root.appendingPathComponent(showSlug)
+    guard !fileManager.fileExists(atPath: folder.path) else {
+      throw Problem.showExists(slug: showSlug, folder: folder.relativePath)
+    }
+    try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+    let staging = root.appendingPathComponent(".\(showSlug).podium-new-\(ProcessInfo.processInfo.processIdentifier)")
+    try? fileManager.removeItem(at: staging)
+    defer { try? fileManager.removeItem(at: staging) }
+    try AtomicFile.write(Data((showSettings ?? showYAML).utf8), to: staging.appendingPathComponent("show.yaml"), createOnly: true)
+    try fileManager.createDirectory(at: staging.appendingPathComponent("media"), withIntermediateDirectories: true)
+    let filled = try filling(staging)
+    var written: [URL] = []
     let site = root.appendingPathComponent("podium.yaml")
-    let show = root.appendingPathComponent(showSlug).appendingPathComponent("show.yaml")
-    try AtomicFile.write(Data(siteYAML.utf8), to: site, createOnly: true)
-    try AtomicFile.write(Data(showYAML.utf8), to: show, createOnly: true)
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent(showSlug).appendingPathComponent("media"), withIntermediateDirectories: true)
-    return [site, show]
+    let newCatalogue = !catalogueExists
+    if newCatalogue {
+      try AtomicFile.write(Data(siteYAML.utf8), to: site, createOnly: true)
+      written.append(site)
+    }
+    do {
+      try fileManager.moveItem(at: staging, to: folder)
+    } catch {
+      if newCatalogue { try? fileManager.removeItem(at: site) }
+      guard !fileManager.fileExists(atPath: folder.path) else {
+        throw Problem.showExists(slug: showSlug, folder: folder.relativePath)
+      }
+      throw error
+    }
+    written.append(folder.appendingPathComponent("show.yaml"))
+    let stagingPath = staging.standardizedFileURL.path
+    written += filled.map { file in
+      let path = file.standardizedFileURL.path
+      guard path.hasPrefix(stagingPath + "/") else { return file }
+      return folder.appendingPathComponent(String(path.dropFirst(stagingPath.count + 1)))
+    }
+    return written
   }
 
   /// Texts written for the producer to replace: published as they are, they are findings
@@ -38,20 +100,22 @@ public struct CatalogueScaffold: Sendable {
   static let showDescription = "Describe the show in a few sentences."
 
   private var siteYAML: String {
-    """
-    # Site-wide settings: see docs/catalogue.md.
-    # PLACEHOLDER URLs: replace them with your real addresses before you publish.
-    base_url: https://feeds.example.org/         # where the contents of feeds/ are served
-    media_base_url: https://media.example.org/   # where media files are served
-    language: \(language)
-    publisher: \(quoted(publisher))
-    # owner:
-    #   name: \(publisher)
-    #   email: podcast@example.org
-    # copyright: © \(publisher)
-    # website: https://example.org/
+    let owner = siteOwner.map { "owner:\n  name: \(quoted($0.name))\n  email: \(quoted($0.email))" }
+      ?? "# owner:\n#   name: \(publisher)\n#   email: podcast@example.org"
+    let copyright = siteCopyright.map { "copyright: \(quoted($0))" } ?? "# copyright: © \(publisher)"
+    let website = siteWebsite.map { "website: \(quoted($0))" } ?? "# website: https://example.org/"
+    return """
+      # Site-wide settings: see docs/catalogue.md.
+      # PLACEHOLDER URLs: replace them with your real addresses before you publish.
+      base_url: https://feeds.example.org/         # where the contents of feeds/ are served
+      media_base_url: https://media.example.org/   # where media files are served
+      language: \(language)
+      publisher: \(quoted(publisher))
+      \(owner)
+      \(copyright)
+      \(website)
 
-    """
+      """
   }
 
   private var showYAML: String {
@@ -71,6 +135,18 @@ public struct CatalogueScaffold: Sendable {
   }
 
   private func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    var escaped = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": escaped += "\\\\"
+      case "\"": escaped += "\\\""
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += String(format: "\\x%02X", scalar.value)
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped + "\""
   }
 }

@@ -5,9 +5,9 @@ import Foundation
 extension Podium {
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Create a new catalogue with one show, ready to edit.")
+      abstract: "Create a new show, ready to edit: in a new catalogue, or added to an existing one.")
 
-    @Option(name: .customLong("catalogue"), help: "The catalogue folder to create.")
+    @Option(name: .customLong("catalogue"), help: "The catalogue folder (made when it doesn't exist).")
     var catalogue = "episodes"
 
     @Option(help: "The show's folder name (letters, digits and dashes).")
@@ -36,9 +36,15 @@ extension Podium {
         root: URL(fileURLWithPath: catalogue), showSlug: show ?? Slug.make(title), showTitle: title,
         publisher: publisher ?? Terminal.ask("Publisher") ?? "Me", language: language,
         medium: Medium(rawValue: medium) ?? .podcast)
-      for file in try scaffold.create() { print("created \(file.relativePath)") }
-      print("Next: put the show's artwork in \(catalogue)/\(scaffold.showSlug)/artwork.jpg, set the URLs in "
-        + "\(catalogue)/podium.yaml, then `podium add MEDIA`.")
+      let existing = scaffold.catalogueExists
+      do {
+        for file in try scaffold.create() { print("created \(file.relativePath)") }
+      } catch let problem as CatalogueScaffold.Problem {
+        FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
+        throw ExitCode.failure
+      }
+      let urls = existing ? "" : ", set the URLs in \(catalogue)/podium.yaml"
+      print("Next: put the show's artwork in \(catalogue)/\(scaffold.showSlug)/artwork.jpg\(urls), then `podium add MEDIA`.")
     }
   }
 }
