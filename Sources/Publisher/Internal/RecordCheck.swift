@@ -44,8 +44,7 @@ struct RecordCheck {
       }
       for episode in show.episodes where episode.status(at: options.now) == .published {
         record.episodes[episode.guid] = PublicationRecord.EpisodeRecord(
-          file: episode.file, enclosure: episode.media.map { catalogue.publicURL(for: $0.reference, in: show) },
-          date: record.episodes[episode.guid]?.date ?? episode.date.iso8601)
+          episode, of: show, in: catalogue, firstPublished: record.episodes[episode.guid]?.date)
       }
       outcome.record.shows[show.slug] = record
     }
