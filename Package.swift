@@ -71,12 +71,20 @@ let package = Package(
         "Publisher", "Catalogue", "Diagnostics", "PodcastVocabulary", "PodiumXML", "FeedWriter", "VideoSite",
         .product(name: "FlyingFox", package: "FlyingFox")]),
 
+    // `podium import`: an existing podcast's feed into the catalogue (docs/migrating.md).
+    .target(
+      name: "Importer",
+      dependencies: [
+        "Catalogue", "Publisher", "PodiumXML", "ShowNotes", "LinkCheck", "CurlTransfer", "Identifiers", "FeedRules",
+        "PodcastVocabulary", "Diagnostics", "AtomicOutput", .product(name: "Yams", package: "Yams"),
+      ]),
+
     // Command line: the only place that prints or picks exit codes.
     .target(
       name: "PodiumCLI",
       dependencies: [
         "Publisher", "Catalogue", "Diagnostics", "FeedRules", "FeedWriter", "MediaProbe", "Parallel", "LinkCheck", "Preview",
-        "ObjectStore",
+        "ObjectStore", "Importer", "PodiumXML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),

@@ -11,8 +11,8 @@ public struct Podium: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Init.self, Add.self, List.self, Validate.self, Build.self, Serve.self, Publish.self, Probe.self, Lint.self, Rules.self,
-      Chapters.self,
+      Init.self, Import.self, Add.self, List.self, Validate.self, Build.self, Serve.self, Publish.self, Probe.self, Lint.self,
+      Rules.self, Chapters.self,
     ])
 
   public init() {}

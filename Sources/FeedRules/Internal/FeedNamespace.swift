@@ -1,7 +1,7 @@
 /// The namespaces the rules know. Near-miss URIs (wrong case, a missing or extra slash) count as
 /// the namespace they were meant to be, so a mistyped declaration gives one namespace finding
 /// instead of "missing" findings everywhere.
-enum FeedNamespace: UInt8, Sendable {
+public enum FeedNamespace: UInt8, Sendable {
   case none, itunes, content, podcast, atom, media, dublinCore, googlePlay, other
 
   static let itunesURI = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -14,7 +14,7 @@ enum FeedNamespace: UInt8, Sendable {
   static let googlePlayURI = "http://www.google.com/schemas/play-podcasts/1.0"
 
   /// The namespace a URI names; `.none` for no namespace.
-  init(uri: String?) {
+  public init(uri: String?) {
     guard let uri else {
       self = .none
       return
@@ -28,7 +28,7 @@ enum FeedNamespace: UInt8, Sendable {
   }
 
   /// The prefix feeds conventionally use, which the rules use in keys and messages.
-  var prefix: String {
+  public var prefix: String {
     switch self {
     case .none, .other: ""
     case .itunes: "itunes"

@@ -1,5 +1,6 @@
 import Foundation
 import LinkCheck
+import PodiumXML
 
 /// Gets a feed ready to lint from where it lives. A file is only opened and its first bytes read:
 /// the linters read it in pieces, so a file of any size can be checked. A URL is fetched whole,
@@ -36,7 +37,7 @@ struct FeedLoader: Sendable {
     case .file(let path): loaded = .file(path: path, head: try readHead(path))
     case .remote(let url): loaded = .fetched(try fetch(url))
     }
-    if HTMLSniffer.looksLikeHTML(loaded.head) { throw .htmlPage(source.description) }
+    if HTMLFeedLinks.looksLikeHTML(loaded.head) { throw .htmlPage(source.description) }
     return loaded
   }
 

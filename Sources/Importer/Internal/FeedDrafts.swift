@@ -1,0 +1,83 @@
+import Catalogue
+import Yams
+
+/// A show as the old feed describes it, before it is written.
+struct ShowDraft {
+  var title = ""
+  var description = ""
+  var language: String?
+  var medium: Medium = .podcast
+  var categories: [String] = []
+  var explicit = false
+  var type: ShowType = .episodic
+  var artwork: String?
+  var author: String?
+  var link: String?
+  var keywords: [String] = []
+  var persons: [Node] = []
+  var funding: [Node] = []
+  var license: Node?
+  var locked: Bool?
+  var ownerName: String?
+  var ownerEmail: String?
+  var copyright: String?
+  var podcastGUID: String?
+  var complete = false
+  var block = false
+  var newFeedURL: String?
+  var location: Node?
+  var updateFrequency: String?
+  var txt: [Node] = []
+  /// `atom:link rel="self"`: the address the feed gives for itself.
+  var selfURL: String?
+  var losses: [ImportLoss] = []
+  var notes: [String] = []
+}
+
+/// A transcript the old feed links to, to fetch.
+struct TranscriptLink {
+  var url: String
+  var type: String
+  var language: String?
+  var rel: String?
+}
+
+/// One item as the old feed describes it, before it is written.
+struct EpisodeDraft {
+  var line: Int
+  var title = ""
+  var date = Timestamp(seconds: 0, offset: 0)
+  var guid = ""
+  /// The GUID was a permalink (`isPermaLink` true or left out, https://www.rssboard.org/rss-specification#ltguidgtSubelementOfLtitemgt).
+  var guidIsPermaLink = false
+  var season: Int?
+  var number: Int?
+  var episodeType: EpisodeType?
+  var explicit: Bool?
+  var mediaURL = ""
+  var mediaLength: Int64 = 0
+  var mediaType = ""
+  var duration: Int?
+  var alternates: [Node] = []
+  var summary: String?
+  var artwork: String?
+  var link: String?
+  var transcriptLinks: [TranscriptLink] = []
+  var chaptersURL: String?
+  var chapters: [Node] = []
+  var persons: [Node]?
+  var tags: [String] = []
+  var location: Node?
+  var license: Node?
+  var funding: [Node] = []
+  var block = false
+  var notesHTML = ""
+  /// The notes as written below the front matter, from ``NotesConversion``.
+  var notesMarkdown = ""
+  var losses: [ImportLoss] = []
+  var notes: [String] = []
+  /// Filled while writing: the transcripts stored in the show folder, as front matter.
+  var transcripts: [Node] = []
+  /// Where the media was downloaded to, with `--download-media`.
+  var localMedia: String?
+}
