@@ -121,6 +121,9 @@ let package = Package(
       dependencies: [
         "Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport", "ObjectStore", "CurlTransfer",
       ]),
+    .testTarget(
+      name: "ImporterTests",
+      dependencies: ["Importer", "Publisher", "Catalogue", "PodiumXML", "Identifiers", "PodiumTestSupport"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "CCurl", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumCLITests",

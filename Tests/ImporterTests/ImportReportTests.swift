@@ -1,0 +1,129 @@
+import Catalogue
+import Foundation
+import Importer
+import PodiumTestSupport
+import Publisher
+import Testing
+
+/// Nothing is lost silently: what the catalogue can't hold is named per episode, and what it
+/// can is in the files.
+@Suite struct ImportReportTests {
+  static let now = Timestamp.parse("2030-01-01T00:00:00Z")!
+
+  @Test func eachEpisodeNamesWhatItLost() throws {
+    let imported = try RoundTripTests.Imported("podcasting20")
+    let report = imported.report
+    #expect(report.showLosses.contains { $0.element == "podcast:value" })
+    let feeds = try #require(report.episodes.first { $0.guid == "ow-2024-05" })
+    #expect(feeds.losses.contains { $0.element == "podcast:soundbite" && $0.detail.contains("120.5") && $0.detail.contains("The best bit") })
+    #expect(feeds.losses.contains { $0.element == "podcast:alternateEnclosure" && $0.detail.contains("bitrate=64000") })
+    let missing = try #require(report.episodes.first { $0.guid == "ow-2024-06" })
+    #expect(missing.losses.contains { $0.element == "podcast:transcript" && $0.detail.contains("/t/missing.vtt") && $0.detail.contains("404") })
+    #expect(report.nextSteps.contains { $0.contains("301") })
+    #expect(report.nextSteps.contains { $0.contains("itunes:new-feed-url") })
+  }
+
+  /// What the catalogue holds is written where docs/catalogue.md says, as a producer would.
+  @Test func theRichFeedsValuesAreInTheFiles() throws {
+    let imported = try RoundTripTests.Imported("podcasting20")
+    let show = try String(contentsOf: imported.catalogue.appendingPathComponent("open-waves/show.yaml"), encoding: .utf8)
+    for line in [
+      "guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810", "locked: true", "owner_email: host@waves.podium.test",
+      "license: CC-BY-4.0", "geo: geo:51.05,3.72", "text: Support the show", "name: Ana Lima",
+    ] {
+      #expect(show.contains(line), "show.yaml lacks \(line):\n\(show)")
+    }
+    let episode = try String(
+      contentsOf: imported.catalogue.appendingPathComponent("open-waves/2024-05-15-feeds-forever.md"), encoding: .utf8)
+    for line in [
+      "date: 2024-05-15T14:00:00+02:00", "season: 3", "episode: 5", "url: https://cdn.waves.podium.test/ow-2024-05.opus",
+      "title: Opus", "file: transcripts/2024-05-15-feeds-forever.vtt", "rel: captions",
+      "file: transcripts/2024-05-15-feeds-forever.json", "- start: 600", "img: https://waves.podium.test/rss.png",
+      "name: Ben Ode", "role: guest", "name: Brussel",
+    ] {
+      #expect(episode.contains(line), "the episode lacks \(line):\n\(episode)")
+    }
+    #expect(imported.folder.exists("episodes/open-waves/transcripts/2024-05-15-feeds-forever.vtt"))
+    let loaded = CatalogueLoader(root: imported.catalogue).load()
+    #expect(!loaded.findings.contains { $0.severity == .error }, "\(loaded.findings)")
+  }
+
+  /// Notes that convert cleanly become Markdown; others stay sanitised HTML, and what the
+  /// sanitiser took out is a loss.
+  @Test func notesBecomeMarkdownWhereTheyConvertCleanly() throws {
+    let imported = try RoundTripTests.Imported("html-notes")
+    let clean = try String(contentsOf: imported.catalogue.appendingPathComponent("notes-heavy/2023-09-14-clean-notes.md"), encoding: .utf8)
+    #expect(clean.contains("## Links"))
+    #expect(clean.contains("1. [A](<https://a.podium.test/>) \\& more"))
+    #expect(clean.contains("> Quote \\*not emphasis\\*"))
+    #expect(clean.contains("`code`"))
+    for tag in ["<p>", "<ol>", "<li>", "<h2>", "<blockquote>", "<br>"] { #expect(!clean.contains(tag), "\(clean)") }
+    let heavy = try #require(imported.report.episodes.first { $0.guid == "nh-1" })
+    #expect(heavy.notes.contains { $0.contains("kept as sanitised HTML") })
+    for removed in ["<script>", "<iframe>", "<img>", "onclick"] {
+      #expect(heavy.losses.contains { $0.element == "notes" && $0.detail.contains(removed) }, "\(removed): \(heavy.losses)")
+    }
+    let file = try String(contentsOf: imported.catalogue.appendingPathComponent("notes-heavy/2023-09-07-tables-players.md"), encoding: .utf8)
+    #expect(file.contains("<table>"))
+    #expect(!file.contains("script"))
+  }
+
+  /// Two items with one GUID: both are imported, the earlier keeps it, and the report says how
+  /// Podium keeps them apart.
+  @Test func duplicateGUIDsAreBothImportedAndExplained() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    try folder.write("old.xml", """
+      <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+      <title>Dubbel</title><description>Twee keer.</description><itunes:image href="https://d.podium.test/a.jpg"/>
+      <itunes:category text="Arts"/><podcast:guid xmlns:podcast="https://podcastindex.org/namespace/1.0">aaaaaaaa-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>
+      <item><title>Later</title><guid>same</guid><pubDate>Tue, 02 Jan 2024 10:00:00 +0000</pubDate>
+        <enclosure url="https://d.podium.test/2.mp3" length="10" type="audio/mpeg"/><itunes:duration>60</itunes:duration></item>
+      <item><title>Earlier</title><guid>same</guid><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+        <enclosure url="https://d.podium.test/1.mp3" length="10" type="audio/mpeg"/><itunes:duration>60</itunes:duration></item>
+      </channel></rss>
+      """)
+    var options = ImportOptions(now: Self.now)
+    options.probeMedia = false
+    let catalogue = folder.url.appendingPathComponent("episodes")
+    let output = folder.url.appendingPathComponent("feeds")
+    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
+      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let duplicate = try #require(report.duplicates.first)
+    #expect(duplicate.guid == "same")
+    #expect(duplicate.kept == "Earlier")
+    let renamed = try #require(duplicate.renamed["Later"])
+    #expect(report.episodes.first { $0.title == "Later" }?.losses.first?.detail.contains("apps showed only one of them") == true)
+    #expect(try String(contentsOf: catalogue.appendingPathComponent("dubbel/2024-01-01-earlier.md"), encoding: .utf8).contains("guid: same"))
+    #expect(try String(contentsOf: catalogue.appendingPathComponent("dubbel/2024-01-02-later.md"), encoding: .utf8).contains("guid: \(renamed)"))
+    let build = try Publisher(catalogueURL: catalogue, outputURL: output, options: BuildOptions(now: Self.now)).build()
+    #expect(!build.hasErrors, "\(build.findings)")
+  }
+
+  @Test(arguments: [
+    ("Thu, 14 Mar 2024 09:00:00 +0100", "2024-03-14T09:00:00+01:00", false),
+    ("Thu, 14 Mar 2024 09:00:00 GMT", "2024-03-14T09:00:00Z", false),
+    ("Thu, 14 Mar 2024 09:00:00 EDT", "2024-03-14T09:00:00-04:00", false),
+    ("14 Mar 2024 09:00 -0530", "2024-03-14T09:00:00-05:30", false),
+    ("Thu, 14 March 24 09:00:00 +0000", "2024-03-14T09:00:00Z", true),
+    ("2024-03-14T09:00:00+01:00", "2024-03-14T09:00:00+01:00", true),
+  ])
+  func datesKeepTheirZone(text: String, expected: String, interpreted: Bool) throws {
+    let folder = try TemporaryFolder()
+    try folder.write("old.xml", """
+      <rss version="2.0"><channel><title>D</title><description>D.</description>
+      <atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="https://d.podium.test/feed"/>
+      <item><title>A</title><guid>a</guid><pubDate>\(text)</pubDate>
+      <enclosure url="https://d.podium.test/1.mp3" length="10" type="audio/mpeg"/></item></channel></rss>
+      """)
+    var options = ImportOptions(now: Self.now)
+    options.probeMedia = false
+    let report = try FeedImporter(
+      catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"),
+      options: options
+    ).run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let file = try #require(report.files.first { $0.hasSuffix(".md") })
+    #expect(try String(contentsOfFile: file, encoding: .utf8).contains("date: \(expected)"))
+    #expect(report.episodes[0].losses.contains { $0.element == "pubDate" } == interpreted)
+  }
+}

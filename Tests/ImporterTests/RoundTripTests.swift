@@ -1,0 +1,153 @@
+import Catalogue
+import Identifiers
+import Foundation
+import Importer
+import PodiumTestSupport
+import Publisher
+import Testing
+
+/// Import, then build, then read both feeds as a real client does: every episode must look the
+/// same to it, field by field, and its chapters and transcripts must say the same at their new
+/// addresses.
+@Suite struct RoundTripTests {
+  static let now = Timestamp.parse("2030-01-01T00:00:00Z")!
+  static let names = ["hosting", "podlove", "podcasting20", "video", "html-notes"]
+
+  /// A catalogue with podium.yaml on `.test` addresses, a server for what the feeds link to, and
+  /// the feed on disk.
+  struct Imported {
+    let folder: TemporaryFolder
+    let server: TestHTTPServer
+    let feed: FeedCorpus.Feed
+    let report: ImportReport
+    var catalogue: URL { folder.url.appendingPathComponent("episodes") }
+    var output: URL { folder.url.appendingPathComponent("feeds") }
+    var oldFeed: URL { folder.url.appendingPathComponent("old.xml") }
+
+    init(_ name: String) throws {
+      folder = try TemporaryFolder()
+      server = try TestHTTPServer()
+      feed = try #require(FeedCorpus.all(base: server.baseURL).first { $0.name == name })
+      for (path, file) in feed.served { server.route(path, .text(file.text, type: file.type)) }
+      try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+      try folder.write("old.xml", feed.xml)
+      server.route("/feed.xml", .text(feed.xml, type: "application/rss+xml"))
+      var options = ImportOptions(now: RoundTripTests.now)
+      options.probeMedia = false
+      report = try FeedImporter(
+        catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"),
+        options: options
+      ).run(.remote(url: server.url("/feed.xml")))
+    }
+
+    func build() throws -> BuildReport {
+      try Publisher(catalogueURL: catalogue, outputURL: output, options: BuildOptions(now: RoundTripTests.now)).build()
+    }
+  }
+
+  @Test(arguments: names) func aClientSeesEveryEpisodeAsBefore(name: String) throws {
+    let imported = try Imported(name)
+    let report = try imported.build()
+    #expect(!report.hasErrors, "\(report.findings.filter { $0.severity == .error })")
+    let old = try ClientView.episodes(ofFeedAt: imported.oldFeed)
+    let new = try ClientView.episodes(ofFeedAt: imported.output.appendingPathComponent("\(imported.report.show)/feed.xml"))
+    #expect(old.count == new.count)
+    #expect(!old.isEmpty)
+    for (guid, before) in old {
+      let after = try #require(new[guid], "the episode \(guid) is missing from the new feed")
+      #expect(after.title == before.title, "\(guid)")
+      #expect(after.url == before.url, "\(guid)")
+      #expect(after.fileSize == before.fileSize, "\(guid)")
+      #expect(after.mimeType == before.mimeType, "\(guid)")
+      #expect(after.duration == before.duration, "\(guid)")
+      #expect(after.published == before.published, "\(guid)")
+      #expect(after.zone == before.zone, "\(guid): the pubDate keeps its zone")
+      if let season = before.season { #expect(after.season == season, "\(guid)") }
+      if let number = before.number { #expect(after.number == number, "\(guid)") }
+      #expect((after.type ?? "full") == (before.type ?? "full"), "\(guid)")
+      if let explicit = before.explicit { #expect(after.explicit == explicit, "\(guid)") }
+      try expectSameChapters(before, after, imported: imported)
+      try expectSameTranscript(before, after, imported: imported)
+    }
+  }
+
+  /// Chapters are published at the new address; their content is what the old feed gave,
+  /// whether it gave JSON or Podlove Simple Chapters.
+  private func expectSameChapters(_ before: ClientView.Episode, _ after: ClientView.Episode, imported: Imported) throws {
+    var expected: [(Double, String)] = before.chapters.map { (Double($0["start"] ?? "") ?? -1, $0["title"] ?? "") }
+    if let url = before.chaptersURL {
+      let path = try #require(imported.feed.served[String(url.dropFirst(imported.server.baseURL.count))])
+      expected = try Self.jsonChapters(Data(path.text.utf8))
+    }
+    guard !expected.isEmpty else {
+      #expect(after.chaptersURL == nil, "\(before.guid)")
+      return
+    }
+    let url = try #require(after.chaptersURL, "\(before.guid) lost its chapters")
+    let published = try Self.jsonChapters(try Data(contentsOf: localFile(url, imported: imported)))
+    // podcastparser reads a Podlove start of 00:03:12.250 as 192 s; the JSON keeps the milliseconds.
+    #expect(published.map { $0.0.rounded(.down) } == expected.map { $0.0.rounded(.down) }, "\(before.guid)")
+    #expect(published.map(\.1) == expected.map(\.1), "\(before.guid)")
+  }
+
+  private func expectSameTranscript(_ before: ClientView.Episode, _ after: ClientView.Episode, imported: Imported) throws {
+    guard let url = before.transcriptURL, let served = imported.feed.served[String(url.dropFirst(imported.server.baseURL.count))]
+    else { return }
+    let new = try #require(after.transcriptURL, "\(before.guid) lost its transcript")
+    #expect(try String(contentsOf: localFile(new, imported: imported), encoding: .utf8) == served.text, "\(before.guid)")
+  }
+
+  /// The file in the output that a published URL under base_url names.
+  private func localFile(_ url: String, imported: Imported) throws -> URL {
+    let base = "https://feeds.podium.test/"
+    #expect(url.hasPrefix(base), "\(url)")
+    return imported.output.appendingPathComponent(String(url.dropFirst(base.count)))
+  }
+
+  static func jsonChapters(_ data: Data) throws -> [(Double, String)] {
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let chapters = try #require(object["chapters"] as? [[String: Any]])
+    return chapters.map { (($0["startTime"] as? NSNumber)?.doubleValue ?? -1, $0["title"] as? String ?? "") }
+  }
+
+  /// The imported GUIDs are under the lock from the first build: changing one stops the build.
+  @Test func changingAnImportedGUIDStopsTheBuild() throws {
+    let imported = try Imported("hosting")
+    #expect(!(try imported.build()).hasErrors)
+    let file = imported.catalogue.appendingPathComponent("buurtgesprekken/2023-01-09-het-plein.md")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "guid: Buzz-0002", with: "guid: new-0002").write(to: file, atomically: true, encoding: .utf8)
+    let report = try imported.build()
+    #expect(report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" && $0.location?.file == "buurtgesprekken/2023-01-09-het-plein.md" },
+            "\(report.findings)")
+    #expect(report.hasErrors)
+  }
+
+  /// Even before any build, the seeded record holds the lock: a GUID changed right after the
+  /// import is refused by the very first build.
+  @Test func theFirstBuildIsAlreadyUnderTheLock() throws {
+    let imported = try Imported("podlove")
+    let file = imported.catalogue.appendingPathComponent("technik-tee/2023-03-04-tt001-anfang.md")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains("guid: https://tee.podium.test/?p=12"))
+    try text.replacingOccurrences(of: "guid: https://tee.podium.test/?p=12", with: "guid: changed")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let report = try imported.build()
+    #expect(report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" }, "\(report.findings)")
+    #expect(!FileManager.default.fileExists(atPath: imported.output.appendingPathComponent("technik-tee/feed.xml").path))
+  }
+
+  /// The show keeps the identity directories know it by: the feed's own podcast:guid, or the
+  /// one the Podcasting 2.0 spec computes from the old feed's address.
+  @Test func theShowKeepsItsPodcastGUID() throws {
+    let rich = try Imported("podcasting20")
+    #expect(rich.report.podcastGUID == "917393e3-1b1e-5cef-ace4-edaa54e1f810")
+    _ = try rich.build()
+    let feed = try String(contentsOf: rich.output.appendingPathComponent("open-waves/feed.xml"), encoding: .utf8)
+    #expect(feed.contains("<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>"))
+    let hosting = try Imported("hosting")
+    // The spec's example: UUIDv5 of "feeds.host.test/buurtgesprekken.rss" in its namespace.
+    #expect(hosting.report.podcastGUIDSource == "https://feeds.host.test/buurtgesprekken.rss")
+    #expect(hosting.report.podcastGUID == Identifiers.PodcastGUID.forFeedURL("feeds.host.test/buurtgesprekken.rss"))
+  }
+}
