@@ -98,6 +98,21 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
   }
 
+  /// The record goes into the output folder: one no build may use (here the catalogue itself)
+  /// is refused before anything is written.
+  @Test func anOutputNoBuildMayUseIsRefused() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    try folder.write("old.xml", FeedCorpus.video().xml)
+    let before = try TemporaryFolder.snapshot(of: folder.url)
+    let catalogue = folder.url.appendingPathComponent("episodes")
+    #expect {
+      _ = try FeedImporter(catalogueURL: catalogue, outputURL: catalogue, options: ImportOptions(now: Self.now))
+        .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    } throws: { error in "\(error)".contains("refusing to use") }
+    #expect(try TemporaryFolder.snapshot(of: folder.url) == before)
+  }
+
   /// An existing show of the same name is refused; `--show` imports beside it.
   @Test func anExistingShowIsRefusedUnlessAnotherNameIsGiven() throws {
     let fixture = try CatalogueFixture()

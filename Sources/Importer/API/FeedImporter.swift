@@ -1,8 +1,10 @@
+import AtomicOutput
 import Catalogue
 import Diagnostics
 import Foundation
 import Identifiers
 import LinkCheck
+import Parallel
 import PodiumXML
 import Publisher
 
@@ -33,6 +35,12 @@ public struct FeedImporter: Sendable {
     if FileManager.default.fileExists(atPath: folder.path) {
       throw .showExists(
         "\(folder.relativePath) already exists: the catalogue has a show '\(slug)'; import into another folder with --show NAME")
+    }
+    // The record goes where builds will write: a folder no build may use is refused now.
+    do {
+      try OutputFolder(outputURL).checkPlace(catalogue: catalogueURL)
+    } catch {
+      throw .catalogue(error.message)
     }
     var record: PublicationRecord
     do {
@@ -69,7 +77,13 @@ public struct FeedImporter: Sendable {
       fetcher.fetchChapters(&episodes[index])
     }
     if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: options.network).check(&episodes) }
-    for index in episodes.indices { Self.describe(&episodes[index], show: show) }
+    // Converting notes is most of an import's work, and each episode's is its own.
+    let described = show
+    episodes = ParallelMap.map(episodes) { draft in
+      var draft = draft
+      Self.describe(&draft, show: described)
+      return draft
+    }
 
     let writer = ShowWriter(show: show, slug: slug, podcastGUID: podcastGUID, episodes: episodes, names: names)
     var scaffold = CatalogueScaffold(
