@@ -185,19 +185,26 @@ enum MarkdownWriter {
   /// Backslash before every ASCII punctuation character CommonMark could read as markup
   /// (https://spec.commonmark.org/0.31.2/#backslash-escapes).
   private static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      if "\\`*_[]<>#&|~!".contains(character) { result.append("\\") }
-      result.append(character)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      if escaped[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+      bytes.append(byte)
     }
     // A line may not start as a list item, heading or block, and "1." may not start a list.
-    if let first = result.first, "-+=".contains(first) { result = "\\" + result }
-    if let dot = result.firstIndex(where: { !$0.isNumber }), dot != result.startIndex, ".)".contains(result[dot]) {
-      result.insert("\\", at: dot)
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+      bytes.insert(UInt8(ascii: "\\"), at: 0)
     }
-    return result
+    if let end = bytes.firstIndex(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), end > 0,
+      bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")")
+    {
+      bytes.insert(UInt8(ascii: "\\"), at: end)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
+
+  /// The bytes escaped wherever they are, by value.
+  private static let escaped: [Bool] = (0..<256).map { Array("\\`*_[]<>#&|~!".utf8).contains(UInt8($0)) }
 }
 
 extension StringProtocol {
