@@ -177,14 +177,17 @@ public final class Browser: @unchecked Sendable {
 
   // MARK: Pages and scripts
 
-  /// Loads `url` and returns once the page has loaded.
-  /// Navigates to `url`. On a machine busy with other tests, chromedriver can give up waiting for
-  /// the renderer (its own timeout, not the page's); the navigation is then tried once more.
+  /// Navigates to `url` and returns once the page has loaded. On a machine busy with other
+  /// tests, chromedriver can give up waiting for the renderer (its own timeout, not the page's);
+  /// the navigation is then tried again, up to three times in all.
   public func open(_ url: String) throws {
-    do {
-      try command("POST", "/url", ["url": .string(url)])
-    } catch let failure as Failure where failure.error == "timeout" {
-      try command("POST", "/url", ["url": .string(url)])
+    for attempt in 1... {
+      do {
+        try command("POST", "/url", ["url": .string(url)])
+        return
+      } catch let failure as Failure where failure.error == "timeout" && attempt < 3 {
+        continue
+      }
     }
   }
 
