@@ -144,6 +144,7 @@ import Testing
       try FileManager.default.removeItem(at: fixture.output.appendingPathComponent(".podium/published.json"))
     },
     "PUB-FIRST-BUILD": { _ in },
+    "PUB-CACHE": { fixture in try fixture.folder.write(".feeds.podium-cache/build.json", "{") },
     "PUB-FEED-MOVED": { fixture in
       try fixture.folder.write("feeds/.podium/published.json", record(guid: "6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f",
         file: "gesprekken/2024-03-14-de-buurt-beslist.md", enclosure: "https://media.podium.test/gesprekken/media/2024-03-14-de-buurt-beslist.mp3")
@@ -198,8 +199,9 @@ import Testing
     let mutation = try #require(Self.cases[rule])
     try mutation(fixture)
     // A build, not only a validation: some rules are about the output folder.
-    let findings = try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: Self.now))
-      .build().findings
+    var publisher = Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: Self.now))
+    publisher.cache = BuildCache(folder: fixture.folder.url.appendingPathComponent(".feeds.podium-cache"), podiumIdentity: "test")
+    let findings = try publisher.build().findings
     #expect(findings.contains { $0.ruleID == rule }, "\(rule) not reported; got \(findings.map(\.ruleID))")
   }
 

@@ -20,6 +20,7 @@ extension Podium {
     func run() throws {
       let buildOptions = guards.buildOptions(now: options.moment, strict: reporting.strict)
       var publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
+      publisher.cache = .beside(options.outputURL, version: Podium.configuration.version)
       let output = options.output
       publisher.willWait = { holder in
         let who = holder.map { "process \($0)" } ?? "another process"

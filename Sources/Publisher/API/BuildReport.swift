@@ -3,7 +3,7 @@ import Diagnostics
 
 /// What a build or a validation found and did. The CLI prints it; tests inspect it.
 public struct BuildReport: Sendable {
-  public struct ShowSummary: Sendable, Hashable {
+  public struct ShowSummary: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var feedURL: String
@@ -13,7 +13,7 @@ public struct BuildReport: Sendable {
   }
 
   /// The next scheduled episode, so a cron job can rebuild when it goes live.
-  public struct Scheduled: Sendable, Hashable {
+  public struct Scheduled: Sendable, Hashable, Codable {
     public var show: String
     public var title: String
     public var file: String

@@ -16,6 +16,9 @@ public struct Publisher: Sendable {
   /// Called when another build holds the output's lock, with its process id when known, before
   /// this build waits for it.
   public var willWait: (@Sendable (Int32?) -> Void)?
+  /// Where a build may keep what lets the next skip unchanged work; `nil` (the default) keeps
+  /// nothing. `podium build` keeps it beside the output (``BuildCache/beside(_:version:)``).
+  public var cache: BuildCache?
 
   public init(catalogueURL: URL, outputURL: URL, options: BuildOptions) {
     self.catalogueURL = catalogueURL
@@ -99,6 +102,22 @@ public struct Publisher: Sendable {
       commit.removeStaleStaging()
       if let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
     }
+    // A publish needs the catalogue, and a preview builds into a new folder: neither uses the cache.
+    let cache = collecting == nil && options.preview == nil ? self.cache : nil
+    var cacheNote: Finding?
+    var inputs: TreeFingerprint?
+    if let cache {
+      var stopwatch = Stopwatch()
+      inputs = TreeFingerprint.of(catalogueURL, changeTimes: true)
+      if let state = BuildState.load(from: cache, note: &cacheNote), let inputs,
+        let report = reusable(state, cache: cache, inputs: inputs, output: output.url)
+      {
+        var report = report
+        report.timings = [stopwatch.lap("cache: catalogue and output unchanged")]
+        return report
+      }
+      BuildState.remove(from: cache)
+    }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     var (report, planned, loaded) = try self.plan(recordFolder: output.url, announcingFirstBuild: options.preview == nil) {
       if lock == nil {
@@ -113,6 +132,7 @@ public struct Publisher: Sendable {
     }
     if let loaded, let collecting { collecting(loaded) }
     loaded = nil
+    if let cacheNote { report.findings.insert(cacheNote, at: 0) }
     guard var plan = planned.take() else { return report }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       // Refused, the feeds are checked all the same, so that the build names every mistake, as
@@ -168,6 +188,13 @@ public struct Publisher: Sendable {
       staging.discard()
       return report
     }
+    // What the next build compares with, taken before the swap, while the folder is this build's
+    // alone; once the clock has moved on, so that no file written here can change unseen.
+    var outputs: TreeFingerprint?
+    if cache != nil, plan.recordUnchanged, inputs?.racy == false {
+      TreeFingerprint.waitForNextTick()
+      outputs = TreeFingerprint.of(staging.folder, changeTimes: false)
+    }
     // Once more just before the swap: a file put into the output while the build ran would be
     // removed with the old output.
     if let refused = checkOwnership(output) {
@@ -175,7 +202,8 @@ public struct Publisher: Sendable {
       report.add([refused])
       return report
     }
-    if let kept = try ready.commit() {
+    let kept = try ready.commit()
+    if let kept {
       var finding = PublishRules.outputForeign.finding(
         "while this build ran, something Podium did not write was put into \(outputURL.relativePath)/. The new output "
           + "is in place; the old one is kept, with it, at \(kept.path). Move what is yours out of it, then delete it",
@@ -185,6 +213,30 @@ public struct Publisher: Sendable {
     }
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
+    // A warning about what was found in the old output is this build's alone: not stored.
+    if let cache, let inputs, let outputs, !outputs.racy, kept == nil {
+      BuildState(
+        podium: cache.podiumIdentity, catalogue: catalogueURL.standardizedFileURL.path, output: output.url.path,
+        options: BuildState.key(options), inputs: inputs.digest, outputs: outputs.digest,
+        publishedThrough: plan.window.publishedThrough, scheduledFrom: plan.window.scheduledFrom,
+        findings: report.findings, shows: report.shows, nextScheduled: report.nextScheduled, written: written
+      ).store(in: cache)
+    }
+    return report
+  }
+
+  /// The report of the last build, when this one would write the same bytes and say the same:
+  /// the same Podium, options, catalogue and output, at a moment that publishes the same episodes.
+  private func reusable(_ state: BuildState, cache: BuildCache, inputs: TreeFingerprint, output: URL) -> BuildReport? {
+    guard state.podium == cache.podiumIdentity, state.catalogue == catalogueURL.standardizedFileURL.path,
+      state.output == output.path, state.options == BuildState.key(options), state.inputs == inputs.digest,
+      state.publishesTheSame(at: options.now),
+      TreeFingerprint.of(output, changeTimes: false)?.digest == state.outputs
+    else { return nil }
+    var report = BuildReport(findings: state.findings)
+    report.shows = state.shows
+    report.nextScheduled = state.nextScheduled
+    report.written = state.written
     return report
   }
 
@@ -208,8 +260,10 @@ public struct Publisher: Sendable {
       return (report, nil, nil)
     }
     if let preview = options.preview { catalogue = preview.applied(to: catalogue) }
+    var recordRead = false
     let previous = loadRecord(
-      from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, &report.findings)
+      from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, &report.findings,
+      read: &recordRead)
     let settings = RuleSettings(settings: catalogue.site.rules)
     // A catalogue that can't be published already gets no staging folder: a failed build makes
     // nothing beside the output, and can't fail to make it instead of reporting its findings.
@@ -232,7 +286,8 @@ public struct Publisher: Sendable {
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
-        checked: rendered.checked, settings: settings), catalogue
+        checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous == check.record,
+        window: window(catalogue)), catalogue
     )
   }
 
@@ -246,6 +301,10 @@ public struct Publisher: Sendable {
     var record: PublicationRecord
     let checked: [CheckedOutput]
     let settings: RuleSettings
+    /// Whether the record read from the output is the one this build writes: a rebuild then reads
+    /// the same record and finds the same (``BuildState``).
+    let recordUnchanged: Bool
+    let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
 
     /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
     mutating func takeTree() -> OutputTree {
@@ -263,7 +322,7 @@ public struct Publisher: Sendable {
   /// The record of what was published; when it is missing but the folder holds feeds, the
   /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
   private func loadRecord(
-    from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, _ findings: inout [Finding]
+    from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, _ findings: inout [Finding], read: inout Bool
   ) -> PublicationRecord {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
@@ -290,7 +349,9 @@ public struct Publisher: Sendable {
       return PublicationRecord()
     }
     do {
-      return try PublicationRecord.decode(data)
+      let record = try PublicationRecord.decode(data)
+      read = true
+      return record
     } catch {
       findings.append(PublishRules.record.finding(
         "the publication record cannot be read (\(error)); restore it from git, it guards the published GUIDs",
@@ -330,6 +391,21 @@ public struct Publisher: Sendable {
         published: statuses.filter { $0 == .published }.count, scheduled: statuses.filter { $0 == .scheduled }.count,
         drafts: statuses.filter { $0 == .draft }.count)
     }
+  }
+
+  /// The latest date of a published episode and the earliest of a scheduled one.
+  private func window(_ catalogue: Catalogue) -> (publishedThrough: Timestamp?, scheduledFrom: Timestamp?) {
+    var window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?) = (nil, nil)
+    for show in catalogue.shows {
+      for episode in show.episodes {
+        switch episode.status(at: options.now) {
+        case .published: window.publishedThrough = max(window.publishedThrough ?? episode.date, episode.date)
+        case .scheduled: window.scheduledFrom = min(window.scheduledFrom ?? episode.date, episode.date)
+        case .draft: break
+        }
+      }
+    }
+    return window
   }
 
   private func nextScheduled(_ catalogue: Catalogue) -> BuildReport.Scheduled? {

@@ -1,0 +1,177 @@
+import Catalogue
+import Diagnostics
+import Foundation
+import PodiumTestSupport
+import Publisher
+import Testing
+
+/// The build cache is an optimisation only: a build that uses it writes the same bytes and says
+/// the same as one that doesn't. Each test builds one catalogue into two outputs through the same
+/// history of changes, one with a cache and one without, and compares them after every build.
+@Suite struct BuildCacheTests {
+  /// One catalogue, two outputs: `cached/feeds` (with its cache beside it) and `plain/feeds`.
+  struct Twins {
+    let folder: TemporaryFolder
+    let catalogue: URL
+    var now: Timestamp
+    var options: (BuildOptions) -> BuildOptions = { $0 }
+    var podium = "podium A"
+
+    var cache: BuildCache {
+      BuildCache(folder: folder.url.appendingPathComponent("cached/.feeds.podium-cache"), podiumIdentity: podium)
+    }
+
+    /// Builds both outputs and expects the same bytes and report; returns whether the cached
+    /// build was answered from the cache, and its report.
+    @discardableResult
+    func build(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (fromCache: Bool, report: BuildReport) {
+      var cached = Publisher(
+        catalogueURL: catalogue, outputURL: folder.url.appendingPathComponent("cached/feeds"), options: options(BuildOptions(now: now)))
+      cached.cache = cache
+      let plain = Publisher(
+        catalogueURL: catalogue, outputURL: folder.url.appendingPathComponent("plain/feeds"), options: options(BuildOptions(now: now)))
+      let withCache = try cached.build()
+      let without = try plain.build()
+      #expect(
+        try TemporaryFolder.snapshot(of: cached.outputURL) == TemporaryFolder.snapshot(of: plain.outputURL),
+        sourceLocation: sourceLocation)
+      #expect(withCache.findings.filter { $0.ruleID != PublishRules.cache.id } == without.findings, sourceLocation: sourceLocation)
+      #expect(withCache.shows == without.shows, sourceLocation: sourceLocation)
+      #expect(withCache.nextScheduled == without.nextScheduled, sourceLocation: sourceLocation)
+      #expect(withCache.written == without.written, sourceLocation: sourceLocation)
+      return (withCache.timings.first?.step.hasPrefix("cache") == true, withCache)
+    }
+
+    /// After a change: the first build can't use the cache, and once the record has settled
+    /// (a build that leaves it as it found it), a build that changes nothing does.
+    func buildAfterChange(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+      #expect(try build(sourceLocation: sourceLocation).fromCache == false, "the change was not seen", sourceLocation: sourceLocation)
+      try build(sourceLocation: sourceLocation)
+      #expect(try build(sourceLocation: sourceLocation).fromCache, "nothing changed, yet the cache was not used", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func aGeneratedCatalogueThroughEditsRenamesDeletionsAndScheduledEpisodes() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    try fixture.addEpisode(
+      "2024-04-04-schoolstraat", title: "Een schoolstraat", date: "2024-04-04T09:00:00+02:00",
+      guid: "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b")
+    try fixture.addEpisode(
+      "2025-06-01-later", title: "Later", date: "2025-06-01T09:00:00+02:00", guid: "7b1a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    try fixture.addEpisode(
+      "2024-05-01-ontwerp", title: "Ontwerp", date: "2024-05-01T09:00:00+02:00",
+      guid: "5c4b3a29-1807-4f6e-8d5c-4b3a29180706", extra: "draft: true")
+    var twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    let episodes = fixture.catalogue.appendingPathComponent("gesprekken")
+
+    // The first build into an empty output says so; the second rewrites the same record.
+    #expect(try twins.build().fromCache == false)
+    #expect(try twins.build().fromCache == false)
+    #expect(try twins.build().fromCache)
+    #expect(try twins.build().fromCache)
+
+    // An edited title, in a file of the same size.
+    let first = episodes.appendingPathComponent("2024-03-14-de-buurt-beslist.md")
+    try String(contentsOf: first, encoding: .utf8).replacingOccurrences(of: "De buurt beslist", with: "De buurt besluit")
+      .write(to: first, atomically: false, encoding: .utf8)
+    try twins.buildAfterChange()
+
+    // A renamed episode file.
+    try FileManager.default.moveItem(
+      at: episodes.appendingPathComponent("2024-04-04-schoolstraat.md"),
+      to: episodes.appendingPathComponent("2024-04-04-een-schoolstraat.md"))
+    try twins.buildAfterChange()
+
+    // A scheduled episode deleted, then one that was published (which needs --allow-removal).
+    try FileManager.default.removeItem(at: episodes.appendingPathComponent("2025-06-01-later.md"))
+    try twins.buildAfterChange()
+    try FileManager.default.removeItem(at: episodes.appendingPathComponent("2024-04-04-een-schoolstraat.md"))
+    twins.options = { var options = $0; options.allowRemoval = true; return options }
+    try twins.buildAfterChange()
+    twins.options = { $0 }
+    try twins.build()
+
+    // A scheduled episode goes live: the same files, a later moment.
+    try fixture.addEpisode(
+      "2025-06-01-later", title: "Later", date: "2025-06-01T09:00:00+02:00", guid: "7b1a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    try twins.buildAfterChange()
+    twins.now = Timestamp.parse("2025-07-01T00:00:00Z")!
+    try twins.buildAfterChange()
+
+    // podium.yaml changed.
+    try fixture.folder.write("episodes/podium.yaml", CatalogueFixture.site.replacingOccurrences(of: "© 2024", with: "© 2025"))
+    try twins.buildAfterChange()
+
+    // A media file changed, its name and front matter the same.
+    try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", SampleMedia.mp3(seconds: 61))
+    try twins.buildAfterChange()
+
+    // Another Podium: the same catalogue and output, but not its cache.
+    twins.podium = "podium B"
+    try twins.buildAfterChange()
+  }
+
+  @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+
+    let state = twins.cache.folder.appendingPathComponent("build.json")
+    for garbage in [Data("{\"format\": 1, \"inputs\": 7".utf8), Data([0xff, 0x00, 0x12]), Data("{}".utf8)] {
+      try garbage.write(to: state)
+      let (fromCache, report) = try twins.build()
+      #expect(!fromCache)
+      #expect(report.findings.filter { $0.ruleID == PublishRules.cache.id }.map(\.severity) == [.info])
+      #expect(try twins.build().fromCache)
+    }
+
+    // A file where the cache folder should be: left alone, and no cache.
+    try FileManager.default.removeItem(at: twins.cache.folder)
+    try fixture.folder.write("cached/.feeds.podium-cache", "not Podium's")
+    for _ in 0..<3 {
+      let (fromCache, report) = try twins.build()
+      #expect(!fromCache)
+      #expect(report.findings.contains { $0.ruleID == PublishRules.cache.id })
+    }
+    #expect(try fixture.folder.read("cached/.feeds.podium-cache") == Data("not Podium's".utf8))
+  }
+
+  @Test func anOutputChangedBehindTheBuildsBackIsRebuilt() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    // The same edit in both outputs, and a file deleted: a build puts back what it writes.
+    for output in ["cached/feeds", "plain/feeds"] {
+      try fixture.folder.write("\(output)/gesprekken/feed.xml", "<rss/>")
+    }
+    #expect(try twins.build().fromCache == false)
+    for output in ["cached/feeds", "plain/feeds"] {
+      try FileManager.default.removeItem(at: fixture.folder.url.appendingPathComponent("\(output)/feeds.opml"))
+    }
+    try twins.buildAfterChange()
+  }
+
+  @Test func theCampaignCatalogue() throws {
+    let folder = try TemporaryFolder()
+    let catalogue = folder.url.appendingPathComponent("episodes")
+    try FileManager.default.copyItem(
+      at: CampaignCatalogueTests.repository.appendingPathComponent("episodes"), to: catalogue)
+    var twins = Twins(folder: folder, catalogue: catalogue, now: Timestamp.parse("2026-11-27T12:00:00+01:00")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    // Its scheduled episode goes live.
+    twins.now = Timestamp.parse("2027-02-01T12:00:00+01:00")!
+    try twins.buildAfterChange()
+    let show = catalogue.appendingPathComponent("gesprekken/show.yaml")
+    try (String(contentsOf: show, encoding: .utf8) + "\n# bewerkt\n").write(to: show, atomically: true, encoding: .utf8)
+    try twins.buildAfterChange()
+  }
+}
