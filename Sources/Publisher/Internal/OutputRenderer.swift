@@ -92,7 +92,7 @@ struct OutputRenderer {
     result.checked.append(
       CheckedOutput(
         path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap))
-    if let preview = try preview(show: show, published: published, writer: writer, renderer: renderer) {
+    if let preview = try preview(show: show, published: published, writer: writer) {
       result.checked.append(preview)
     }
     // Chapters and transcripts go into the staging folder as they are made, a batch of episodes
@@ -150,12 +150,17 @@ struct OutputRenderer {
   /// day they go out: in a feed written as it will be once they are published, checked here in
   /// memory and never written. Its findings about episodes already out repeat the feed's, and are
   /// reported once (``CheckedOutput/findings(of:_:)``).
-  private func preview(show: Show, published: [Episode], writer: PodcastFeedWriter, renderer: ShowNotesRenderer) throws
-    -> CheckedOutput?
-  {
+  ///
+  /// What it checks is the front matter: no episode's notes are rendered for it (each item's
+  /// description is its title, as for an episode without notes). The notes of an episode still
+  /// to come are rendered and checked when it goes out; those of the published ones were, in the
+  /// feed itself.
+  private func preview(show: Show, published: [Episode], writer: PodcastFeedWriter) throws -> CheckedOutput? {
     let upcoming = show.episodes.filter { $0.media != nil && $0.status(at: options.now) != .published }
     guard !upcoming.isEmpty else { return nil }
-    let feed = try writer.write(PodcastFeedWriter.order(published + upcoming), renderer: renderer)
+    let unrendered = RenderedNotes(html: "", removals: [])
+    let feed = try writer.feed(
+      PodcastFeedWriter.order(published + upcoming).map { FeedEpisode(episode: $0, notes: unrendered) })
     let path = "\(show.slug)/\(OutputPaths.feed)"
     var preview = CheckedOutput(
       path: path, file: "\(outputName)/\(path)", size: feed.byteCount, rules: .feed(.podcast), sourceMap: feed.sourceMap)
