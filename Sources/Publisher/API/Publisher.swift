@@ -97,11 +97,8 @@ public struct Publisher: Sendable {
     // The last look before the swap can miss a file put in just after it: the old output is
     // looked at once more, swapped out, before it is removed.
     commit.oldOutputIsOurs = { old in (try? OutputFolder(old)).map { checkOwnership($0) == nil } ?? false }
-    if lock != nil {
-      // Under the lock no other build is staging: what is left beside the output was killed.
-      commit.removeStaleStaging()
-      if let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
-    }
+    // Under the lock no other build is staging: what is left beside the output was killed.
+    if lock != nil { commit.removeStaleStaging() }
     // A publish needs the catalogue, and a preview builds into a new folder: neither uses the cache.
     let cache = collecting == nil && options.preview == nil ? self.cache : nil
     var cacheNote: Finding?
@@ -118,6 +115,9 @@ public struct Publisher: Sendable {
       }
       BuildState.remove(from: cache)
     }
+    // (An output whose fingerprint is the one the last build staged holds nothing else, so the
+    // cache is asked first and this walk of the output is not repeated.)
+    if lock != nil, let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     var (report, planned, loaded) = try self.plan(recordFolder: output.url, announcingFirstBuild: options.preview == nil) {
       if lock == nil {
@@ -219,7 +219,8 @@ public struct Publisher: Sendable {
         podium: cache.podiumIdentity, catalogue: catalogueURL.standardizedFileURL.path, output: output.url.path,
         options: BuildState.key(options), inputs: inputs.digest, outputs: outputs.digest,
         publishedThrough: plan.window.publishedThrough, scheduledFrom: plan.window.scheduledFrom,
-        findings: report.findings, shows: report.shows, nextScheduled: report.nextScheduled, written: written
+        findings: report.findings, shows: report.shows, nextScheduled: report.nextScheduled,
+        written: written.joined(separator: "\u{0}")
       ).store(in: cache)
     }
     return report
@@ -236,7 +237,7 @@ public struct Publisher: Sendable {
     var report = BuildReport(findings: state.findings)
     report.shows = state.shows
     report.nextScheduled = state.nextScheduled
-    report.written = state.written
+    report.written = state.written.isEmpty ? [] : state.written.split(separator: "\u{0}").map(String.init)
     return report
   }
 

@@ -11,7 +11,7 @@ import Foundation
 /// rebuild over that output reads the same record and reaches the same findings (a first build's
 /// note, or a warning about an episode let go with `--allow-removal`, is said once).
 struct BuildState: Codable {
-  static let format = 1
+  static let format = 2
   static let fileName = "build.json"
 
   var format = Self.format
@@ -29,7 +29,9 @@ struct BuildState: Codable {
   var findings: [Finding]
   var shows: [BuildReport.ShowSummary]
   var nextScheduled: BuildReport.Scheduled?
-  var written: [String]
+  /// The paths written, separated by NUL (no path holds one): decoded as one string, not one
+  /// string each (10,000 at 10,000 episodes).
+  var written: String
 
   /// The options of a build, as the cache compares them.
   static func key(_ options: BuildOptions) -> String {
