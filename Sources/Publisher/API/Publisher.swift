@@ -219,7 +219,9 @@ public struct Publisher: Sendable {
         podium: cache.podiumIdentity, catalogue: catalogueURL.standardizedFileURL.path, output: output.url.path,
         options: BuildState.key(options), inputs: inputs.digest, outputs: outputs.digest,
         publishedThrough: plan.window.publishedThrough, scheduledFrom: plan.window.scheduledFrom,
-        findings: report.findings, shows: report.shows, nextScheduled: report.nextScheduled,
+        // A note about the cache this build replaced is not the next build's to repeat.
+        findings: report.findings.filter { $0.ruleID != PublishRules.cache.id }, shows: report.shows,
+        nextScheduled: report.nextScheduled,
         written: written.joined(separator: "\u{0}")
       ).store(in: cache)
     }
