@@ -1,3 +1,4 @@
+import Catalogue
 import Diagnostics
 import FeedRules
 import FeedWriter
@@ -25,6 +26,10 @@ struct CheckedOutput: Sendable {
   let rules: Rules
   /// Where each line came from in the catalogue; findings of a file without one name the file.
   var sourceMap: FeedSourceMap?
+  /// `base_url` and `media_base_url` when they are plain http: the catalogue reports that at their
+  /// lines in podium.yaml, so the feed's P20-HTTPS about each URL made from them (artwork, media,
+  /// transcripts) would only repeat the one mistake, at other lines.
+  var httpBases: [String] = []
   /// The findings of a feed that is checked as it is rendered and never written: the preview of a
   /// show with episodes still to come (``OutputRenderer``), so its bytes are not kept for later.
   var preview: [Finding]?
@@ -75,7 +80,9 @@ struct CheckedOutput: Sendable {
 
   private func located(_ findings: [Finding]) -> [Finding] {
     guard let sourceMap else { return findings }
-    return findings.map { finding in
+    let repeated = httpBases.map { "'" + $0.prefix(60) }
+    return findings.compactMap { finding in
+      if finding.ruleID == CatalogueRules.https.id, repeated.contains(where: finding.message.contains) { return nil }
       var moved = sourceMap.relocate(finding)
       // Another item is named by the episode file behind it, not by a line of the feed.
       moved.message = ItemReference.replacing(in: moved.message) { "the episode at \(sourceMap.location(ofLine: $0))" }

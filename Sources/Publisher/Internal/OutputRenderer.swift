@@ -14,6 +14,10 @@ import VideoSite
 /// touches the output folder, so a problem found at any point leaves it as it was.
 struct OutputRenderer {
   let catalogue: Catalogue
+  /// The site's base URLs that are plain http (``CheckedOutput/httpBases``).
+  private var httpBases: [String] {
+    [catalogue.site.baseURL, catalogue.site.mediaBaseURL].filter { $0.lowercased().hasPrefix("http:") }
+  }
   let options: BuildOptions
   let podcastGUIDs: [String: String]
   /// The output folder's name, for the location of feed findings.
@@ -89,9 +93,10 @@ struct OutputRenderer {
       size = written.byteCount
       sourceMap = written.sourceMap
     }
-    result.checked.append(
-      CheckedOutput(
-        path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap))
+    var checked = CheckedOutput(
+      path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
+    checked.httpBases = httpBases
+    result.checked.append(checked)
     if let preview = try preview(show: show, published: published, writer: writer) {
       result.checked.append(preview)
     }
@@ -164,6 +169,7 @@ struct OutputRenderer {
     let path = "\(show.slug)/\(OutputPaths.feed)"
     var preview = CheckedOutput(
       path: path, file: "\(outputName)/\(path)", size: feed.byteCount, rules: .feed(.podcast), sourceMap: feed.sourceMap)
+    preview.httpBases = httpBases
     preview.preview = preview.findings(feed.data)
     return preview
   }
