@@ -2,7 +2,7 @@ import MediaProbe
 
 /// Another rendition of an episode's media (`podcast:alternateEnclosure`): a WebM or an HLS
 /// stream of a video, or an audio-only version. The main `media` stays the `<enclosure>`.
-public struct AlternateEnclosure: Sendable, Hashable {
+public struct AlternateEnclosure: Sendable, Hashable, Codable {
   public var reference: MediaReference
   public var type: String
   /// Bytes; unknown for streams.

@@ -6,7 +6,7 @@
 /// Only the feeds' `<enclosure>` goes through it. The publication record, the probe and the
 /// remote checks keep the real URL, so changing or dropping the prefix never reads as a moved
 /// episode (a record rebuilt from a feed takes the real URL from the end of the prefixed one).
-public struct AnalyticsPrefix: Sendable, Hashable {
+public struct AnalyticsPrefix: Sendable, Hashable, Codable {
   /// Ends in `/`.
   public let prefix: String
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A whole catalogue: site settings and shows, as loaded from disk.
-public struct Catalogue: Sendable, Hashable {
+public struct Catalogue: Sendable, Hashable, Codable {
   /// The catalogue folder.
   public var root: URL
   public var site: Site

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An Apple Podcasts category with an optional subcategory.
-public struct Category: Sendable, Hashable, CustomStringConvertible {
+public struct Category: Sendable, Hashable, Codable, CustomStringConvertible {
   public var name: String
   public var subcategory: String?
 

@@ -2,9 +2,9 @@ import MediaProbe
 
 /// A chapter mark: from the episode's front matter, or, when it has none, from the media file
 /// itself (ID3 CHAP/CTOC, MP4 chapters). Written in every dialect apps read (docs/catalogue.md).
-public struct Chapter: Sendable, Hashable {
+public struct Chapter: Sendable, Hashable, Codable {
   /// Where the chapters came from, so findings and `podium chapters --embed` can say so.
-  public enum Origin: String, Sendable, Hashable {
+  public enum Origin: String, Sendable, Hashable, Codable {
     case frontMatter = "front matter"
     case media = "media file"
   }

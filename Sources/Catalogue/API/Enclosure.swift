@@ -1,7 +1,7 @@
 import MediaProbe
 
 /// An episode's main media file, as the feed's `<enclosure>` and `itunes:duration` give it.
-public struct Enclosure: Sendable, Hashable {
+public struct Enclosure: Sendable, Hashable, Codable {
   public var reference: MediaReference
   /// Size in bytes.
   public var length: Int64

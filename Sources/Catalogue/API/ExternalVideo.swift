@@ -3,8 +3,8 @@ import Foundation
 /// A video hosted on YouTube or Vimeo. The video index shows it behind a click-to-load facade:
 /// nothing from the provider loads until the visitor asks for it, and then only through the
 /// provider's privacy-enhanced player.
-public struct ExternalVideo: Sendable, Hashable {
-  public enum Provider: String, Sendable, Hashable {
+public struct ExternalVideo: Sendable, Hashable, Codable {
+  public enum Provider: String, Sendable, Hashable, Codable {
     case youtube = "YouTube"
     case vimeo = "Vimeo"
   }

@@ -1,5 +1,5 @@
 /// A way to support the show (`podcast:funding`).
-public struct Funding: Sendable, Hashable {
+public struct Funding: Sendable, Hashable, Codable {
   public var url: String
   public var text: String
 

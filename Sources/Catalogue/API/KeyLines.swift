@@ -1,10 +1,10 @@
 /// The file line of each front-matter key of an episode (`"media.url"` → 9), for findings.
 ///
 /// Held compactly, as every loaded episode keeps one until its feed is written: the keys in one
-/// string, the lines in one array. A dictionary of some sixteen keys took about 1 KB an episode
-/// (its buckets, and a string of its own for each key over 15 bytes, such as
-/// `chapters[0].title`); a lookup is a scan of a few hundred bytes, done a few times an item.
-public struct KeyLines: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+/// string, the lines in one array, where a dictionary had buckets and a string of its own for each
+/// key over 15 bytes, such as `chapters[0].title` (docs/performance.md); a lookup is a scan of a
+/// few hundred bytes, done a few times an item.
+public struct KeyLines: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
   /// The keys, each followed by a newline (no key holds one: they are YAML keys joined by dots).
   private var keys: [UInt8] = []
   private var lines: [Int32] = []

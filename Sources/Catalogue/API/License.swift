@@ -1,5 +1,5 @@
 /// A license: a known id such as `CC-BY-4.0`, or a custom name with the URL of its text.
-public struct License: Sendable, Hashable {
+public struct License: Sendable, Hashable, Codable {
   public var name: String
   public var url: String?
 

@@ -1,5 +1,5 @@
 /// Where the show or episode is about or made (`podcast:location`).
-public struct Location: Sendable, Hashable {
+public struct Location: Sendable, Hashable, Codable {
   public var name: String
   public var geo: String?
   public var osm: String?

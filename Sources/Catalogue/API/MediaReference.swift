@@ -1,5 +1,5 @@
 /// A file the catalogue points at: a path inside the show folder, or an https URL elsewhere.
-public enum MediaReference: Sendable, Hashable {
+public enum MediaReference: Sendable, Hashable, Codable {
   /// A path relative to the show folder, already checked to stay inside the catalogue.
   case local(path: String)
   case remote(url: String)

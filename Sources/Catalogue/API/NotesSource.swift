@@ -2,9 +2,9 @@ import Identifiers
 
 /// Where a loaded episode's show notes are: the end of its file, from the line after the front
 /// matter. The loader checks the notes (placeholder links) and keeps only this, not the text, so
-/// a catalogue of 100,000 episodes does not hold 60 MB of Markdown from loading until the feed
-/// is written; the writer reads them again then (``Episode/loadNotes()``).
-public struct NotesSource: Sendable, Hashable {
+/// a large catalogue does not hold all its Markdown from loading until the feed is written
+/// (docs/performance.md); the writer reads them again then (``Episode/loadNotes()``).
+public struct NotesSource: Sendable, Hashable, Codable {
   /// The show folder's path, with a trailing `/`: one string shared by the show's episodes.
   let folder: String
   /// The file's name in that folder.
@@ -14,24 +14,15 @@ public struct NotesSource: Sendable, Hashable {
   /// SHA-256 of the notes as loaded, so a file edited during the build is noticed.
   let digest: Digest
 
-  struct Digest: Sendable, Hashable {
-    let words: (UInt64, UInt64, UInt64, UInt64)
+  struct Digest: Sendable, Hashable, Codable {
+    let word0, word1, word2, word3: UInt64
 
     init(_ bytes: some Collection<UInt8>) {
       let digest = ContentDigest.sha256(Array(bytes))
       func word(_ index: Int) -> UInt64 {
         digest[index * 8..<index * 8 + 8].reduce(0) { $0 << 8 | UInt64($1) }
       }
-      words = (word(0), word(1), word(2), word(3))
-    }
-
-    static func == (lhs: Digest, rhs: Digest) -> Bool { lhs.words == rhs.words }
-
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(words.0)
-      hasher.combine(words.1)
-      hasher.combine(words.2)
-      hasher.combine(words.3)
+      (word0, word1, word2, word3) = (word(0), word(1), word(2), word(3))
     }
   }
 

@@ -1,5 +1,5 @@
 /// Someone who made the show or the episode (`podcast:person`).
-public struct Person: Sendable, Hashable {
+public struct Person: Sendable, Hashable, Codable {
   public var name: String
   /// Lower-case role from the Podcasting 2.0 taxonomy; `host` when not given.
   public var role: String

@@ -1,5 +1,5 @@
 /// A video's poster image: a still in the video's aspect ratio, unlike square show artwork.
-public struct Poster: Sendable, Hashable {
+public struct Poster: Sendable, Hashable, Codable {
   public var reference: MediaReference
   /// Pixels, read from local files.
   public var width: Int?

@@ -1,9 +1,9 @@
 /// Where and how `podium publish` uploads, from `publish:` in `podium.yaml` (docs/publishing.md).
 /// Credentials are never here: they come from the environment only.
-public struct PublishSettings: Sendable, Hashable {
+public struct PublishSettings: Sendable, Hashable, Codable {
   /// How an S3 client names the bucket: in the path (`https://endpoint/bucket/key`, what MinIO,
   /// SeaweedFS and Garage expect) or in the host name (`https://bucket.endpoint/key`, AWS's default).
-  public enum Addressing: String, Sendable, Hashable, CaseIterable {
+  public enum Addressing: String, Sendable, Hashable, Codable, CaseIterable {
     case path
     case virtual
   }

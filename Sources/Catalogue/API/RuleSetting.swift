@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A producer's choice about one rule, from `podium.yaml`: switch it off or change its severity,
 /// always with a reason, so the choice is explained where the catalogue is reviewed.
-public struct RuleSetting: Sendable, Hashable {
+public struct RuleSetting: Sendable, Hashable, Codable {
   public var ruleID: String
   /// `nil` switches the rule off.
   public var severity: Severity?

@@ -1,5 +1,5 @@
 /// One show: its channel-level settings from `show.yaml`, and its episodes.
-public struct Show: Sendable, Hashable {
+public struct Show: Sendable, Hashable, Codable {
   /// The folder name; also the show's folder in `feeds/`.
   public var slug: String
   /// `show.yaml`'s path relative to the catalogue, for findings.
@@ -64,7 +64,7 @@ public struct Show: Sendable, Hashable {
 }
 
 /// A `podcast:txt` record, such as Apple's ownership verification code.
-public struct TXTRecord: Sendable, Hashable {
+public struct TXTRecord: Sendable, Hashable, Codable {
   public var purpose: String?
   public var value: String
 

@@ -1,5 +1,5 @@
 /// Site-wide settings from `podium.yaml`.
-public struct Site: Sendable, Hashable {
+public struct Site: Sendable, Hashable, Codable {
   /// Where `feeds/` is served, ending in `/`.
   public var baseURL: String
   /// Where local media files are served, ending in `/`.
@@ -38,7 +38,7 @@ public struct Site: Sendable, Hashable {
 }
 
 /// The show's owner, for `itunes:owner` and `podcast:locked`.
-public struct Owner: Sendable, Hashable {
+public struct Owner: Sendable, Hashable, Codable {
   public var name: String
   public var email: String
 

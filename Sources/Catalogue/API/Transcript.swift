@@ -1,5 +1,5 @@
 /// A transcript or captions file for an episode (`podcast:transcript`).
-public struct Transcript: Sendable, Hashable {
+public struct Transcript: Sendable, Hashable, Codable {
   /// Path inside the show folder.
   public var file: String
   public var type: String

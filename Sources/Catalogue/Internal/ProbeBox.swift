@@ -1,7 +1,7 @@
 import MediaProbe
 
 /// Holds a probe result by reference: `MediaInfo` is large, and episodes are copied often.
-final class ProbeBox: Sendable, Hashable {
+final class ProbeBox: Sendable, Hashable, Codable {
   let info: MediaInfo
 
   init(_ info: MediaInfo) { self.info = info }

@@ -2,7 +2,7 @@ import Diagnostics
 
 /// What a media file really holds, read from its bytes. Every field is optional because hostile
 /// or truncated files may say nothing reliable; `findings` says what was wrong.
-public struct MediaInfo: Sendable, Hashable {
+public struct MediaInfo: Sendable, Hashable, Codable {
   public var path: String
   public var container: Container?
   public var mimeType: String?
@@ -57,7 +57,7 @@ public enum Container: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One track of a multi-track container.
-public struct Track: Sendable, Hashable {
+public struct Track: Sendable, Hashable, Codable {
   public enum Kind: String, Sendable, Hashable, Codable { case audio, video, text, other }
   public var kind: Kind
   public var codec: String?
@@ -73,7 +73,7 @@ public struct Track: Sendable, Hashable {
 }
 
 /// A chapter found in the file (ID3 CHAP, Nero chpl, a QuickTime chapter track, cues in VTT).
-public struct MediaChapter: Sendable, Hashable {
+public struct MediaChapter: Sendable, Hashable, Codable {
   public var start: Double
   public var end: Double?
   public var title: String?
@@ -86,7 +86,7 @@ public struct MediaChapter: Sendable, Hashable {
 }
 
 /// A picture embedded in the file (ID3 APIC, MP4 covr, FLAC PICTURE).
-public struct EmbeddedArtwork: Sendable, Hashable {
+public struct EmbeddedArtwork: Sendable, Hashable, Codable {
   public var mimeType: String?
   public var width: Int?
   public var height: Int?
