@@ -16,7 +16,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     // `podium serve`'s HTTP server: small, no SwiftNIO, so it costs CI little build time.
     .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
@@ -28,6 +27,7 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+    .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
     .target(name: "CPodiumSystem"),
 
     // Leaf libraries: each knows nothing of catalogues.
@@ -48,8 +48,8 @@ let package = Package(
     .target(
       name: "Catalogue",
       dependencies: [
-        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", "MediaProbe", "PodiumXML",
-        .product(name: "Yams", package: "Yams")]),
+        "Diagnostics", "Identifiers", "PodcastVocabulary", "Parallel", "AtomicOutput", "MediaProbe", "PodiumXML", "CYAML",
+      ]),
 
     // Writers and the build pipeline.
     .target(

@@ -2,7 +2,6 @@ import AtomicOutput
 import Diagnostics
 import Foundation
 import Parallel
-import Yams
 
 /// Loads a catalogue folder: `podium.yaml`, then every show folder and its episode files.
 /// Bad input never throws: every problem becomes a finding with file and line, and loading goes
@@ -26,8 +25,8 @@ public struct CatalogueLoader: Sendable {
           + "and the show folders, or start a catalogue with podium init", at: SourceLocation(file: "podium.yaml"))])
     }
     let siteCollector = FindingCollector(file: "podium.yaml")
-    guard let siteNode = SourceFile.readYAML(root.appendingPathComponent("podium.yaml"), collector: siteCollector),
-      let site = SiteReader.read(siteNode, collector: siteCollector)
+    guard let siteDocument = SourceFile.readYAML(root.appendingPathComponent("podium.yaml"), collector: siteCollector),
+      let site = SiteReader.read(siteDocument, collector: siteCollector)
     else {
       return LoadResult(catalogue: nil, findings: siteCollector.findings)
     }
@@ -41,9 +40,9 @@ public struct CatalogueLoader: Sendable {
       let resolver = PathResolver(root: root, show: slug)
       let folder = root.appendingPathComponent(slug)
       defer { result.findings += collector.findings }
-      guard let node = SourceFile.readYAML(folder.appendingPathComponent("show.yaml"), collector: collector),
+      guard let document = SourceFile.readYAML(folder.appendingPathComponent("show.yaml"), collector: collector),
         let show = ShowReader.read(
-          node, slug: slug, file: collector.file, site: site, resolver: resolver, collector: collector)
+          document, slug: slug, file: collector.file, site: site, resolver: resolver, collector: collector)
       else {
         result.gaps.unloaded.insert(slug)
         continue
@@ -184,11 +183,11 @@ public struct CatalogueLoader: Sendable {
       collector.report(CatalogueRules.frontMatter, message, line: 1)
       return (nil, collector.findings)
     }
-    guard let node = SourceFile.parseYAML(frontMatter.yaml, lineOffset: frontMatter.lineOffset, collector: collector)
+    guard let document = YAMLEventReader.parse(frontMatter.yaml, lineOffset: frontMatter.lineOffset, collector: collector)
     else { return (nil, collector.findings) }
     let context = EpisodeReader.Context(
       fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url, folderPath: folder.path)
-    let episode = EpisodeReader.read(node, frontMatter: frontMatter, context: context, collector: collector)
+    let episode = EpisodeReader.read(document, frontMatter: frontMatter, context: context, collector: collector)
     return (episode, collector.findings)
   }
 }

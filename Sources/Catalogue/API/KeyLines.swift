@@ -59,6 +59,43 @@ public struct KeyLines: Sendable, Hashable, Codable, ExpressibleByDictionaryLite
     }
   }
 
+  /// Sets the line of the key `prefix` + `key` (`media.` and `url`) without making it a string:
+  /// the loader records every key of every file this way.
+  mutating func record(prefix: String, key: UnsafeBufferPointer<UInt8>, line: Int) {
+    let prefixCount = prefix.utf8.count
+    let found = keys.withUnsafeBufferPointer { all -> (start: Int, line: Int)? in
+      var start = 0
+      var index = 0
+      while start < all.count {
+        let end = all[start...].firstIndex(of: 0x0A) ?? all.count
+        if end - start == prefixCount + key.count, all[start..<start + prefixCount].elementsEqual(prefix.utf8),
+          all[(start + prefixCount)..<end].elementsEqual(key)
+        {
+          return (start, index)
+        }
+        start = end + 1
+        index += 1
+      }
+      return nil
+    }
+    if let found {
+      lines[found.line] = Int32(clamping: line)
+      return
+    }
+    keys.append(contentsOf: prefix.utf8)
+    keys.append(contentsOf: key)
+    keys.append(0x0A)
+    lines.append(Int32(clamping: line))
+  }
+
+  mutating func reserve(keyBytes: Int, count: Int) {
+    keys.reserveCapacity(keyBytes)
+    lines.reserveCapacity(count)
+  }
+
+  /// The same pairs as a dictionary, as `Show` and `Site` keep them.
+  var dictionary: [String: Int] { Dictionary(pairs, uniquingKeysWith: { $1 }) }
+
   /// Equal when they hold the same keys and lines, in whatever order they were added.
   public static func == (lhs: KeyLines, rhs: KeyLines) -> Bool {
     lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.line }

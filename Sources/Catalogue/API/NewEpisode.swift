@@ -3,7 +3,6 @@ import Foundation
 import Identifiers
 import MediaProbe
 import PodcastVocabulary
-import Yams
 
 /// `podium add` as a library call: makes an episode file from a media file or URL, with a new
 /// permanent GUID and everything that can be known without asking.
@@ -172,34 +171,33 @@ public struct NewEpisode: Sendable {
   }
 
   private func frontMatter(guid: String, media: Media, poster: String?, season: Int?, number: Int?) throws -> String {
-    var pairs: [(Node, Node)] = [
-      ("title", Node(title)), ("date", Node(date.iso8601)), ("guid", Node(guid)),
+    var pairs: [(String, YAMLEmitter.Value)] = [
+      ("title", .text(title)), ("date", .text(date.iso8601)), ("guid", .text(guid)),
     ]
-    if let season { pairs.append(("season", Node(String(season)))) }
-    if let number { pairs.append(("episode", Node(String(number)))) }
-    if let poster { pairs.append(("poster", Node(poster))) }
+    if let season { pairs.append(("season", .text(String(season)))) }
+    if let number { pairs.append(("episode", .text(String(number)))) }
+    if let poster { pairs.append(("poster", .text(poster))) }
     let chapters: [MediaChapter]
     switch media {
     case .file(let path, let length, let type, let duration, let embedded):
-      pairs.append(("media", .mapping(Node.Mapping([
-        ("url", Node(path)), ("length", Node(String(length))), ("type", Node(type)), ("duration", Node(String(duration))),
-      ]))))
+      pairs.append(("media", .mapping([
+        ("url", .text(path)), ("length", .text(String(length))), ("type", .text(type)),
+        ("duration", .text(String(duration))),
+      ])))
       chapters = embedded
     case .external(let url, let duration):
-      pairs.append(("external", .mapping(Node.Mapping([("url", Node(url)), ("duration", Node(String(duration)))]))))
+      pairs.append(("external", .mapping([("url", .text(url)), ("duration", .text(String(duration)))])))
       chapters = []
     }
     // Chapters embedded in the file (ID3 CHAP, MP4 chapter tracks) become the episode's chapters.
-    let imported: [Node] = chapters.enumerated().map { index, chapter in
+    let imported: [YAMLEmitter.Value] = chapters.enumerated().map { index, chapter in
       let start = (chapter.start * 1000).rounded() / 1000
       let startText = start == start.rounded() ? String(Int(start)) : String(start)
-      return .mapping(Node.Mapping([
-        ("start", Node(startText)), ("title", Node(chapter.title ?? "Chapter \(index + 1)")),
-      ]))
+      return .mapping([("start", .text(startText)), ("title", .text(chapter.title ?? "Chapter \(index + 1)"))])
     }
-    if !imported.isEmpty { pairs.append(("chapters", .sequence(Node.Sequence(imported)))) }
-    if draft { pairs.append(("draft", Node("true"))) }
-    let yaml = try Yams.serialize(node: .mapping(Node.Mapping(pairs)), allowUnicode: true)
+    if !imported.isEmpty { pairs.append(("chapters", .list(imported))) }
+    if draft { pairs.append(("draft", .text("true"))) }
+    let yaml = try YAMLEmitter.yaml(pairs)
     return "---\n\(yaml)---\n\n"
   }
 

@@ -26,7 +26,7 @@ public struct NotesSource: Sendable, Hashable, Codable {
     }
   }
 
-  init(folder: String, name: String, notes: String) {
+  init(folder: String, name: String, notes: Substring) {
     self.folder = folder
     self.name = name
     length = notes.utf8.count

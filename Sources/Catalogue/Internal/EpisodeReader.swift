@@ -2,7 +2,6 @@ import Foundation
 import Identifiers
 import MediaProbe
 import PodcastVocabulary
-import Yams
 
 /// Reads `<show>/<YYYY-MM-DD>-<slug>.md`: front matter and show notes.
 enum EpisodeReader {
@@ -26,9 +25,8 @@ enum EpisodeReader {
     let folderPath: String
   }
 
-  static func read(_ node: Node, frontMatter: FrontMatter, context: Context, collector: FindingCollector) -> Episode? {
-    guard let reader = MappingReader(
-      node, known: keys, collector: collector, lineOffset: frontMatter.lineOffset, what: "the front matter")
+  static func read(_ document: YAMLDocument, frontMatter: FrontMatter, context: Context, collector: FindingCollector) -> Episode? {
+    guard let reader = MappingReader(document, known: keys, collector: collector, what: "the front matter")
     else { return nil }
     let title = reader.shortText("title", required: true)
     let date = date(reader)
@@ -79,7 +77,7 @@ enum EpisodeReader {
         "a link in the notes goes to \(link.host), a domain reserved for examples (RFC 2606): a placeholder; "
           + "replace it with the real address before you publish", line: frontMatter.bodyLine + link.line)
     }
-    episode.lines = KeyLines(reader.lines)
+    episode.lines = reader.lines
     // The front matter's chapters are the source; without any, the media file's own are.
     if !reader.has("chapters"), let probe = media?.probe, !probe.chapters.isEmpty {
       episode.chapters = Chapter.embedded(in: probe, line: episode.lines["media.url"] ?? 1)

@@ -31,9 +31,8 @@ extension MappingReader {
   }
 
   func license(_ key: String) -> License? {
-    guard let node = node(key) else { return nil }
-    if case .scalar(let scalar) = node {
-      let text = scalar.string
+    guard has(key) else { return nil }
+    if isText(key), let text = peek(key) {
       guard let id = Licenses.canonical(text) else {
         report(
           CatalogueRules.license,

@@ -1,113 +1,88 @@
 import Diagnostics
-import Yams
 
 /// Reads one YAML mapping against a known set of keys, reporting every problem with its line:
 /// unknown keys (with a suggestion), wrong types and missing required keys.
+///
+/// It reads a ``YAMLDocument`` in place: a lookup scans the mapping's keys as bytes (a front
+/// matter has a dozen), and only the values asked for become strings.
 struct MappingReader {
   let collector: FindingCollector
-  let lineOffset: Int
   /// Prefix for key paths in `lines` (`"media."`).
   let path: String
-  /// The known keys found, in file order. A front matter has a dozen keys, so a scan over small
-  /// strings beats hashing each key into two dictionaries (Yams refuses duplicate keys).
-  private var entries: [Entry] = []
+  let document: YAMLDocument
+  /// The mapping's node in `document`.
+  let node: Int
   let line: Int
 
   /// Line of each key in this file, nested ones included, by key path.
-  var lines: [String: Int] { collector.lines }
+  var lines: KeyLines { collector.lines }
 
-  /// Nodes are taken apart once, here, and never through Yams's `mark`, `scalar` or `sequence`
-  /// getters: a node holds a weak reference, so every copy of one costs several runtime calls.
-  ///
   /// - Parameter what: names the node in a finding; only built when there is one.
   /// - Returns: nil, with a finding, when the node is not a mapping.
-  init?(_ node: Node, known: [String], collector: FindingCollector, lineOffset: Int, path: String = "",
-        what: @autoclosure () -> String) {
+  init?(_ document: YAMLDocument, node: Int = YAMLDocument.root, known: [String], collector: FindingCollector,
+        path: String = "", what: @autoclosure () -> String) {
     self.collector = collector
-    self.lineOffset = lineOffset
     self.path = path
-    guard case .mapping(let mapping) = node else {
-      collector.report(
-        CatalogueRules.wrongType, "\(what()) must be a mapping of keys to values", line: (node.mark?.line ?? 1) + lineOffset)
+    self.document = document
+    self.node = node
+    self.line = document.line(node)
+    guard document.kind(node) == .mapping else {
+      collector.report(CatalogueRules.wrongType, "\(what()) must be a mapping of keys to values", line: line)
       return nil
     }
-    self.line = (mapping.mark?.line ?? 1) + lineOffset
     // List items keep their own line (Chapter.line, Transcript.line), so only keys outside
-    // lists are recorded: 10,000 episodes would otherwise carry every chapter's keys too.
+    // lists are recorded: every episode would otherwise carry every chapter's keys too.
     let recordsLines = !path.utf8.contains(UInt8(ascii: "["))
-    // By index: the mapping's iterator first copies every pair into a new array.
-    let count = mapping.endIndex - mapping.startIndex
-    entries.reserveCapacity(count)
-    // Room for every key of this mapping at once: growing a small dictionary key by key
-    // reallocated and rehashed it four times per file.
-    if recordsLines { collector.lines.reserveCapacity(collector.lines.count + count) }
-    for index in mapping.startIndex..<mapping.endIndex {
-      let (keyNode, value) = mapping[index]
-      let keyScalar: Node.Scalar
-      switch consume keyNode {
-      case .scalar(let scalar):
-        keyScalar = scalar
-      case let other:
-        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: (other.mark?.line ?? 1) + lineOffset)
+    var key = node + 1
+    for _ in 0..<document.childCount(node) / 2 {
+      let value = document.next(after: key)
+      defer { key = document.next(after: value) }
+      guard document.kind(key) == .scalar else {
+        collector.report(CatalogueRules.wrongType, "keys must be plain text", line: document.line(key))
         continue
       }
-      let keyLine = (keyScalar.mark?.line ?? 1) + lineOffset
-      let key = keyScalar.string
-      guard known.contains(key) else {
-        let hint = Suggestion.closest(to: key, in: known).map { " — did you mean '\($0)'?" }
+      guard known.contains(where: { document.scalar(key, equals: $0) }) else {
+        let name = document.string(key)
+        let hint = Suggestion.closest(to: name, in: known).map { " — did you mean '\($0)'?" }
           ?? " — known keys: \(known.joined(separator: ", "))"
-        collector.report(CatalogueRules.unknownKey, "unknown key '\(path)\(key)'\(hint)", line: keyLine)
+        collector.report(CatalogueRules.unknownKey, "unknown key '\(path)\(name)'\(hint)", line: document.line(key))
         continue
       }
-      entries.append(Entry(key: key, value: value, line: keyLine))
-      if recordsLines { collector.lines[path + key] = keyLine }
+      if recordsLines {
+        document.withBytes(key) { collector.lines.record(prefix: path, key: $0, line: document.line(key)) }
+      }
     }
   }
 
-  func has(_ key: String) -> Bool { index(of: key).map { !entries[$0].isNull } ?? false }
-
-  /// The key's text, or nil, reporting nothing: for a look before the reading that reports.
-  func peek(_ key: String) -> String? { index(of: key).flatMap { entries[$0].text } }
-
-  func lineOf(_ key: String) -> Int { index(of: key).map { entries[$0].line } ?? line }
-
-  /// Compares keys in place: copying each entry to look at its key retained its node.
-  private func index(of key: String) -> Int? {
-    for index in entries.indices where entries[index].key == key { return index }
+  /// The key's node and its value's, when the mapping has the key.
+  private func find(_ wanted: String) -> (key: Int, value: Int)? {
+    var key = node + 1
+    for _ in 0..<document.childCount(node) / 2 {
+      let value = document.next(after: key)
+      if document.scalar(key, equals: wanted) { return (key, value) }
+      key = document.next(after: value)
+    }
     return nil
   }
 
-  private struct Entry {
-    let key: String
-    let value: Node
-    let line: Int
-    /// The value's text when it is a scalar, read once so that lookups never copy the node.
-    let text: String?
-    /// A plain empty, `~` or `null` scalar: the key counts as absent.
-    let isNull: Bool
-
-    init(key: String, value: consuming Node, line: Int) {
-      self.key = key
-      self.line = line
-      switch consume value {
-      case .scalar(let scalar):
-        text = scalar.string
-        isNull = scalar.style == .plain && Self.isNullWord(scalar.string)
-        self.value = .scalar(scalar)
-      case let other:
-        text = nil
-        isNull = false
-        self.value = other
-      }
-    }
-
-    private static func isNullWord(_ text: String) -> Bool {
-      switch text {
-      case "", "~", "null", "Null", "NULL": true
-      default: false
-      }
-    }
+  /// The value's node, unless the key is absent or its value null.
+  private func value(_ key: String) -> Int? {
+    guard let found = find(key), !document.isNull(found.value) else { return nil }
+    return found.value
   }
+
+  func has(_ key: String) -> Bool { value(key) != nil }
+
+  /// The key's text, or nil, reporting nothing: for a look before the reading that reports.
+  func peek(_ key: String) -> String? {
+    guard let found = find(key), document.kind(found.value) == .scalar else { return nil }
+    return document.string(found.value)
+  }
+
+  /// Whether the key's value is text rather than a list or mapping (and not null).
+  func isText(_ key: String) -> Bool { value(key).map { document.kind($0) == .scalar } ?? false }
+
+  func lineOf(_ key: String) -> Int { find(key).map { document.line($0.key) } ?? line }
 
   func requireKey(_ key: String, hint: String = "") {
     if !has(key) {
@@ -116,15 +91,15 @@ struct MappingReader {
   }
 
   func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
-    guard let index = index(of: key), !entries[index].isNull else {
+    guard let value = value(key) else {
       if required { requireKey(key, hint: hint) }
       return nil
     }
-    guard let text = entries[index].text else {
+    guard document.kind(value) == .scalar else {
       typeError(key, "text")
       return nil
     }
-    return text
+    return document.string(value)
   }
 
   /// - Parameter rule: the rule a value that is neither reports: the feed rule for the element
@@ -165,23 +140,24 @@ struct MappingReader {
 
   /// A list of text; a single value is taken as a list of one.
   func stringList(_ key: String) -> [String] {
-    guard let index = index(of: key), !entries[index].isNull else { return [] }
-    if let text = entries[index].text { return [text] }
-    switch entries[index].value {
-    case .sequence(let sequence):
+    guard let value = value(key) else { return [] }
+    switch document.kind(value) {
+    case .scalar:
+      return [document.string(value)]
+    case .sequence:
       var result: [String] = []
-      for item in sequence {
-        switch consume item {
-        case .scalar(let scalar):
-          result.append(scalar.string)
-        case let other:
-          collector.report(
-            CatalogueRules.wrongType, "items of '\(path)\(key)' must be text",
-            line: (other.mark?.line ?? 1) + lineOffset)
+      result.reserveCapacity(document.childCount(value))
+      var item = value + 1
+      for _ in 0..<document.childCount(value) {
+        if document.kind(item) == .scalar {
+          result.append(document.string(item))
+        } else {
+          collector.report(CatalogueRules.wrongType, "items of '\(path)\(key)' must be text", line: document.line(item))
         }
+        item = document.next(after: item)
       }
       return result
-    default:
+    case .mapping:
       typeError(key, "a list of text")
       return []
     }
@@ -189,27 +165,57 @@ struct MappingReader {
 
   /// A nested mapping.
   func mapping(_ key: String, known: [String]) -> MappingReader? {
-    guard let index = index(of: key), !entries[index].isNull else { return nil }
+    guard let value = value(key) else { return nil }
     return MappingReader(
-      entries[index].value, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key).", what: "'\(path)\(key)'")
+      document, node: value, known: known, collector: collector, path: "\(path)\(key).", what: "'\(path)\(key)'")
   }
 
   /// A list of mappings; each item is read with the same known keys.
   func mappingList(_ key: String, known: [String]) -> [MappingReader] {
-    guard let index = index(of: key), !entries[index].isNull else { return [] }
-    guard case .sequence(let sequence) = entries[index].value else {
+    guard let value = value(key) else { return [] }
+    guard document.kind(value) == .sequence else {
       typeError(key, "a list")
       return []
     }
-    return sequence.enumerated().compactMap { index, item in
-      MappingReader(
-        item, known: known, collector: collector, lineOffset: lineOffset, path: "\(path)\(key)[\(index)].",
+    var result: [MappingReader] = []
+    result.reserveCapacity(document.childCount(value))
+    var item = value + 1
+    for index in 0..<document.childCount(value) {
+      if let reader = MappingReader(
+        document, node: item, known: known, collector: collector, path: "\(path)\(key)[\(index)].",
         what: "item \(index + 1) of '\(path)\(key)'")
+      {
+        result.append(reader)
+      }
+      item = document.next(after: item)
     }
+    return result
   }
 
-  /// The raw node, for keys that take several shapes.
-  func node(_ key: String) -> Node? { index(of: key).flatMap { entries[$0].isNull ? nil : entries[$0].value } }
+  /// A mapping whose keys the producer names (`rules:` in podium.yaml, by rule id), each value read
+  /// as a mapping of `known` keys. Keys that aren't text are left out.
+  func namedMappings(_ key: String, known: [String], what: String) -> [(name: String, reader: MappingReader)] {
+    guard let value = value(key) else { return [] }
+    guard document.kind(value) == .mapping else {
+      typeError(key, what)
+      return []
+    }
+    var result: [(name: String, reader: MappingReader)] = []
+    var item = value + 1
+    for _ in 0..<document.childCount(value) / 2 {
+      let itemValue = document.next(after: item)
+      defer { item = document.next(after: itemValue) }
+      guard document.kind(item) == .scalar else { continue }
+      let name = document.string(item)
+      if let reader = MappingReader(
+        document, node: itemValue, known: known, collector: collector, path: "\(path)\(key).\(name).",
+        what: "\(path)\(key).\(name)")
+      {
+        result.append((name, reader))
+      }
+    }
+    return result
+  }
 
   func typeError(_ key: String, _ expected: String) {
     collector.report(CatalogueRules.wrongType, "'\(path)\(key)' must be \(expected)", line: lineOf(key))

@@ -1,6 +1,5 @@
 import Foundation
 import PodcastVocabulary
-import Yams
 
 /// Reads `<show>/show.yaml`.
 enum ShowReader {
@@ -10,9 +9,9 @@ enum ShowReader {
     "new_feed_url", "location", "update_frequency", "txt", "chapter_timestamps",
   ] + PodcastingReader.showKeys
 
-  static func read(_ node: Node, slug: String, file: String, site: Site, resolver: PathResolver,
+  static func read(_ document: YAMLDocument, slug: String, file: String, site: Site, resolver: PathResolver,
                    collector: FindingCollector) -> Show? {
-    guard let reader = MappingReader(node, known: keys, collector: collector, lineOffset: 0, what: "show.yaml")
+    guard let reader = MappingReader(document, known: keys, collector: collector, what: "show.yaml")
     else { return nil }
     let title = reader.shortText("title", required: true)
     // The description (APPLE-CH-DESC: there, at most 4000 bytes), the language (APPLE-CH-LANGUAGE)
@@ -52,7 +51,7 @@ enum ShowReader {
       reader, artwork: artwork, resolver: resolver, showFolder: URL(fileURLWithPath: resolver.root).appendingPathComponent(slug),
       updating: show.podcasting)
     show.chapterTimestamps = reader.bool("chapter_timestamps") ?? false
-    show.lines = reader.lines
+    show.lines = reader.lines.dictionary
     return show
   }
 

@@ -1,6 +1,5 @@
 import Diagnostics
 import PodcastVocabulary
-import Yams
 
 /// Reads `podium.yaml`.
 enum SiteReader {
@@ -9,8 +8,8 @@ enum SiteReader {
     "analytics_prefix", "publish",
   ]
 
-  static func read(_ node: Node, collector: FindingCollector) -> Site? {
-    guard let reader = MappingReader(node, known: keys, collector: collector, lineOffset: 0, what: "podium.yaml")
+  static func read(_ document: YAMLDocument, collector: FindingCollector) -> Site? {
+    guard let reader = MappingReader(document, known: keys, collector: collector, what: "podium.yaml")
     else { return nil }
     let base = reader.baseURL("base_url")
     let media = reader.baseURL("media_base_url")
@@ -33,7 +32,7 @@ enum SiteReader {
     site.rules = rules
     site.analyticsPrefix = reader.httpsURL("analytics_prefix").map(AnalyticsPrefix.init)
     if let publish = reader.mapping("publish", known: PublishReader.keys) { site.publish = PublishReader.read(publish) }
-    site.lines = reader.lines
+    site.lines = reader.lines.dictionary
     return site
   }
 }
@@ -41,18 +40,10 @@ enum SiteReader {
 extension SiteReader {
   /// `rules: { RULE-ID: { severity: off|info|warning|error, reason: "…" } }`
   static func ruleSettings(_ reader: MappingReader) -> [String: RuleSetting] {
-    guard let node = reader.node("rules") else { return [:] }
-    guard case .mapping(let mapping) = node else {
-      reader.typeError("rules", "a mapping of rule ids to settings")
-      return [:]
-    }
     var settings: [String: RuleSetting] = [:]
-    for (keyNode, value) in mapping {
-      guard let id = keyNode.scalar?.string,
-        let item = MappingReader(
-          value, known: ["severity", "reason"], collector: reader.collector, lineOffset: reader.lineOffset,
-          path: "rules.\(id).", what: "rules.\(id)")
-      else { continue }
+    for (id, item) in reader.namedMappings(
+      "rules", known: ["severity", "reason"], what: "a mapping of rule ids to settings")
+    {
       let reason = item.string("reason", required: true, hint: " (say why, so reviewers know)")
       guard let text = item.string("severity", required: true, hint: " (off, info, warning or error)"), let reason else {
         continue

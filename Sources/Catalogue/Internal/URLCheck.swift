@@ -56,7 +56,7 @@ enum URLCheck {
 
   /// The host of every `http(s)://` URL in a text (an episode's Markdown notes), with its
   /// 0-based line in the text: one pass over the bytes, as notes can be long.
-  static func linkHosts(in text: String) -> [(host: Substring, line: Int)] {
+  static func linkHosts(in text: Substring) -> [(host: Substring, line: Int)] {
     var found: [(host: Substring, line: Int)] = []
     let utf8 = text.utf8
     var line = 0

@@ -1,5 +1,5 @@
 // The catalogue's readers as `podium validate` and `podium build` use them: the front-matter split,
-// Yams, and the episode and show readers with their findings. An input that starts with `---` is
+// the YAML reader over libyaml's events, and the episode and show readers with their findings. An input that starts with `---` is
 // an episode file; any other is the show's show.yaml. Both go into a small catalogue in a private
 // folder made under the working directory (fuzz.sh runs in Tests/Fuzz/.work/catalogue and removes
 // the folder afterwards).
