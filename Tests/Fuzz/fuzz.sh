@@ -37,7 +37,8 @@ seed() {
     html) cp "$here"/Seeds/html/* "$seeds/"
       find "$root/episodes" -name '*.md' | while read -r f; do awk 'n >= 2; /^---$/ { n++ }' "$f" > "$seeds/$(basename "$f")"; done
       find "$root/feeds" -name 'index.html' | head -3 | while read -r f; do cp "$f" "$seeds/$(echo "${f#"$root"/}" | tr / _)"; done ;;
-    catalogue) find "$root/episodes" -name '*.md' -o -name 'show.yaml' | while read -r f; do cp "$f" "$seeds/$(echo "${f#"$root"/}" | tr / _)"; done
+    catalogue) cp "$here"/Seeds/yaml/* "$seeds/"
+      find "$root/episodes" -name '*.md' -o -name 'show.yaml' | while read -r f; do cp "$f" "$seeds/$(echo "${f#"$root"/}" | tr / _)"; done
       # The fuzz catalogue has no media: the same episodes with remote media get past the media check.
       find "$root/episodes" -name '*.md' | while read -r f; do
         sed 's#^\(  *url: \)media/#\1https://media.example.org/#' "$f" > "$seeds/remote-$(basename "$f")"; done ;;
@@ -55,7 +56,7 @@ run() {
   case "$target" in
     xml) binary=FuzzXML max_len=65536 options=(-dict="$here/Seeds/xml.dict") ;;
     html) binary=FuzzHTML max_len=16384 ;;
-    catalogue) binary=FuzzCatalogue max_len=16384 ;;
+    catalogue) binary=FuzzCatalogue max_len=16384 options=(-dict="$here/Seeds/yaml.dict") ;;
     captions) binary=FuzzCaptions max_len=16384 ;;
     media|mp3|mp4) binary=FuzzMedia max_len=262144 ;;
     embed) binary=FuzzEmbed max_len=262144 ;;
