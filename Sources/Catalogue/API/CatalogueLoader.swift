@@ -10,6 +10,8 @@ public struct CatalogueLoader: Sendable {
   public let root: URL
   /// Larger text files are refused, so a stray media file named `.md` can't exhaust memory.
   public static let maximumFileSize = 16 * 1024 * 1024
+  /// Episodes read in parallel before they join their shows.
+  static let batchSize = 1024
 
   public init(root: URL) {
     self.root = root.standardizedFileURL
@@ -51,17 +53,27 @@ public struct CatalogueLoader: Sendable {
       folders.append(EpisodeFolder(folder, resolver: resolver))
       for name in episodeFiles(in: folder, show: slug, into: &result) { episodeJobs.append((shows.count - 1, name)) }
     }
-    var results = ParallelMap.map(episodeJobs) { job in
-      readEpisode(job.name, in: folders[job.show], show: shows[job.show].slug)
-    }
-    // Episodes are moved out of the results, not copied: a copy retains some twenty references.
-    for index in results.indices {
-      result.findings += results[index].findings
-      let show = episodeJobs[index].show
-      if let episode = results[index].episode.take() {
-        shows[show].episodes.append(episode)
-      } else {
-        result.gaps.unloaded.insert("\(shows[show].slug)/\(episodeJobs[index].name)")
+    // Each show's array is made its final size at once, and filled a batch of results at a time:
+    // an episode is a plain value of several hundred bytes, so growing the arrays, or holding every
+    // result beside them, would hold the catalogue's episodes two or three times over.
+    var counts = [Int](repeating: 0, count: shows.count)
+    for job in episodeJobs { counts[job.show] += 1 }
+    for index in shows.indices { shows[index].episodes.reserveCapacity(counts[index]) }
+    let slugs = shows.map(\.slug)
+    for batchStart in stride(from: 0, to: episodeJobs.count, by: Self.batchSize) {
+      let batch = Array(episodeJobs[batchStart..<min(batchStart + Self.batchSize, episodeJobs.count)])
+      var results = ParallelMap.map(batch) { job in
+        readEpisode(job.name, in: folders[job.show], show: slugs[job.show])
+      }
+      // Episodes are moved out of the results, not copied.
+      for index in results.indices {
+        result.findings += results[index].findings
+        let show = batch[index].show
+        if let episode = results[index].episode.take() {
+          shows[show].episodes.append(episode)
+        } else {
+          result.gaps.unloaded.insert("\(shows[show].slug)/\(batch[index].name)")
+        }
       }
     }
     let catalogue = Catalogue(root: root, site: site, shows: shows)
