@@ -76,7 +76,7 @@ let package = Package(
       name: "Importer",
       dependencies: [
         "Catalogue", "Publisher", "PodiumXML", "ShowNotes", "LinkCheck", "CurlTransfer", "Identifiers", "FeedRules",
-        "PodcastVocabulary", "Diagnostics", "AtomicOutput", "Parallel", .product(name: "Yams", package: "Yams"),
+        "PodcastVocabulary", "Diagnostics", "AtomicOutput", "Parallel",
       ]),
 
     // Command line: the only place that prints or picks exit codes.

@@ -1,6 +1,6 @@
 /// `podcast:chat`: where the show's always-on chat is.
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/chat.md
-public struct Chat: Sendable, Hashable {
+public struct Chat: Sendable, Hashable, Codable {
   /// The server's domain name.
   public var server: String
   /// `irc`, `xmpp`, `nostr` or `matrix`.

@@ -1,7 +1,7 @@
 /// A scheduled live event, written as `podcast:liveItem` in the show's feed.
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/live-item.md
-public struct LiveItem: Sendable, Hashable {
-  public enum Status: String, Sendable, Hashable, CaseIterable {
+public struct LiveItem: Sendable, Hashable, Codable {
+  public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
     case pending, live, ended
   }
 

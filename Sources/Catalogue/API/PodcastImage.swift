@@ -1,6 +1,6 @@
 /// A `podcast:image` beside the artwork: another aspect ratio or purpose (`social`, `banner`,
 /// `canvas`), https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/image.md.
-public struct PodcastImage: Sendable, Hashable {
+public struct PodcastImage: Sendable, Hashable, Codable {
   public var reference: MediaReference
   /// A text for people who can't see the image.
   public var alt: String?

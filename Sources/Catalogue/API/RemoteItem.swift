@@ -1,7 +1,7 @@
 /// Another feed, or an item in one, by its `podcast:guid`: a show the producer recommends
 /// (`podcast:podroll`), the publisher's feed (`podcast:publisher`), a value time split's source.
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/remote-item.md
-public struct RemoteItem: Sendable, Hashable {
+public struct RemoteItem: Sendable, Hashable, Codable {
   public var feedGUID: String
   public var feedURL: String?
   public var itemGUID: String?

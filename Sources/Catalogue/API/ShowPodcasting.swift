@@ -1,6 +1,6 @@
 /// A show's Podcasting 2.0 tags beyond the basics (docs/catalogue.md): in one value, so `Show`
 /// gains one field for all of them.
-public struct ShowPodcasting: Sendable, Hashable {
+public struct ShowPodcasting: Sendable, Hashable, Codable {
   /// The artwork's pixel width, read from a local file, for its `podcast:image`.
   public var artworkWidth: Int?
   /// The artwork's description, for people who can't see it.

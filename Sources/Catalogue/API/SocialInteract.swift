@@ -1,7 +1,7 @@
 /// `podcast:socialInteract`: the post under which the show or episode is discussed, or
 /// `disabled` to ask apps not to show comments.
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/social-interact.md
-public struct SocialInteract: Sendable, Hashable {
+public struct SocialInteract: Sendable, Hashable, Codable {
   /// From the namespace's socialprotocols.txt: `activitypub`, `atproto`, `disabled`, …
   public var socialProtocol: String
   /// The root post; nil only when disabled.

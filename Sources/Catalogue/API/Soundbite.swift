@@ -1,6 +1,6 @@
 /// `podcast:soundbite`: a part of the episode's media for previews and audiograms.
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/soundbite.md
-public struct Soundbite: Sendable, Hashable {
+public struct Soundbite: Sendable, Hashable, Codable {
   /// Seconds from the start of the enclosure.
   public var start: Double
   /// Seconds; the spec recommends 15 to 120.

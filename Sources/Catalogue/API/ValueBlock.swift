@@ -1,6 +1,6 @@
 /// `podcast:value`: how listeners' payments are split, for a show or an episode.
 /// https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/value.md
-public struct ValueBlock: Sendable, Hashable {
+public struct ValueBlock: Sendable, Hashable, Codable {
   /// The service slug: `lightning`, `hive`, `webmonetization`.
   public var type: String
   /// `keysend`, `lnaddress`, `amp`, …
@@ -22,7 +22,7 @@ public struct ValueBlock: Sendable, Hashable {
 }
 
 /// One payee of a `podcast:value`: its share is `split` over the sum of all splits.
-public struct ValueRecipient: Sendable, Hashable {
+public struct ValueRecipient: Sendable, Hashable, Codable {
   public var name: String?
   /// `node`, `lnaddress`, …
   public var type: String
@@ -48,7 +48,7 @@ public struct ValueRecipient: Sendable, Hashable {
 
 /// `podcast:valueTimeSplit`: other recipients, or a remote item's, from `start` for `duration`
 /// seconds. https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/value-time-split.md
-public struct ValueTimeSplit: Sendable, Hashable {
+public struct ValueTimeSplit: Sendable, Hashable, Codable {
   public var start: Double
   public var duration: Double
   public var remoteStart: Double?

@@ -38,7 +38,7 @@ extension MappingReader {
     mappingList(key, known: Self.remoteItemKeys).compactMap { remoteItem($0) }
   }
 
-  func value(_ key: String) -> ValueBlock? {
+  func valueBlock(_ key: String) -> ValueBlock? {
     guard let item = mapping(key, known: Self.valueKeys),
       let type = item.string("type", required: true, hint: " (lightning, hive or webmonetization)"),
       let method = item.string("method", required: true, hint: " (keysend, lnaddress or amp for lightning)")

@@ -82,6 +82,9 @@ struct MappingReader {
   /// Whether the key's value is text rather than a list or mapping (and not null).
   func isText(_ key: String) -> Bool { value(key).map { document.kind($0) == .scalar } ?? false }
 
+  /// Whether the key's value is a mapping: for a key that may be text or a mapping.
+  func isMapping(_ key: String) -> Bool { value(key).map { document.kind($0) == .mapping } ?? false }
+
   func lineOf(_ key: String) -> Int { find(key).map { document.line($0.key) } ?? line }
 
   func requireKey(_ key: String, hint: String = "") {

@@ -1,7 +1,6 @@
 import Foundation
 import MediaProbe
 import PodcastVocabulary
-import Yams
 
 /// Reads the Podcasting 2.0 keys of `show.yaml` and of an episode's front matter into
 /// ``ShowPodcasting`` and ``EpisodePodcasting``.
@@ -39,7 +38,7 @@ enum PodcastingReader {
       podcasting.chat = Chat(
         server: server, chatProtocol: name, accountID: item.string("account_id"), space: item.string("space"))
     }
-    podcasting.value = reader.value("value")
+    podcasting.value = reader.valueBlock("value")
     podcasting.blockedServices = reader.stringList("block_services")
     podcasting.socialInteract = reader.socialInteract("social_interact")
     podcasting.liveItems = liveItems(reader)
@@ -48,7 +47,7 @@ enum PodcastingReader {
 
   /// `update_frequency`: free text, or `text` with `rrule`, `dtstart` and `complete`.
   static func updateFrequency(_ reader: MappingReader, into podcasting: inout ShowPodcasting) -> String? {
-    guard case .mapping = reader.node("update_frequency") else { return reader.plainText("update_frequency") }
+    guard reader.isMapping("update_frequency") else { return reader.plainText("update_frequency") }
     guard let item = reader.mapping("update_frequency", known: updateFrequencyKeys) else { return nil }
     let text = item.plainText("text", required: true, hint: " (in words, such as Elke twee weken)")
     var dtstart: Timestamp?
@@ -73,7 +72,7 @@ enum PodcastingReader {
       }
       return Soundbite(start: start, duration: duration, title: item.plainText("title", isName: true), line: item.line)
     }
-    podcasting.value = reader.value("value")
+    podcasting.value = reader.valueBlock("value")
     podcasting.socialInteract = reader.socialInteract("social_interact")
     podcasting.contentLinks = reader.contentLinks("content_links")
     podcasting.images = reader.images("images", resolver: context.resolver, showFolder: context.showFolder)

@@ -1,14 +1,14 @@
 import Foundation
-import Yams
+import Catalogue
 
 /// Podcasting 2.0 JSON chapters (https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md)
 /// as catalogue chapters, which `build` writes back as JSON at the new address.
 enum ChaptersJSON {
-  static func chapters(from data: [UInt8], losses: inout [ImportLoss]) -> [Node]? {
+  static func chapters(from data: [UInt8], losses: inout [ImportLoss]) -> [YAMLEmitter.Value]? {
     guard let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
       let list = object["chapters"] as? [[String: Any]]
     else { return nil }
-    var nodes: [Node] = []
+    var nodes: [YAMLEmitter.Value] = []
     for (index, chapter) in list.enumerated() {
       guard let start = (chapter["startTime"] as? NSNumber)?.doubleValue, start >= 0, start.isFinite else {
         losses.append(ImportLoss("podcast:chapters", "chapter \(index + 1) has no startTime and was left out"))

@@ -1,5 +1,4 @@
 import Catalogue
-import Yams
 
 /// A show as the old feed describes it, before it is written.
 struct ShowDraft {
@@ -14,9 +13,9 @@ struct ShowDraft {
   var author: String?
   var link: String?
   var keywords: [String] = []
-  var persons: [Node] = []
-  var funding: [Node] = []
-  var license: Node?
+  var persons: [YAMLEmitter.Value] = []
+  var funding: [YAMLEmitter.Value] = []
+  var license: YAMLEmitter.Value?
   var locked: Bool?
   var ownerName: String?
   var ownerEmail: String?
@@ -25,9 +24,9 @@ struct ShowDraft {
   var complete = false
   var block = false
   var newFeedURL: String?
-  var location: Node?
+  var location: YAMLEmitter.Value?
   var updateFrequency: String?
-  var txt: [Node] = []
+  var txt: [YAMLEmitter.Value] = []
   /// `atom:link rel="self"`: the address the feed gives for itself.
   var selfURL: String?
   var losses: [ImportLoss] = []
@@ -58,18 +57,18 @@ struct EpisodeDraft {
   var mediaLength: Int64 = 0
   var mediaType = ""
   var duration: Int?
-  var alternates: [Node] = []
+  var alternates: [YAMLEmitter.Value] = []
   var summary: String?
   var artwork: String?
   var link: String?
   var transcriptLinks: [TranscriptLink] = []
   var chaptersURL: String?
-  var chapters: [Node] = []
-  var persons: [Node]?
+  var chapters: [YAMLEmitter.Value] = []
+  var persons: [YAMLEmitter.Value]?
   var tags: [String] = []
-  var location: Node?
-  var license: Node?
-  var funding: [Node] = []
+  var location: YAMLEmitter.Value?
+  var license: YAMLEmitter.Value?
+  var funding: [YAMLEmitter.Value] = []
   var block = false
   var notesHTML = ""
   /// The notes as written below the front matter, from ``NotesConversion``.
@@ -77,7 +76,7 @@ struct EpisodeDraft {
   var losses: [ImportLoss] = []
   var notes: [String] = []
   /// Filled while writing: the transcripts stored in the show folder, as front matter.
-  var transcripts: [Node] = []
+  var transcripts: [YAMLEmitter.Value] = []
   /// Where the media was downloaded to, with `--download-media`.
   var localMedia: String?
 }

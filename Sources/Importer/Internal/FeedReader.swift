@@ -2,7 +2,6 @@ import Catalogue
 import Foundation
 import PodcastVocabulary
 import PodiumXML
-import Yams
 
 /// Reads an RSS 2.0 podcast feed into drafts: every element either becomes catalogue values or
 /// is reported as a loss, so nothing goes silently.
@@ -79,10 +78,10 @@ struct FeedReader {
     case (.podcast, "updateFrequency"): show.updateFrequency = element.value
     case (.podcast, "txt"):
       if let value = element.value {
-        var pairs: [(Node, Node)] = []
-        if let purpose = element.attr("purpose") { pairs.append(("purpose", Node(purpose))) }
-        pairs.append(("value", Node(value)))
-        show.txt.append(.mapping(Node.Mapping(pairs)))
+        var pairs: [(String, YAMLEmitter.Value)] = []
+        if let purpose = element.attr("purpose") { pairs.append(("purpose", .text(purpose))) }
+        pairs.append(("value", .text(value)))
+        show.txt.append(.mapping(pairs))
       }
     case (.atom, "link"):
       if element.attr("rel") == "self" { show.selfURL = element.attr("href") }
@@ -239,61 +238,61 @@ struct FeedReader {
 
   // MARK: - Podcasting 2.0 values
 
-  private func person(_ element: XMLElement, losses: inout [ImportLoss]) -> Node? {
+  private func person(_ element: XMLElement, losses: inout [ImportLoss]) -> YAMLEmitter.Value? {
     guard let name = element.value.map(plainText) else { return nil }
-    var pairs: [(Node, Node)] = [("name", Node(name))]
-    if let role = element.attr("role") { pairs.append(("role", Node(role.lowercased()))) }
-    if let group = element.attr("group") { pairs.append(("group", Node(group.lowercased()))) }
+    var pairs: [(String, YAMLEmitter.Value)] = [("name", .text(name))]
+    if let role = element.attr("role") { pairs.append(("role", .text(role.lowercased()))) }
+    if let group = element.attr("group") { pairs.append(("group", .text(group.lowercased()))) }
     for key in ["img", "href"] {
       guard let url = element.attr(key) else { continue }
       if url.hasPrefix("https://") {
-        pairs.append((Node(key), Node(url)))
+        pairs.append((key, .text(url)))
       } else {
         losses.append(ImportLoss(element.displayName, "\(name)'s \(key) '\(url)' is not https, which the catalogue needs", line: element.line))
       }
     }
-    return .mapping(Node.Mapping(pairs))
+    return .mapping(pairs)
   }
 
-  private func funding(_ element: XMLElement, losses: inout [ImportLoss]) -> Node? {
+  private func funding(_ element: XMLElement, losses: inout [ImportLoss]) -> YAMLEmitter.Value? {
     guard let url = element.attr("url"), url.hasPrefix("https://") else {
       losses.append(ImportLoss(element.displayName, "'\(element.attr("url") ?? "")' is not an https URL, which the catalogue needs", line: element.line))
       return nil
     }
-    return .mapping(Node.Mapping([("url", Node(url)), ("text", Node(element.value.map(plainText) ?? url))]))
+    return .mapping([("url", .text(url)), ("text", .text(element.value.map(plainText) ?? url))])
   }
 
-  private func license(_ element: XMLElement, losses: inout [ImportLoss]) -> Node? {
+  private func license(_ element: XMLElement, losses: inout [ImportLoss]) -> YAMLEmitter.Value? {
     guard let name = element.value else { return nil }
     if let url = element.attr("url"), url.hasPrefix("https://") {
-      return .mapping(Node.Mapping([("name", Node(name)), ("url", Node(url))]))
+      return .mapping([("name", .text(name)), ("url", .text(url))])
     }
     guard Licenses.known[name] != nil else {
       losses.append(ImportLoss(element.displayName, "'\(name)' is no license id Podium knows and has no https url; add license: {name, url} by hand", line: element.line))
       return nil
     }
-    return Node(name)
+    return .text(name)
   }
 
-  private func location(_ element: XMLElement, losses: inout [ImportLoss]) -> Node? {
+  private func location(_ element: XMLElement, losses: inout [ImportLoss]) -> YAMLEmitter.Value? {
     guard let name = element.value.map(plainText) else { return nil }
-    var pairs: [(Node, Node)] = [("name", Node(name))]
+    var pairs: [(String, YAMLEmitter.Value)] = [("name", .text(name))]
     for key in ["geo", "osm", "country", "rel"] {
-      if let value = element.attr(key) { pairs.append((Node(key), Node(value))) }
+      if let value = element.attr(key) { pairs.append((key, .text(value))) }
     }
-    return .mapping(Node.Mapping(pairs))
+    return .mapping(pairs)
   }
 
-  private func alternate(_ element: XMLElement, losses: inout [ImportLoss]) -> Node? {
+  private func alternate(_ element: XMLElement, losses: inout [ImportLoss]) -> YAMLEmitter.Value? {
     let sources = element.all(.podcast, "source").compactMap { $0.attr("uri") }
     guard let type = element.attr("type"), let url = sources.first(where: { $0.hasPrefix("https://") }) else {
       losses.append(ImportLoss(element.displayName, "an alternate without an https source and a type: the catalogue can't hold it", line: element.line))
       return nil
     }
-    var pairs: [(Node, Node)] = [("url", Node(url)), ("type", Node(type))]
-    if let length = element.attr("length") { pairs.append(("length", Node(length))) }
-    if let title = element.attr("title") { pairs.append(("title", Node(title))) }
-    if let language = element.attr("lang") { pairs.append(("language", Node(language))) }
+    var pairs: [(String, YAMLEmitter.Value)] = [("url", .text(url)), ("type", .text(type))]
+    if let length = element.attr("length") { pairs.append(("length", .text(length))) }
+    if let title = element.attr("title") { pairs.append(("title", .text(title))) }
+    if let language = element.attr("lang") { pairs.append(("language", .text(language))) }
     let dropped = ["bitrate", "height", "codecs", "rel", "default"].filter { element.attr($0) != nil }
     if !dropped.isEmpty || sources.count > 1 || element.child(.podcast, "integrity") != nil {
       let what = dropped.map { "\($0)=\(element.attr($0) ?? "")" } + (sources.count > 1 ? ["\(sources.count - 1) more source(s)"] : [])
@@ -302,11 +301,11 @@ struct FeedReader {
         element.displayName, "\(url): \(what.joined(separator: ", ")) not held (Podium reads bitrate, height and codecs from local files)",
         line: element.line))
     }
-    return .mapping(Node.Mapping(pairs))
+    return .mapping(pairs)
   }
 
   /// Podlove Simple Chapters (https://podlove.org/simple-chapters/) as catalogue chapters.
-  private func podloveChapters(_ element: XMLElement, losses: inout [ImportLoss]) -> [Node] {
+  private func podloveChapters(_ element: XMLElement, losses: inout [ImportLoss]) -> [YAMLEmitter.Value] {
     element.all(.psc, "chapter").enumerated().compactMap { index, chapter in
       guard let start = chapter.attr("start"), let seconds = DurationParser.seconds(from: start) else {
         losses.append(ImportLoss("psc:chapter", "a chapter without a readable start ('\(chapter.attr("start") ?? "")')", line: chapter.line))
@@ -351,19 +350,19 @@ struct FeedReader {
 
 /// Chapters as front matter, from either dialect.
 enum ChapterNodes {
-  static func chapter(start: Double, title: String, url: String?, img: String?, toc: Bool, losses: inout [ImportLoss], line: Int?) -> Node {
+  static func chapter(start: Double, title: String, url: String?, img: String?, toc: Bool, losses: inout [ImportLoss], line: Int?) -> YAMLEmitter.Value {
     let rounded = (start * 1000).rounded() / 1000
     let startText = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    var pairs: [(Node, Node)] = [("start", Node(startText)), ("title", Node(title))]
+    var pairs: [(String, YAMLEmitter.Value)] = [("start", .text(startText)), ("title", .text(title))]
     for (key, value) in [("url", url), ("img", img)] {
       guard let value else { continue }
       if value.hasPrefix("https://") {
-        pairs.append((Node(key), Node(value)))
+        pairs.append((key, .text(value)))
       } else {
         losses.append(ImportLoss("chapter \(key)", "'\(value)' of the chapter '\(title)' is not https, which the catalogue needs", line: line))
       }
     }
-    if !toc { pairs.append(("toc", Node("false"))) }
-    return .mapping(Node.Mapping(pairs))
+    if !toc { pairs.append(("toc", .text("false"))) }
+    return .mapping(pairs)
   }
 }

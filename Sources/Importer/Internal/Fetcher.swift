@@ -1,7 +1,7 @@
 import Foundation
 import LinkCheck
 import PodcastVocabulary
-import Yams
+import Catalogue
 
 /// Fetches what items link to and the catalogue keeps itself: Podcasting 2.0 chapters (read into
 /// the front matter) and transcripts (stored in the show's `transcripts/`). Each fetch is bounded
@@ -46,10 +46,10 @@ struct Fetcher {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(document.body).write(to: file, options: .withoutOverwriting)
         files.append(file)
-        var pairs: [(Yams.Node, Yams.Node)] = [("file", Yams.Node(path)), ("type", Yams.Node(link.type))]
-        if let language = link.language { pairs.append(("language", Yams.Node(language))) }
-        if let rel = link.rel { pairs.append(("rel", Yams.Node(rel))) }
-        episode.transcripts.append(.mapping(Yams.Node.Mapping(pairs)))
+        var pairs: [(String, YAMLEmitter.Value)] = [("file", .text(path)), ("type", .text(link.type))]
+        if let language = link.language { pairs.append(("language", .text(language))) }
+        if let rel = link.rel { pairs.append(("rel", .text(rel))) }
+        episode.transcripts.append(.mapping(pairs))
         episode.notes.append("transcript fetched from \(link.url) into \(path); build publishes it at the new address")
       } catch let error as LinkError {
         episode.losses.append(ImportLoss("podcast:transcript", "\(link.url) could not be fetched (\(error.description)); add it by hand"))

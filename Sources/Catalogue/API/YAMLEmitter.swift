@@ -1,21 +1,22 @@
 internal import CYAML
 
 /// Writes YAML through libyaml's emitter, which quotes each text only when it must (a `: ` in a
-/// title, a leading `-`), so that what `podium add` writes reads back as the same text.
-enum YAMLEmitter {
+/// title, a leading `-`), so that what `podium add` and `podium import` write reads back as the
+/// same text.
+public enum YAMLEmitter {
   /// A value to write: every scalar is text, as the catalogue reads it.
-  indirect enum Value {
+  public indirect enum Value: Sendable {
     case text(String)
     case mapping([(String, Value)])
     case list([Value])
   }
 
-  struct Failure: Error, CustomStringConvertible {
-    let description: String
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
   }
 
   /// The block-style YAML of a mapping, ending in a newline, without `---` lines.
-  static func yaml(_ pairs: [(String, Value)]) throws(Failure) -> String {
+  public static func yaml(_ pairs: [(String, Value)]) throws(Failure) -> String {
     let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
     defer { emitter.deallocate() }
     guard yaml_emitter_initialize(emitter) == 1 else { throw Failure(description: "out of memory") }
