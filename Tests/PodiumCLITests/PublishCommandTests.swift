@@ -89,13 +89,14 @@ import Testing
     try fixture.folder.write("www/index.html", "the producer's own page")
     try fixture.folder.write("www/old/feed.xml", "<rss>an old host's feed</rss>")
     _ = try podium(["build"], fixture)
-    let outside = FolderFingerprint(of: fixture.folder.url, skipping: ["feeds", "www", "cache"])
+    let outside = FolderFingerprint(of: fixture.folder.url, skipping: ["feeds", "www", "cache", ".feeds.podium-cache"])
     let before = FolderFingerprint(of: fixture.folder.url.appendingPathComponent("www"))
     let result = try podium(["publish", "--to", "www"], fixture)
     #expect(result.status == 0, "\(result.standardOutput)")
-    #expect(FolderFingerprint(of: fixture.folder.url, skipping: ["feeds", "www", "cache"]) == outside)
-    // The digests it read are kept in the cache folder, for the next publish.
-    #expect(fixture.folder.exists("cache/podium/digests.json"))
+    #expect(FolderFingerprint(of: fixture.folder.url, skipping: ["feeds", "www", "cache", ".feeds.podium-cache"]) == outside)
+    // The digests it read are kept in the build cache beside the output, for the next build and publish.
+    #expect(fixture.folder.exists(".feeds.podium-cache/digests.json"))
+    #expect(!fixture.folder.exists("cache/podium/digests.json"))
     // Every entry that was in the target is as it was; what is new is what Podium published.
     let after = FolderFingerprint(of: fixture.folder.url.appendingPathComponent("www"))
     let changed = after.differences(from: before)

@@ -30,6 +30,7 @@ import Testing
     let root: URL
     let server: TestHTTPServer
     var options = PublishOptions()
+    var cache: BuildCache?
 
     init(site: String = PublishTests.site()) throws {
       fixture = try CatalogueFixture(site: site)
@@ -42,8 +43,9 @@ import Testing
     }
 
     func publish(now: String = "2025-01-01T00:00:00Z", dryRun: Bool = false) throws -> PublishReport {
-      let publisher = Publisher(
+      var publisher = Publisher(
         catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: Timestamp.parse(now)!))
+      publisher.cache = cache
       var options = self.options
       options.dryRun = dryRun
       let store = try DirectoryStore(folder: root, catalogue: fixture.catalogue, currentFolder: fixture.folder.url.path)
@@ -310,7 +312,7 @@ import Testing
 
   @Test func theDigestCacheNeverHidesAChangedFile() throws {
     var setup = try Setup()
-    setup.options.digestCache = setup.fixture.folder.url.appendingPathComponent("cache/digests.json")
+    setup.cache = BuildCache(folder: setup.fixture.folder.url.appendingPathComponent("cache"), podiumIdentity: "test")
     #expect(try setup.publish().succeeded)
     #expect(setup.fixture.folder.exists("cache/digests.json"))
     #expect(try setup.publish().uploaded.isEmpty)

@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import Identifiers
 import Parallel
 import PodiumXML
 import ShowNotes
@@ -11,11 +12,15 @@ public struct PodcastFeedWriter: Sendable {
   public let show: Show
   /// The show's `podcast:guid`, as kept in the publication record.
   public let podcastGUID: String
+  /// Where the integrity hashes of local media come from: a build's cache keeps them between
+  /// builds, so unchanged media are not read again.
+  public let digests: DigestCache
 
-  public init(catalogue: Catalogue, show: Show, podcastGUID: String) {
+  public init(catalogue: Catalogue, show: Show, podcastGUID: String, digests: DigestCache = DigestCache()) {
     self.catalogue = catalogue
     self.show = show
     self.podcastGUID = podcastGUID
+    self.digests = digests
   }
 
   /// - Parameter published: the published episodes, in feed order (newest first), their notes
@@ -91,7 +96,7 @@ public struct PodcastFeedWriter: Sendable {
   private func writeItems(
     _ indices: [Int], item: @Sendable (Int) throws -> FeedEpisode, to xml: XMLWriter, map: inout FeedSourceMap
   ) throws -> [PodcastFeed.Removals] {
-    let items = ItemElements(catalogue: catalogue, show: show)
+    let items = ItemElements(catalogue: catalogue, show: show, digests: digests)
     let runs = stride(from: 0, to: indices.count, by: itemsPerRun).map {
       indices[$0..<min($0 + itemsPerRun, indices.count)]
     }

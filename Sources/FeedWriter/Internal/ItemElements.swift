@@ -6,6 +6,7 @@ import PodiumXML
 struct ItemElements {
   let catalogue: Catalogue
   let show: Show
+  let digests: DigestCache
   static let descriptionLimit = 4000
 
   /// Where an item's elements came from: its episode file, the line `<item>` starts on, and a
@@ -205,11 +206,11 @@ struct ItemElements {
     try xml.endElement()
   }
 
-  /// The SRI hash of a local file's bytes, read as the item is written (on any core); a remote
-  /// file's only when the producer gave it.
+  /// The SRI hash of a local file's bytes, read as the item is written (on any core) unless the
+  /// cache knows them; a remote file's only when the producer gave it.
   private func integrity(_ given: String?, _ reference: MediaReference) -> String? {
     guard case .local(let path) = reference else { return given }
-    return ContentDigest.sri(ofFileAt: catalogue.fileURL(for: path, in: show))
+    return digests.sri(ofFileAt: catalogue.fileURL(for: path, in: show))
   }
 
   private func write(_ poster: Poster, to xml: XMLWriter) throws {

@@ -29,8 +29,10 @@ public enum ContentDigest {
   /// file's bytes: `sha384-` and the base64 SHA-384, as `podcast:integrity` carries it. Nil when
   /// the file can't be read.
   public static func sri(ofFileAt url: URL) -> String? {
-    digest(ofFileAt: url, EVP_sha384()).map { "sha384-" + Data($0).base64EncodedString() }
+    digest(ofFileAt: url, EVP_sha384()).map(sri)
   }
+
+  static func sri(_ sha384: [UInt8]) -> String { "sha384-" + Data(sha384).base64EncodedString() }
 
   /// The same for bytes in memory: a transcript or chapters file as Podium writes it.
   public static func sri(_ data: some DataProtocol) -> String {
@@ -45,24 +47,38 @@ public enum ContentDigest {
   }
 
   private static func digest(ofFileAt url: URL, _ algorithm: OpaquePointer?) -> [UInt8]? {
-    guard let handle = try? FileHandle(forReadingFrom: url), let context = EVP_MD_CTX_new() else { return nil }
+    digests(ofFileAt: url, [algorithm])?.first
+  }
+
+  /// The digests of a file's bytes with each algorithm, in one read.
+  static func digests(ofFileAt url: URL, _ algorithms: [OpaquePointer?]) -> [[UInt8]]? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    let contexts = algorithms.map { _ in EVP_MD_CTX_new() }
     defer {
-      EVP_MD_CTX_free(context)
+      contexts.forEach { EVP_MD_CTX_free($0) }
       try? handle.close()
     }
-    guard EVP_DigestInit_ex(context, algorithm, nil) == 1 else { return nil }
+    for (context, algorithm) in zip(contexts, algorithms) {
+      guard context != nil, EVP_DigestInit_ex(context, algorithm, nil) == 1 else { return nil }
+    }
     while true {
       let read: Data?
       do { read = try handle.read(upToCount: 1 << 20) } catch { return nil }
       // Foundation gives nil (or, elsewhere, no bytes) at the end of the file.
       guard let chunk = read, !chunk.isEmpty else { break }
-      let updated = chunk.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
-      guard updated == 1 else { return nil }
+      let updated = chunk.withUnsafeBytes { bytes in
+        contexts.allSatisfy { EVP_DigestUpdate($0, bytes.baseAddress, bytes.count) == 1 }
+      }
+      guard updated else { return nil }
     }
-    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-    var length: UInt32 = 0
-    guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else { return nil }
-    return Array(digest.prefix(Int(length)))
+    var result: [[UInt8]] = []
+    for context in contexts {
+      var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+      var length: UInt32 = 0
+      guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else { return nil }
+      result.append(Array(digest.prefix(Int(length))))
+    }
+    return result
   }
 
   /// Lower-case hex, as S3 metadata and manifests write digests.

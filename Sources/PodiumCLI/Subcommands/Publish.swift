@@ -66,12 +66,13 @@ extension Podium {
 
     func run() throws {
       let buildOptions = guards.buildOptions(now: options.moment, strict: strict)
-      let publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
+      var publisher = Publisher(catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: buildOptions)
+      // For the digests of local media only: a publish's build does not skip work (docs/architecture.md).
+      publisher.cache = .beside(options.outputURL, version: Podium.configuration.version)
       var publishOptions = PublishOptions()
       publishOptions.dryRun = dryRun
       publishOptions.notify = !noNotify
       publishOptions.podpingToken = ProcessInfo.processInfo.environment["PODPING_TOKEN"]
-      publishOptions.digestCache = PublishOptions.defaultDigestCache
       let bar = format == .text && Terminal.isErrorInteractive && !dryRun ? ProgressBar(label: "Uploading") : nil
       var progress: Publisher.PublishProgress?
       if let bar {

@@ -36,8 +36,10 @@ extension Podium {
     }
 
     func run() throws {
-      let publisher = Publisher(
+      var publisher = Publisher(
         catalogueURL: options.catalogueURL, outputURL: options.outputURL, options: BuildOptions(now: options.moment))
+      // Read only: the last build's digests of local media spare reading them again.
+      publisher.cache = .beside(options.outputURL, version: Podium.configuration.version)
       var remoteOptions: RemoteOptions?
       if remote {
         var configuration = LinkCheckConfiguration()

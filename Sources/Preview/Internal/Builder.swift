@@ -1,5 +1,6 @@
 import FeedWriter
 import Foundation
+import Identifiers
 import Publisher
 import VideoSite
 
@@ -16,6 +17,9 @@ final class Builder: @unchecked Sendable {
   private let lock = NSLock()
   private var count = 0
   private var last: PreviewBuild?
+  /// The integrity hashes of the catalogue's media, kept from one build to the next: a rebuild
+  /// reads only the files that changed. Never stored: `serve` writes nothing beside the catalogue.
+  private var digests = DigestCache()
 
   /// The build that finished last.
   var latest: PreviewBuild? { lock.withLock { last } }
@@ -39,7 +43,12 @@ final class Builder: @unchecked Sendable {
     let output = folder.appendingPathComponent("build-\(number)")
     var options = options()
     options.preview = addresses
-    let publisher = Publisher(catalogueURL: catalogue, outputURL: output, options: options)
+    var building = Publisher(catalogueURL: catalogue, outputURL: output, options: options)
+    building.digests = lock.withLock {
+      digests = DigestCache(after: digests)
+      return digests
+    }
+    let publisher = building
     // The build blocks (and uses both cores itself): a thread of its own keeps the server answering.
     let (report, media, error) = await withCheckedContinuation { continuation in
       let thread = Thread {

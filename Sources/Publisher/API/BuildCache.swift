@@ -25,6 +25,17 @@ public struct BuildCache: Sendable {
     return BuildCache(folder: folder, podiumIdentity: "\(version) \(executableIdentity())")
   }
 
+  /// The digests of local media (``DigestCache``): the integrity hashes every build writes and
+  /// the SHA-256 `publish` compares. Unlike the build's state, any Podium may use them.
+  public var digestsFile: URL { folder.appendingPathComponent("digests.json") }
+
+  /// Makes the cache folder when there is none; false when it can't be made or the path is not a folder.
+  func makeFolder() -> Bool {
+    var info = stat()
+    if lstat(folder.path, &info) != 0 { return mkdir(folder.path, 0o755) == 0 }
+    return info.st_mode & S_IFMT == S_IFDIR
+  }
+
   /// The running executable's inode, size and modification time: a rebuilt `podium` of the same
   /// version is another Podium to the cache.
   private static func executableIdentity() -> String {

@@ -17,16 +17,8 @@ public struct PublishOptions: Sendable {
   public var checkThrough: [String: String] = [:]
   /// The Podping token (`PODPING_TOKEN` in the environment); Podping is skipped without one.
   public var podpingToken: String?
-  /// Where the digests of files already read are kept, so unchanged media are not read again on
-  /// every publish; nil for none. The CLI uses ``defaultDigestCache``.
-  public var digestCache: URL?
   /// Limits of the checks after upload and of the notifications.
   public var http = LinkCheckConfiguration(maximumConcurrent: 4, connectTimeout: 10, totalTimeout: 30)
 
   public init() {}
-
-  /// `$XDG_CACHE_HOME/podium/digests.json`, or `~/.cache/podium/digests.json`.
-  public static var defaultDigestCache: URL {
-    RemoteCache.defaultFile.deletingLastPathComponent().appendingPathComponent("digests.json")
-  }
 }

@@ -30,7 +30,13 @@ extension Publisher {
     store makeStore: (PublishSettings) throws(ObjectStoreError) -> any ObjectStore
   ) throws -> PublishReport {
     var facts: PublicationFacts?
-    let build = try self.build { facts = PublicationFacts($0, now: options.now) }
+    // One set of digests for the build's integrity hashes and the plan's SHA-256: a media file
+    // is read once, or not at all when the cache knows it.
+    var publisher = self
+    let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "this publish")
+    publisher.digests = digests
+    var build = try publisher.build { facts = PublicationFacts($0, now: options.now) }
+    if let digestsNote { build.findings.insert(digestsNote, at: 0) }
     var report = PublishReport(build: build, location: "")
     report.dryRun = publishOptions.dryRun
     guard let facts, !build.blocksPublishing(strict: options.strict), !build.written.isEmpty
@@ -61,9 +67,8 @@ extension Publisher {
       facts: facts, layout: layout, output: outputURL, written: build.written,
       feedCacheSeconds: publishOptions.feedCacheSeconds ?? facts.site.publish.feedCacheSeconds)
     let items: [PublishItem]
-    var cache = DigestCache(file: publishOptions.digestCache)
-    let planned = planner.items(cache: &cache)
-    cache.save()
+    let planned = planner.items(digests: digests)
+    if self.digests == nil { saveDigests(digests) }
     switch planned {
     case .success(let planned): items = planned
     case .failure(let failure):

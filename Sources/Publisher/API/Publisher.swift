@@ -2,6 +2,7 @@ import AtomicOutput
 import Catalogue
 import Diagnostics
 import Foundation
+import Identifiers
 internal import CPodiumSystem
 
 /// `podium validate` and `podium build` as library calls: load the catalogue, check it, render
@@ -19,6 +20,10 @@ public struct Publisher: Sendable {
   /// Where a build may keep what lets the next skip unchanged work; `nil` (the default) keeps
   /// nothing. `podium build` keeps it beside the output (``BuildCache/beside(_:version:)``).
   public var cache: BuildCache?
+  /// The digests of local media that runs of this publisher share; `podium serve` keeps one
+  /// across its rebuilds. `nil` (the default): each run starts from the cache's `digests.json`,
+  /// when there is a cache, and a build (or publish) that writes its output stores it again.
+  public var digests: DigestCache?
 
   public init(catalogueURL: URL, outputURL: URL, options: BuildOptions) {
     self.catalogueURL = catalogueURL
@@ -33,9 +38,12 @@ public struct Publisher: Sendable {
   public func validate(remote: RemoteOptions? = nil) -> BuildReport {
     let scratch = ValidationScratch()
     defer { scratch?.remove() }
-    var (report, plan, catalogue) = self.plan(recordFolder: outputURL) {
+    // The digests are read, never stored: validate writes nothing beside the output (docs/safety.md).
+    let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "the next build")
+    var (report, plan, catalogue) = self.plan(recordFolder: outputURL, digests: digests) {
       scratch?.startStaging(outputName: outputURL.lastPathComponent)
     }
+    if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     guard let plan, catalogue != nil else { return report }
     // As in a build, what rendering left is given back before the check; the catalogue is kept
     // only for the remote checks.
@@ -118,8 +126,11 @@ public struct Publisher: Sendable {
     // (An output whose fingerprint is the one the last build staged holds nothing else, so the
     // cache is asked first and this walk of the output is not repeated.)
     if lock != nil, let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
+    let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "this build")
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
-    var (report, planned, loaded) = try self.plan(recordFolder: output.url, announcingFirstBuild: options.preview == nil) {
+    var (report, planned, loaded) = try self.plan(
+      recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests
+    ) {
       if lock == nil {
         try commit.makeParentFolder()
         lock = try OutputLock(for: output.url) { willWait?($0) }
@@ -133,6 +144,7 @@ public struct Publisher: Sendable {
     if let loaded, let collecting { collecting(loaded) }
     loaded = nil
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }
+    if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     guard var plan = planned.take() else { return report }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       // Refused, the feeds are checked all the same, so that the build names every mistake, as
@@ -213,6 +225,8 @@ public struct Publisher: Sendable {
     }
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
+    // Digests shared by the caller are the caller's to store.
+    if self.digests == nil { saveDigests(digests) }
     // A warning about what was found in the old output is this build's alone: not stored.
     if let cache, let inputs, let outputs, !outputs.racy, kept == nil {
       BuildState(
@@ -226,6 +240,28 @@ public struct Publisher: Sendable {
       ).store(in: cache)
     }
     return report
+  }
+
+  /// The cache's digests of local media, with a `PUB-CACHE` note when they can't be read (they are
+  /// then ignored); none without a cache.
+  func loadDigests(replacedBy replacer: String) -> (DigestCache, Finding?) {
+    guard let cache else { return (DigestCache(), nil) }
+    var problem: String?
+    let digests = DigestCache(contentsOf: cache.digestsFile, problem: &problem)
+    let name = "\(cache.folder.lastPathComponent)/\(cache.digestsFile.lastPathComponent)"
+    let note = problem.map {
+      PublishRules.cache.finding(
+        "the digest cache \(name) could not be read (\($0)), so it was ignored and every local media file read "
+          + "again; \(replacer) replaces it", at: SourceLocation(file: name))
+    }
+    return (digests, note)
+  }
+
+  /// Stores the digests this run asked for in the cache, when there is one: those of files no
+  /// longer in the catalogue are dropped.
+  func saveDigests(_ digests: DigestCache) {
+    guard let cache, cache.makeFolder() else { return }
+    digests.save(to: cache.digestsFile)
   }
 
   /// The report of the last build, when this one would write the same bytes and say the same:
@@ -252,7 +288,7 @@ public struct Publisher: Sendable {
   ///     publishing: the staging folder that podcast feeds are written into as they are made, or
   ///     `nil` to keep them in memory.
   private func plan(
-    recordFolder: URL, announcingFirstBuild: Bool = false, startStaging: () throws -> Staging?
+    recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     let loaded = CatalogueLoader(root: catalogueURL).load()
@@ -277,7 +313,7 @@ public struct Publisher: Sendable {
     let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options, gaps: loaded.gaps)
     let renderer = OutputRenderer(
       catalogue: catalogue, options: options, podcastGUIDs: recordCheck.podcastGUIDs(),
-      outputName: outputURL.lastPathComponent)
+      outputName: outputURL.lastPathComponent, digests: digests)
     let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
     report.timings.append(stopwatch.lap("render notes, write feeds"))
     report.findings =

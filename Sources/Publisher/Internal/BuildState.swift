@@ -78,12 +78,7 @@ struct BuildState: Codable {
   /// Stores the state, replacing the file in one step. A cache that can't be written costs the
   /// next build its shortcut, nothing else.
   func store(in cache: BuildCache) {
-    var info = stat()
-    if lstat(cache.folder.path, &info) != 0 {
-      guard mkdir(cache.folder.path, 0o755) == 0 else { return }
-    } else if info.st_mode & S_IFMT != S_IFDIR {
-      return
-    }
+    guard cache.makeFolder() else { return }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(self) else { return }

@@ -4,6 +4,7 @@ import Diagnostics
 import FeedRules
 import FeedWriter
 import Foundation
+import Identifiers
 import MediaProbe
 import Parallel
 import PodiumXML
@@ -22,6 +23,8 @@ struct OutputRenderer {
   let podcastGUIDs: [String: String]
   /// The output folder's name, for the location of feed findings.
   let outputName: String
+  /// The integrity hashes of local media, shared by every feed (and the preview of episodes to come).
+  var digests = DigestCache()
 
   struct Result {
     var tree = OutputTree()
@@ -67,7 +70,8 @@ struct OutputRenderer {
     show: Show, published: [Episode], renderer: ShowNotesRenderer, staging: inout Staging?, to result: inout Result
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
-    let writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "")
+    let writer = PodcastFeedWriter(
+      catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "", digests: digests)
     let size: Int
     let sourceMap: FeedSourceMap
     if show.medium == .video {

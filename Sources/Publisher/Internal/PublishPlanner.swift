@@ -19,9 +19,9 @@ struct PublishPlanner {
 
   static let immutableCache = "public, max-age=31536000, immutable"
 
-  /// Every file, sorted by kind (the upload order), then key. `cache` gives the digests of files
-  /// read before and learns the rest.
-  func items(cache: inout DigestCache) -> Result<[PublishItem], PublishReport.Failure> {
+  /// Every file, sorted by kind (the upload order), then key. `digests` gives the digests of files
+  /// read before (by the build, or an earlier run) and learns the rest.
+  func items(digests: DigestCache) -> Result<[PublishItem], PublishReport.Failure> {
     struct Source {
       var key: String
       var kind: PublishItem.Kind
@@ -55,22 +55,17 @@ struct PublishPlanner {
     let unique = byKey.values.sorted { ($0.kind, $0.key) < ($1.kind, $1.key) }
     // Reading every file for its digest is the cost of a publish that uploads nothing: the cache
     // keeps it for files that did not change.
-    let digests = ParallelMap.map(unique) { [cache] source -> (DigestCache.Stamp, String)? in
-      guard let stamp = DigestCache.Stamp(source.file) else { return nil }
-      if let known = cache.digest(of: source.file, stamp) { return (stamp, known) }
-      return ContentDigest.sha256Hex(ofFileAt: source.file).map { (stamp, $0) }
-    }
+    let found = ParallelMap.map(unique) { source in digests.digests(ofFileAt: source.file) }
     var items: [PublishItem] = []
-    for (source, digest) in zip(unique, digests) {
-      guard let (stamp, sha256) = digest else {
+    for (source, digest) in zip(unique, found) {
+      guard let (stamp, known) = digest else {
         return .failure(
           PublishReport.Failure(
             key: source.key, message: "\(source.file.path) can't be read, so \(source.key) can't be published"))
       }
-      cache.record(source.file, stamp, sha256: sha256)
       items.append(
         PublishItem(
-          key: source.key, kind: source.kind, file: source.file, size: stamp.size, sha256: sha256,
+          key: source.key, kind: source.kind, file: source.file, size: stamp.byteCount, sha256: known.sha256,
           contentType: source.type ?? MediaTypes.contentType(forPath: source.key),
           cacheControl: source.kind.isImmutable ? Self.immutableCache : "public, max-age=\(feedCacheSeconds)",
           publicURL: source.publicURL))
