@@ -126,7 +126,7 @@ public final class DigestCache: @unchecked Sendable {
     let entries = lock.withLock { used.map { Entry(stamp: $0.key, digests: $0.value) } }
       .sorted { ($0.stamp.device, $0.stamp.inode) < ($1.stamp.device, $1.stamp.inode) }
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(Stored(format: Self.format, version: Self.version, entries: entries)),
       data.count <= Self.maximumFileSize
     else { return }
