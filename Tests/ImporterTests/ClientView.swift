@@ -15,6 +15,8 @@ struct ClientView {
     var published: Int64
     /// The zone of `pubDate` as written, in seconds east of UTC.
     var zone: Int
+    /// `isPermaLink`, true when left out (RSS 2.0), read from the XML: podcastparser ignores it.
+    var permalink: Bool
     var season: Int?
     var number: Int?
     var type: String?
@@ -34,8 +36,11 @@ struct ClientView {
     with open(path, 'rb') as f:
         parsed = podcastparser.parse('file://' + path, f)
     zones = {}
+    permalinks = {}
     for item in ET.parse(path).getroot().iter('item'):
         guid = item.findtext('guid') or ''
+        element = item.find('guid')
+        permalinks[guid.strip()] = element is not None and (element.get('isPermaLink') or 'true').lower() == 'true'
         tz = email.utils.parsedate_tz(item.findtext('pubDate') or '')
         zones[guid.strip()] = tz[9] if tz and tz[9] is not None else 0
     out = []
@@ -44,7 +49,7 @@ struct ClientView {
         out.append({
             'title': e['title'], 'guid': e['guid'], 'url': enclosure['url'], 'fileSize': enclosure['file_size'],
             'mimeType': enclosure['mime_type'], 'duration': e['total_time'], 'published': e['published'],
-            'zone': zones.get(e['guid'], 0), 'season': e.get('season'), 'number': e.get('number'),
+            'zone': zones.get(e['guid'], 0), 'permalink': permalinks.get(e['guid'], False), 'season': e.get('season'), 'number': e.get('number'),
             'type': e.get('type'), 'explicit': e.get('explicit'),
             'transcriptURL': e.get('transcript_url'), 'chaptersURL': e.get('chapters_json_url'),
             'chapters': [{'start': str(c['start']), 'title': c['title']} for c in e.get('chapters', [])],

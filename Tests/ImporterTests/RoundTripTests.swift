@@ -62,6 +62,7 @@ import Testing
       #expect(after.duration == before.duration, "\(guid)")
       #expect(after.published == before.published, "\(guid)")
       #expect(after.zone == before.zone, "\(guid): the pubDate keeps its zone")
+      #expect(after.permalink == before.permalink, "\(guid): isPermaLink")
       if let season = before.season { #expect(after.season == season, "\(guid)") }
       if let number = before.number { #expect(after.number == number, "\(guid)") }
       #expect((after.type ?? "full") == (before.type ?? "full"), "\(guid)")

@@ -10,6 +10,10 @@ public struct Episode: Sendable, Hashable, Codable {
   public var title: String
   public var date: Timestamp
   public var guid: String
+  /// `guid_is_permalink: true`: the GUID is the episode's permanent web address, written
+  /// `isPermaLink="true"` as the feed it came from had it (RSS 2.0,
+  /// https://www.rssboard.org/rss-specification#ltguidgtSubelementOfLtitemgt); otherwise `false`.
+  public var guidIsPermaLink = false
   public var season: Int? = nil
   public var number: Int? = nil
   public var type: EpisodeType = .full

@@ -6,7 +6,7 @@ import PodcastVocabulary
 /// Reads `<show>/<YYYY-MM-DD>-<slug>.md`: front matter and show notes.
 enum EpisodeReader {
   static let keys = [
-    "title", "date", "guid", "season", "episode", "episode_type", "explicit", "media", "external", "alternates", "summary",
+    "title", "date", "guid", "guid_is_permalink", "season", "episode", "episode_type", "explicit", "media", "external", "alternates", "summary",
     "artwork", "poster", "link",
     "transcripts", "chapters", "persons", "themes", "tags", "location", "license", "funding", "block", "draft",
   ] + PodcastingReader.episodeKeys
@@ -44,6 +44,16 @@ enum EpisodeReader {
     let slug = slug(fileName: context.fileName, date: date, collector: collector)
     var episode = Episode(file: context.file, slug: slug, title: title, date: date, guid: guid, media: media)
     episode.external = external
+    if reader.bool("guid_is_permalink") == true {
+      if guid.hasPrefix("https://") || guid.hasPrefix("http://"), URL(string: guid)?.host != nil {
+        episode.guidIsPermaLink = true
+      } else {
+        reader.report(
+          CatalogueRules.badValue,
+          "guid_is_permalink says the guid is the episode's web address, but '\(guid)' is not an http(s) URL; "
+            + "remove guid_is_permalink (never change a published guid)", key: "guid_is_permalink")
+      }
+    }
     episode.season = reader.positiveInt("season")
     episode.number = reader.positiveInt("episode", rule: CatalogueRules.episodeNumber)
     episode.type = reader.enumeration("episode_type", EpisodeType.self, rule: CatalogueRules.episodeType) ?? .full

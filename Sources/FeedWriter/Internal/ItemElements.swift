@@ -66,7 +66,7 @@ struct ItemElements {
       try xml.cdataElement("content:encoded", feedEpisode.notes.html)
     }
     try marker.mark("guid")
-    try xml.element("guid", episode.guid, attributes: ["isPermaLink": "false"])
+    try xml.element("guid", episode.guid, attributes: ["isPermaLink": episode.guidIsPermaLink ? "true" : "false"])
     try marker.mark("date")
     try xml.element("pubDate", episode.date.rfc2822)
     try marker.mark("media.url")

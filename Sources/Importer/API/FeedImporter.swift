@@ -243,9 +243,9 @@ public struct FeedImporter: Sendable {
     if episode.mediaLength <= 0 {
       episode.losses.append(ImportLoss("enclosure", "the enclosure gave no length; add media.length (bytes) by hand", line: episode.line))
     }
-    if episode.guidIsPermaLink {
-      episode.notes.append("the GUID was a permalink (isPermaLink true): its text is kept exactly, which is what apps compare; "
-        + "the new feed marks it isPermaLink=\"false\"")
+    if episode.guidIsPermaLink, !episode.guidIsWebAddress {
+      episode.notes.append("the GUID is marked a permalink (isPermaLink true, or left out) but is not a web address: "
+        + "its text is kept exactly, which is what apps compare, and the new feed marks it isPermaLink=\"false\"")
     }
   }
 

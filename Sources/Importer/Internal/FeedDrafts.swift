@@ -1,4 +1,5 @@
 import Catalogue
+import Foundation
 
 /// A show as the old feed describes it, before it is written.
 struct ShowDraft {
@@ -49,6 +50,10 @@ struct EpisodeDraft {
   var guid = ""
   /// The GUID was a permalink (`isPermaLink` true or left out, https://www.rssboard.org/rss-specification#ltguidgtSubelementOfLtitemgt).
   var guidIsPermaLink = false
+  /// A permalink the catalogue can keep as one (`guid_is_permalink`): an http(s) address.
+  var guidIsWebAddress: Bool {
+    (guid.hasPrefix("https://") || guid.hasPrefix("http://")) && URL(string: guid)?.host != nil
+  }
   var season: Int?
   var number: Int?
   var episodeType: EpisodeType?

@@ -58,6 +58,7 @@ struct ShowWriter {
     var pairs: [(String, YAMLEmitter.Value)] = [
       ("title", .text(episode.title)), ("date", .text(episode.date.iso8601)), ("guid", .text(episode.guid)),
     ]
+    if episode.guidIsPermaLink, episode.guidIsWebAddress { pairs.append(("guid_is_permalink", .text("true"))) }
     if let season = episode.season { pairs.append(("season", .text(String(season)))) }
     if let number = episode.number { pairs.append(("episode", .text(String(number)))) }
     if let type = episode.episodeType, type != .full { pairs.append(("episode_type", .text(type.rawValue))) }
