@@ -39,13 +39,31 @@ struct OutputRenderer {
   ///   as they are made, so a large feed is never held in memory. Without it (`validate`),
   ///   every output is kept in memory.
   func render(staging: inout Staging?) -> Result {
-    var result = Result()
     let renderer = ShowNotesRenderer()
-    for show in catalogue.shows {
+    // Shows are independent: rendered side by side, on every core, so a network of many small
+    // shows gets the parallelism one large show gets from its episodes (a show's own steps then
+    // run one by one: a `concurrentPerform` inside another runs serially). Their parts are put
+    // together in the catalogue's order, so the output and its findings don't depend on timing.
+    let shared = staging.map(SharedStaging.init)
+    let parts = ParallelMap.map(catalogue.shows) { show -> Result in
+      var part = Result()
       let published = PodcastFeedWriter.order(
         show.episodes.filter { $0.status(at: options.now) == .published })
       do {
-        try add(show: show, published: published, renderer: renderer, staging: &staging, to: &result)
+        try add(show: show, published: published, renderer: renderer, staging: shared, to: &part)
+      } catch {
+        part.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
+      }
+      return part
+    }
+    if let shared { staging = shared.taken }
+    var result = Result()
+    for (show, part) in zip(catalogue.shows, parts) {
+      result.staged += part.staged
+      result.findings += part.findings
+      result.checked += part.checked
+      do {
+        for (path, contents) in part.tree.files.sorted(by: { $0.key < $1.key }) { try result.tree.add(path, contents) }
       } catch {
         result.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
@@ -67,7 +85,7 @@ struct OutputRenderer {
   }
 
   private func add(
-    show: Show, published: [Episode], renderer: ShowNotesRenderer, staging: inout Staging?, to result: inout Result
+    show: Show, published: [Episode], renderer: ShowNotesRenderer, staging: SharedStaging?, to result: inout Result
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(
@@ -143,11 +161,11 @@ struct OutputRenderer {
           files.append((path, try form.write(read)))
         }
       }
-      if staging == nil {
-        for (path, contents) in files { try result.tree.add(path, contents) }
-      } else {
-        try staging?.write(files)
+      if let staging {
+        try staging.write(files)
         result.staged += files.map(\.path)
+      } else {
+        for (path, contents) in files { try result.tree.add(path, contents) }
       }
     }
   }
