@@ -108,7 +108,7 @@ public enum MediaTools {
   }
 
   /// The chapters mutagen finds: ID3 CHAP frames in table-of-contents order, or MP4 `chpl`.
-  /// Starts in seconds; ends as mutagen gives them (MP4 `chpl` has none: -1).
+  /// Starts in seconds; ends as mutagen gives them (MP4 `chpl` has none: -1). An MP4 without `chpl` has none.
   public static func mutagenChapters(_ name: String, in folder: URL) throws -> [Mark] {
     let script = """
       import json, sys, mutagen
@@ -125,7 +125,7 @@ public enum MediaTools {
               title = str(f.sub_frames["TIT2"].text[0]) if "TIT2" in f.sub_frames else ""
               out.append([f.start_time / 1000, f.end_time / 1000, title])
       else:
-          for c in MP4(path).chapters:
+          for c in MP4(path).chapters or []:
               out.append([c.start, -1, c.title])
       print(json.dumps(out))
       """
