@@ -33,14 +33,53 @@ import Testing
     #expect(after.findings.filter { $0.severity >= .warning }.map(\.ruleID) == before.findings.filter { $0.severity >= .warning }.map(\.ruleID))
   }
 
-  @Test func anMP4WithAQuickTimeChapterTrackIsRefusedUnchanged() throws {
+  /// ffmpeg's own chapter track (and `chpl`) give way to ours: ffprobe, mutagen and the probe see
+  /// only the new chapters, and embedding again gives the same bytes.
+  @Test func anEarlierQuickTimeChapterTrackIsReplaced() throws {
     let folder = try TemporaryFolder()
-    try MediaTools.tone(seconds: 3, to: "tone.m4a", chapters: [MediaTools.Mark(0, 3, "Oud")], in: folder.url)
-    let before = try folder.read("tone.m4a")
-    #expect {
-      try ChapterEmbedder.embed(Self.marks, into: folder.url.appendingPathComponent("tone.m4a").path)
-    } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("QuickTime chapter track") == true }
-    #expect(try folder.read("tone.m4a") == before)
+    let old = (0..<4).map { MediaTools.Mark(Double($0), Double($0 + 1), "Oud \($0)") }
+    try MediaTools.tone(seconds: 4, to: "tone.m4a", chapters: old, in: folder.url)
+    let path = folder.url.appendingPathComponent("tone.m4a").path
+    let size = try ChapterEmbedder.embed(Self.marks, into: path)
+    let titles = Self.marks.map(\.title)
+    #expect(MediaProbe().probe(path: path).chapters.map(\.title) == titles)
+    #expect(try MediaTools.ffprobeChapters("tone.m4a", in: folder.url).map(\.title) == titles)
+    #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).map(\.title) == titles)
+    let bytes = try folder.read("tone.m4a")
+    #expect(Int64(bytes.count) == size)
+    #expect(try ChapterEmbedder.embed(Self.marks, into: path) == size)
+    #expect(try folder.read("tone.m4a") == bytes)
+  }
+
+  /// The chapter track is what ffprobe reads (as Apple's players do), not `chpl`: with a title
+  /// changed in `chpl` alone ffprobe still gives the track's, and with `chpl` gone it still
+  /// finds every chapter, start and end, while mutagen, which reads only `chpl`, finds none.
+  @Test(arguments: [true, false])
+  func theChapterTrackIsReadWithoutChpl(faststart: Bool) throws {
+    let folder = try TemporaryFolder()
+    try MediaTools.run("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-codec:a", "aac"]
+      + (faststart ? ["-movflags", "+faststart"] : []) + ["tone.m4a"], in: folder.url)
+    let path = folder.url.appendingPathComponent("tone.m4a").path
+    _ = try ChapterEmbedder.embed(Self.marks, into: path)
+    var bytes = [UInt8](try folder.read("tone.m4a"))
+    let chpl = try #require(bytes.indices.dropLast(4).first { bytes[$0..<$0 + 4].elementsEqual("chpl".utf8) })
+    let begin = try #require((chpl..<bytes.count - 5).first { bytes[$0..<$0 + 5].elementsEqual("Begin".utf8) })
+    bytes[begin + 1] = UInt8(ascii: "x")
+    try folder.write("tone.m4a", Data(bytes))
+    #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).map(\.title) == ["Bxgin", "Één & twee"])
+    #expect(try MediaTools.ffprobeChapters("tone.m4a", in: folder.url).map(\.title) == ["Begin", "Één & twee"])
+
+    bytes.replaceSubrange(chpl..<chpl + 4, with: Array("free".utf8))
+    try folder.write("tone.m4a", Data(bytes))
+    #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).isEmpty)
+    let ffprobe = try MediaTools.ffprobeChapters("tone.m4a", in: folder.url)
+    #expect(ffprobe.map(\.title) == ["Begin", "Één & twee"])
+    #expect(ffprobe.map(\.start) == [0, 1.5])
+    #expect(ffprobe.map(\.end) == [1.5, 3])
+    let probe = MediaProbe().probe(path: path)
+    #expect(probe.chapters.map(\.title) == ["Begin", "Één & twee"])
+    #expect(probe.findings.filter { $0.severity >= .warning }.map(\.ruleID) == (faststart ? [] : ["PROBE-FASTSTART"]))
+    #expect(try MediaTools.decodedSeconds("tone.m4a", in: folder.url) > 3.9)
   }
 
   /// Every truncation and many one-byte corruptions of the start of an MP3 and an M4A (tags, box

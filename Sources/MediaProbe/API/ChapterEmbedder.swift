@@ -1,9 +1,10 @@
 import Foundation
 
 /// Writes chapters into a media file, for the apps that read only embedded chapters (Apple
-/// Podcasts, Overcast, Castro): ID3v2 `CHAP`/`CTOC` frames in an MP3 (https://id3.org/id3v2-chapters-1.0),
-/// a Nero `chpl` box in an MP4's `moov/udta`. Small and our own, like the probe, which reads both
-/// back. The file is written anew beside the old one and renamed over it, so a reader sees the old
+/// Podcasts, Overcast, Castro): ID3v2 `CHAP`/`CTOC` frames in an MP3 (https://id3.org/id3v2-chapters-1.0);
+/// in an MP4 a QuickTime chapter track, which Apple's players read, and a Nero `chpl` box, which
+/// others read (docs/probe.md, Writing chapters). Small and our own, like the probe, which reads
+/// them back. The file is written anew beside the old one and renamed over it, so a reader sees the old
 /// file or the new one, never part of either.
 public enum ChapterEmbedder {
   /// A chapter to write: start and end in seconds, and a title.
@@ -43,7 +44,7 @@ public enum ChapterEmbedder {
     let splice: FileSplice.Edit
     switch MediaProbe().probe(path: path).container {
     case .mp3: splice = try ID3ChapterTag.edit(chapters, source: source, header: header)
-    case .mp4: splice = try MP4ChapterBox.edit(chapters, source: source)
+    case .mp4: splice = try MP4ChapterEdit.edit(chapters, source: source)
     default: throw Refusal("'\(path)' is neither an MP3 nor an MP4 file; Podium writes chapters only into those")
     }
     return try FileSplice.write(splice, from: source)

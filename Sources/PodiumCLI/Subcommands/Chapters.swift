@@ -11,8 +11,9 @@ extension Podium {
       abstract: "Print an episode's chapters in any dialect, or write them into its MP3 or MP4 file.",
       discussion: """
         The chapters are the front matter's, or else the media file's own. --embed writes the front matter's \
-        into the media (ID3v2 CHAP/CTOC in an MP3, a chpl box in an MP4), for apps that read only embedded \
-        chapters: the new file is written beside the old one and swapped in, and the front matter's \
+        into the media (ID3v2 CHAP/CTOC in an MP3; in an MP4 both a QuickTime chapter track, which Apple's \
+        players read, and a chpl box, which others read, replacing any chapters already there), for apps that \
+        read only embedded chapters: the new file is written beside the old one and swapped in, and the front matter's \
         media.length is updated. An episode already published is refused unless --allow-enclosure-change \
         (docs/catalogue.md, Chapters).
         """)
