@@ -82,6 +82,19 @@ import Testing
     #expect(try MediaTools.decodedSeconds("tone.m4a", in: folder.url) > 3.9)
   }
 
+  /// A lead-in before the first chapter: the chapter track starts it at 0, as ffmpeg's does, so
+  /// Apple's players show no untitled chapter; `chpl` keeps the exact start.
+  @Test func aLeadInBelongsToTheFirstChapterInTheTrack() throws {
+    let folder = try TemporaryFolder()
+    try MediaTools.tone(seconds: 4, to: "tone.m4a", in: folder.url)
+    let marks = [ChapterEmbedder.Mark(start: 0.75, end: 2, title: "Een"), ChapterEmbedder.Mark(start: 2, end: 4, title: "Twee")]
+    _ = try ChapterEmbedder.embed(marks, into: folder.url.appendingPathComponent("tone.m4a").path)
+    let ffprobe = try MediaTools.ffprobeChapters("tone.m4a", in: folder.url)
+    #expect(ffprobe.map(\.start) == [0, 2])
+    #expect(ffprobe.map(\.end) == [2, 4])
+    #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).map(\.start) == [0.75, 2])
+  }
+
   /// Every truncation and many one-byte corruptions of the start of an MP3 and an M4A (tags, box
   /// headers, the movie box): refused with the file unchanged, or written so the probe reads it;
   /// never a crash, and never a stray file beside it.
