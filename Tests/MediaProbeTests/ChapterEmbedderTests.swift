@@ -95,6 +95,25 @@ import Testing
     #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).map(\.start) == [0.75, 2])
   }
 
+  /// A box of size 0 (to the end of its parent) last in `moov`, as the fuzzer found (here the
+  /// `udta` made a `free` box): written out with its real size, so it doesn't swallow the new
+  /// `udta` and embedding again changes nothing.
+  @Test func aBoxOfSizeZeroLastInTheMovieStaysItsSize() throws {
+    let folder = try TemporaryFolder()
+    try MediaTools.tone(seconds: 3, to: "tone.m4a", in: folder.url)
+    var bytes = [UInt8](try folder.read("tone.m4a"))
+    let udta = try #require(bytes.indices.dropLast(4).last { bytes[$0..<$0 + 4].elementsEqual("udta".utf8) })
+    bytes.replaceSubrange(udta - 4..<udta + 4, with: [0, 0, 0, 0] + Array("free".utf8))
+    try folder.write("tone.m4a", Data(bytes))
+    let path = folder.url.appendingPathComponent("tone.m4a").path
+    let size = try ChapterEmbedder.embed(Self.marks, into: path)
+    let once = try folder.read("tone.m4a")
+    #expect(try ChapterEmbedder.embed(Self.marks, into: path) == size)
+    #expect(try folder.read("tone.m4a") == once)
+    #expect(try MediaTools.ffprobeChapters("tone.m4a", in: folder.url).map(\.title) == Self.marks.map(\.title))
+    #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).map(\.title) == Self.marks.map(\.title))
+  }
+
   /// Every truncation and many one-byte corruptions of the start of an MP3 and an M4A (tags, box
   /// headers, the movie box): refused with the file unchanged, or written so the probe reads it;
   /// never a crash, and never a stray file beside it.

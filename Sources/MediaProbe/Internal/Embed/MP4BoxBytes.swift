@@ -8,6 +8,13 @@ struct MP4BoxBytes {
   var payload: Range<Int> { start + header..<start + size }
   var range: Range<Int> { start..<start + size }
 
+  /// The box's bytes, a size of 0 ("to the end of the parent") written out: copied into a parent
+  /// that grows, it would otherwise swallow whatever the writer adds after it.
+  func copy(from bytes: [UInt8]) -> [UInt8] {
+    guard header == 8, Self.bigEndian(bytes[start..<start + 4]) == 0, size <= Int(UInt32.max) else { return Array(bytes[range]) }
+    return Self.u32(UInt32(size)) + bytes[start + 4..<start + size]
+  }
+
   /// The boxes one after another in `range` of `bytes`; a box that runs past the range is refused.
   static func boxes(in bytes: [UInt8], _ range: Range<Int>) throws(ChapterEmbedder.Refusal) -> [MP4BoxBytes] {
     var result: [MP4BoxBytes] = []

@@ -80,13 +80,13 @@ enum MP4ChapterEdit {
           if hosts.contains(track.id) || !track.chapterIDs.isEmpty {
             payload += try referencing(track, to: hosts.contains(track.id) ? text.id : nil, in: copy)
           } else {
-            payload += copy[child.range]
+            payload += child.copy(from: copy)
           }
           if track.box.start == lastKept.box.start {
             payload += text.trak(offset: offset, wide: wide, movieTimescale: movieTimescale)
           }
         case "mvhd":
-          var header = Array(copy[child.range])
+          var header = child.copy(from: copy)
           let at = child.header + (long ? 108 : 96)
           let next = max(UInt32(MP4BoxBytes.bigEndian(header[at..<at + 4])), text.id + 1)
           header.replaceSubrange(at..<at + 4, with: MP4BoxBytes.u32(next))
@@ -95,7 +95,7 @@ enum MP4ChapterEdit {
           payload += try udta(child, in: copy, chapters)
           udtaWritten = true
         default:
-          payload += copy[child.range]
+          payload += child.copy(from: copy)
         }
       }
       if !udtaWritten { payload += try udta(nil, in: copy, chapters) }
@@ -192,7 +192,7 @@ enum MP4ChapterEdit {
       if child.type == "tref" {
         var references: [UInt8] = []
         for reference in try MP4BoxBytes.boxes(in: bytes, child.payload) where reference.type != "chap" {
-          references += bytes[reference.range]
+          references += reference.copy(from: bytes)
         }
         if !referenced { references += chap }
         referenced = true
@@ -202,7 +202,7 @@ enum MP4ChapterEdit {
           payload += MP4BoxBytes.box("tref", chap)
           referenced = true
         }
-        payload += bytes[child.range]
+        payload += child.copy(from: bytes)
       }
     }
     if !referenced, !chap.isEmpty { payload += MP4BoxBytes.box("tref", chap) }
@@ -215,7 +215,7 @@ enum MP4ChapterEdit {
   {
     var payload: [UInt8] = []
     if let old {
-      for child in try MP4BoxBytes.boxes(in: bytes, old.payload) where child.type != "chpl" { payload += bytes[child.range] }
+      for child in try MP4BoxBytes.boxes(in: bytes, old.payload) where child.type != "chpl" { payload += child.copy(from: bytes) }
     }
     return MP4BoxBytes.box("udta", payload + chpl(chapters))
   }
