@@ -1,7 +1,8 @@
 // ChapterEmbedder (podium chapters --embed) on hostile MP3 and MPEG-4 files: each input is written
 // to a file in the current folder (fuzz.sh runs each target in its own under .work/), chapters are
-// written into it, and the result is probed again. A refusal is fine; a crash, a hang, or a file
-// whose size is not what the embedder says it wrote is a bug.
+// written into it, and the result is probed again. A refusal is fine; a crash, a hang, a file
+// whose size is not what the embedder says it wrote, or a written file that the same chapters,
+// written again, change or refuse (the MP4 writer replaces its own chapter track) is a bug.
 import Foundation
 import FuzzDriver
 import MediaProbe
@@ -19,6 +20,13 @@ import MediaProbe
       if let size = try? ChapterEmbedder.embed(FuzzEmbed.marks, into: FuzzEmbed.path) {
         let info = MediaProbe().probe(path: FuzzEmbed.path)
         if info.size != size { fatalError("the embedder said \(size) bytes, the file has \(info.size)") }
+        let written = FileManager.default.contents(atPath: FuzzEmbed.path)
+        do {
+          _ = try ChapterEmbedder.embed(FuzzEmbed.marks, into: FuzzEmbed.path)
+        } catch {
+          fatalError("the written file was refused the second time: \(error)")
+        }
+        if FileManager.default.contents(atPath: FuzzEmbed.path) != written { fatalError("embedding again changed the file") }
       }
       return 0
     })
