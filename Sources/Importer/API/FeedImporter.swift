@@ -129,9 +129,11 @@ public struct FeedImporter: Sendable {
       if newCatalogue { try? FileManager.default.removeItem(at: catalogueURL.appendingPathComponent("podium.yaml")) }
       throw .write("the publication record: \(error)")
     }
+    // One path for the folder, not a URL per episode (each of which looks at the disk).
+    let showPath = catalogueURL.appendingPathComponent(slug, isDirectory: true).relativePath
     report.episodes = drafts.indices.map { index in
       ImportReport.EpisodeReport(
-        file: catalogueURL.appendingPathComponent(slug).appendingPathComponent(names[index] + ".md").relativePath,
+        file: showPath + "/" + names[index] + ".md",
         guid: drafts[index].guid, title: drafts[index].title, losses: drafts[index].losses, notes: drafts[index].notes)
     }
     report.nextSteps = Self.nextSteps(show: show, slug: slug, oldFeedURL: oldFeedURL, newCatalogue: newCatalogue,

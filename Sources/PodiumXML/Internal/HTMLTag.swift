@@ -24,7 +24,10 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
     }
   }
 
-  var name: String { String(describing: self) }
+  /// Made once: `String(describing:)` reflects on the case each time, and the sanitiser asks
+  /// for a name at every element.
+  var name: String { Self.names[Int(rawValue)] }
+  private static let names = allCases.map { String(describing: $0) }
 
   /// `<name>` as static bytes, so that writing a tag costs one copy and no allocation; `a`
   /// gets its attributes from ``HTMLOutput/startLink(href:title:)``.
