@@ -145,4 +145,17 @@ import Testing
     #expect(refused > 0)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") } == [])
   }
+
+  /// A box whose 64-bit size is near the largest signed number, after the file's other boxes:
+  /// refused unchanged, not a trap on adding that size to where the box starts.
+  @Test func aBoxWithAHugeSizeIsRefusedUnchanged() throws {
+    let folder = try TemporaryFolder()
+    try MediaTools.tone(seconds: 3, to: "tone.m4a", in: folder.url)
+    var bytes = [UInt8](try folder.read("tone.m4a"))
+    let huge: [UInt8] = [0, 0, 0, 1] + Array("free".utf8) + [0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xF0]
+    bytes += huge
+    let url = try folder.write("hostile.m4a", Data(bytes))
+    #expect(throws: ChapterEmbedder.Refusal.self) { try ChapterEmbedder.embed(Self.marks, into: url.path) }
+    #expect(try folder.read("hostile.m4a") == Data(bytes))
+  }
 }
