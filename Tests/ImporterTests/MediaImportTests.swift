@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import Identifiers
 import Importer
 import PodiumTestSupport
 import Testing
@@ -73,7 +74,8 @@ import Testing
     let size = 300_000
     let setup = try Setup(route: .file(bytes: size, type: "audio/mpeg"), declared: size)
     let part = Data((0..<1000).map { TestHTTPServer.patternByte($0) })
-    try setup.folder.write("episodes/.podium-downloads/2024-01-01-one.mp3.part", part)
+    let digest = ContentDigest.hex(ContentDigest.sha256(Array(setup.server.url("/one.mp3").utf8))).prefix(16)
+    try setup.folder.write("episodes/.podium-downloads/2024-01-01-one-\(digest).mp3.part", part)
     _ = try setup.run(download: true)
     #expect(setup.server.requests.contains { $0.range == "bytes=1000-\(size - 1)" })
     let data = try setup.folder.read("episodes/media/media/2024-01-01-one.mp3")
@@ -89,5 +91,46 @@ import Testing
     } throws: { error in "\(error)".contains("the server holds 5000 bytes but the feed declares 4000") }
     #expect(try TemporaryFolder.snapshot(of: setup.folder.url) == before)
     #expect(!setup.folder.exists("episodes/media"))
+  }
+
+  /// The ranged GETs of a download go through LinkCheck as the probe does, with its address
+  /// policy and its proxy: through the configured proxy, a host only the proxy can reach is
+  /// downloaded; a download that went around LinkCheck would go to the host directly and fail.
+  @Test func aDownloadGoesThroughLinkCheckAsTheProbeDoes() throws {
+    let folder = try TemporaryFolder()
+    let proxy = try TestHTTPServer()
+    let size = 9 * 1024 * 1024 + 17
+    // A proxy is asked for the whole URL; the test server routes it as the path.
+    let media = "http://media.podium.invalid/one.mp3"
+    proxy.route(media, .file(bytes: size, type: "audio/mpeg"))
+    let feed = MediaImportTests.feed(proxy, length: size).replacingOccurrences(of: proxy.url("/one.mp3"), with: media)
+    proxy.route("http://feeds.podium.invalid/feed.xml", .text(feed, type: "application/rss+xml"))
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    var options = ImportOptions(now: MediaImportTests.now)
+    options.downloadMedia = true
+    options.network.proxy = proxy.url("")
+    options.network.connectTimeout = 2
+    _ = try FeedImporter(
+      catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"),
+      options: options
+    ).run(.remote(url: "http://feeds.podium.invalid/feed.xml"))
+    let data = try folder.read("episodes/media/media/2024-01-01-one.mp3")
+    #expect(data.count == size)
+    #expect(proxy.requests.contains { $0.path == media && $0.range == "bytes=\(8 * 1024 * 1024)-\(size - 1)" })
+  }
+
+  /// A partial download left by another feed's interrupted import, under the same episode file
+  /// name (the same date and title), is not taken for the start of this enclosure: the media
+  /// written is this server's file alone.
+  @Test func anotherEnclosuresPartialDownloadIsNotResumed() throws {
+    let size = 300_000
+    let setup = try Setup(route: .file(bytes: size, type: "audio/mpeg"), declared: size)
+    // What an interrupted import of another show left under the names this import uses.
+    let foreign = Data(repeating: 0xAB, count: 1000)
+    try setup.folder.write("episodes/.podium-downloads/2024-01-01-one.mp3.part", foreign)
+    _ = try setup.run(download: true)
+    let data = try setup.folder.read("episodes/media/media/2024-01-01-one.mp3")
+    #expect(data.count == size)
+    #expect(data.enumerated().allSatisfy { $0.element == TestHTTPServer.patternByte($0.offset) })
   }
 }

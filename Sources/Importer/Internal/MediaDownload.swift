@@ -1,12 +1,12 @@
-import CurlTransfer
 import Foundation
+import Identifiers
 import LinkCheck
 import PodcastVocabulary
 
 /// `--download-media`: fetches an enclosure into the show's `media/`. The address is resolved
-/// through LinkCheck (redirects bounded, never from https to http); the file then comes in
-/// ranges of a few megabytes, appended to a `.part` file kept beside the catalogue's shows, so an
-/// interrupted import goes on where it stopped. The whole file is checked against the length
+/// through LinkCheck (redirects bounded, never from https to http); the file then comes, through
+/// LinkCheck too, in ranges of a few megabytes, appended to a `.part` file kept beside the
+/// catalogue's shows, so an interrupted import goes on where it stopped. The whole file is checked against the length
 /// and type the feed declared before it takes the enclosure's place.
 struct MediaDownload {
   let configuration: LinkCheckConfiguration
@@ -37,7 +37,7 @@ struct MediaDownload {
     let ext = MediaReferenceExtension.of(url: url, type: episode.mediaType)
     let partials = folder.deletingLastPathComponent().appendingPathComponent(".podium-downloads")
     try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
-    let part = partials.appendingPathComponent("\(name).\(ext).part")
+    let part = partials.appendingPathComponent(Self.partName(name: name, ext: ext, url: url))
     if !FileManager.default.fileExists(atPath: part.path) { _ = FileManager.default.createFile(atPath: part.path, contents: nil) }
     let handle = try FileHandle(forWritingTo: part)
     defer { try? handle.close() }
@@ -46,20 +46,21 @@ struct MediaDownload {
       try handle.truncate(atOffset: 0)
       offset = 0
     }
-    guard let easy = CurlEasy() else { throw Failure(url: url, reason: "libcurl could not start") }
+    // Every range goes through LinkCheck as the probe did: its address policy is applied at each
+    // connection (a host name that resolved to a public address for the probe may not resolve to
+    // a metadata or link-local one now), with its proxy and its redirect rules.
+    var limits = configuration
+    limits.totalTimeout = max(configuration.totalTimeout, 120)
+    let checker = LinkChecker(configuration: limits)
     while offset < total {
       let end = min(offset + Int64(Self.chunk), total) - 1
-      let request = CurlRequest(
-        method: .get, url: probe.finalURL, headers: [("Range", "bytes=\(offset)-\(end)")], bodyLimit: Self.chunk,
-        connectTimeout: configuration.connectTimeout, totalTimeout: max(configuration.totalTimeout, 120),
-        userAgent: configuration.userAgent)
-      let response: CurlResponse
+      let response: FetchedDocument
       do {
-        response = try easy.perform(request)
+        response = try checker.fetch(probe.finalURL, maximumBytes: Self.chunk, range: "\(offset)-\(end)")
       } catch {
         throw Failure(url: url, reason: "\(error.description); run the import again to go on where it stopped")
       }
-      if response.status == 200, offset == 0, !response.overflowed, Int64(response.body.count) == total {
+      if response.status == 200, offset == 0, Int64(response.body.count) == total {
         try handle.write(contentsOf: response.body)
         offset = total
         break
@@ -80,6 +81,15 @@ struct MediaDownload {
     episode.mediaLength = total
     episode.notes.append("media downloaded from \(url) to \(path) (\(total) bytes); the enclosure URL becomes its address under media_base_url")
     return [destination]
+  }
+}
+
+extension MediaDownload {
+  /// The unfinished download of `url`: named by the URL too, as the folder serves every import
+  /// into the catalogue, and another feed's episode may have the same date and title. Bytes of
+  /// another file are never taken for the start of this one.
+  static func partName(name: String, ext: String, url: String) -> String {
+    "\(name)-\(ContentDigest.hex(ContentDigest.sha256(Array(url.utf8))).prefix(16)).\(ext).part"
   }
 }
 

@@ -46,11 +46,13 @@ public struct LinkChecker: Sendable {
   /// - Parameters:
   ///   - url: An http or https URL.
   ///   - maximumBytes: The largest body accepted, after decompression.
+  ///   - range: A byte range to ask for (`"0-99"`, without `bytes=`), sent without asking for
+  ///     compression, whose offsets would not be the file's; a server may still answer 200 whole.
   /// - Returns: The body and where it came from.
   /// - Throws: `LinkError`: for an unreachable server, a timeout, a non-2xx status
   ///   (`.http`), a body over the limit (`.tooLarge`), or an unsafe or endless redirect.
-  public func fetch(_ url: String, maximumBytes: Int) throws(LinkError) -> FetchedDocument {
-    let job = DocumentFetch(url: url, maximumBytes: max(0, maximumBytes), configuration: configuration)
+  public func fetch(_ url: String, maximumBytes: Int, range: String? = nil) throws(LinkError) -> FetchedDocument {
+    let job = DocumentFetch(url: url, maximumBytes: max(0, maximumBytes), range: range, configuration: configuration)
     guard let pool = TransferPool(configuration, jobs: [job], finished: { _ in }) else {
       throw .other("libcurl could not start")
     }

@@ -3,15 +3,17 @@
 final class DocumentFetch: TransferJob {
   let url: String
   private let maximumBytes: Int
+  private let range: String?
   private let configuration: LinkCheckConfiguration
   private var clock: (started: ContinuousClock.Instant, deadline: ContinuousClock.Instant)?
   private var current: String
   private var redirects: [Redirect] = []
   private(set) var outcome: Result<FetchedDocument, LinkError> = .failure(.other("not fetched"))
 
-  init(url: String, maximumBytes: Int, configuration: LinkCheckConfiguration) {
+  init(url: String, maximumBytes: Int, range: String? = nil, configuration: LinkCheckConfiguration) {
     self.url = url
     self.maximumBytes = maximumBytes
+    self.range = range
     self.configuration = configuration
     current = url
   }
@@ -61,7 +63,7 @@ extension DocumentFetch {
   private func request() -> TransferRequest? {
     guard let clock else { return nil }
     return TransferRequest(
-      url: current, method: .get, bodyLimit: maximumBytes, refuseLargerBody: true, acceptEncoding: true,
+      url: current, method: .get, range: range, bodyLimit: maximumBytes, refuseLargerBody: true, acceptEncoding: range == nil,
       started: clock.started, deadline: clock.deadline)
   }
 
