@@ -123,7 +123,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "ImporterTests",
-      dependencies: ["Importer", "Publisher", "Catalogue", "PodiumXML", "Identifiers", "PodiumTestSupport"]),
+      dependencies: ["Importer", "Publisher", "Catalogue", "PodiumXML", "Identifiers", "LinkCheck", "PodiumTestSupport"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Publisher", "Catalogue", "CCurl", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumCLITests",

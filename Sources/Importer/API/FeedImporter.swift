@@ -72,11 +72,12 @@ public struct FeedImporter: Sendable {
     report.showNotes = show.notes
     report.duplicates = Self.separateDuplicates(&episodes)
     let names = Self.fileNames(episodes)
-    let fetcher = Fetcher(configuration: options.network, allowLoopback: true)
+    let network = options.network(for: source)
+    let fetcher = Fetcher(configuration: network)
     for index in episodes.indices {
       fetcher.fetchChapters(&episodes[index])
     }
-    if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: options.network).check(&episodes) }
+    if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: network).check(&episodes) }
     // Converting notes is most of an import's work, and each episode's is its own.
     let described = show
     episodes = ParallelMap.map(episodes) { draft in
@@ -102,7 +103,7 @@ public struct FeedImporter: Sendable {
         for index in drafts.indices {
           files += fetcher.storeTranscripts(&drafts[index], name: names[index], in: staging)
           if options.downloadMedia {
-            files += try MediaDownload(configuration: options.network).fetch(&drafts[index], name: names[index], in: staging)
+            files += try MediaDownload(configuration: network).fetch(&drafts[index], name: names[index], in: staging)
             options.progress?(index + 1, drafts.count)
           }
         }

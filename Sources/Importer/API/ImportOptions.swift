@@ -25,4 +25,14 @@ public struct ImportOptions: Sendable {
   public init(now: Timestamp) {
     self.now = now
   }
+
+  /// How what the feed links to is fetched: from this machine's loopback only when the feed
+  /// itself came from this machine (a file, or a server on loopback), so that a feed from
+  /// elsewhere can't make the import read, store and later publish what local services answer.
+  /// Through a proxy every connection is to the proxy, which decides where requests go.
+  public func network(for source: ImportSource) -> LinkCheckConfiguration {
+    var configuration = network
+    configuration.allowLoopback = configuration.allowLoopback && (source.isLocal || configuration.proxy != nil)
+    return configuration
+  }
 }

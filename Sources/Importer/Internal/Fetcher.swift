@@ -8,7 +8,6 @@ import Catalogue
 /// by LinkCheck's limits; one that fails is a loss, not a failed import.
 struct Fetcher {
   let configuration: LinkCheckConfiguration
-  let allowLoopback: Bool
 
   /// Chapters and transcripts are refused above the catalogue's own limit for such files.
   static let maximumSize = 16 * 1024 * 1024
