@@ -153,7 +153,10 @@ struct OutputRenderer {
           let bytes = try sources[file] ?? CatalogueFileKind(transcript.source).read(catalogue.fileURL(for: file, in: show), path: file)
           sources[file] = bytes
           guard let form = transcript.form else {
-            files.append((path, bytes))
+            // An HTML transcript is served from the feeds' own address, where a script in it would
+            // run as the site's: it goes out through the same sanitiser as the notes.
+            let html = transcript.type.lowercased().hasPrefix("text/html")
+            files.append((path, html ? Data(HTMLSanitizer().sanitize(String(decoding: bytes, as: UTF8.self)).html.utf8) : bytes))
             continue
           }
           let read = try cues[file] ?? TranscriptCues.read(bytes, name: file)
