@@ -8,29 +8,10 @@ import Testing
 /// starts, then the feed fetched from the bucket's public URL by podcastparser (gPodder's
 /// parser) and feedparser, and each enclosure asked for a byte range as apps do.
 @Suite(.serialized) struct PublishToS3CommandTests {
-  /// Runs a command line tool in `folder`, failing the test with its output when it fails.
-  @discardableResult
-  func run(_ tool: String, _ arguments: [String], in folder: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    process.currentDirectoryURL = folder
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    #expect(process.terminationStatus == 0, "\(tool) \(arguments.joined(separator: " ")): \(text)")
-    return text
-  }
-
   /// Speech of `text` as an MP3, as a producer would record and encode it.
   func speech(_ text: String, to name: String, in folder: URL) throws {
-    try run("espeak-ng", ["-v", "nl", "-w", "\(name).wav", text], in: folder)
-    try run(
+    try MediaTools.run("espeak-ng", ["-v", "nl", "-w", "\(name).wav", text], in: folder)
+    try MediaTools.run(
       "ffmpeg", ["-v", "error", "-y", "-i", "\(name).wav", "-codec:a", "libmp3lame", "-b:a", "64k", "\(name).mp3"],
       in: folder)
   }
@@ -107,7 +88,7 @@ import Testing
       "site/episodes/buurt/show.yaml",
       show.replacingOccurrences(
         of: "Describe the show in a few sentences.", with: "Buren over hun straat en hun plein."))
-    try run(
+    try MediaTools.run(
       "ffmpeg",
       [
         "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1400x1400:rate=1", "-frames:v", "1",
@@ -137,7 +118,7 @@ import Testing
     let feedURL = bucketURL + "feeds/buurt/feed.xml"
     try folder.write("readers.py", Self.readers)
     let read = try JSONValue(
-      parsing: Data(try run("python3", [folder.url.appendingPathComponent("readers.py").path, feedURL], in: work).utf8))
+      parsing: Data(try MediaTools.run("python3", [folder.url.appendingPathComponent("readers.py").path, feedURL], in: work).utf8))
     for parser in ["podcastparser", "feedparser"] {
       #expect(read[parser]?["title"]?.string == "Buurtgesprekken", "\(parser)")
       let found = try #require(read[parser]?["episodes"]?.array, "\(parser)")
