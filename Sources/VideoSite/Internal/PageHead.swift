@@ -20,4 +20,17 @@ enum PageHead {
     try html.element("meta", attributes: ["name": "referrer", "content": "strict-origin-when-cross-origin"])
     try html.newline()
   }
+
+  /// Ends the head and opens `<body>` and `<main>` with the page's `<h1>`, one element a line;
+  /// the caller writes the rest of `<main>` and closes the three.
+  static func startBody(_ html: HTMLWriter, heading: String) throws {
+    try html.endElement()
+    try html.newline()
+    try html.startElement("body")
+    try html.newline()
+    try html.startElement("main")
+    try html.newline()
+    try html.element("h1", heading)
+    try html.newline()
+  }
 }

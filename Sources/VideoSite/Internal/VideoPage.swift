@@ -49,14 +49,7 @@ enum VideoPage {
       try html.endElement()
     }
     try html.newline()
-    try html.endElement()
-    try html.newline()
-    try html.startElement("body")
-    try html.newline()
-    try html.startElement("main")
-    try html.newline()
-    try html.element("h1", episode.title)
-    try html.newline()
+    try PageHead.startBody(html, heading: episode.title)
     if let file = facts.video {
       try player(file, facts, locale: locale, into: html)
     } else {
