@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The floor of a 10,000-episode build: what the libraries Podium must use (Yams, cmark-gfm, libxml2)
+# The floor of a 10,000-episode build: what the libraries Podium must use (libyaml, cmark-gfm, libxml2)
 # cost alone for the same work, with no Podium code (Benchmarks/Floor, a package of its own).
 # Builds it in release mode, writes the catalogue with make-catalogue.py, and runs it: each step's
 # median wall and CPU time over 5 runs, the sums, and the peak memory.
