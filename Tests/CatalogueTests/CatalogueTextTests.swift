@@ -227,6 +227,28 @@ import Testing
     #expect(HostName.isReservedExample(host) == reserved)
   }
 
+  /// Names that YAML would read as something else unquoted (a key, a comment, a list, a second
+  /// line) come back from `podium init`'s files as the same text, and add no key.
+  @Test(arguments: [
+    "Socius: steunpunt", "Oikos # denktank", "- ella vzw", "Hannah \"Arendt\" Instituut", "EPALE\nbase_url: x",
+    "'t Stad", "null", "Null", "NULL", "~", "yes", "  spaties  ", "café & co",
+  ])
+  func initWritesNamesThatReadBackTheSame(name: String) throws {
+    let folder = try TemporaryFolder()
+    let root = folder.url.appendingPathComponent("episodes")
+    var scaffold = CatalogueScaffold(root: root, showSlug: "demo", showTitle: name, publisher: name)
+    scaffold.siteOwner = Owner(name: name, email: "podcast@socius.be")
+    scaffold.siteCopyright = name
+    _ = try scaffold.create()
+    let catalogue = try #require(CatalogueLoader(root: root).load().catalogue)
+    #expect(catalogue.site.publisher == name)
+    #expect(catalogue.site.owner?.name == name)
+    #expect(catalogue.site.copyright == name)
+    #expect(catalogue.site.baseURL == "https://feeds.example.org/")
+    #expect(catalogue.shows.first?.title == name)
+    #expect(catalogue.shows.first?.author == name)
+  }
+
   /// An untouched `podium init` catalogue: every placeholder it wrote is a warning on its line.
   @Test func anUntouchedInitCatalogueWarnsOfEveryPlaceholder() throws {
     let folder = try TemporaryFolder()

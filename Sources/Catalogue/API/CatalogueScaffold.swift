@@ -65,14 +65,14 @@ public struct CatalogueScaffold: Sendable {
     let staging = root.appendingPathComponent(".\(showSlug).podium-new-\(ProcessInfo.processInfo.processIdentifier)")
     try? fileManager.removeItem(at: staging)
     defer { try? fileManager.removeItem(at: staging) }
-    try AtomicFile.write(Data((showSettings ?? showYAML).utf8), to: staging.appendingPathComponent("show.yaml"), createOnly: true)
+    try AtomicFile.write(Data((showSettings ?? showYAML()).utf8), to: staging.appendingPathComponent("show.yaml"), createOnly: true)
     try fileManager.createDirectory(at: staging.appendingPathComponent("media"), withIntermediateDirectories: true)
     let filled = try filling(staging)
     var written: [URL] = []
     let site = root.appendingPathComponent("podium.yaml")
     let newCatalogue = !catalogueExists
     if newCatalogue {
-      try AtomicFile.write(Data(siteYAML.utf8), to: site, createOnly: true)
+      try AtomicFile.write(Data(siteYAML().utf8), to: site, createOnly: true)
       written.append(site)
     }
     do {
@@ -99,18 +99,19 @@ public struct CatalogueScaffold: Sendable {
   public static let placeholderTexts = [showDescription]
   static let showDescription = "Describe the show in a few sentences."
 
-  private var siteYAML: String {
-    let owner = siteOwner.map { "owner:\n  name: \(quoted($0.name))\n  email: \(quoted($0.email))" }
-      ?? "# owner:\n#   name: \(publisher)\n#   email: podcast@example.org"
-    let copyright = siteCopyright.map { "copyright: \(quoted($0))" } ?? "# copyright: © \(publisher)"
-    let website = siteWebsite.map { "website: \(quoted($0))" } ?? "# website: https://example.org/"
+  private func siteYAML() throws -> String {
+    let owner = try siteOwner.map { try pair("owner", .mapping([("name", .text($0.name)), ("email", .text($0.email))])) }
+      ?? commented(pair("owner", .mapping([("name", .text(publisher)), ("email", .text("podcast@example.org"))])))
+    let copyright = try siteCopyright.map { try pair("copyright", .text($0)) }
+      ?? commented(pair("copyright", .text("© \(publisher)")))
+    let website = try siteWebsite.map { try pair("website", .text($0)) } ?? "# website: https://example.org/"
     return """
       # Site-wide settings: see docs/catalogue.md.
       # PLACEHOLDER URLs: replace them with your real addresses before you publish.
       base_url: https://feeds.example.org/         # where the contents of feeds/ are served
       media_base_url: https://media.example.org/   # where media files are served
-      language: \(language)
-      publisher: \(quoted(publisher))
+      \(try pair("language", .text(language)))
+      \(try pair("publisher", .text(publisher)))
       \(owner)
       \(copyright)
       \(website)
@@ -118,10 +119,10 @@ public struct CatalogueScaffold: Sendable {
       """
   }
 
-  private var showYAML: String {
+  private func showYAML() throws -> String {
     """
     # The show's settings: see docs/catalogue.md.
-    title: \(quoted(showTitle))
+    \(try pair("title", .text(showTitle)))
     description: \(Self.showDescription)
     medium: \(medium.rawValue)
     categories:
@@ -129,24 +130,19 @@ public struct CatalogueScaffold: Sendable {
     explicit: false
     type: episodic
     artwork: artwork.jpg    # add a square JPEG or PNG of 1400–3000 px here
-    author: \(quoted(publisher))
+    \(try pair("author", .text(publisher)))
 
     """
   }
 
-  private func quoted(_ text: String) -> String {
-    var escaped = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": escaped += "\\\\"
-      case "\"": escaped += "\\\""
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\t": escaped += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += String(format: "\\x%02X", scalar.value)
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped + "\""
+  /// `key: value` as libyaml writes it, without the last line break: quoted only where it must be,
+  /// so that a name with a `: ` or a line break reads back as the same text and adds no key.
+  private func pair(_ key: String, _ value: YAMLEmitter.Value) throws -> String {
+    String(try YAMLEmitter.yaml([(key, value)]).dropLast())
+  }
+
+  /// Lines for the producer to fill in, each behind `# `.
+  private func commented(_ lines: String) -> String {
+    lines.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n")
   }
 }

@@ -44,8 +44,10 @@ public enum YAMLEmitter {
       case .text(let text):
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBufferPointer { buffer in
+          // A text the loader would read as null is quoted, so that it stays text.
           _ = yaml_scalar_event_initialize(
-            &event, nil, nil, buffer.baseAddress, Int32(buffer.count), 1, 1, YAML_ANY_SCALAR_STYLE)
+            &event, nil, nil, buffer.baseAddress, Int32(buffer.count), 1, 1,
+            YAMLDocument.nullTexts.contains(text) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE)
         }
         try emit()
       case .mapping(let pairs):

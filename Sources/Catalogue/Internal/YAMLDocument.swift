@@ -86,4 +86,8 @@ final class YAMLDocument {
     default: return false
     }
   }
+
+  /// The texts that `isNull` reads as null when plain (YAML 1.2's core schema), for `YAMLEmitter`
+  /// to quote; CatalogueTextTests writes each through `podium init` and reads it back.
+  static let nullTexts: Set<String> = ["", "~", "null", "Null", "NULL"]
 }
