@@ -53,6 +53,27 @@ public struct PodcastFeedWriter: Sendable {
     }
   }
 
+  /// Writes the show's own episodes in the order given, without copying them: an `Episode` is
+  /// several hundred bytes inline, so every array of a large show's episodes costs tens of MB
+  /// (docs/performance.md).
+  ///
+  /// - Parameters:
+  ///   - order: indices into `show.episodes`, in feed order (``order(of:where:)``); episodes
+  ///     without media are left out, as in ``write(_:)``.
+  ///   - path: a file to create and write the feed into as it goes; `nil` keeps it in memory.
+  ///   - notes: an episode's rendered notes, called once per item as it is written, on any core.
+  /// - Returns: the feed (no bytes when written to a file), and what the sanitiser removed from
+  ///   each episode's notes, by its index in `show.episodes`.
+  public func write(
+    _ order: [Int], toFileAt path: String? = nil, notes: @Sendable (Episode) throws -> RenderedNotes
+  ) throws -> PodcastFeed {
+    let xml = try path.map { try XMLWriter(creatingFileAt: $0) } ?? XMLWriter()
+    let episodes = show.episodes
+    return try write(order.filter { episodes[$0].media != nil }, newest: { episodes[$0] }, into: xml) {
+      FeedEpisode(episode: episodes[$0], notes: try notes(episodes[$0]))
+    }
+  }
+
   /// - Parameters:
   ///   - indices: the items to write, in feed order.
   ///   - item: the episode at an index, ready to write; called once per item, on any core.
@@ -135,6 +156,17 @@ public struct PodcastFeedWriter: Sendable {
 
   /// Published episodes in feed order: newest first, ties broken by GUID so the order is stable.
   public static func order(_ episodes: [Episode]) -> [Episode] {
-    episodes.sorted { a, b in a.date != b.date ? a.date > b.date : a.guid < b.guid }
+    order(of: episodes).map { episodes[$0] }
+  }
+
+  /// The indices of the episodes that `include` takes, in feed order (``order(_:)``): an order
+  /// to write a show's own episodes in, rather than a sorted copy of them.
+  public static func order(of episodes: [Episode], where include: (Episode) -> Bool = { _ in true }) -> [Int] {
+    episodes.indices.filter { include(episodes[$0]) }.sorted { a, b in
+      let (first, second) = (episodes[a].date, episodes[b].date)
+      if first != second { return first > second }
+      // Equal GUIDs (a mistake the feed rules report) keep the episodes' own order.
+      return episodes[a].guid != episodes[b].guid ? episodes[a].guid < episodes[b].guid : a < b
+    }
   }
 }

@@ -47,8 +47,9 @@ struct OutputRenderer {
     let shared = staging.map(SharedStaging.init)
     let parts = ParallelMap.map(catalogue.shows) { show -> Result in
       var part = Result()
-      let published = PodcastFeedWriter.order(
-        show.episodes.filter { $0.status(at: options.now) == .published })
+      // Indices into the show's own episodes, in feed order: a filtered or sorted copy of a
+      // large show's episodes costs tens of MB (docs/performance.md).
+      let published = PodcastFeedWriter.order(of: show.episodes) { $0.status(at: options.now) == .published }
       do {
         try add(show: show, published: published, renderer: renderer, staging: shared, to: &part)
       } catch {
@@ -84,8 +85,9 @@ struct OutputRenderer {
     return render(staging: &staging)
   }
 
+  /// - Parameter published: indices into `show.episodes` of the published episodes, in feed order.
   private func add(
-    show: Show, published: [Episode], renderer: ShowNotesRenderer, staging: SharedStaging?, to result: inout Result
+    show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?, to result: inout Result
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(
@@ -94,8 +96,11 @@ struct OutputRenderer {
     let sourceMap: FeedSourceMap
     if show.medium == .video {
       // The video pages need the notes too: rendered once, for both, and the feed kept in memory.
-      let episodes = try ParallelMap.map(published) { episode in
-        Swift.Result { FeedEpisode(episode: episode, notes: renderer.render(markdown: try episode.publishedNotes(in: show))) }
+      let episodes = try ParallelMap.map(published) { index in
+        let episode = show.episodes[index]
+        return Swift.Result {
+          FeedEpisode(episode: episode, notes: renderer.render(markdown: try episode.publishedNotes(in: show)))
+        }
       }.map { try $0.get() }
       for item in episodes { result.findings += notesFindings(item.notes.removals, episode: item.episode) }
       let feed = try writer.feed(episodes)
@@ -107,10 +112,12 @@ struct OutputRenderer {
       // Each episode's notes are rendered as its item is written, and not kept; the feed goes
       // into its staged file as it is written.
       let file = try staging?.reserve(feedPath)
-      let written = try writer.write(published, renderer: renderer, toFileAt: file)
+      let written = try writer.write(published, toFileAt: file) { episode in
+        renderer.render(markdown: try episode.publishedNotes(in: show))
+      }
       // An unchanged feed stays the published file, as the tree's unchanged files do.
       staging?.reuseIfUnchanged(feedPath)
-      for item in written.removals { result.findings += notesFindings(item.removals, episode: published[item.episode]) }
+      for item in written.removals { result.findings += notesFindings(item.removals, episode: show.episodes[item.episode]) }
       if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
       size = written.byteCount
       sourceMap = written.sourceMap
@@ -119,7 +126,7 @@ struct OutputRenderer {
       path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
     checked.httpBases = httpBases
     result.checked.append(checked)
-    if let preview = try preview(show: show, published: published, writer: writer) {
+    if let preview = try preview(show: show, writer: writer) {
       result.checked.append(preview)
     }
     // Chapters and transcripts go into the staging folder as they are made, a batch of episodes
@@ -127,11 +134,13 @@ struct OutputRenderer {
     var transcriptSources: [String: String] = [:]
     for start in stride(from: 0, to: published.count, by: Self.filesPerBatch) {
       let batch = published[start..<min(start + Self.filesPerBatch, published.count)]
-      let chapters = try ParallelMap.map(Array(batch)) { episode in
-        Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
+      let chapters = try ParallelMap.map(Array(batch)) { index in
+        let episode = show.episodes[index]
+        return Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
       }.map { try $0.get() }
       var files: [(path: String, contents: Data)] = []
-      for (episode, chaptersFile) in zip(batch, chapters) {
+      for (index, chaptersFile) in zip(batch, chapters) {
+        let episode = show.episodes[index]
         if let chaptersFile { files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile)) }
         if chaptersFile != nil, !Chapter.listed(episode.chapters).isEmpty {
           files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", ChapterDialects.webVTT(episode)))
@@ -185,12 +194,13 @@ struct OutputRenderer {
   /// description is its title, as for an episode without notes). The notes of an episode still
   /// to come are rendered and checked when it goes out; those of the published ones were, in the
   /// feed itself.
-  private func preview(show: Show, published: [Episode], writer: PodcastFeedWriter) throws -> CheckedOutput? {
-    let upcoming = show.episodes.filter { $0.media != nil && $0.status(at: options.now) != .published }
-    guard !upcoming.isEmpty else { return nil }
+  private func preview(show: Show, writer: PodcastFeedWriter) throws -> CheckedOutput? {
+    let upcoming = show.episodes.contains { $0.media != nil && $0.status(at: options.now) != .published }
+    guard upcoming else { return nil }
+    // The published episodes and those to come, in the show's own array: an item needs media
+    // either way, so that is every episode with media.
     let unrendered = RenderedNotes(html: "", removals: [])
-    let feed = try writer.feed(
-      PodcastFeedWriter.order(published + upcoming).map { FeedEpisode(episode: $0, notes: unrendered) })
+    let feed = try writer.write(PodcastFeedWriter.order(of: show.episodes) { $0.media != nil }) { _ in unrendered }
     let path = "\(show.slug)/\(OutputPaths.feed)"
     var preview = CheckedOutput(
       path: path, file: "\(outputName)/\(path)", size: feed.byteCount, rules: .feed(.podcast), sourceMap: feed.sourceMap)
