@@ -29,17 +29,26 @@ struct RecordRecovery {
   /// folder holds no feed.
   func recover() -> Recovered? {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    let feeds = names.sorted().filter {
+      !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: folder.path + "/" + $0 + "/" + OutputPaths.feed)
+    }
+    // Made only when there is a feed to read (a first build has none), and of positions rather
+    // than copies of the episodes, which are several hundred bytes each.
+    guard !feeds.isEmpty else { return nil }
     var recovered = Recovered()
-    let byEnclosure = Dictionary(
-      catalogue.shows.flatMap { show in
-        show.episodes.compactMap { episode in episode.media.map { (catalogue.publicURL(for: $0.reference, in: show), episode) } }
-      }, uniquingKeysWith: { first, _ in first })
+    var byEnclosure: [String: Position] = [:]
+    for (showIndex, show) in catalogue.shows.enumerated() {
+      for (episodeIndex, episode) in show.episodes.enumerated() {
+        guard let media = episode.media else { continue }
+        let url = catalogue.publicURL(for: media.reference, in: show)
+        if byEnclosure[url] == nil { byEnclosure[url] = Position(show: showIndex, episode: episodeIndex) }
+      }
+    }
     let withoutScheme = Dictionary(
       byEnclosure.keys.filter { $0.hasPrefix("https://") }.map { (String($0.dropFirst("https://".count)), $0) },
       uniquingKeysWith: { first, _ in first })
-    for slug in names.sorted() where !slug.hasPrefix(".") {
+    for slug in feeds {
       let path = folder.path + "/" + slug + "/" + OutputPaths.feed
-      guard FileManager.default.fileExists(atPath: path) else { continue }
       guard let document = try? XMLDocument(contentsOfFile: path, maximumSize: Self.maximumFeedSize),
         let channel = document.root.firstChild(named: "channel")
       else {
@@ -47,8 +56,12 @@ struct RecordRecovery {
         continue
       }
       recovered.feeds += 1
-      let show = catalogue.shows.first { $0.slug == slug }
-      let byTitle = Dictionary((show?.episodes ?? []).map { ($0.title, $0) }, uniquingKeysWith: { first, _ in first })
+      let showIndex = catalogue.shows.firstIndex { $0.slug == slug }
+      let show = showIndex.map { catalogue.shows[$0] }
+      var byTitle: [String: Position] = [:]
+      for (episodeIndex, episode) in (show?.episodes ?? []).enumerated() where byTitle[episode.title] == nil {
+        if let showIndex { byTitle[episode.title] = Position(show: showIndex, episode: episodeIndex) }
+      }
       let feedURL = channel.children(named: "link", namespace: Namespaces.atom).first { $0.attribute("rel") == "self" }?
         .attribute("href")
       let resolvedFeedURL = feedURL ?? show.map { catalogue.feedURL(for: $0) } ?? ""
@@ -63,7 +76,9 @@ struct RecordRecovery {
           Self.realURL($0, known: byEnclosure, withoutScheme: withoutScheme)
         }
         let title = item.firstChild(named: "title")?.text ?? ""
-        let episode = enclosure.flatMap { byEnclosure[$0] } ?? byTitle[title]
+        let episode = (enclosure.flatMap { byEnclosure[$0] } ?? byTitle[title]).map {
+          catalogue.shows[$0.show].episodes[$0.episode]
+        }
         entry.episodes[guid] = PublicationRecord.EpisodeRecord(
           file: episode?.file ?? "\(slug)/\(OutputPaths.feed) (the item '\(title)')", enclosure: enclosure,
           date: episode?.date.iso8601 ?? item.firstChild(named: "pubDate")?.text ?? "")
@@ -76,7 +91,7 @@ struct RecordRecovery {
   /// The record keeps the real URL. A feed written through an analytics prefix (this one's or an
   /// earlier one's: OP3, Podtrac and Chartable all end in the real URL without its scheme) gives
   /// back the episode's public URL it ends with.
-  static func realURL(_ url: String, known: [String: Episode], withoutScheme: [String: String]) -> String {
+  static func realURL(_ url: String, known: [String: Position], withoutScheme: [String: String]) -> String {
     guard known[url] == nil else { return url }
     var rest = Substring(url)
     while let slash = rest.firstIndex(of: "/") {
@@ -84,5 +99,11 @@ struct RecordRecovery {
       if let real = withoutScheme[String(rest)] { return real }
     }
     return url
+  }
+
+  /// Where an episode is in the catalogue.
+  struct Position {
+    let show: Int
+    let episode: Int
   }
 }
