@@ -1,5 +1,5 @@
 import Foundation
-import MediaProbe
+@testable import MediaProbe
 import PodiumTestSupport
 import Testing
 
@@ -157,5 +157,122 @@ import Testing
     let url = try folder.write("hostile.m4a", Data(bytes))
     #expect(throws: ChapterEmbedder.Refusal.self) { try ChapterEmbedder.embed(Self.marks, into: url.path) }
     #expect(try folder.read("hostile.m4a") == Data(bytes))
+  }
+
+  /// The file's status, for comparing owner, mode and identity.
+  func status(_ url: URL) throws -> stat {
+    var info = stat()
+    try #require(lstat(url.path, &info) == 0)
+    return info
+  }
+
+  /// Another program writes to the file, or puts another in its place, while the new one is
+  /// written: the rename would lose its bytes, so the embed is refused and the file holds exactly
+  /// what the other program left, with nothing beside it.
+  @Test(arguments: ["grows", "shrinks", "written in place", "replaced", "made a symbolic link"])
+  func aFileThatChangesWhileRewrittenIsLeftAsTheOtherProgramLeftIt(_ change: String) throws {
+    let folder = try TemporaryFolder()
+    let file = try copy("id3v23-art.mp3", into: folder)
+    // An old modification time, so a write in the same clock tick still shows.
+    var times = [timeval(tv_sec: 1_000_000_000, tv_usec: 0), timeval(tv_sec: 1_000_000_000, tv_usec: 0)]
+    try #require(utimes(file.path, &times) == 0)
+    let original = try Data(contentsOf: file)
+    let other = try folder.write("other.mp3", Data(original.reversed()))
+    var expected = original
+    let before = {
+      switch change {
+      case "grows":
+        let handle = try! FileHandle(forWritingTo: file)
+        try! handle.seekToEnd()
+        try! handle.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        try! handle.close()
+        expected += Data(repeating: 0xFF, count: 4096)
+      case "shrinks":
+        truncate(file.path, off_t(original.count - 100))
+        expected = original.prefix(original.count - 100)
+      case "written in place":
+        let handle = try! FileHandle(forWritingTo: file)
+        try! handle.seek(toOffset: UInt64(original.count - 1))
+        try! handle.write(contentsOf: Data([original.last! ^ 0xFF]))
+        try! handle.close()
+        expected[expected.count - 1] ^= 0xFF
+      case "replaced":
+        rename(other.path, file.path)
+        expected = Data(original.reversed())
+      default:
+        unlink(file.path)
+        symlink("other.mp3", file.path)
+        expected = Data(original.reversed())
+      }
+    }
+    #expect {
+      try ChapterEmbedder.embed(Self.marks, into: file.path, beforeSwap: before)
+    } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("changed while Podium rewrote it") == true }
+    #expect(try Data(contentsOf: file) == expected)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") } == [])
+  }
+
+  /// The new file has the old one's owner, group and mode (as root, a file of another user; as
+  /// anyone else, one's own file with a group-readable mode).
+  @Test func theNewFileKeepsOwnerGroupAndMode() throws {
+    let folder = try TemporaryFolder()
+    let file = try copy("id3v24-art.mp3", into: folder)
+    let (user, group) = geteuid() == 0 ? (uid_t(4242), gid_t(4343)) : (geteuid(), getegid())
+    try #require(chown(file.path, user, group) == 0)
+    try #require(chmod(file.path, 0o640) == 0)
+    let before = try status(file)
+    _ = try ChapterEmbedder.embed(Self.marks, into: file.path)
+    let after = try status(file)
+    #expect(after.st_ino != before.st_ino)
+    #expect(after.st_uid == user)
+    #expect(after.st_gid == group)
+    #expect(after.st_mode & 0o7777 == 0o640)
+  }
+
+  /// What an embed killed half-way left (`.NAME.podium-PID`, or with a random part) is removed by
+  /// the next embed of that file when its process is gone; everything else is left alone: another
+  /// file's, a live process's, a name that only looks like it, a link, a folder. The new file's
+  /// name is never one that exists, so a link put there in advance leads nowhere.
+  @Test func aDeadRunsNewFileIsRemovedAndNothingElse() throws {
+    let folder = try TemporaryFolder()
+    _ = try copy("cbr-128k-stereo.mp3", into: folder)
+    let victim = try folder.write("victim.txt", "keep me")
+    let finished = Process()
+    finished.executableURL = URL(fileURLWithPath: "/bin/true")
+    try finished.run()
+    finished.waitUntilExit()
+    let dead = finished.processIdentifier
+    let stale = [".cbr-128k-stereo.mp3.podium-\(dead)", ".cbr-128k-stereo.mp3.podium-\(dead)-9f3a0c"]
+    let others = [
+      ".cbr-128k-stereo.mp3.podium-1", ".cbr-128k-stereo.mp3.podium-\(getpid())-1", ".other.mp3.podium-\(dead)",
+      ".cbr-128k-stereo.mp3.podium-\(dead).bak", ".cbr-128k-stereo.mp3.podium-\(dead)-xyz", ".cbr-128k-stereo.mp3.podium-x\(dead)",
+      ".cbr-128k-stereo.mp3.podium-+\(dead)", ".cbr-128k-stereo.mp3.podium-\(dead)-+1f", ".cbr-128k-stereo.mp3.podium-\(dead)-",
+    ]
+    for name in stale + others { _ = try folder.write(name, "half") }
+    let links = [".cbr-128k-stereo.mp3.podium-\(getpid())", ".cbr-128k-stereo.mp3.podium-\(dead)-1"]
+    for name in links { try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent(name).path, withDestinationPath: "victim.txt") }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(".cbr-128k-stereo.mp3.podium-\(dead)-2"), withIntermediateDirectories: false)
+
+    _ = try ChapterEmbedder.embed(Self.marks, into: folder.url.appendingPathComponent("cbr-128k-stereo.mp3").path)
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") })
+    #expect(left == Set(others + links + [".cbr-128k-stereo.mp3.podium-\(dead)-2"]))
+    for name in others { #expect(try folder.read(name) == Data("half".utf8)) }
+    #expect(try Data(contentsOf: victim) == Data("keep me".utf8))
+    for name in links { #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.url.appendingPathComponent(name).path) == "victim.txt") }
+    #expect(MediaProbe().probe(path: folder.url.appendingPathComponent("cbr-128k-stereo.mp3").path).chapters.count == 2)
+  }
+
+  /// A pipe, a link to a pipe and a folder are refused at once, without waiting for a writer.
+  @Test func aPipeOrAFolderIsRefusedWithoutWaiting() throws {
+    let folder = try TemporaryFolder()
+    let pipe = folder.url.appendingPathComponent("pipe.mp3").path
+    try #require(mkfifo(pipe, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link.mp3").path, withDestinationPath: "pipe.mp3")
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("folder.mp3"), withIntermediateDirectories: false)
+    for (name, words) in [("pipe.mp3", "not a plain file"), ("link.mp3", "symbolic link"), ("folder.mp3", "not a plain file")] {
+      #expect {
+        try ChapterEmbedder.embed(Self.marks, into: folder.url.appendingPathComponent(name).path)
+      } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains(words) == true }
+    }
   }
 }

@@ -35,18 +35,26 @@ public enum ChapterEmbedder {
   ///
   /// - Returns: the file's new size in bytes.
   public static func embed(_ chapters: [Mark], into path: String) throws(Refusal) -> Int64 {
+    try embed(chapters, into: path, beforeSwap: nil)
+  }
+
+  /// `beforeSwap` runs after the new file is written and before it replaces the old one.
+  static func embed(_ chapters: [Mark], into path: String, beforeSwap: (() -> Void)?) throws(Refusal) -> Int64 {
     guard !chapters.isEmpty else { throw Refusal("there are no chapters to write") }
     guard chapters.count <= maximumChapters else {
       throw Refusal("\(chapters.count) chapters are more than the \(maximumChapters) a media file can hold")
     }
     let source = try FileSplice.Source(path: path)
     let header = try source.read(at: 0, count: 12)
+    // Probed through the descriptor just opened, so the file judged is the file rewritten.
+    let container = (try? FileByteSource(duplicating: source.descriptor, size: source.size, limits: ProbeLimits()))
+      .map { MediaProbe().probe($0, path: path).container }
     let splice: FileSplice.Edit
-    switch MediaProbe().probe(path: path).container {
+    switch container {
     case .mp3: splice = try ID3ChapterTag.edit(chapters, source: source, header: header)
     case .mp4: splice = try MP4ChapterEdit.edit(chapters, source: source)
     default: throw Refusal("'\(path)' is neither an MP3 nor an MP4 file; Podium writes chapters only into those")
     }
-    return try FileSplice.write(splice, from: source)
+    return try FileSplice.apply(splice, to: source, beforeSwap: beforeSwap)
   }
 }

@@ -53,6 +53,16 @@ final class FileByteSource: ByteSource {
     self.limits = limits
   }
 
+  /// Reads a file already open (and checked to be a regular file) through its own copy of the
+  /// descriptor, so what is probed is the file that was opened, whatever its name names now.
+  init(duplicating descriptor: Int32, size: Int64, limits: ProbeLimits) throws(OpenFailure) {
+    let copy = dup(descriptor)
+    guard copy >= 0 else { throw .system(String(cString: strerror(errno))) }
+    self.descriptor = copy
+    self.size = size
+    self.limits = limits
+  }
+
   deinit { close(descriptor) }
 
   func read(at offset: Int64, count: Int) throws(ProbeFailure) -> [UInt8] {
