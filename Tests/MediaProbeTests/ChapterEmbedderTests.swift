@@ -275,4 +275,33 @@ import Testing
       } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains(words) == true }
     }
   }
+
+  /// An ID3 tag that the chapters would take past 2^28 - 1 bytes, the most its 28-bit size can
+  /// say, is refused with the file unchanged, instead of a size that wraps. The tag's large frame
+  /// is a hole in a sparse file, and is copied, not read into memory, by the writer.
+  @Test func anID3TagPastItsLargestSizeIsRefused() throws {
+    let folder = try TemporaryFolder()
+    let size = Int(ID3ChapterTag.maximumSize) - 40
+    let frame = size - 10
+    var head: [UInt8] = Array("ID3".utf8) + [3, 0, 0] + [21, 14, 7, 0].map { UInt8((size >> $0) & 0x7F) }
+    head += Array("PRIV".utf8) + [24, 16, 8, 0].map { UInt8((frame >> $0) & 0xFF) } + [0, 0]
+    let url = try folder.write("large.mp3", Data(head))
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.seek(toOffset: UInt64(10 + size))
+    try handle.write(contentsOf: SampleMedia.mp3(seconds: 1))
+    try handle.close()
+    let before = try status(url)
+    #expect {
+      try ChapterEmbedder.embed(Self.marks, into: url.path)
+    } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("more than the 268435455 an ID3v2 tag can hold") == true }
+    let after = try status(url)
+    #expect(after.st_ino == before.st_ino && after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["large.mp3"])
+    // A little smaller, and the same chapters fit: written, with the large frame kept.
+    let small = try folder.write("small.mp3", Data(Array("ID3".utf8) + [3, 0, 0, 0, 0, 0, 30] + Array("PRIV".utf8) + [0, 0, 0, 20, 0, 0]
+      + [UInt8](repeating: 7, count: 20) + [UInt8](SampleMedia.mp3(seconds: 1))))
+    _ = try ChapterEmbedder.embed(Self.marks, into: small.path)
+    #expect(MediaProbe().probe(path: small.path).chapters.map(\.title) == Self.marks.map(\.title))
+    #expect(try folder.read("small.mp3").range(of: Data(Array("PRIV".utf8) + [0, 0, 0, 20, 0, 0] + [UInt8](repeating: 7, count: 20))) != nil)
+  }
 }

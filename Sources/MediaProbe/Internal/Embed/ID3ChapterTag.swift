@@ -2,11 +2,15 @@
 /// the tag's other frames are kept byte for byte, its old chapter frames and padding dropped.
 /// A file without a tag gets an ID3v2.3 one, the version most players read.
 enum ID3ChapterTag {
+  /// The largest tag ID3v2 can describe: its size is 28 bits, 7 in each of 4 bytes
+  /// (https://id3.org/id3v2.4.0-structure, 3.1).
+  static let maximumSize: Int64 = 0x0FFF_FFFF
+
   static func edit(
     _ chapters: [ChapterEmbedder.Mark], source: FileSplice.Source, header: [UInt8]
   ) throws(ChapterEmbedder.Refusal) -> FileSplice.Edit {
     guard header.count >= 10, header[0] == 0x49, header[1] == 0x44, header[2] == 0x33 else {
-      return FileSplice.Edit(range: 0..<0, bytes: tag(major: 3, kept: [], chapters: chapters))
+      return try edit(range: 0..<0, major: 3, kept: [], keptSize: 0, chapters: chapters)
     }
     let major = header[3]
     guard major == 3 || major == 4 else {
@@ -16,30 +20,63 @@ enum ID3ChapterTag {
       throw ChapterEmbedder.Refusal(
         "the file's ID3 tag uses unsynchronisation, an extended header or a footer; save its tags again without them first")
     }
-    let size = syncsafe(header[6..<10])
-    let body = try source.read(at: 10, count: size)
-    guard body.count == size else { throw ChapterEmbedder.Refusal("the file's ID3 tag runs past the end of the file") }
-    var kept: [UInt8] = []
-    var position = 0
-    while position + 10 <= body.count, body[position] != 0 {
-      let id = String(decoding: body[position..<position + 4], as: UTF8.self)
-      let frameSize = major == 4 ? syncsafe(body[position + 4..<position + 8]) : bigEndian(body[position + 4..<position + 8])
+    let size = Int64(syncsafe(header[6..<10]))
+    guard size <= source.size - 10 else { throw ChapterEmbedder.Refusal("the file's ID3 tag runs past the end of the file") }
+    // Frame headers are read a window at a time; the frames kept are copied from the file, never held whole.
+    var kept: [Range<Int64>] = []
+    var keptSize: Int64 = 0
+    var window: [UInt8] = []
+    var windowStart: Int64 = 0
+    var position: Int64 = 0
+    while position + 10 <= size {
+      if position < windowStart || position + 10 > windowStart + Int64(window.count) {
+        windowStart = position
+        window = try source.read(at: 10 + position, count: Int(min(1 << 16, size - position)))
+        guard window.count >= 10 else { throw ChapterEmbedder.Refusal("the file's ID3 tag runs past the end of the file") }
+      }
+      let at = Int(position - windowStart)
+      guard window[at] != 0 else { break }  // padding
+      let id = String(decoding: window[at..<at + 4], as: UTF8.self)
+      let frameSize = Int64(major == 4 ? syncsafe(window[at + 4..<at + 8]) : bigEndian(window[at + 4..<at + 8]))
       let end = position + 10 + frameSize
-      guard frameSize >= 0, end <= body.count else {
+      guard end <= size else {
         throw ChapterEmbedder.Refusal("the file's ID3 frame \(id) runs past the end of its tag; repair the tags first")
       }
-      if id != "CHAP", id != "CTOC" { kept += body[position..<end] }
+      if id != "CHAP", id != "CTOC" {
+        if let last = kept.last, last.upperBound == 10 + position {
+          kept[kept.count - 1] = last.lowerBound..<10 + end
+        } else {
+          kept.append(10 + position..<10 + end)
+        }
+        keptSize += end - position
+      }
       position = end
     }
-    return FileSplice.Edit(range: 0..<Int64(10 + size), bytes: tag(major: major, kept: kept, chapters: chapters))
+    return try edit(range: 0..<10 + size, major: major, kept: kept, keptSize: keptSize, chapters: chapters)
   }
 
-  /// The tag: header, the kept frames, a top-level ordered `CTOC` and a `CHAP` per chapter.
-  static func tag(major: UInt8, kept: [UInt8], chapters: [ChapterEmbedder.Mark]) -> [UInt8] {
+  /// The new tag in place of `range`: the kept frames (ranges of the file) and the chapter frames,
+  /// refused when together they are larger than a tag can say.
+  private static func edit(
+    range: Range<Int64>, major: UInt8, kept: [Range<Int64>], keptSize: Int64, chapters: [ChapterEmbedder.Mark]
+  ) throws(ChapterEmbedder.Refusal) -> FileSplice.Edit {
+    let frames = chapterFrames(major: major, chapters: chapters)
+    let total = keptSize + Int64(frames.count)
+    guard total <= maximumSize else {
+      throw ChapterEmbedder.Refusal(
+        "the ID3 tag with these chapters would hold \(total) bytes, more than the \(maximumSize) an ID3v2 tag can hold; "
+          + "make its other frames (such as artwork) smaller first")
+    }
+    let head = Array("ID3".utf8) + [major, 0, 0] + syncsafeBytes(Int(total))
+    return FileSplice.Edit(range: range, pieces: [.bytes(head)] + kept.map { .source($0) } + [.bytes(frames)])
+  }
+
+  /// A top-level ordered `CTOC` and a `CHAP` per chapter, each titled by a `TIT2`.
+  static func chapterFrames(major: UInt8, chapters: [ChapterEmbedder.Mark]) -> [UInt8] {
     let ids = chapters.indices.map { "chp\($0 + 1)" }
     var toc = Array("toc".utf8) + [0, 0x03, UInt8(chapters.count)]
     for id in ids { toc += Array(id.utf8) + [0] }
-    var frames = kept + frame("CTOC", toc, major: major)
+    var frames = frame("CTOC", toc, major: major)
     for (id, chapter) in zip(ids, chapters) {
       var body = Array(id.utf8) + [0]
       body += u32(milliseconds(chapter.start)) + u32(milliseconds(max(chapter.end, chapter.start)))
@@ -47,7 +84,7 @@ enum ID3ChapterTag {
       body += frame("TIT2", text(chapter.title, major: major), major: major)
       frames += frame("CHAP", body, major: major)
     }
-    return Array("ID3".utf8) + [major, 0, 0] + syncsafeBytes(frames.count) + frames
+    return frames
   }
 
   private static func frame(_ id: String, _ body: [UInt8], major: UInt8) -> [UInt8] {
