@@ -82,17 +82,36 @@ import Testing
     #expect(try MediaTools.decodedSeconds("tone.m4a", in: folder.url) > 3.9)
   }
 
-  /// A lead-in before the first chapter: the chapter track starts it at 0, as ffmpeg's does, so
-  /// Apple's players show no untitled chapter; `chpl` keeps the exact start.
-  @Test func aLeadInBelongsToTheFirstChapterInTheTrack() throws {
+  /// A lead-in before the first chapter: the chapter track shows nothing until it starts (an
+  /// empty edit), so ffprobe, mutagen (`chpl`) and the probe all read the exact times, the probe
+  /// from the track alone too; a lead-in on a video, whose movie clock is not the track's, too.
+  @Test(arguments: [false, true])
+  func aLeadInKeepsTheFirstChaptersStart(video: Bool) throws {
     let folder = try TemporaryFolder()
-    try MediaTools.tone(seconds: 4, to: "tone.m4a", in: folder.url)
+    let name = video ? "video.mp4" : "tone.m4a"
+    if video { try MediaTools.video(seconds: 4, to: name, in: folder.url) } else { try MediaTools.tone(seconds: 4, to: name, in: folder.url) }
     let marks = [ChapterEmbedder.Mark(start: 0.75, end: 2, title: "Een"), ChapterEmbedder.Mark(start: 2, end: 4, title: "Twee")]
-    _ = try ChapterEmbedder.embed(marks, into: folder.url.appendingPathComponent("tone.m4a").path)
-    let ffprobe = try MediaTools.ffprobeChapters("tone.m4a", in: folder.url)
-    #expect(ffprobe.map(\.start) == [0, 2])
+    let path = folder.url.appendingPathComponent(name).path
+    let size = try ChapterEmbedder.embed(marks, into: path)
+    let ffprobe = try MediaTools.ffprobeChapters(name, in: folder.url)
+    #expect(ffprobe.map(\.start) == [0.75, 2])
     #expect(ffprobe.map(\.end) == [2, 4])
-    #expect(try MediaTools.mutagenChapters("tone.m4a", in: folder.url).map(\.start) == [0.75, 2])
+    #expect(try MediaTools.mutagenChapters(name, in: folder.url).map(\.start) == [0.75, 2])
+    #expect(MediaProbe().probe(path: path).chapters.map(\.start) == [0.75, 2])
+    let once = try folder.read(name)
+    #expect(try ChapterEmbedder.embed(marks, into: path) == size)
+    #expect(try folder.read(name) == once)
+    #expect(try MediaTools.decodedSeconds(name, in: folder.url) > 3.9)
+
+    // Without `chpl`, the probe reads the track and its edit list.
+    var bytes = [UInt8](once)
+    let chpl = try #require(bytes.indices.dropLast(4).first { bytes[$0..<$0 + 4].elementsEqual("chpl".utf8) })
+    bytes.replaceSubrange(chpl..<chpl + 4, with: Array("free".utf8))
+    try folder.write(name, Data(bytes))
+    let probed = MediaProbe().probe(path: path).chapters
+    #expect(probed.map(\.start) == [0.75, 2])
+    #expect(probed.map(\.end) == [2, 4])
+    #expect(probed.map(\.title) == ["Een", "Twee"])
   }
 
   /// A box of size 0 (to the end of its parent) last in `moov`, as the fuzzer found (here the

@@ -3,7 +3,8 @@
 /// 16-bit length and UTF-8 followed by an `encd` atom, each lasting until the next chapter starts
 /// (https://developer.apple.com/documentation/quicktime-file-format/chapter_lists,
 /// https://developer.apple.com/documentation/quicktime-file-format/text_sample_description;
-/// ffmpeg's movenc writes the same, mov_create_chapter_track). The samples go in an `mdat` of
+/// ffmpeg's movenc writes the same, mov_create_chapter_track, but starts the first chapter at 0
+/// even when it starts later). The samples go in an `mdat` of
 /// their own, so that embedding again finds and replaces them.
 struct MP4ChapterTextTrack {
   /// The track's own clock: milliseconds, as ID3 `CHAP` counts.
@@ -12,17 +13,25 @@ struct MP4ChapterTextTrack {
   static let maximumTitle = 1022
 
   let id: UInt32
-  /// Each chapter's length in milliseconds; the first starts at 0, as ffmpeg writes it, so a
-  /// lead-in before the first chapter belongs to it (`chpl` keeps the exact start).
+  /// Milliseconds before the first chapter starts: shown as nothing by an empty edit
+  /// (https://developer.apple.com/documentation/quicktime-file-format/edit_list_atom), so the
+  /// chapters keep their times in Apple's players and in ffmpeg, which read the edit list.
+  let lead: UInt32
+  /// Each chapter's length in milliseconds, the last one lengthened by the lead (the edit list
+  /// cuts it where the chapters end), so the media's duration is where they end: ffmpeg ends
+  /// the last chapter at the media's duration, without the lead.
   let durations: [UInt32]
   let samples: [[UInt8]]
 
   init(_ chapters: [ChapterEmbedder.Mark], id: UInt32) {
     self.id = id
-    var starts: [UInt32] = [0]
-    for chapter in chapters.dropFirst() { starts.append(max(starts.last ?? 0, Self.milliseconds(chapter.start))) }
+    var starts: [UInt32] = []
+    for chapter in chapters { starts.append(max(starts.last ?? 0, Self.milliseconds(chapter.start))) }
+    lead = starts.first ?? 0
     let end = max(Self.milliseconds(chapters.last?.end ?? 0), (starts.last ?? 0) + 1)
-    durations = zip(starts, starts.dropFirst() + [end]).map { $1 - $0 }
+    var durations = zip(starts, starts.dropFirst() + [end]).map { $1 - $0 }
+    if !durations.isEmpty { durations[durations.count - 1] += lead }
+    self.durations = durations
     samples = chapters.map { chapter in
       var title: [UInt8] = []
       for character in chapter.title where title.count + character.utf8.count <= Self.maximumTitle { title += character.utf8 }
@@ -40,7 +49,8 @@ struct MP4ChapterTextTrack {
   /// the `mvhd`'s, for the track header's duration.
   func trak(offset: Int64, wide: Bool, movieTimescale: UInt32) -> [UInt8] {
     typealias B = MP4BoxBytes
-    let movieDuration = UInt64((Double(duration) * Double(movieTimescale) / Double(Self.timescale)).rounded())
+    let inMovie = { (milliseconds: UInt64) in UInt64((Double(milliseconds) * Double(movieTimescale) / Double(Self.timescale)).rounded()) }
+    let movieDuration = inMovie(duration)
     let long = movieDuration > UInt64(UInt32.max)
     // Flags 2: in the movie, but not enabled, so players don't show the titles as subtitles.
     var tkhd = long ? B.u64(0) + B.u64(0) : B.u32(0) + B.u32(0)
@@ -78,7 +88,18 @@ struct MP4ChapterTextTrack {
     let mdia = B.box(
       "mdia",
       B.fullBox("mdhd", version: shortMedia ? 0 : 1, mdhd) + B.fullBox("hdlr", hdlr) + B.box("minf", gmhd + dinf + stbl))
-    return B.box("trak", B.fullBox("tkhd", version: long ? 1 : 0, flags: 2, tkhd) + mdia)
+    // An empty edit for the lead, then the media from its start to where the chapters end.
+    var edits: [UInt8] = []
+    if lead > 0 {
+      let delay = inMovie(UInt64(lead))
+      let entry = { (duration: UInt64, time: Int64) in
+        long ? B.u64(duration) + B.u64(UInt64(bitPattern: time)) : B.u32(UInt32(duration)) + B.u32(UInt32(bitPattern: Int32(time)))
+      }
+      let rate = B.u16(1) + B.u16(0)
+      let list = B.u32(2) + entry(delay, -1) + rate + entry(movieDuration - min(delay, movieDuration), 0) + rate
+      edits = B.box("edts", B.fullBox("elst", version: long ? 1 : 0, list))
+    }
+    return B.box("trak", B.fullBox("tkhd", version: long ? 1 : 0, flags: 2, tkhd) + edits + mdia)
   }
 
   /// The text sample description after its data reference index: display flags, justification,

@@ -11,7 +11,8 @@ struct MP4ChapterTrack<Source: ByteSource> {
   /// Titles spread over more than this are read one by one.
   static var maximumSpan: Int64 { 256 * 1024 }
 
-  func chapters() throws(ProbeFailure) -> [MediaChapter] {
+  /// `movieTimescale`: the `mvhd`'s, which an edit list's durations count in.
+  func chapters(movieTimescale: UInt32) throws(ProbeFailure) -> [MediaChapter] {
     let tables = track.tables
     guard track.timescale > 0, let stts = tables.stts, let stsz = tables.stsz, let stsc = tables.stsc,
       let chunkOffsets = tables.chunkOffsets
@@ -36,10 +37,18 @@ struct MP4ChapterTrack<Source: ByteSource> {
     var chapters: [MediaChapter] = []
     var time: UInt64 = 0
     let scale = Double(track.timescale)
+    // An edit list that starts with an empty edit shows the first chapter later (ffmpeg's
+    // movenc and Podium's writer keep a lead-in so); the shown part ends where its edit does.
+    let edit = movieTimescale > 0 ? track.edit : nil
+    let delay = edit.map { Double($0.delay) / Double(movieTimescale) } ?? 0
+    let mediaStart = Double(edit?.mediaTime ?? 0) / scale
+    let shownEnd = edit?.shown.map { delay + Double($0) / Double(movieTimescale) }
+    let presented = { (ticks: UInt64) in delay + max(0, Double(ticks) / scale - mediaStart) }
     for (index, title) in titles.enumerated() {
       let duration = index < durations.count ? durations[index] : nil
-      let end = duration.map { Double(time &+ $0) / scale }
-      chapters.append(MediaChapter(start: Double(time) / scale, end: end, title: title))
+      var end = duration.map { presented(time &+ $0) }
+      if let shownEnd, let known = end { end = min(known, shownEnd) }
+      chapters.append(MediaChapter(start: presented(time), end: end, title: title))
       time &+= duration ?? 0
     }
     return chapters

@@ -24,6 +24,27 @@ enum MP4Fields {
     return (timescale, duration == .max ? nil : UInt64(duration))
   }
 
+  /// `elst`: the empty edits at its start, then the first edit that shows media (an entry is
+  /// 64-bit duration and media time in version 1, 32-bit in version 0, then a rate).
+  static func edit(_ reader: inout ByteReader) throws(ProbeFailure) -> MP4Edit {
+    let version = try reader.u8()
+    try reader.skip(3)
+    let count = try reader.u32be()
+    var edit = MP4Edit()
+    for _ in 0..<min(count, 8) {
+      let duration = version == 1 ? try reader.u64be() : UInt64(try reader.u32be())
+      let time = version == 1 ? Int64(bitPattern: try reader.u64be()) : Int64(Int32(bitPattern: try reader.u32be()))
+      try reader.skip(4)
+      guard time == -1 else {
+        edit.mediaTime = max(0, time)
+        edit.shown = duration
+        break
+      }
+      edit.delay &+= duration
+    }
+    return edit
+  }
+
   /// `chpl`: a version 1 full box, 4 reserved bytes, a count, then each chapter's start in
   /// 100 ns units and its title, as ffmpeg, mp4v2 and mutagen read it.
   static func neroChapters(_ reader: inout ByteReader) throws(ProbeFailure) -> [MediaChapter] {

@@ -11,6 +11,11 @@ extension MP4MovieParser {
           track.chapterTrackIDs += try walker.parse(reference, limit: 256, MP4Fields.trackIDs) ?? []
         }
       case .mdia: try parseMedia(box, into: &track)
+      case MP4FourCC("edts"):
+        try walker.forEachChild(of: box, depth: 3) { list throws(ProbeFailure) in
+          guard list.type == MP4FourCC("elst") else { return }
+          track.edit = try walker.parse(list, limit: 8 + 20 * 8, MP4Fields.edit)
+        }
       default: break
       }
     }

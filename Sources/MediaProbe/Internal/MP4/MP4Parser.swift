@@ -62,7 +62,7 @@ enum MP4Parser: FormatParser {
   ) throws(ProbeFailure) -> [MediaChapter] {
     let ids = movie.tracks.flatMap(\.chapterTrackIDs)
     if let track = movie.tracks.first(where: { ids.contains($0.id) && $0.kind == .text }) {
-      let chapters = try MP4ChapterTrack(walker: walker, track: track).chapters()
+      let chapters = try MP4ChapterTrack(walker: walker, track: track).chapters(movieTimescale: movie.timescale)
       if !chapters.isEmpty { return chapters }
     }
     return movie.neroChapters

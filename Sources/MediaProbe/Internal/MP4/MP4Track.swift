@@ -16,6 +16,9 @@ struct MP4Track {
   /// `tref/chap`: the tracks that hold this track's chapters.
   var chapterTrackIDs: [UInt32] = []
   var tables = MP4SampleTables()
+  /// `edts/elst`, where the media starts to be shown: read for a chapter track, whose first
+  /// chapter may start after 0.
+  var edit: MP4Edit?
 
   var kind: Track.Kind {
     switch handler {
@@ -50,4 +53,13 @@ struct MP4Track {
 extension MP4FourCC {
   static let soun = MP4FourCC("soun"), vide = MP4FourCC("vide"), text = MP4FourCC("text"), sbtl = MP4FourCC("sbtl")
   static let subt = MP4FourCC("subt"), clcp = MP4FourCC("clcp")
+}
+
+/// The start of a track's edit list (ISO/IEC 14496-12, 8.6.6): empty edits first (nothing shown
+/// for `delay`, in the movie's timescale), then `mediaTime` onwards (the media's timescale) shown
+/// for `shown` (the movie's).
+struct MP4Edit: Equatable {
+  var delay: UInt64 = 0
+  var mediaTime: Int64 = 0
+  var shown: UInt64?
 }
