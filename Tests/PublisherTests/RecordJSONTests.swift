@@ -25,6 +25,10 @@ struct RecordJSONTests {
                 uniqueKeysWithValues: hostile.enumerated().map { other, key in
                   ("\(key)-\(other)", PublicationRecord.EpisodeRecord(
                     file: "\(text)/\(key).md", enclosure: other % 3 == 0 ? nil : key, date: text))
+                }),
+              liveItems: index % 2 == 0 ? nil : Dictionary(
+                uniqueKeysWithValues: hostile.enumerated().map { other, key in
+                  ("\(key)-\(other)", PublicationRecord.LiveItemRecord(title: key, stream: "https://x.test/\(text)", start: text))
                 }))
           )
         })),

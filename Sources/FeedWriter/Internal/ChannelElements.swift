@@ -228,8 +228,9 @@ struct ChannelElements {
     // No description: feedparser takes a live item's <description> for the channel's.
     try xml.element("title", live.title)
     try xml.element("guid", live.guid, attributes: ["isPermaLink": "false"])
-    // A stream has no length; RSS 2.0 wants the attribute, and the namespace's own example gives a
-    // placeholder number the apps ignore for a live item.
+    // A stream has no length, but RSS 2.0 requires the attribute: 0, as the RSS Best Practices
+    // Profile asks when the size can't be known (https://www.rssboard.org/rss-profile#element-channel-item-enclosure).
+    // Apple Podcasts reads no live items; the namespace's own example gives a placeholder number.
     try xml.element("enclosure", attributes: ["url": live.streamURL, "length": "0", "type": live.streamType])
     try xml.contentLinks(live.contentLinks)
     try xml.endElement()

@@ -9,11 +9,31 @@ public struct PublicationRecord: Codable, Sendable, Equatable {
     public var feedURL: String
     /// By episode GUID.
     public var episodes: [String: EpisodeRecord]
+    /// Every `podcast:liveItem` the feed ever carried, by GUID, kept after it leaves show.yaml:
+    /// apps know the stream by that GUID, so no later episode may take it. Absent when there are none.
+    public var liveItems: [String: LiveItemRecord]?
 
-    public init(podcastGUID: String, feedURL: String, episodes: [String: EpisodeRecord] = [:]) {
+    public init(
+      podcastGUID: String, feedURL: String, episodes: [String: EpisodeRecord] = [:], liveItems: [String: LiveItemRecord]? = nil
+    ) {
       self.podcastGUID = podcastGUID
       self.feedURL = feedURL
       self.episodes = episodes
+      self.liveItems = liveItems
+    }
+  }
+
+  /// A live item as it was published: what tells it apart when its GUID changes.
+  public struct LiveItemRecord: Codable, Sendable, Equatable {
+    public var title: String
+    /// The stream's URL (its enclosure).
+    public var stream: String
+    public var start: String
+
+    public init(title: String, stream: String, start: String) {
+      self.title = title
+      self.stream = stream
+      self.start = start
     }
   }
 

@@ -10,7 +10,7 @@ public enum PublishRules {
 
   public static let guidChanged = Rule(
     id: "PUB-GUID-CHANGED", severity: .error, source: source,
-    summary: "An episode that was published keeps its GUID.")
+    summary: "An episode or live item that was published keeps its GUID, and no later episode takes a live item's.")
   public static let enclosureChanged = Rule(
     id: "PUB-ENCLOSURE-CHANGED", severity: .error, source: source,
     summary: "An episode that was published keeps its enclosure URL.")

@@ -46,8 +46,10 @@ struct RecordCheck {
         record.episodes[episode.guid] = PublicationRecord.EpisodeRecord(
           episode, of: show, in: catalogue, firstPublished: record.episodes[episode.guid]?.date)
       }
+      record.liveItems = liveItems(of: show, old: old, outcome: &outcome)
       outcome.record.shows[show.slug] = record
     }
+    checkLiveGUIDsTaken(outcome: &outcome)
     let slugs = Set(catalogue.shows.map(\.slug))
     for (slug, old) in previous.shows.sorted(by: { $0.key < $1.key }) where !slugs.contains(slug) {
       if let kept = check(show: slug, old: old, outcome: &outcome) { outcome.record.shows[slug] = kept }
@@ -122,6 +124,53 @@ struct RecordCheck {
         + "know it by that id. Remove the guid line to keep it, or build with --allow-guid-change",
       at: SourceLocation(file: show.file, line: show.lines["guid"])))
     return options.allowGUIDChange ? wanted : kept
+  }
+
+  /// The show's live items to record: every one published before, whether show.yaml still has it
+  /// or not, and today's. A live item with the stream and start of one published before under
+  /// another GUID is a new stream to apps (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/live-item.md).
+  private func liveItems(of show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome)
+    -> [String: PublicationRecord.LiveItemRecord]?
+  {
+    var recorded = old?.liveItems ?? [:]
+    for live in show.podcasting.liveItems {
+      let now = PublicationRecord.LiveItemRecord(title: live.title, stream: live.streamURL, start: live.start.iso8601)
+      if recorded[live.guid] == nil,
+        let (guid, _) = recorded.sorted(by: { $0.key < $1.key }).first(where: { $0.value.stream == now.stream && $0.value.start == now.start })
+      {
+        outcome.findings.append(finding(
+          PublishRules.guidChanged, allowed: options.allowGUIDChange,
+          "the live item '\(live.title)' was published with guid \(guid) and now has \(live.guid); apps would show it as another "
+            + "stream. Put the old guid back, or build with --allow-guid-change",
+          at: SourceLocation(file: show.file, line: live.line)))
+        if !options.allowGUIDChange { continue }
+      }
+      recorded[live.guid] = now
+    }
+    return recorded.isEmpty ? nil : recorded
+  }
+
+  /// An episode never takes the GUID of a live item, published before or in this build: apps
+  /// that showed the stream would take the episode for it.
+  private func checkLiveGUIDsTaken(outcome: inout Outcome) {
+    var live: [String: (show: String, title: String)] = [:]
+    for (slug, show) in previous.shows {
+      for (guid, item) in show.liveItems ?? [:] { live[guid] = (slug, item.title) }
+    }
+    for show in catalogue.shows {
+      for item in show.podcasting.liveItems { live[item.guid] = (show.slug, item.title) }
+    }
+    guard !live.isEmpty else { return }
+    for show in catalogue.shows {
+      for episode in show.episodes where episode.status(at: options.now) == .published {
+        guard let (slug, title) = live[episode.guid] else { continue }
+        outcome.findings.append(finding(
+          PublishRules.guidChanged, allowed: options.allowGUIDChange,
+          "guid \(episode.guid) is the live item '\(title)''s, in show '\(slug)'; apps would take this episode "
+            + "for that stream. Give the episode a guid of its own, or build with --allow-guid-change",
+          at: SourceLocation(file: episode.file, line: episode.lines["guid"])))
+      }
+    }
   }
 
   /// Where an episode is in the catalogue.

@@ -18,7 +18,7 @@ final class RecordJSON {
       if key == "shows" {
         object(sorted(record.shows.keys)) { slug in
           let show = record.shows[slug]!
-          object(["episodes", "feedURL", "podcastGUID"]) { key in
+          object(show.liveItems == nil ? ["episodes", "feedURL", "podcastGUID"] : ["episodes", "feedURL", "liveItems", "podcastGUID"]) { key in
             switch key {
             case "episodes":
               object(sorted(show.episodes.keys)) { guid in
@@ -32,6 +32,14 @@ final class RecordJSON {
                 }
               }
             case "feedURL": string(show.feedURL)
+            case "liveItems":
+              let live = show.liveItems ?? [:]
+              object(sorted(live.keys)) { guid in
+                let item = live[guid]!
+                object(["start", "stream", "title"]) { key in
+                  string(key == "start" ? item.start : key == "stream" ? item.stream : item.title)
+                }
+              }
             default: string(show.podcastGUID)
             }
           }

@@ -83,6 +83,12 @@ struct RecordRecovery {
           file: episode?.file ?? "\(slug)/\(OutputPaths.feed) (the item '\(title)')", enclosure: enclosure,
           date: episode?.date.iso8601 ?? item.firstChild(named: "pubDate")?.text ?? "")
       }
+      for live in channel.children(named: "liveItem", namespace: Namespaces.podcast) {
+        guard let guid = live.firstChild(named: "guid")?.text, !guid.isEmpty else { continue }
+        entry.liveItems = (entry.liveItems ?? [:]).merging([guid: PublicationRecord.LiveItemRecord(
+          title: live.firstChild(named: "title")?.text ?? "", stream: live.firstChild(named: "enclosure")?.attribute("url") ?? "",
+          start: live.attribute("start") ?? "")]) { $1 }
+      }
       recovered.record.shows[slug] = entry
     }
     return recovered.feeds == 0 && recovered.unreadable.isEmpty ? nil : recovered
