@@ -41,4 +41,27 @@ import Testing
     #expect(written.standardOutput.contains("wrote 2 chapters"))
     #expect(try fixture.folder.read(media) != before)
   }
+
+  /// Run as another user (nobody) in a folder anyone may write, Podium can't give the new file
+  /// root's ownership, so it refuses and leaves the file as it was instead of handing it to
+  /// nobody. Needs root, to make the file root's and to run as nobody.
+  @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func embedRefusesAFileItCantGiveItsOwner() throws {
+    let fixture = try fixture()
+    let media = "episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3"
+    for (folder, mode) in [("", 0o755), ("episodes", 0o755), ("episodes/gesprekken", 0o777), ("episodes/gesprekken/media", 0o777)] {
+      try #require(chmod(fixture.folder.url.appendingPathComponent(folder).path, mode_t(mode)) == 0)
+    }
+    try #require(chmod(fixture.folder.url.appendingPathComponent(media).path, 0o644) == 0)
+    let before = try fixture.folder.read(media)
+    let refused = try PodiumProcess.run(
+      ["chapters", "2024-03-14-de-buurt-beslist", "--embed"], in: fixture.folder.url,
+      wrapper: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
+    #expect(refused.status == 1)
+    #expect(refused.standardError.contains("belongs to user 0, group 0") && refused.standardError.contains("run podium as the file's owner"),
+      "\(refused.standardError)")
+    #expect(try fixture.folder.read(media) == before)
+    let left = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.url.appendingPathComponent("episodes/gesprekken/media").path)
+    #expect(left == ["2024-03-14-de-buurt-beslist.mp3"])
+  }
 }

@@ -19,10 +19,14 @@ public struct PodiumProcess {
     return Bundle.main.bundleURL.appendingPathComponent("podium")
   }
 
-  public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
+  /// `wrapper`: a command (its full path first) that runs the binary, such as `/usr/bin/setpriv`
+  /// with its options to run it as another user.
+  public static func run(
+    _ arguments: [String], in directory: URL, environment: [String: String] = [:], wrapper: [String] = []
+  ) throws -> Output {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? executable
+    process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [executable.path] + arguments
     process.currentDirectoryURL = directory
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()

@@ -124,12 +124,12 @@ enum FileSplice {
     try copy(source, edit.range.upperBound..<source.size, to: output, written: &size)
     try keepOwnerAndMode(of: source, on: output)
     guard fsync(output) == 0 else {
-      throw ChapterEmbedder.Refusal("writing the new '\(source.path)' failed (\(String(cString: strerror(errno)))); it was left as it was")
+      throw ChapterEmbedder.Refusal("writing the new '\(source.path)' failed (\(String(cString: strerror(errno))))")
     }
     beforeSwap?()
     guard source.unchanged else {
       throw ChapterEmbedder.Refusal(
-        "'\(source.path)' changed while Podium rewrote it (another program wrote to it or replaced it), so it was left as it was; "
+        "'\(source.path)' changed while Podium rewrote it (another program wrote to it or replaced it); "
           + "try again when nothing else is writing it")
     }
     guard rename(temporary, source.path) == 0 else {
@@ -179,7 +179,7 @@ enum FileSplice {
       guard fchown(output, source.status.st_uid, source.status.st_gid) == 0 else {
         throw ChapterEmbedder.Refusal(
           "'\(source.path)' belongs to user \(source.status.st_uid), group \(source.status.st_gid), and Podium, running as user "
-            + "\(geteuid()), can't give the new file that owner, so it was left as it was; run podium as the file's owner")
+            + "\(geteuid()), can't give the new file that owner; run podium as the file's owner")
       }
     }
     guard fchmod(output, source.status.st_mode & 0o7777) == 0 else {
@@ -194,7 +194,7 @@ enum FileSplice {
       if count < 0, errno == EINTR { continue }
       guard count > 0 else {
         throw ChapterEmbedder.Refusal(
-          "writing the new '\(source.path)' failed (\(String(cString: strerror(errno)))); it was left as it was")
+          "writing the new '\(source.path)' failed (\(String(cString: strerror(errno))))")
       }
       done += count
     }
@@ -209,7 +209,7 @@ enum FileSplice {
     while offset < range.upperBound {
       let chunk = try source.read(at: offset, count: Int(min(1 << 20, range.upperBound - offset)))
       guard !chunk.isEmpty else {
-        throw ChapterEmbedder.Refusal("'\(source.path)' changed while Podium rewrote it (it is shorter now), so it was left as it was")
+        throw ChapterEmbedder.Refusal("'\(source.path)' changed while Podium rewrote it (it is shorter now)")
       }
       try append(chunk, to: output, written: &written, source: source)
       offset += Int64(chunk.count)
