@@ -27,9 +27,9 @@ import Testing
       """
   }
 
-  func build(_ fixture: CatalogueFixture, allowGUIDChange: Bool = false) throws -> BuildReport {
-    try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: now, allowGUIDChange: allowGUIDChange))
-      .build()
+  func build(_ fixture: CatalogueFixture, allowGUIDChange: Bool = false, allowRemoval: Bool = false) throws -> BuildReport {
+    let options = BuildOptions(now: now, allowGUIDChange: allowGUIDChange, allowRemoval: allowRemoval)
+    return try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: options).build()
   }
 
   func record(_ fixture: CatalogueFixture) throws -> PublicationRecord {
@@ -109,5 +109,22 @@ import Testing
       "live-2025-02-01": PublicationRecord.LiveItemRecord(
         title: "Live vanuit het buurthuis", stream: "https://live.podium.test/stream.mp3", start: "2025-02-01T20:00:00+01:00")
     ])
+  }
+
+  /// Nor does a live item take the GUID of a published episode that it replaces, even when the
+  /// episode's removal is allowed.
+  @Test func aLiveItemMayNotTakeAPublishedEpisodesGUID() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(guid: "a")
+    try fixture.addEpisode("2024-03-21-weg", date: "2024-03-21T09:00:00+01:00", guid: "weg")
+    _ = try build(fixture)
+    try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("gesprekken/2024-03-21-weg.md"))
+    try fixture.folder.write("episodes/gesprekken/show.yaml", Self.show(guid: "weg"))
+    let report = try build(fixture, allowRemoval: true)
+    let finding = try #require(report.findings.first { $0.ruleID == "PUB-GUID-CHANGED" })
+    #expect(finding.severity == .error)
+    #expect(finding.message.contains("published for the episode from gesprekken/2024-03-21-weg.md"))
+    let line = CatalogueFixture.show.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+    #expect(finding.location == SourceLocation(file: "gesprekken/show.yaml", line: line))
   }
 }

@@ -150,9 +150,23 @@ struct RecordCheck {
     return recorded.isEmpty ? nil : recorded
   }
 
-  /// An episode never takes the GUID of a live item, published before or in this build: apps
-  /// that showed the stream would take the episode for it.
+  /// A GUID is an episode's or a live item's, for ever: an episode never takes the GUID of a live
+  /// item, published before or in this build (apps that showed the stream would take the episode
+  /// for it), nor a live item the GUID of an episode published before.
   private func checkLiveGUIDsTaken(outcome: inout Outcome) {
+    let current = Set(catalogue.shows.flatMap { $0.episodes.map(\.guid) })
+    for show in catalogue.shows {
+      for item in show.podcasting.liveItems where !current.contains(item.guid) {
+        guard let (slug, episode) = previous.shows.sorted(by: { $0.key < $1.key })
+          .lazy.compactMap({ slug, old in old.episodes[item.guid].map { (slug, $0) } }).first
+        else { continue }
+        outcome.findings.append(finding(
+          PublishRules.guidChanged, allowed: options.allowGUIDChange,
+          "the live item '\(item.title)' has guid \(item.guid), which show '\(slug)' published for the episode from \(episode.file); "
+            + "apps would take the stream for that episode. Give the live item a guid of its own, or build with --allow-guid-change",
+          at: SourceLocation(file: show.file, line: item.line)))
+      }
+    }
     var live: [String: (show: String, title: String)] = [:]
     for (slug, show) in previous.shows {
       for (guid, item) in show.liveItems ?? [:] { live[guid] = (slug, item.title) }
