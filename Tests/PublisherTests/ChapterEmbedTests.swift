@@ -88,8 +88,12 @@ import Testing
     #expect(warnings(result.findings) == catalogueWarnedBefore)
     #expect(result.catalogue?.shows.first?.episodes.first?.media?.length == Int64(size))
     let bytes = try Data(contentsOf: folder.appendingPathComponent(file))
-    _ = try tool.embed(Self.episodeFile)
+    let frontMatter = try Data(contentsOf: fixture.catalogue.appendingPathComponent("gesprekken/\(Self.episodeFile)"))
+    let again = try tool.embed(Self.episodeFile)
     #expect(try Data(contentsOf: folder.appendingPathComponent(file)) == bytes)
+    // The length: line already says the size: not rewritten, and not said to be.
+    #expect(!again.lengthUpdated)
+    #expect(try Data(contentsOf: fixture.catalogue.appendingPathComponent("gesprekken/\(Self.episodeFile)")) == frontMatter)
   }
 
   @Test func aPublishedEpisodeIsRefusedUnlessTheEnclosureMayChange() throws {

@@ -22,7 +22,7 @@ public struct EpisodeChapters: Sendable {
     public var chapters: Int
     public var oldLength: Int64
     public var newLength: Int64
-    /// Whether the front matter's `media.length` was rewritten (it was declared).
+    /// Whether the front matter's `media.length` was rewritten (it was declared, and differed).
     public var lengthUpdated: Bool
   }
 
@@ -104,26 +104,29 @@ public struct EpisodeChapters: Sendable {
     var result = Embedded(
       media: "\(show.slug)/\(path)", chapters: marks.count, oldLength: media.length, newLength: newLength, lengthUpdated: false)
     if let line = episode.lines["media.length"] {
-      try updateLength(in: catalogueURL.appendingPathComponent(episode.file), line: line, to: newLength, episode: episode)
-      result.lengthUpdated = true
+      result.lengthUpdated = try updateLength(
+        in: catalogueURL.appendingPathComponent(episode.file), line: line, to: newLength, episode: episode)
     }
     return result
   }
 
-  /// Rewrites the number on the `length:` line of the front matter, keeping every other byte.
-  private func updateLength(in url: URL, line: Int, to length: Int64, episode: Episode) throws(Failure) {
+  /// Rewrites the number on the `length:` line of the front matter, keeping every other byte;
+  /// a line that already says `length` is left alone. Returns whether it was rewritten.
+  private func updateLength(in url: URL, line: Int, to length: Int64, episode: Episode) throws(Failure) -> Bool {
     let failure = Failure(
       "\(episode.file):\(line): the media now has \(length) bytes, but its length: line could not be rewritten; write length: \(length)")
     guard let data = try? Data(contentsOf: url) else { throw failure }
     var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
     guard line >= 1, line <= lines.count else { throw failure }
     let text = String(decoding: lines[line - 1], as: UTF8.self)
-    guard let match = text.firstMatch(of: /^(\s*length:\s*)\d+(.*)$/) else { throw failure }
-    lines[line - 1] = Array("\(match.1)\(length)\(match.2)".utf8)
+    guard let match = text.firstMatch(of: /^(\s*length:\s*)(\d+)(.*)$/) else { throw failure }
+    guard Int64(match.2) != length else { return false }
+    lines[line - 1] = Array("\(match.1)\(length)\(match.3)".utf8)
     do {
       try AtomicFile.write(Data(lines.joined(separator: [UInt8(ascii: "\n")])), to: url)
     } catch {
       throw failure
     }
+    return true
   }
 }
