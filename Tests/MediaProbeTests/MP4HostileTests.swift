@@ -110,6 +110,19 @@ import Testing
     #expect(info.bytesRead <= Int64(bytes.count) * 2)
   }
 
+  /// The chapter track's edit list (which shifts a lead-in) with a count of 2^32 - 1 is read only
+  /// as far as its first edits, and an edit of duration 0 (to the end) cuts no chapter short: the
+  /// chapters are the ones ffprobe reads either way.
+  @Test(arguments: [(12, MP4Fixture.u32(.max)), (16, MP4Fixture.u32(0))])
+  func chapterTrackEditList(_ at: Int, _ value: [UInt8]) throws {
+    var bytes = try MP4Fixture.bytes("chapters.m4b")
+    MP4Fixture.patch(&bytes, at: try MP4Fixture.offset(of: "elst", in: bytes, index: 1) + at, value)
+    let info = MP4Fixture.probe(bytes, name: "chapters.m4b")
+    #expect(info.chapters.map(\.start) == [0, 1, 2.2])
+    #expect(info.chapters.map(\.end) == [1, 2.2, 3])
+    #expect(info.bytesRead <= Int64(bytes.count) * 2)
+  }
+
   @Test func tagClaimingTwoHundredMegabytes() {
     let item = MP4Fixture.box(
       "©nam",

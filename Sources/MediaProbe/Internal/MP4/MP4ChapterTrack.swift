@@ -46,9 +46,10 @@ struct MP4ChapterTrack<Source: ByteSource> {
     let presented = { (ticks: UInt64) in delay + max(0, Double(ticks) / scale - mediaStart) }
     for (index, title) in titles.enumerated() {
       let duration = index < durations.count ? durations[index] : nil
+      let start = presented(time)
       var end = duration.map { presented(time &+ $0) }
-      if let shownEnd, let known = end { end = min(known, shownEnd) }
-      chapters.append(MediaChapter(start: presented(time), end: end, title: title))
+      if let shownEnd, let known = end { end = max(start, min(known, shownEnd)) }
+      chapters.append(MediaChapter(start: start, end: end, title: title))
       time &+= duration ?? 0
     }
     return chapters

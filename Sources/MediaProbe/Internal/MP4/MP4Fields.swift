@@ -37,7 +37,7 @@ enum MP4Fields {
       try reader.skip(4)
       guard time == -1 else {
         edit.mediaTime = max(0, time)
-        edit.shown = duration
+        edit.shown = duration > 0 ? duration : nil  // 0: to the end of the media (fragmented files)
         break
       }
       edit.delay &+= duration
