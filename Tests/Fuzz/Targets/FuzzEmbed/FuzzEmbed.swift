@@ -2,7 +2,8 @@
 // to a file in the current folder (fuzz.sh runs each target in its own under .work/), chapters are
 // written into it, and the result is probed again. A refusal is fine; a crash, a hang, a file
 // whose size is not what the embedder says it wrote, or a written file that the same chapters,
-// written again, change or refuse (the MP4 writer replaces its own chapter track) is a bug.
+// written again, change or refuse (the MP4 writer replaces its own chapter track), or a new file
+// left beside it is a bug.
 import Foundation
 import FuzzDriver
 import MediaProbe
@@ -17,6 +18,10 @@ import MediaProbe
     exit(podium_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv) { start, count in
       let data = start.map { Data(bytes: $0, count: count) } ?? Data()
       guard FileManager.default.createFile(atPath: FuzzEmbed.path, contents: data) else { return 0 }
+      defer {
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? []
+        if let stray = left.first(where: { $0.hasPrefix(".\(FuzzEmbed.path).podium-") }) { fatalError("the embedder left \(stray)") }
+      }
       if let size = try? ChapterEmbedder.embed(FuzzEmbed.marks, into: FuzzEmbed.path) {
         let info = MediaProbe().probe(path: FuzzEmbed.path)
         if info.size != size { fatalError("the embedder said \(size) bytes, the file has \(info.size)") }
