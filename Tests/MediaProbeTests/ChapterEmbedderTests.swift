@@ -323,4 +323,24 @@ import Testing
     #expect(MediaProbe().probe(path: small.path).chapters.map(\.title) == Self.marks.map(\.title))
     #expect(try folder.read("small.mp3").range(of: Data(Array("PRIV".utf8) + [0, 0, 0, 20, 0, 0] + [UInt8](repeating: 7, count: 20))) != nil)
   }
+
+  /// An ID3 tag whose size has a byte above 127 is no tag to the probe; written with a size it
+  /// reads, the MP4 behind it (as the embed fuzz target found) would become an MP4 that the next
+  /// embed refuses. Refused unchanged instead.
+  @Test func anID3SizeThatIsNotSyncsafeIsRefused() throws {
+    let folder = try TemporaryFolder()
+    // MPEG audio in an MP4, so the probe finds MP3 frames behind what is no tag to it.
+    try MediaTools.run(
+      "ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-codec:a", "libmp3lame", "tone.mp4"],
+      in: folder.url)
+    var bytes: [UInt8] = Array("ID3".utf8) + [4, 0, 0, 0, 0, 0x94, 0]
+    bytes += Array("TIT2".utf8) + [0, 0, 0, 6, 0, 0, 3] + Array("Titel".utf8)
+    bytes += [UInt8](repeating: 0, count: 2560 - 16) + [UInt8](try folder.read("tone.mp4"))
+    #expect(MediaProbe().probe(bytes: bytes, name: "hostile.mp3").container == .mp3)
+    let url = try folder.write("hostile.mp3", Data(bytes))
+    #expect {
+      try ChapterEmbedder.embed(Self.marks, into: url.path)
+    } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("not an ID3v2 size") == true }
+    #expect(try folder.read("hostile.mp3") == Data(bytes))
+  }
 }

@@ -20,6 +20,11 @@ enum ID3ChapterTag {
       throw ChapterEmbedder.Refusal(
         "the file's ID3 tag uses unsynchronisation, an extended header or a footer; save its tags again without them first")
     }
+    // Each size byte holds 7 bits; with the eighth set, the probe (ID3v2Skip) takes the bytes for
+    // no tag at all, and a tag written with a size it reads would change what the file is to it.
+    guard header[6..<10].allSatisfy({ $0 < 0x80 }) else {
+      throw ChapterEmbedder.Refusal("the file's ID3 tag has a size that is not an ID3v2 size (a byte of it above 127); repair the tags first")
+    }
     let size = Int64(syncsafe(header[6..<10]))
     guard size <= source.size - 10 else { throw ChapterEmbedder.Refusal("the file's ID3 tag runs past the end of the file") }
     // Frame headers are read a window at a time; the frames kept are copied from the file, never held whole.
