@@ -59,6 +59,12 @@ struct ClientView {
 
   /// The episodes of the feed at `path`, by GUID.
   static func episodes(ofFeedAt path: URL) throws -> [String: Episode] {
+    let list = try JSONDecoder().decode([Episode].self, from: python(script, path))
+    return Dictionary(list.map { ($0.guid, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// What `script` prints for the file at `path`.
+  static func python(_ script: String, _ path: URL) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script, path.path]
@@ -73,12 +79,11 @@ struct ClientView {
     guard process.terminationStatus == 0 else {
       throw ViewError(message: String(decoding: problem, as: UTF8.self))
     }
-    let list = try JSONDecoder().decode([Episode].self, from: data)
-    return Dictionary(list.map { ($0.guid, $0) }, uniquingKeysWith: { first, _ in first })
+    return data
   }
 
   struct ViewError: Error, CustomStringConvertible {
     var message: String
-    var description: String { "podcastparser failed: \(message)" }
+    var description: String { "python3 failed: \(message)" }
   }
 }

@@ -137,8 +137,10 @@ enum FeedCorpus {
   }
 
   /// A feed that uses Podcasting 2.0 fully: its own podcast:guid, persons, alternate
-  /// enclosures, transcripts of several types, JSON chapters, location, license, funding,
-  /// soundbites and value, which the catalogue can't hold yet.
+  /// enclosures with integrity, transcripts of several types, JSON chapters, location, license,
+  /// funding, images, podroll, publisher, chat, social interaction, a trailer, a live item,
+  /// soundbites, content links and value with time splits; and a few the catalogue can't hold
+  /// (a podroll entry without a feed GUID, an alternate's bitrate).
   static func podcasting20(base: String) -> Feed {
     Feed(
       name: "podcasting20",
@@ -157,6 +159,25 @@ enum FeedCorpus {
           <podcast:location geo="geo:51.05,3.72" osm="R1234">Gent</podcast:location>
           <podcast:person role="host" href="https://waves.podium.test/ana">Ana Lima</podcast:person>
           <podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Ana" type="node" address="02abc" split="100"/></podcast:value>
+          <podcast:image href="https://waves.podium.test/art.png" alt="Blue waves on white" aspect-ratio="1/1" purpose="artwork"/>
+          <podcast:image href="https://waves.podium.test/banner.jpg" aspect-ratio="3/1" width="1500" height="500" type="image/jpeg" purpose="banner"/>
+          <podcast:updateFrequency rrule="FREQ=MONTHLY;BYMONTHDAY=15" dtstart="2024-01-15T14:00:00+01:00">Every month</podcast:updateFrequency>
+          <podcast:podroll>
+            <podcast:remoteItem feedGuid="bed1bdd6-15f2-5987-8d5f-0bda6497504d" feedUrl="https://other.podium.test/feed.xml" title="Other Waves"/>
+            <podcast:remoteItem feedGuid="not-a-guid" feedUrl="https://broken.podium.test/feed.xml"/>
+          </podcast:podroll>
+          <podcast:publisher><podcast:remoteItem feedGuid="db441668-15c2-5247-854b-20fb18388456" feedUrl="https://pub.podium.test/publisher.xml" medium="publisher"/></podcast:publisher>
+          <podcast:chat server="irc.libera.chat" protocol="irc" accountId="@waves" space="#openwaves"/>
+          <podcast:socialInteract protocol="activitypub" uri="https://social.podium.test/@waves/1" accountId="@waves@social.podium.test" accountUrl="https://social.podium.test/@waves" priority="1"/>
+          <podcast:block id="google">yes</podcast:block>
+          <podcast:trailer url="https://cdn.waves.podium.test/trailer-3.mp3" pubdate="Mon, 01 Apr 2024 10:00:00 +0200" length="500000" type="audio/mpeg" season="3">Season three</podcast:trailer>
+          <podcast:txt purpose="applepodcastsverify">1f2e3d4c</podcast:txt>
+          <podcast:liveItem status="pending" start="2031-02-01T20:00:00+01:00" end="2031-02-01T21:00:00+01:00">
+            <title>Live from the studio</title>
+            <guid isPermaLink="false">ow-live-1</guid>
+            <enclosure url="https://live.waves.podium.test/stream.mp3" type="audio/mpeg" length="0"/>
+            <podcast:contentLink href="https://waves.podium.test/live">Listen live</podcast:contentLink>
+          </podcast:liveItem>
           <itunes:author>Open Waves</itunes:author>
           <itunes:image href="https://waves.podium.test/art.png"/>
           <itunes:category text="Technology"/>
@@ -170,14 +191,30 @@ enum FeedCorpus {
             <podcast:season>3</podcast:season>
             <podcast:episode>5</podcast:episode>
             <podcast:person role="guest" href="https://waves.podium.test/ben">Ben Ode</podcast:person>
+            <podcast:alternateEnclosure type="audio/mpeg" length="22334455" default="true">
+              <podcast:source uri="https://cdn.waves.podium.test/ow-2024-05.mp3"/>
+              <podcast:integrity type="sri" value="sha384-KzeE1ubPwwZSqJq6asaFFf+/vRFtEmdM/bTgFucc35s2HzXpwT+NMl51fubAJRR0"/>
+            </podcast:alternateEnclosure>
             <podcast:alternateEnclosure type="audio/opus" length="9000000" bitrate="64000" title="Opus">
               <podcast:source uri="https://cdn.waves.podium.test/ow-2024-05.opus"/>
+              <podcast:integrity type="sri" value="sha384-47f9mEyDuLnGX0u45Pv7gHpCs7+bHTfN3yMZF7XuC9WqPEdtj194BczFhJ3oEsME"/>
             </podcast:alternateEnclosure>
             <podcast:transcript url="\(base)/t/ow-2024-05.vtt" type="text/vtt" language="en" rel="captions"/>
             <podcast:transcript url="\(base)/t/ow-2024-05.json" type="application/json" language="en"/>
             <podcast:chapters url="\(base)/c/ow-2024-05.json" type="application/json+chapters"/>
             <podcast:soundbite startTime="120.5" duration="45">The best bit</podcast:soundbite>
+            <podcast:soundbite startTime="900" duration="30"/>
             <podcast:location geo="geo:50.85,4.35">Brussel</podcast:location>
+            <podcast:contentLink href="https://video.podium.test/ow-2024-05">Watch the recording</podcast:contentLink>
+            <podcast:socialInteract protocol="activitypub" uri="https://social.podium.test/@waves/5"/>
+            <podcast:image href="https://waves.podium.test/ow-2024-05-social.jpg" aspect-ratio="16/9" purpose="social"/>
+            <podcast:value type="lightning" method="keysend" suggested="0.00000005000">
+              <podcast:valueRecipient name="Ana" type="node" address="02abc" split="90"/>
+              <podcast:valueRecipient name="Ben" type="node" address="03def" split="10" customKey="696969" customValue="ben01"/>
+              <podcast:valueTimeSplit startTime="600" duration="120" remotePercentage="90">
+                <podcast:remoteItem feedGuid="2064ae11-0bc8-51e6-bf03-f9cfcfeb2a98" itemGuid="song-1"/>
+              </podcast:valueTimeSplit>
+            </podcast:value>
             <description><![CDATA[<p>Why RSS stays.</p>]]></description>
           </item>
           <item>
@@ -190,6 +227,16 @@ enum FeedCorpus {
             <podcast:episode>6</podcast:episode>
             <podcast:transcript url="\(base)/t/missing.vtt" type="text/vtt"/>
             <description>Short.</description>
+          </item>
+          <item>
+            <title>Season three</title>
+            <guid isPermaLink="false">ow-trailer-3</guid>
+            <pubDate>Mon, 01 Apr 2024 10:00:00 +0200</pubDate>
+            <enclosure url="https://cdn.waves.podium.test/trailer-3.mp3" length="500000" type="audio/mpeg"/>
+            <itunes:duration>60</itunes:duration>
+            <itunes:episodeType>trailer</itunes:episodeType>
+            <itunes:season>3</itunes:season>
+            <description>What comes.</description>
           </item>
         </channel>
         </rss>

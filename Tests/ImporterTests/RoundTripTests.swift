@@ -72,6 +72,58 @@ import Testing
     }
   }
 
+  /// Every Podcasting 2.0 element of the old feed, the channel's and each item's, is in the new
+  /// feed with the same attributes, text and children, or named in the report at its line (or
+  /// a line inside it). Transcripts and chapters move to new addresses: their content is
+  /// compared above.
+  @Test(arguments: names) func everyPodcastingTagIsKeptOrReported(name: String) throws {
+    let imported = try Imported(name)
+    #expect(!(try imported.build()).hasErrors)
+    let old = try TagView.of(feedAt: imported.oldFeed)
+    let new = try TagView.of(feedAt: imported.output.appendingPathComponent("\(imported.report.show)/feed.xml"))
+    let moved: Set<String> = ["podcast:transcript", "podcast:chapters"]
+    let channel = TagView.lostSilently(old.channel, new.channel, losses: imported.report.showLosses, skipping: moved)
+    #expect(channel.isEmpty, "lost from the channel without a word: \(channel)")
+    for (guid, tags) in old.items {
+      let episode = try #require(imported.report.episodes.first { $0.guid == guid })
+      let lost = TagView.lostSilently(tags, new.items[guid] ?? [], losses: episode.losses, skipping: moved)
+      #expect(lost.isEmpty, "\(guid) lost without a word: \(lost)")
+    }
+  }
+
+  /// The tags the catalogue holds are carried, not merely reported: the rich feed's channel and
+  /// its richest item are in the new feed tag by tag.
+  @Test func theCatalogueKeepsEveryPodcastingTagItHolds() throws {
+    let imported = try Imported("podcasting20")
+    #expect(!(try imported.build()).hasErrors)
+    let old = try TagView.of(feedAt: imported.oldFeed)
+    let new = try TagView.of(feedAt: imported.output.appendingPathComponent("open-waves/feed.xml"))
+    let channel = Set(TagView.kept(old.channel, new.channel).map(\.tag))
+    for tag in [
+      "guid", "locked", "funding", "license", "location", "person", "value", "image", "updateFrequency", "publisher", "chat",
+      "socialInteract", "block", "trailer", "txt", "liveItem",
+    ] {
+      #expect(channel.contains("podcast:" + tag), "the channel's podcast:\(tag) is not in the new feed as it was")
+    }
+    #expect(TagView.kept(old.channel, new.channel).filter { $0.tag == "podcast:image" }.count == 2, "the artwork's image and the banner")
+    // The podroll's entry with a feed GUID is carried; the one without is reported.
+    let podroll = try #require(old.channel.first { $0.tag == "podcast:podroll" })
+    let newPodroll = try #require(new.channel.first { $0.tag == "podcast:podroll" })
+    #expect(TagView.kept(podroll.children, newPodroll.children).count == 1)
+    #expect(imported.report.showLosses.contains { $0.element == "podcast:remoteItem" && $0.detail.contains("not-a-guid") })
+    let item = Set(TagView.kept(old.items["ow-2024-05"] ?? [], new.items["ow-2024-05"] ?? []).map(\.tag))
+    for tag in [
+      "season", "episode", "person", "alternateEnclosure", "soundbite", "location", "contentLink", "socialInteract", "image", "value",
+    ] {
+      #expect(item.contains("podcast:" + tag), "the item's podcast:\(tag) is not in the new feed as it was")
+    }
+    // Both soundbites, and the enclosure's integrity beside the Opus rendition's.
+    #expect(TagView.kept(old.items["ow-2024-05"] ?? [], new.items["ow-2024-05"] ?? []).filter { $0.tag == "podcast:soundbite" }.count == 2)
+    let integrities = (new.items["ow-2024-05"] ?? []).filter { $0.tag == "podcast:alternateEnclosure" }
+      .flatMap(\.children).filter { $0.tag == "podcast:integrity" }.compactMap { $0.attrs["value"] }
+    #expect(integrities.count == 2, "\(integrities)")
+  }
+
   /// Chapters are published at the new address; their content is what the old feed gave,
   /// whether it gave JSON or Podlove Simple Chapters.
   private func expectSameChapters(_ before: ClientView.Episode, _ after: ClientView.Episode, imported: Imported) throws {

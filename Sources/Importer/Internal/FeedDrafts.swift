@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import PodiumXML
 
 /// A show as the old feed describes it, before it is written.
 struct ShowDraft {
@@ -26,8 +27,23 @@ struct ShowDraft {
   var block = false
   var newFeedURL: String?
   var location: YAMLEmitter.Value?
-  var updateFrequency: String?
+  /// Words, or a mapping with the rule (docs/catalogue.md, `update_frequency`).
+  var updateFrequency: YAMLEmitter.Value?
   var txt: [YAMLEmitter.Value] = []
+  var artworkAlt: String?
+  var images: [YAMLEmitter.Value] = []
+  var podroll: [YAMLEmitter.Value] = []
+  var publisher: YAMLEmitter.Value?
+  var chat: YAMLEmitter.Value?
+  var value: YAMLEmitter.Value?
+  var socialInteract: [YAMLEmitter.Value] = []
+  var blockedServices: [String] = []
+  var live: [YAMLEmitter.Value] = []
+  /// `podcast:block` without a service: all of them.
+  var podcastBlock = false
+  /// Read once the artwork and the items are known.
+  var imageElements: [XMLElement] = []
+  var trailers: [XMLElement] = []
   /// `atom:link rel="self"`: the address the feed gives for itself.
   var selfURL: String?
   var losses: [ImportLoss] = []
@@ -75,6 +91,14 @@ struct EpisodeDraft {
   var license: YAMLEmitter.Value?
   var funding: [YAMLEmitter.Value] = []
   var block = false
+  /// The enclosure's `podcast:integrity`, from the alternate that repeats it as the default.
+  var mediaIntegrity: String?
+  var soundbites: [YAMLEmitter.Value] = []
+  var value: YAMLEmitter.Value?
+  var socialInteract: [YAMLEmitter.Value] = []
+  var contentLinks: [YAMLEmitter.Value] = []
+  var images: [YAMLEmitter.Value] = []
+  var poster: String?
   var notesHTML = ""
   /// The notes as written below the front matter, from ``NotesConversion``.
   var notesMarkdown = ""

@@ -27,6 +27,9 @@ struct FeedReader {
       show.description = summary.map(plainText) ?? show.title
     }
     if show.artwork == nil, let url = channel.child(.rss, "image")?.child(.rss, "url")?.value { show.artwork = url }
+    resolveImages(&show)
+    resolveBlock(&show)
+    resolveTrailers(&show, episodes: &episodes)
     return (show, episodes)
   }
 
@@ -75,7 +78,27 @@ struct FeedReader {
       case "podcast", nil: show.medium = .podcast
       case let other?: loss("podcast:medium '\(other)': the catalogue holds podcast or video; the show is imported as a podcast")
       }
-    case (.podcast, "updateFrequency"): show.updateFrequency = element.value
+    case (.podcast, "updateFrequency"): show.updateFrequency = updateFrequency(element, losses: &show.losses)
+    case (.podcast, "podroll"): show.podroll += podroll(element, losses: &show.losses)
+    case (.podcast, "publisher"):
+      if let item = element.child(.podcast, "remoteItem") {
+        show.publisher = remoteItem(item, losses: &show.losses, medium: false)
+      } else {
+        loss("a publisher without a podcast:remoteItem names no feed")
+      }
+    case (.podcast, "value"): show.value = value(element, losses: &show.losses)
+    case (.podcast, "chat"): show.chat = chat(element, losses: &show.losses)
+    case (.podcast, "socialInteract"):
+      if let item = socialInteract(element, losses: &show.losses) { show.socialInteract.append(item) }
+    case (.podcast, "image"): show.imageElements.append(element)
+    case (.podcast, "block"):
+      if let service = element.attr("id") {
+        if Self.flag(element.value) == true { show.blockedServices.append(service) }
+      } else {
+        show.podcastBlock = Self.flag(element.value) ?? false
+      }
+    case (.podcast, "trailer"): show.trailers.append(element)
+    case (.podcast, "liveItem"): if let live = liveItem(element, losses: &show.losses) { show.live.append(live) }
     case (.podcast, "txt"):
       if let value = element.value {
         var pairs: [(String, YAMLEmitter.Value)] = []
@@ -100,9 +123,10 @@ struct FeedReader {
       show.notes.append("the RSS category '\(element.value ?? "")' became a keyword")
     case (.googlePlay, _):
       loss("Google Podcasts closed in 2024; Podium writes no googleplay: tags")
-    case (.podcast, "podroll"), (.podcast, "value"), (.podcast, "trailer"), (.podcast, "liveItem"), (.podcast, "remoteItem"),
-      (.podcast, "images"), (.podcast, "image"), (.podcast, "chat"), (.podcast, "socialInteract"), (.podcast, "publisher"):
-      loss("the catalogue has no place for it yet; copy it back by hand when it does")
+    case (.podcast, "images"):
+      loss("the old form of podcast:image (srcset), replaced in the namespace by podcast:image; add those under images: by hand")
+    case (.podcast, "remoteItem"):
+      loss("a list of other feeds' items in the channel (a music playlist): the catalogue holds a podroll and a publisher only")
     default:
       loss("not a tag the catalogue holds")
     }
@@ -115,6 +139,9 @@ struct FeedReader {
     var description: String?
     var encoded: String?
     var itunesSummary: String?
+    // Read once the item's enclosure and art are known, whatever their order.
+    var alternates: [XMLElement] = []
+    var images: [XMLElement] = []
     for child in element.children {
       func loss(_ detail: String) { episode.losses.append(ImportLoss(child.displayName, detail, line: child.line)) }
       switch (child.vocabulary, child.name) {
@@ -195,11 +222,13 @@ struct FeedReader {
       case (.podcast, "funding"): if let funding = funding(child, losses: &episode.losses) { episode.funding.append(funding) }
       case (.podcast, "license"): episode.license = license(child, losses: &episode.losses)
       case (.podcast, "location"): episode.location = location(child, losses: &episode.losses)
-      case (.podcast, "alternateEnclosure"):
-        if let alternate = alternate(child, losses: &episode.losses) { episode.alternates.append(alternate) }
-      case (.podcast, "soundbite"):
-        loss("the soundbite at \(child.attr("startTime") ?? "?") s for \(child.attr("duration") ?? "?") s"
-          + (child.value.map { " ('\($0)')" } ?? "") + ": the catalogue has no soundbites yet; keep this report to add them back")
+      case (.podcast, "alternateEnclosure"): alternates.append(child)
+      case (.podcast, "soundbite"): if let soundbite = soundbite(child, losses: &episode.losses) { episode.soundbites.append(soundbite) }
+      case (.podcast, "value"): episode.value = value(child, losses: &episode.losses)
+      case (.podcast, "socialInteract"):
+        if let item = socialInteract(child, losses: &episode.losses) { episode.socialInteract.append(item) }
+      case (.podcast, "contentLink"): if let link = contentLink(child, losses: &episode.losses) { episode.contentLinks.append(link) }
+      case (.podcast, "image"): images.append(child)
       case (.media, "content"):
         if child.attr("url") != episode.mediaURL || episode.mediaURL.isEmpty {
           loss("media:content \(child.attr("url") ?? ""): the catalogue keeps the enclosure; add this file under alternates: if it matters")
@@ -212,6 +241,8 @@ struct FeedReader {
         loss("not a tag the catalogue holds")
       }
     }
+    for alternate in alternates { read(alternate: alternate, into: &episode) }
+    for image in images { read(image: image, into: &episode, show: show) }
     if episode.guid.isEmpty {
       // RSS makes the GUID optional; apps then key on the enclosure URL, which stays the same.
       episode.guid = episode.mediaURL
@@ -283,25 +314,119 @@ struct FeedReader {
     return .mapping(pairs)
   }
 
-  private func alternate(_ element: XMLElement, losses: inout [ImportLoss]) -> YAMLEmitter.Value? {
+  /// `podcast:alternateEnclosure`: another rendition, or, marked `default` with the enclosure's
+  /// own address, the enclosure's integrity (the namespace carries it only there).
+  private func read(alternate element: XMLElement, into episode: inout EpisodeDraft) {
     let sources = element.all(.podcast, "source").compactMap { $0.attr("uri") }
+    let integrity = integrity(element, losses: &episode.losses)
+    if Self.flag(element.attr("default")) == true, sources.contains(episode.mediaURL), !episode.mediaURL.isEmpty {
+      episode.mediaIntegrity = integrity
+      let others = sources.filter { $0 != episode.mediaURL }
+      if !others.isEmpty {
+        episode.losses.append(ImportLoss(
+          element.displayName, "the enclosure's other sources (\(others.joined(separator: ", "))): the catalogue keeps the enclosure's URL",
+          line: element.line))
+      }
+      return
+    }
     guard let type = element.attr("type"), let url = sources.first(where: { $0.hasPrefix("https://") }) else {
-      losses.append(ImportLoss(element.displayName, "an alternate without an https source and a type: the catalogue can't hold it", line: element.line))
-      return nil
+      episode.losses.append(ImportLoss(element.displayName, "an alternate without an https source and a type: the catalogue can't hold it", line: element.line))
+      return
     }
     var pairs: [(String, YAMLEmitter.Value)] = [("url", .text(url)), ("type", .text(type))]
     if let length = element.attr("length") { pairs.append(("length", .text(length))) }
     if let title = element.attr("title") { pairs.append(("title", .text(title))) }
     if let language = element.attr("lang") { pairs.append(("language", .text(language))) }
+    if let integrity { pairs.append(("integrity", .text(integrity))) }
+    // Podium writes bitrate, height and codecs from what it reads in a local file, and the
+    // enclosure is the default rendition.
     let dropped = ["bitrate", "height", "codecs", "rel", "default"].filter { element.attr($0) != nil }
-    if !dropped.isEmpty || sources.count > 1 || element.child(.podcast, "integrity") != nil {
+    if !dropped.isEmpty || sources.count > 1 {
       let what = dropped.map { "\($0)=\(element.attr($0) ?? "")" } + (sources.count > 1 ? ["\(sources.count - 1) more source(s)"] : [])
-        + (element.child(.podcast, "integrity") != nil ? ["podcast:integrity"] : [])
-      losses.append(ImportLoss(
+      episode.losses.append(ImportLoss(
         element.displayName, "\(url): \(what.joined(separator: ", ")) not held (Podium reads bitrate, height and codecs from local files)",
         line: element.line))
     }
-    return .mapping(pairs)
+    episode.alternates.append(.mapping(pairs))
+  }
+
+  /// A Subresource Integrity hash (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/integrity.md);
+  /// a PGP signature is not held.
+  private func integrity(_ element: XMLElement, losses: inout [ImportLoss]) -> String? {
+    guard let tag = element.child(.podcast, "integrity") else { return nil }
+    let value = tag.attr("value") ?? ""
+    guard tag.attr("type")?.lowercased() == "sri", SubresourceIntegrity.isValid(value) else {
+      losses.append(ImportLoss(
+        tag.displayName, "type '\(tag.attr("type") ?? "")': the catalogue holds Subresource Integrity hashes (sha384-…) only", line: tag.line))
+      return nil
+    }
+    return value
+  }
+
+  /// An item's `podcast:image`: its artwork is written from `artwork` already, a poster is the
+  /// episode's `poster`, and any other goes under `images`.
+  private func read(image element: XMLElement, into episode: inout EpisodeDraft, show: ShowDraft) {
+    let purposes = (element.attr("purpose") ?? "artwork").split(separator: " ")
+    if let href = element.attr("href"), href == episode.artwork, href != show.artwork, purposes.contains("artwork") {
+      if let alt = element.attr("alt") {
+        episode.losses.append(ImportLoss(element.displayName, "the episode art's alt '\(alt)': the catalogue holds one for the show's", line: element.line))
+      }
+      return
+    }
+    if purposes == ["poster"], episode.poster == nil, let href = element.attr("href"), href.hasPrefix("https://") {
+      episode.poster = href
+      return
+    }
+    if let image = image(element, losses: &episode.losses) { episode.images.append(image) }
+  }
+
+  /// The channel's `podcast:image`s: the one of the artwork gives `artwork_alt`, as the build
+  /// writes that image from `artwork` itself; the others go under `images`.
+  private func resolveImages(_ show: inout ShowDraft) {
+    for element in show.imageElements {
+      let purposes = (element.attr("purpose") ?? "artwork").split(separator: " ")
+      if let href = element.attr("href"), href == show.artwork, purposes.contains("artwork"), show.artworkAlt == nil {
+        show.artworkAlt = element.attr("alt").map(plainText)
+        let dropped = ["width", "height", "type"].compactMap { key in element.attr(key).map { "\(key)=\($0)" } }
+          + (element.attr("aspect-ratio").map { $0 == "1/1" ? [] : ["aspect-ratio=\($0)"] } ?? [])
+        if !dropped.isEmpty {
+          show.losses.append(ImportLoss(
+            element.displayName, "the artwork's \(dropped.joined(separator: ", ")): Podium writes the artwork as square, and its "
+              + "width from a local file; keep the artwork in the show folder to have it written", line: element.line))
+        }
+        continue
+      }
+      if let image = image(element, losses: &show.losses) { show.images.append(image) }
+    }
+  }
+
+  /// `podcast:block` for every service: the catalogue's `block` also writes `itunes:block`, so
+  /// it is carried only when the old feed blocked Apple too.
+  private func resolveBlock(_ show: inout ShowDraft) {
+    if show.podcastBlock, !show.block {
+      show.losses.append(ImportLoss(
+        "podcast:block", "the old feed asked every platform but Apple not to list the show; the catalogue's block: true asks Apple "
+          + "too (itunes:block), so it is left out: set block: true, or block_services: for each service, if that is meant"))
+    }
+  }
+
+  /// `podcast:trailer`: the build announces each episode of type trailer, so a trailer that is
+  /// such an item of the feed is carried; any other is named.
+  private func resolveTrailers(_ show: inout ShowDraft, episodes: inout [EpisodeDraft]) {
+    for element in show.trailers {
+      let url = element.attr("url") ?? ""
+      guard let index = episodes.firstIndex(where: { $0.mediaURL == url && !url.isEmpty }) else {
+        show.losses.append(ImportLoss(
+          element.displayName, "the trailer '\(element.value ?? url)' (\(url)) is no item of the feed: add it as an episode with "
+            + "episode_type: trailer to announce it again", line: element.line))
+        continue
+      }
+      if episodes[index].episodeType != .trailer {
+        show.losses.append(ImportLoss(
+          element.displayName, "the trailer is the item '\(episodes[index].title)', which is not of type trailer: the catalogue announces "
+            + "episodes with episode_type: trailer, which also tells Apple; set it if that is meant", line: element.line))
+      }
+    }
   }
 
   /// Podlove Simple Chapters (https://podlove.org/simple-chapters/) as catalogue chapters.

@@ -35,8 +35,17 @@ struct ShowWriter {
     if show.complete { pairs.append(("complete", .text("true"))) }
     if show.block { pairs.append(("block", .text("true"))) }
     if let location = show.location { pairs.append(("location", location)) }
-    if let frequency = show.updateFrequency { pairs.append(("update_frequency", .text(frequency))) }
+    if let frequency = show.updateFrequency { pairs.append(("update_frequency", frequency)) }
     if !show.txt.isEmpty { pairs.append(("txt", list(show.txt))) }
+    if let alt = show.artworkAlt { pairs.append(("artwork_alt", .text(alt))) }
+    if !show.images.isEmpty { pairs.append(("images", list(show.images))) }
+    if !show.podroll.isEmpty { pairs.append(("podroll", list(show.podroll))) }
+    if let publisher = show.publisher { pairs.append(("publisher", publisher)) }
+    if let chat = show.chat { pairs.append(("chat", chat)) }
+    if let value = show.value { pairs.append(("value", value)) }
+    if !show.socialInteract.isEmpty { pairs.append(("social_interact", list(show.socialInteract))) }
+    if !show.blockedServices.isEmpty { pairs.append(("block_services", list(show.blockedServices.map { .text($0) }))) }
+    if !show.live.isEmpty { pairs.append(("live", list(show.live))) }
     let yaml = (try? YAMLEmitter.yaml(pairs)) ?? ""
     return "# Imported by podium import: see docs/catalogue.md.\n" + yaml
   }
@@ -67,6 +76,8 @@ struct ShowWriter {
     if episode.mediaLength > 0 { media.append(("length", .text(String(episode.mediaLength)))) }
     if !episode.mediaType.isEmpty { media.append(("type", .text(episode.mediaType))) }
     if let duration = episode.duration { media.append(("duration", .text(String(duration)))) }
+    // A downloaded file's hash is Podium's to compute (and is the same for the same bytes).
+    if let integrity = episode.mediaIntegrity, episode.localMedia == nil { media.append(("integrity", .text(integrity))) }
     pairs.append(("media", .mapping(media)))
     if !episode.alternates.isEmpty { pairs.append(("alternates", list(episode.alternates))) }
     if let summary = episode.summary { pairs.append(("summary", .text(summary))) }
@@ -80,6 +91,12 @@ struct ShowWriter {
     if let license = episode.license { pairs.append(("license", license)) }
     if !episode.funding.isEmpty { pairs.append(("funding", list(episode.funding))) }
     if episode.block { pairs.append(("block", .text("true"))) }
+    if !episode.soundbites.isEmpty { pairs.append(("soundbites", list(episode.soundbites))) }
+    if !episode.contentLinks.isEmpty { pairs.append(("content_links", list(episode.contentLinks))) }
+    if !episode.socialInteract.isEmpty { pairs.append(("social_interact", list(episode.socialInteract))) }
+    if let value = episode.value { pairs.append(("value", value)) }
+    if !episode.images.isEmpty { pairs.append(("images", list(episode.images))) }
+    if let poster = episode.poster { pairs.append(("poster", .text(poster))) }
     let yaml = try YAMLEmitter.yaml(pairs)
     return "---\n\(yaml)---\n\(episode.notesMarkdown)"
   }
