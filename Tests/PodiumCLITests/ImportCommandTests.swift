@@ -38,6 +38,19 @@ import Testing
     #expect((report["nextSteps"] as? [String])?.isEmpty == false)
   }
 
+  /// The import's limits are options: too many episodes is refused with the option to pass.
+  @Test func limitsAreOptions() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("old.xml", Self.feed)
+    let refused = try PodiumProcess.run(["import", "old.xml", "--no-probe", "--max-episodes", "0"], in: folder.url)
+    #expect(refused.status != 0)
+    #expect(refused.standardError.contains("--max-episodes must be at least 1"), "\(refused.standardError)")
+    let accepted = try PodiumProcess.run(
+      ["import", "old.xml", "--no-probe", "--max-episodes", "1", "--max-fetch-mib", "1", "--network-seconds", "5"], in: folder.url)
+    #expect(accepted.status == 0, "\(accepted.standardError)")
+    #expect(folder.exists("episodes/oude-show/2024-01-01-een.md"))
+  }
+
   @Test func refusesAnHTMLPageWithExitCode1() throws {
     let folder = try TemporaryFolder()
     try folder.write("page.html", "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"https://x.podium.test/feed\"></head></html>")

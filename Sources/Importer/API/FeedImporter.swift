@@ -27,6 +27,10 @@ public struct FeedImporter: Sendable {
   public func run(_ source: ImportSource) throws(ImportError) -> ImportReport {
     let data = try load(source)
     let channel = try channel(of: data, source: source)
+    let items = channel.children.reduce(0) { $0 + ($1.name == "item" && $1.namespaceURI == nil ? 1 : 0) }
+    if items > options.limits.maximumEpisodes {
+      throw .tooManyEpisodes(source.description, count: items, limit: options.limits.maximumEpisodes)
+    }
     var (show, episodes) = FeedReader(now: options.now).read(channel: channel)
     if show.title.isEmpty { show.title = "Imported show" }
 
@@ -73,11 +77,12 @@ public struct FeedImporter: Sendable {
     report.duplicates = Self.separateDuplicates(&episodes)
     let names = Self.fileNames(episodes)
     let network = options.network(for: source)
-    let fetcher = Fetcher(configuration: network)
+    let budget = FetchBudget(options.limits)
+    let fetcher = Fetcher(configuration: network, budget: budget)
     for index in episodes.indices {
       fetcher.fetchChapters(&episodes[index])
     }
-    if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: network).check(&episodes) }
+    if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: network, budget: budget).check(&episodes) }
     // Converting notes is most of an import's work, and each episode's is its own.
     let described = show
     episodes = ParallelMap.map(episodes) { draft in

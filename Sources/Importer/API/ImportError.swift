@@ -14,6 +14,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
   case malformedXML(String, XMLParseError)
   case noChannel(String)
   case noFeedAddress(String)
+  case tooManyEpisodes(String, count: Int, limit: Int)
   case showExists(String)
   case catalogue(String)
   case write(String)
@@ -41,6 +42,9 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case .noFeedAddress(let source):
       "\(source): the feed has no podcast:guid and names no address of its own (atom:link rel=\"self\"), so the "
         + "show's identity can't be computed; pass the old feed's address with --feed-url"
+    case .tooManyEpisodes(let source, let count, let limit):
+      "\(source): the feed has \(count) episodes, more than the \(limit) an import reads (--max-episodes); if that is "
+        + "right, import it with --max-episodes \(count). Nothing was imported"
     case .showExists(let message): message
     case .catalogue(let message): message
     case .write(let message): "could not write the show: \(message); nothing was imported"

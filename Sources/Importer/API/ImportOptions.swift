@@ -19,6 +19,8 @@ public struct ImportOptions: Sendable {
   public var network = LinkCheckConfiguration()
   /// The largest feed read, in bytes.
   public var maximumFeedSize = 128 * 1024 * 1024
+  /// What the whole import may fetch beyond the feed.
+  public var limits = ImportLimits()
   /// Called as media files download: episodes done, episodes in all.
   public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 

@@ -56,6 +56,8 @@ struct TranscriptLink {
   var type: String
   var language: String?
   var rel: String?
+  /// The line of its `podcast:transcript`, for the report.
+  var line: Int?
 }
 
 /// One item as the old feed describes it, before it is written.
@@ -84,6 +86,7 @@ struct EpisodeDraft {
   var link: String?
   var transcriptLinks: [TranscriptLink] = []
   var chaptersURL: String?
+  var chaptersLine: Int?
   var chapters: [YAMLEmitter.Value] = []
   var persons: [YAMLEmitter.Value]?
   var tags: [String] = []

@@ -209,12 +209,15 @@ struct FeedReader {
       case (.podcast, "transcript"):
         if let url = child.attr("url"), let type = child.attr("type") {
           episode.transcriptLinks.append(
-            TranscriptLink(url: url, type: type, language: child.attr("language"), rel: child.attr("rel")))
+            TranscriptLink(url: url, type: type, language: child.attr("language"), rel: child.attr("rel"), line: child.line))
         } else {
           loss("a transcript without url or type can't be fetched")
         }
       case (.podcast, "chapters"):
-        if let url = child.attr("url") { episode.chaptersURL = url } else { loss("chapters without a url can't be fetched") }
+        if let url = child.attr("url") {
+          episode.chaptersURL = url
+          episode.chaptersLine = child.line
+        } else { loss("chapters without a url can't be fetched") }
       case (.psc, "chapters"):
         if episode.chaptersURL == nil { episode.chapters = podloveChapters(child, losses: &episode.losses) }
       case (.podcast, "person"):

@@ -6,15 +6,32 @@ import PodcastVocabulary
 /// what apps were told; a missing length is filled in from the server.
 struct MediaCheck {
   let configuration: LinkCheckConfiguration
+  let budget: FetchBudget
 
   func check(_ episodes: inout [EpisodeDraft]) {
-    let requests = episodes.map { episode in
+    // In batches, so that the import's time for the network is looked at between them.
+    let batch = max(1, configuration.maximumConcurrent) * 4
+    for start in stride(from: 0, to: episodes.count, by: batch) {
+      let range = start..<min(start + batch, episodes.count)
+      if let spent = budget.timeSpent {
+        for index in range {
+          episodes[index].notes.append("the media was not checked: \(spent); its URL and the feed's length and type are kept")
+        }
+        continue
+      }
+      check(&episodes, range)
+    }
+  }
+
+  private func check(_ episodes: inout [EpisodeDraft], _ range: Range<Int>) {
+    let requests = episodes[range].map { episode in
       LinkRequest(
         url: episode.mediaURL, kind: .enclosure, expectedLength: episode.mediaLength > 0 ? episode.mediaLength : nil,
         expectedType: episode.mediaType.isEmpty ? nil : episode.mediaType)
     }
-    let results = LinkChecker(configuration: configuration).check(requests)
-    for (index, result) in results.enumerated() {
+    let results = LinkChecker(configuration: budget.configuration(configuration)).check(requests)
+    for (offset, result) in results.enumerated() {
+      let index = range.lowerBound + offset
       if let error = result.error {
         episodes[index].notes.append("the media could not be checked at \(result.finalURL) (\(error.description)); its URL is kept")
         continue

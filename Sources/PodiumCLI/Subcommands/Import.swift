@@ -31,11 +31,23 @@ extension Podium {
     @Option(help: "The old feed's address, when importing a file that names none (for the show's podcast:guid).")
     var feedURL: String?
 
+    @Option(help: "Refuse a feed with more episodes than this.")
+    var maxEpisodes = ImportLimits().maximumEpisodes
+
+    @Option(help: "MiB of chapters and transcripts fetched in all; past it, the rest are listed as lost.")
+    var maxFetchMib = ImportLimits().maximumSideBytes / (1024 * 1024)
+
+    @Option(help: "Seconds for fetching chapters and transcripts and checking media in all; past them, the rest are listed.")
+    var networkSeconds = ImportLimits().maximumNetworkSeconds
+
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
     func validate() throws {
       if let show, Slug.make(show) != show { throw ValidationError("--show must be lower-case letters, digits and dashes") }
+      if maxEpisodes < 1 { throw ValidationError("--max-episodes must be at least 1") }
+      if maxFetchMib < 0 || maxFetchMib > Int.max / (1024 * 1024) { throw ValidationError("--max-fetch-mib must be 0 or more") }
+      if !(networkSeconds >= 0) || !networkSeconds.isFinite { throw ValidationError("--network-seconds must be 0 or more") }
     }
 
     func run() throws {
@@ -53,6 +65,9 @@ extension Podium {
       importOptions.downloadMedia = downloadMedia
       importOptions.probeMedia = !noProbe
       importOptions.feedURL = feedURL
+      importOptions.limits.maximumEpisodes = maxEpisodes
+      importOptions.limits.maximumSideBytes = maxFetchMib * 1024 * 1024
+      importOptions.limits.maximumNetworkSeconds = networkSeconds
       if downloadMedia, format == .text, Terminal.isErrorInteractive {
         let bar = ProgressBar(label: "media")
         importOptions.progress = { done, total in bar.update(done, total) }
