@@ -134,4 +134,25 @@ import Testing
     #expect(fixture.folder.exists("episodes/gesprekken/show.yaml"))
     #expect(try fixture.folder.read("episodes/podium.yaml") == Data(CatalogueFixture.site.utf8))
   }
+
+  /// The same podcast imported again under another name would be two shows with the same GUIDs
+  /// and enclosures, which every build refuses: the import refuses it first, by its podcast:guid.
+  @Test func theSamePodcastIsNotImportedTwice() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    try folder.write("old.xml", FeedCorpus.video().xml)
+    var options = ImportOptions(now: Self.now)
+    options.probeMedia = false
+    let source = ImportSource.file(path: folder.url.appendingPathComponent("old.xml").path)
+    let importer = FeedImporter(
+      catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"),
+      options: options)
+    _ = try importer.run(source)
+    let before = try TemporaryFolder.snapshot(of: folder.url)
+    options.showSlug = "straat-again"
+    let again = FeedImporter(catalogueURL: importer.catalogueURL, outputURL: importer.outputURL, options: options)
+    let error = #expect(throws: ImportError.self) { try again.run(source) }
+    #expect(error?.description.contains("already has this podcast as the show 'straatbeeld'") == true, "\(String(describing: error))")
+    #expect(try TemporaryFolder.snapshot(of: folder.url) == before)
+  }
 }

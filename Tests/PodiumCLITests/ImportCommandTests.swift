@@ -28,7 +28,12 @@ import Testing
     #expect(folder.exists("episodes/oude-show/2024-01-01-een.md"))
     #expect(folder.exists("feeds/.podium/published.json"))
 
-    let again = try PodiumProcess.run(["import", "old.xml", "--no-probe", "--show", "tweede", "--format", "json"], in: folder.url)
+    // The same podcast again is refused; another one (another address, so another podcast:guid) is not.
+    let same = try PodiumProcess.run(["import", "old.xml", "--no-probe", "--show", "tweede"], in: folder.url)
+    #expect(same.status == 1)
+    #expect(same.standardError.contains("already has this podcast as the show 'oude-show'"), "\(same.standardError)")
+    try folder.write("other.xml", Self.feed.replacingOccurrences(of: "https://old.podium.test/feed.rss", with: "https://old.podium.test/other.rss"))
+    let again = try PodiumProcess.run(["import", "other.xml", "--no-probe", "--show", "tweede", "--format", "json"], in: folder.url)
     #expect(again.status == 0, "\(again.standardError)")
     let report = try #require(try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
     #expect(report["show"] as? String == "tweede")

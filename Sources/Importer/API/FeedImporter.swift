@@ -69,6 +69,13 @@ public struct FeedImporter: Sendable {
       throw .noFeedAddress(source.description)
     }
 
+    // The same podcast twice would be two shows with the same episodes, which no build accepts.
+    if let (other, _) = record.shows.first(where: { $0.value.podcastGUID.lowercased() == podcastGUID.lowercased() }) {
+      throw .showExists(
+        "the catalogue already has this podcast as the show '\(other)' (the same podcast:guid \(podcastGUID)); importing it "
+          + "again would give two shows with the same episodes. To import it afresh, remove \(other)/ and its entry in "
+          + "\(outputURL.appendingPathComponent(PublicationRecord.path).relativePath) first")
+    }
     var report = ImportReport(
       source: source.description, show: slug, title: show.title, podcastGUID: podcastGUID,
       podcastGUIDSource: guidSource, oldFeedURL: oldFeedURL)
