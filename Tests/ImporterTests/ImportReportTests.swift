@@ -74,6 +74,15 @@ import Testing
     #expect(!file.contains("script"))
   }
 
+  /// A plain-text description is one paragraph of Markdown, not HTML kept as it was.
+  @Test func plainTextNotesAreMarkdown() throws {
+    let imported = try RoundTripTests.Imported("hosting")
+    let plain = try #require(imported.report.episodes.first { $0.guid == "Buzz-0003" })
+    #expect(!plain.notes.contains { $0.contains("sanitised HTML") }, "\(plain.notes)")
+    let file = try String(contentsOf: imported.catalogue.appendingPathComponent("buurtgesprekken/2023-01-16-straten.md"), encoding: .utf8)
+    #expect(file.hasSuffix("---\n\nGewoon tekst, zonder opmaak.\n"), "\(file)")
+  }
+
   /// Two items with one GUID: both are imported, the earlier keeps it, and the report says how
   /// Podium keeps them apart.
   @Test func duplicateGUIDsAreBothImportedAndExplained() throws {

@@ -38,7 +38,28 @@ struct NotesConversion {
     }
 
     init(_ nodes: [HTMLNode]) {
-      items = Self.items(nodes)
+      items = Self.paragraphs(Self.items(nodes))
+    }
+
+    /// Loose inline content at the top as the paragraph it reads as, and Markdown makes of it: a
+    /// plain-text description is the same notes as one paragraph of it.
+    private static func paragraphs(_ items: [Item]) -> [Item] {
+      var result: [Item] = []
+      var loose: [Item] = []
+      func flush() {
+        if !loose.isEmpty { result.append(.element("p", href: nil, children: loose)) }
+        loose = []
+      }
+      for item in items {
+        if case .element(let name, _, _) = item, MarkdownWriter.blockNames.contains(name) {
+          flush()
+          result.append(item)
+        } else {
+          loose.append(item)
+        }
+      }
+      flush()
+      return result
     }
 
     private static func items(_ nodes: [HTMLNode]) -> [Item] {
@@ -95,7 +116,7 @@ enum MarkdownWriter {
     return text.isEmpty ? "" : text + "\n"
   }
 
-  private static let blockNames: Set<String> = [
+  static let blockNames: Set<String> = [
     "p", "ul", "ol", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
   ]
 
