@@ -59,4 +59,18 @@ public struct LinkChecker: Sendable {
     pool.run()
     return try job.outcome.get()
   }
+
+  /// Fetches several documents as ``fetch(_:maximumBytes:range:)`` does each, up to
+  /// `maximumConcurrent` at once, so that many small files (an import's transcripts) don't wait
+  /// on each other's round trips.
+  ///
+  /// - Returns: One outcome per URL, in the same order.
+  public func fetch(_ urls: [String], maximumBytes: Int) -> [Result<FetchedDocument, LinkError>] {
+    let jobs = urls.map { DocumentFetch(url: $0, maximumBytes: max(0, maximumBytes), configuration: configuration) }
+    guard let pool = TransferPool(configuration, jobs: jobs, finished: { _ in }) else {
+      return urls.map { _ in .failure(.other("libcurl could not start")) }
+    }
+    pool.run()
+    return jobs.map(\.outcome)
+  }
 }
