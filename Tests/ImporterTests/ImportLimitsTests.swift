@@ -129,6 +129,18 @@ import Testing
     #expect(report.episodes.allSatisfy { $0.notes.contains { $0.contains("media was not checked") } }, "\(report.episodes.map(\.notes))")
   }
 
+  /// Within the limits, many small files are fetched several at once, each still its own.
+  @Test func transcriptsAreFetchedSeveralAtOnce() throws {
+    let setup = try Setup()
+    for n in 1...6 { setup.server.route("/\(n).vtt", .delayed(seconds: 0.3, .text(Self.vtt + "\(n)\n", type: "text/vtt"))) }
+    let report = try setup.run(Self.feed(items: 6) { setup.transcript("/\($0).vtt") }, limits: ImportLimits())
+    #expect(setup.server.peakConcurrentRequests > 1)
+    for n in 1...6 {
+      #expect(try setup.folder.read("episodes/bounded/transcripts/2024-01-0\(n)-episode-\(n).vtt") == Data((Self.vtt + "\(n)\n").utf8))
+    }
+    #expect(report.episodes.allSatisfy { $0.losses.isEmpty }, "\(report.episodes.map(\.losses))")
+  }
+
   /// More items than allowed: refused before anything is written, saying how to import them all.
   @Test func tooManyEpisodesAreRefused() throws {
     let setup = try Setup()

@@ -86,9 +86,7 @@ public struct FeedImporter: Sendable {
     let network = options.network(for: source)
     let budget = FetchBudget(options.limits)
     let fetcher = Fetcher(configuration: network, budget: budget)
-    for index in episodes.indices {
-      fetcher.fetchChapters(&episodes[index])
-    }
+    fetcher.fetchChapters(&episodes)
     if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: network, budget: budget).check(&episodes) }
     // Converting notes is most of an import's work, and each episode's is its own.
     let described = show
@@ -111,13 +109,10 @@ public struct FeedImporter: Sendable {
     let written: [URL]
     do {
       written = try scaffold.create { staging in
-        var files: [URL] = []
-        for index in drafts.indices {
-          files += fetcher.storeTranscripts(&drafts[index], name: names[index], in: staging)
-          if options.downloadMedia {
-            files += try MediaDownload(configuration: network).fetch(&drafts[index], name: names[index], in: staging)
-            options.progress?(index + 1, drafts.count)
-          }
+        var files = fetcher.storeTranscripts(&drafts, names: names, in: staging)
+        for index in drafts.indices where options.downloadMedia {
+          files += try MediaDownload(configuration: network).fetch(&drafts[index], name: names[index], in: staging)
+          options.progress?(index + 1, drafts.count)
         }
         files += try writer.writeEpisodes(drafts, in: staging)
         return files

@@ -13,87 +13,128 @@ struct Fetcher {
 
   /// Chapters and transcripts are refused above the catalogue's own limit for such files.
   static let maximumSize = 16 * 1024 * 1024
+  /// Files fetched at once while the bytes left allow each its largest size: many small files
+  /// then don't wait on each other's round trips, and at most this many are held at a time.
+  static let batch = 8
 
-  func fetchChapters(_ episode: inout EpisodeDraft) {
-    guard let url = episode.chaptersURL else { return }
-    let line = episode.chaptersLine
-    guard let body = fetch(url, element: "podcast:chapters", line: line, into: &episode, todo: "add the chapters by hand") else { return }
-    guard let chapters = ChaptersJSON.chapters(from: body, losses: &episode.losses) else {
-      episode.losses.append(ImportLoss("podcast:chapters", "\(url) is not JSON chapters; add the chapters by hand", line: line))
-      return
-    }
-    episode.chapters = chapters
-    episode.notes.append("chapters fetched from \(url); build publishes them at the new address")
+  /// A file an item links to.
+  struct SideFile {
+    var url: String
+    /// `podcast:transcript`, as the report names it.
+    var element: String
+    var line: Int?
   }
 
+  enum Outcome {
+    case fetched([UInt8])
+    /// Why not, from the URL on: `… could not be fetched (…)`.
+    case failed(String)
+  }
+
+  func fetchChapters(_ episodes: inout [EpisodeDraft]) {
+    let indices = episodes.indices.filter { episodes[$0].chaptersURL != nil }
+    let files = indices.map { SideFile(url: episodes[$0].chaptersURL ?? "", element: "podcast:chapters", line: episodes[$0].chaptersLine) }
+    fetch(files) { position, outcome in
+      let index = indices[position]
+      let file = files[position]
+      switch outcome {
+      case .failed(let why):
+        episodes[index].losses.append(ImportLoss(file.element, why + "; add the chapters by hand", line: file.line))
+      case .fetched(let body):
+        guard let chapters = ChaptersJSON.chapters(from: body, losses: &episodes[index].losses) else {
+          episodes[index].losses.append(ImportLoss(file.element, "\(file.url) is not JSON chapters; add the chapters by hand", line: file.line))
+          return
+        }
+        episodes[index].chapters = chapters
+        episodes[index].notes.append("chapters fetched from \(file.url); build publishes them at the new address")
+      }
+    }
+  }
+
+  /// Fetches every episode's transcripts into `folder`'s `transcripts/`, named after the episode.
   /// - Returns: the files written.
-  func storeTranscripts(_ episode: inout EpisodeDraft, name: String, in folder: URL) -> [URL] {
+  func storeTranscripts(_ episodes: inout [EpisodeDraft], names: [String], in folder: URL) -> [URL] {
+    var jobs: [(episode: Int, link: TranscriptLink, path: String)] = []
+    for index in episodes.indices {
+      var used: Set<String> = []
+      // The chapters count among an item's side files.
+      let allowed = max(0, budget.limits.maximumSideFilesPerEpisode - (episodes[index].chaptersURL == nil ? 0 : 1))
+      for (position, link) in episodes[index].transcriptLinks.enumerated() {
+        guard position < allowed else {
+          episodes[index].losses.append(ImportLoss(
+            "podcast:transcript", "\(link.url) was not fetched: the item links more chapters and transcripts than the "
+              + "\(budget.limits.maximumSideFilesPerEpisode) an import fetches for one episode; add it by hand", line: link.line))
+          continue
+        }
+        let ext = Self.fileExtension(type: link.type, url: link.url)
+        var path = "transcripts/\(names[index]).\(ext)"
+        var counter = 2
+        while !used.insert(path).inserted {
+          path = "transcripts/\(names[index])-\(counter).\(ext)"
+          counter += 1
+        }
+        jobs.append((index, link, path))
+      }
+    }
     var files: [URL] = []
-    var used: Set<String> = []
-    // The chapters count among an item's side files.
-    let allowed = max(0, budget.limits.maximumSideFilesPerEpisode - (episode.chaptersURL == nil ? 0 : 1))
-    for (index, link) in episode.transcriptLinks.enumerated() {
-      guard index < allowed else {
-        episode.losses.append(ImportLoss(
-          "podcast:transcript", "\(link.url) was not fetched: the item links more chapters and transcripts than the "
-            + "\(budget.limits.maximumSideFilesPerEpisode) an import fetches for one episode; add it by hand", line: link.line))
-        continue
-      }
-      let ext = Self.fileExtension(type: link.type, url: link.url)
-      var path = "transcripts/\(name).\(ext)"
-      var counter = 2
-      while !used.insert(path).inserted {
-        path = "transcripts/\(name)-\(counter).\(ext)"
-        counter += 1
-      }
-      guard let body = fetch(link.url, element: "podcast:transcript", line: link.line, into: &episode, todo: "add it by hand") else {
-        continue
-      }
-      do {
-        let file = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(body).write(to: file, options: .withoutOverwriting)
-        files.append(file)
-        var pairs: [(String, YAMLEmitter.Value)] = [("file", .text(path)), ("type", .text(link.type))]
-        if let language = link.language { pairs.append(("language", .text(language))) }
-        if let rel = link.rel { pairs.append(("rel", .text(rel))) }
-        episode.transcripts.append(.mapping(pairs))
-        episode.notes.append("transcript fetched from \(link.url) into \(path); build publishes it at the new address")
-      } catch {
-        episode.losses.append(ImportLoss(
-          "podcast:transcript", "\(link.url) could not be stored (\(error.localizedDescription))", line: link.line))
+    fetch(jobs.map { SideFile(url: $0.link.url, element: "podcast:transcript", line: $0.link.line) }) { position, outcome in
+      let (index, link, path) = jobs[position]
+      switch outcome {
+      case .failed(let why):
+        episodes[index].losses.append(ImportLoss("podcast:transcript", why + "; add it by hand", line: link.line))
+      case .fetched(let body):
+        do {
+          let file = folder.appendingPathComponent(path)
+          try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+          try Data(body).write(to: file, options: .withoutOverwriting)
+          files.append(file)
+          var pairs: [(String, YAMLEmitter.Value)] = [("file", .text(path)), ("type", .text(link.type))]
+          if let language = link.language { pairs.append(("language", .text(language))) }
+          if let rel = link.rel { pairs.append(("rel", .text(rel))) }
+          episodes[index].transcripts.append(.mapping(pairs))
+          episodes[index].notes.append("transcript fetched from \(link.url) into \(path); build publishes it at the new address")
+        } catch {
+          episodes[index].losses.append(ImportLoss(
+            "podcast:transcript", "\(link.url) could not be stored (\(error.localizedDescription))", line: link.line))
+        }
       }
     }
     return files
   }
 
-  /// The body at `url`, within what is left of the import's time and bytes; else a loss that
-  /// says which limit stopped it.
-  private func fetch(_ url: String, element: String, line: Int?, into episode: inout EpisodeDraft, todo: String) -> [UInt8]? {
-    if let spent = budget.spent {
-      episode.losses.append(ImportLoss(element, "\(url) was not fetched: \(spent); \(todo)", line: line))
-      return nil
-    }
-    let byBudget = budget.bytesLeft < Self.maximumSize
-    let secondsLeft = budget.secondsLeft
-    let timedByBudget = secondsLeft < configuration.totalTimeout
-    do {
-      let document = try LinkChecker(configuration: budget.configuration(configuration))
-        .fetch(url, maximumBytes: min(Self.maximumSize, budget.bytesLeft))
-      budget.spend(document.body.count)
-      return document.body
-    } catch {
-      let reason: String
-      switch error {
-      case .tooLarge where byBudget:
-        reason = "it is larger than the \(budget.bytesLeft) bytes left of \(budget.bytesAllowed)"
-      case .timeout where timedByBudget:
-        reason = "no complete answer within the \(FetchBudget.format((secondsLeft * 10).rounded() / 10)) s left of \(budget.timeAllowed)"
-      default:
-        reason = error.description
+  /// Fetches `files` within what is left of the import's time and bytes, a batch at a time while
+  /// the bytes left allow each file of a batch its largest size and one by one after that, and
+  /// hands over each outcome in order, with the limit that stopped a file named.
+  func fetch(_ files: [SideFile], deliver: (Int, Outcome) -> Void) {
+    var next = 0
+    while next < files.count {
+      if let spent = budget.spent {
+        for index in next..<files.count { deliver(index, .failed("\(files[index].url) was not fetched: \(spent)")) }
+        return
       }
-      episode.losses.append(ImportLoss(element, "\(url) could not be fetched (\(reason)); \(todo)", line: line))
-      return nil
+      let count = budget.bytesLeft >= Self.batch * Self.maximumSize ? min(Self.batch, files.count - next) : 1
+      let range = next..<(next + count)
+      let maximumBytes = min(Self.maximumSize, budget.bytesLeft)
+      let secondsLeft = budget.secondsLeft
+      let outcomes = LinkChecker(configuration: budget.configuration(configuration))
+        .fetch(range.map { files[$0].url }, maximumBytes: maximumBytes)
+      for (index, outcome) in zip(range, outcomes) {
+        switch outcome {
+        case .success(let document):
+          budget.spend(document.body.count)
+          deliver(index, .fetched(document.body))
+        case .failure(let error):
+          let reason = switch error {
+          case .tooLarge where maximumBytes < Self.maximumSize:
+            "it is larger than the \(maximumBytes) bytes left of \(budget.bytesAllowed)"
+          case .timeout where secondsLeft < configuration.totalTimeout:
+            "no complete answer within the \(FetchBudget.format((secondsLeft * 10).rounded() / 10)) s left of \(budget.timeAllowed)"
+          default: error.description
+          }
+          deliver(index, .failed("\(files[index].url) could not be fetched (\(reason))"))
+        }
+      }
+      next += count
     }
   }
 
