@@ -124,6 +124,18 @@ import Testing
     #expect(integrities.count == 2, "\(integrities)")
   }
 
+  /// The record the import seeds from what it wrote is the one the first build keeps: the same
+  /// file, enclosure and date for every GUID.
+  @Test(arguments: names) func theSeededRecordIsWhatABuildRecords(name: String) throws {
+    let imported = try Imported(name)
+    let seeded = try #require(try PublicationRecord.read(outputFolder: imported.output).shows[imported.report.show])
+    #expect(seeded.episodes.count == imported.report.episodes.count)
+    #expect(!(try imported.build()).hasErrors)
+    let built = try #require(try PublicationRecord.read(outputFolder: imported.output).shows[imported.report.show])
+    #expect(built.podcastGUID == seeded.podcastGUID)
+    #expect(built.episodes == seeded.episodes)
+  }
+
   /// Chapters are published at the new address; their content is what the old feed gave,
   /// whether it gave JSON or Podlove Simple Chapters.
   private func expectSameChapters(_ before: ClientView.Episode, _ after: ClientView.Episode, imported: Imported) throws {

@@ -114,7 +114,7 @@ public struct FeedImporter: Sendable {
           files += try MediaDownload(configuration: network).fetch(&drafts[index], name: names[index], in: staging)
           options.progress?(index + 1, drafts.count)
         }
-        files += try writer.writeEpisodes(drafts, in: staging)
+        try writer.writeEpisodes(drafts, in: staging)
         return files
       }
     } catch let problem as CatalogueScaffold.Problem {
@@ -124,7 +124,9 @@ public struct FeedImporter: Sendable {
     } catch {
       throw .write("\(error)")
     }
-    report.files = written.map(\.relativePath)
+    // One path for the folder, not a URL per episode (each of which looks at the disk).
+    let showPath = catalogueURL.appendingPathComponent(slug, isDirectory: true).relativePath
+    report.files = written.map(\.relativePath) + names.map { showPath + "/" + $0 + ".md" }
 
     // The record is seeded from the catalogue as it loads, with the entries a build makes.
     do {
@@ -137,8 +139,6 @@ public struct FeedImporter: Sendable {
       if newCatalogue { try? FileManager.default.removeItem(at: catalogueURL.appendingPathComponent("podium.yaml")) }
       throw .write("the publication record: \(error)")
     }
-    // One path for the folder, not a URL per episode (each of which looks at the disk).
-    let showPath = catalogueURL.appendingPathComponent(slug, isDirectory: true).relativePath
     report.episodes = drafts.indices.map { index in
       ImportReport.EpisodeReport(
         file: showPath + "/" + names[index] + ".md",
@@ -259,28 +259,25 @@ public struct FeedImporter: Sendable {
     }
   }
 
+  /// The entries a build makes, from what was written: loading the show back (and every other
+  /// show of the catalogue) cost a quarter of a large import, and its findings are the first
+  /// build's to give. Only podium.yaml is read, for the media's address.
   private func seedEntries(slug: String, drafts: [EpisodeDraft], names: [String], report: inout ImportReport) throws
     -> [String: PublicationRecord.EpisodeRecord]
   {
-    let loaded = CatalogueLoader(root: catalogueURL).load()
-    for finding in loaded.findings where finding.severity == .error {
-      report.showNotes.append("to fix before the first build: \(finding)")
+    let loaded = CatalogueLoader(root: catalogueURL).loadSite()
+    let errors = loaded.findings.filter { $0.severity == .error }
+    for finding in errors { report.showNotes.append("to fix before the first build: \(finding)") }
+    guard let site = loaded.site else {
+      throw ImportError.catalogue("podium.yaml does not load: " + errors.map(\.message).joined(separator: "; "))
     }
-    guard let catalogue = loaded.catalogue else {
-      throw ImportError.catalogue("the catalogue does not load: " + loaded.findings.map(\.message).joined(separator: "; "))
-    }
-    let show = catalogue.shows.first { $0.slug == slug }
-    let byGUID = Dictionary((show?.episodes ?? []).map { ($0.guid, $0) }, uniquingKeysWith: { first, _ in first })
     var entries: [String: PublicationRecord.EpisodeRecord] = [:]
+    entries.reserveCapacity(drafts.count)
     for (index, draft) in drafts.enumerated() {
-      if let show, let episode = byGUID[draft.guid] {
-        entries[draft.guid] = PublicationRecord.EpisodeRecord(episode, of: show, in: catalogue)
-      } else {
-        // An episode that does not load yet (a length to add by hand) is guarded all the same.
-        let enclosure = draft.localMedia.map { catalogue.site.mediaBaseURL + slug + "/" + $0 } ?? draft.mediaURL
-        entries[draft.guid] = PublicationRecord.EpisodeRecord(
-          file: "\(slug)/\(names[index]).md", enclosure: enclosure, date: draft.date.iso8601)
-      }
+      // As Catalogue.publicURL gives it: the record keeps the real address, not an analytics prefix's.
+      let enclosure = draft.localMedia.map { site.mediaBaseURL + slug + "/" + $0 } ?? draft.mediaURL
+      entries[draft.guid] = PublicationRecord.EpisodeRecord(
+        file: "\(slug)/\(names[index]).md", enclosure: enclosure, date: draft.date.iso8601)
     }
     return entries
   }

@@ -13,7 +13,7 @@ enum FeedDate {
   }
 
   static func parse(_ raw: String) -> Parsed? {
-    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = raw.trimmingWhitespace
     if let timestamp = rfc822(text) { return Parsed(timestamp: timestamp.0, interpreted: timestamp.1) }
     if let iso = Timestamp.parse(text) { return Parsed(timestamp: iso, interpreted: true) }
     return nil

@@ -6,9 +6,18 @@ import PodiumXML
 enum FeedVocabulary: Equatable {
   case rss, itunes, podcast, content, atom, media, psc, googlePlay, dublinCore, other(String)
 
+  /// https://podlove.org/simple-chapters/
+  static let pscURI = "http://podlove.org/simple-chapters"
+
   init(_ element: XMLElement) {
     guard let uri = element.namespaceURI else {
       self = .rss
+      return
+    }
+    // Podlove's own URI first: FeedNamespace knows it only as a stranger, after comparing it
+    // loosely with every namespace it knows, for each chapter of each item.
+    if uri == Self.pscURI {
+      self = .psc
       return
     }
     switch FeedNamespace(uri: uri) {

@@ -448,7 +448,8 @@ struct FeedReader {
   // MARK: - Helpers
 
   func plainText(_ html: String) -> String {
-    guard html.contains("<") || html.contains("&") else { return html.trimmingWhitespace }
+    // By byte: Foundation's String.contains(String) costs a search with options and locale.
+    guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return html.trimmingWhitespace }
     return HTMLSanitizer().plainText(fromHTML: html)
   }
 

@@ -254,6 +254,12 @@ enum MarkdownWriter {
 
 extension StringProtocol {
   var trimmingWhitespace: String {
+    // Most text is trimmed already: a printable ASCII byte at each end says so, without asking
+    // each Character for its Unicode properties.
+    let text = String(self)
+    if let first = text.utf8.first, let last = text.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+      return text
+    }
     guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace }) else {
       return ""
     }

@@ -50,17 +50,15 @@ struct ShowWriter {
     return "# Imported by podium import: see docs/catalogue.md.\n" + yaml
   }
 
-  /// - Returns: the files written into `folder`.
-  func writeEpisodes(_ drafts: [EpisodeDraft], in folder: URL) throws -> [URL] {
-    // Serialising the front matter is the other large part of the work: done on every core.
-    let written = ParallelMap.map(Array(drafts.indices)) { index -> Result<URL, any Error> in
-      Result {
-        let file = folder.appendingPathComponent(names[index] + ".md")
-        try NewFile.write(text(of: drafts[index]), to: file)
-        return file
-      }
+  /// Writes `<name>.md` for each episode into `folder`.
+  func writeEpisodes(_ drafts: [EpisodeDraft], in folder: URL) throws {
+    // Serialising the front matter is the other large part of the work: done on every core. The
+    // paths are joined as text: a URL per file looked at the disk to see whether it is a folder.
+    let base = folder.path + "/"
+    let written = ParallelMap.map(Array(drafts.indices)) { index -> Result<Void, any Error> in
+      Result { try NewFile.write(text(of: drafts[index]), toPath: base + names[index] + ".md") }
     }
-    return try written.map { try $0.get() }
+    for result in written { try result.get() }
   }
 
   func text(of episode: EpisodeDraft) throws -> String {
