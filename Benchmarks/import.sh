@@ -3,7 +3,9 @@
 # --download-media and with --no-probe, so no network is counted: wall time, CPU time (user +
 # system) and peak memory, median of the runs. The feed is generated: a hosting service's shape,
 # HTML notes (paragraphs, links, emphasis, a list) that convert to Markdown, seasons and episode
-# numbers, episode art on every tenth item and Podlove chapters on every fifth.
+# numbers, episode art on every tenth item and Podlove chapters on every fifth. In the same runs,
+# interleaved, podcastparser (gPodder's feed parser, the client the round-trip tests read feeds
+# with) only parses the same file, so the ratio holds on a shared machine where times alone don't.
 # Usage: Benchmarks/import.sh [folder] [runs] [episodes]
 # Everything generated goes into the folder given, which must be new or empty (or one this script
 # made before), else Benchmarks/.work/import. PODIUM_BUILD_PATH picks the build's scratch path
@@ -58,18 +60,28 @@ with open(path, "w", encoding="utf-8") as out:
     out.write('</channel>\n</rss>\n')
 PY
 
-cpus=(); walls=(); peak=0
+cpus=(); walls=(); peak=0; pcpus=(); pwalls=(); ppeak=0
 echo "podium import of $episodes episodes ($(du -k "$work/feed.xml" | cut -f1) KB feed), $(nproc) cores, $runs runs:"
-for run in $(seq "$runs"); do
-  rm -rf "$work/episodes" "$work/feeds"
-  /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" \
-    "$bin" import "$work/feed.xml" --no-probe --catalogue "$work/episodes" --output "$work/feeds" >/dev/null
+measure() { # label, command...: one timed run; sets wall, cpu, kb
+  local label=$1; shift
+  /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" >/dev/null
   read -r wall user system kb <"$work/time.txt"
   cpu=$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}')
-  printf '  run %d: wall %5.2f s  cpu %5.2f s  peak memory %7d KB\n' "$run" "$wall" "$cpu" "$kb"
+  printf '  %-13s wall %5.2f s  cpu %5.2f s  peak memory %7d KB\n' "$label" "$wall" "$cpu" "$kb"
+}
+for run in $(seq "$runs"); do
+  rm -rf "$work/episodes" "$work/feeds"
+  measure "run $run podium" "$bin" import "$work/feed.xml" --no-probe --catalogue "$work/episodes" --output "$work/feeds"
   cpus+=("$cpu"); walls+=("$wall")
   [ "$kb" -gt "$peak" ] && peak=$kb
+  measure "      parser" python3 -c 'import sys, podcastparser
+with open(sys.argv[1], "rb") as f: podcastparser.parse("file://" + sys.argv[1], f, max_episodes=0)' "$work/feed.xml"
+  pcpus+=("$cpu"); pwalls+=("$wall")
+  [ "$kb" -gt "$ppeak" ] && ppeak=$kb
 done
 files=$(find "$work/episodes" -name '*.md' | wc -l)
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "median: wall $(median "${walls[@]}") s, cpu $(median "${cpus[@]}") s, peak memory $peak KB; $files episode files"
+echo "podium import, median: wall $(median "${walls[@]}") s, cpu $(median "${cpus[@]}") s, peak memory $peak KB; $files episode files"
+echo "podcastparser parsing only, median: wall $(median "${pwalls[@]}") s, cpu $(median "${pcpus[@]}") s, peak memory $ppeak KB"
+awk -v a="$(median "${walls[@]}")" -v b="$(median "${pwalls[@]}")" -v c="$(median "${cpus[@]}")" -v d="$(median "${pcpus[@]}")" \
+  'BEGIN {printf "podium import / podcastparser: wall %.2f, cpu %.2f\n", a / b, c / d}'
