@@ -276,6 +276,8 @@ enum FeedCorpus {
             <pubDate>Tue, 01 Aug 2023 12:00:00 +0200</pubDate>
             <enclosure url="https://straat.podium.test/v/1.mp4" length="73400320" type="video/mp4"/>
             <media:content url="https://straat.podium.test/v/1.mp4" fileSize="73400320" type="video/mp4" medium="video"/>
+            <podcast:image href="https://straat.podium.test/v/1.jpg" purpose="poster"/>
+            <podcast:image href="https://straat.podium.test/v/1-wide.jpg" purpose="social" aspect-ratio="16/9" width="1280" height="720"/>
             <itunes:duration>300</itunes:duration>
             <itunes:episode>1</itunes:episode>
             <description>De eerste hoek.</description>

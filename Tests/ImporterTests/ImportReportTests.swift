@@ -74,6 +74,15 @@ import Testing
     #expect(!file.contains("script"))
   }
 
+  /// A video item's poster becomes its `poster`, its other images `images`; both are in the new
+  /// feed (the round trip compares them attribute by attribute).
+  @Test func aVideosPosterAndImagesAreCarried() throws {
+    let imported = try RoundTripTests.Imported("video")
+    let file = try String(contentsOf: imported.catalogue.appendingPathComponent("straatbeeld/2023-08-01-hoek-1.md"), encoding: .utf8)
+    #expect(file.contains("poster: https://straat.podium.test/v/1.jpg"), "\(file)")
+    #expect(file.contains("- url: https://straat.podium.test/v/1-wide.jpg") && file.contains("aspect_ratio: 16/9"), "\(file)")
+  }
+
   /// A plain-text description is one paragraph of Markdown, not HTML kept as it was.
   @Test func plainTextNotesAreMarkdown() throws {
     let imported = try RoundTripTests.Imported("hosting")

@@ -378,6 +378,12 @@ struct FeedReader {
     }
     if purposes == ["poster"], episode.poster == nil, let href = element.attr("href"), href.hasPrefix("https://") {
       episode.poster = href
+      let dropped = ["alt", "aspect-ratio", "width", "height", "type"].compactMap { key in element.attr(key).map { "\(key)=\($0)" } }
+      if !dropped.isEmpty {
+        episode.losses.append(ImportLoss(
+          element.displayName, "the poster's \(dropped.joined(separator: ", ")): Podium writes a poster's size, ratio and type from a "
+            + "local file; keep the poster in the show folder to have them written", line: element.line))
+      }
       return
     }
     if let image = image(element, losses: &episode.losses) { episode.images.append(image) }
