@@ -92,6 +92,38 @@ import Testing
     #expect(file.hasSuffix("---\n\nGewoon tekst, zonder opmaak.\n"), "\(file)")
   }
 
+  /// `podcast:block` for every service is the catalogue's `block` only together with
+  /// `itunes:block`: where the two differ, the report says what the new feed will say.
+  @Test(arguments: [
+    ("<itunes:block>yes</itunes:block><podcast:block>no</podcast:block>", true, "let other platforms list it"),
+    ("<podcast:block>yes</podcast:block>", false, "every platform but Apple"),
+    ("<itunes:block>yes</itunes:block><podcast:block>yes</podcast:block>", true, nil),
+    ("<podcast:block id=\"spotify\">yes</podcast:block>", false, nil),
+  ] as [(String, Bool, String?)])
+  func blockingIsCarriedWhereApplesAndTheOthersAgree(tags: String, blocked: Bool, loss: String?) throws {
+    let folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    try folder.write("old.xml", """
+      <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+      <title>Blok</title><description>B.</description><itunes:image href="https://b.podium.test/a.jpg"/><itunes:category text="Arts"/>
+      <podcast:guid>bbbbbbbb-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>\(tags)
+      </channel></rss>
+      """)
+    var options = ImportOptions(now: Self.now)
+    options.probeMedia = false
+    let report = try FeedImporter(
+      catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"), options: options
+    ).run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let show = try String(contentsOf: folder.url.appendingPathComponent("episodes/blok/show.yaml"), encoding: .utf8)
+    #expect(show.contains("\nblock: true\n") == blocked, "\(show)")
+    let blockLosses = report.showLosses.filter { $0.element == "podcast:block" }
+    if let loss {
+      #expect(blockLosses.count == 1 && blockLosses[0].detail.contains(loss), "\(blockLosses)")
+    } else {
+      #expect(blockLosses.isEmpty, "\(blockLosses)")
+    }
+  }
+
   /// Two items with one GUID: both are imported, the earlier keeps it, and the report says how
   /// Podium keeps them apart.
   @Test func duplicateGUIDsAreBothImportedAndExplained() throws {

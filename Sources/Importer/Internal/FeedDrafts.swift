@@ -39,8 +39,8 @@ struct ShowDraft {
   var socialInteract: [YAMLEmitter.Value] = []
   var blockedServices: [String] = []
   var live: [YAMLEmitter.Value] = []
-  /// `podcast:block` without a service: all of them.
-  var podcastBlock = false
+  /// `podcast:block` without a service (all of them): yes, no, or not given.
+  var podcastBlock: Bool?
   /// Read once the artwork and the items are known.
   var imageElements: [XMLElement] = []
   var trailers: [XMLElement] = []

@@ -97,13 +97,18 @@ extension FeedReader {
     }
   }
 
-  /// `podcast:block` for every service: the catalogue's `block` also writes `itunes:block`, so
-  /// it is carried only when the old feed blocked Apple too.
+  /// `podcast:block` for every service: the catalogue's `block` writes it together with
+  /// `itunes:block`, so it is carried only when the old feed said the same to Apple.
   func resolveBlock(_ show: inout ShowDraft) {
-    if show.podcastBlock, !show.block {
+    if show.podcastBlock == true, !show.block {
       show.losses.append(ImportLoss(
         "podcast:block", "the old feed asked every platform but Apple not to list the show; the catalogue's block: true asks Apple "
           + "too (itunes:block), so it is left out: set block: true, or block_services: for each service, if that is meant"))
+    }
+    if show.podcastBlock == false, show.block {
+      show.losses.append(ImportLoss(
+        "podcast:block", "the old feed hid the show from Apple (itunes:block) but let other platforms list it; the catalogue's "
+          + "block: true asks every platform, so the new feed says podcast:block yes too"))
     }
   }
 

@@ -95,7 +95,7 @@ struct FeedReader {
       if let service = element.attr("id") {
         if Self.flag(element.value) == true { show.blockedServices.append(service) }
       } else {
-        show.podcastBlock = Self.flag(element.value) ?? false
+        show.podcastBlock = Self.flag(element.value)
       }
     case (.podcast, "trailer"): show.trailers.append(element)
     case (.podcast, "liveItem"): if let live = liveItem(element, losses: &show.losses) { show.live.append(live) }
