@@ -56,6 +56,25 @@ struct FetchTests {
     }
   }
 
+  /// Several documents through one pool: each outcome in the order asked, a failure beside the
+  /// others, and no more at once than the configuration allows.
+  @Test func severalDocumentsAtOnce() throws {
+    let host = try LocalHost(maximumConcurrent: 3)
+    for n in 1...6 { host.server.route("/\(n).json", .delayed(seconds: 0.2, .text("{\"n\":\(n)}", type: "application/json"))) }
+    host.server.route("/gone.json", .status(404))
+    host.server.route("/big.json", .file(bytes: 5_000, type: "application/json"))
+    let urls = (1...6).map { host.server.url("/\($0).json") } + [host.server.url("/gone.json"), host.server.url("/big.json")]
+
+    let outcomes = host.checker.fetch(urls, maximumBytes: 1_000)
+
+    #expect(outcomes.count == 8)
+    for n in 1...6 { #expect(String(decoding: try outcomes[n - 1].get().body, as: UTF8.self) == "{\"n\":\(n)}") }
+    #expect(throws: LinkError.http(status: 404)) { try outcomes[6].get() }
+    #expect(throws: LinkError.tooLarge(limit: 1_000)) { try outcomes[7].get() }
+    #expect(host.server.peakConcurrentRequests > 1)
+    #expect(host.server.peakConcurrentRequests <= 3)
+  }
+
   @Test func aRedirectLoopThrows() throws {
     let host = try LocalHost()
     host.server.route("/loop", .redirect(status: 302, to: "/loop"))
