@@ -9,7 +9,8 @@
 # Usage: Benchmarks/import.sh [folder] [runs] [episodes]
 # Everything generated goes into the folder given, which must be new or empty (or one this script
 # made before), else Benchmarks/.work/import. PODIUM_BUILD_PATH picks the build's scratch path
-# (default .build). The figures are in docs/performance.md.
+# (default .build). Needs python3 with podcastparser (pip install podcastparser, as .ci/run does).
+# The figures are in docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${1:-Benchmarks/.work/import}
@@ -60,6 +61,11 @@ with open(path, "w", encoding="utf-8") as out:
     out.write('</channel>\n</rss>\n')
 PY
 
+if ! python3 -c 'import podcastparser' 2>/dev/null; then
+  echo "error: python3 can't import podcastparser, the peer this benchmark runs beside podium import;" \
+    "install it with: python3 -m pip install podcastparser" >&2
+  exit 2
+fi
 cpus=(); walls=(); peak=0; pcpus=(); pwalls=(); ppeak=0
 echo "podium import of $episodes episodes ($(du -k "$work/feed.xml" | cut -f1) KB feed), $(nproc) cores, $runs runs:"
 measure() { # label, command...: one timed run; sets wall, cpu, kb
