@@ -96,7 +96,7 @@ public struct FeedImporter: Sendable {
       return draft
     }
 
-    let writer = ShowWriter(show: show, slug: slug, podcastGUID: podcastGUID, episodes: episodes, names: names)
+    let writer = ShowWriter(show: show, slug: slug, podcastGUID: podcastGUID, names: names)
     var scaffold = CatalogueScaffold(
       root: catalogueURL, showSlug: slug, showTitle: show.title, publisher: show.author ?? show.ownerName ?? show.title,
       language: show.language ?? "en", medium: show.medium)

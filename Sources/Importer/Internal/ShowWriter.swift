@@ -10,7 +10,6 @@ struct ShowWriter {
   let show: ShowDraft
   let slug: String
   let podcastGUID: String
-  let episodes: [EpisodeDraft]
   let names: [String]
 
   func showYAML() -> String {
