@@ -124,6 +124,70 @@ import Testing
     }
   }
 
+  /// Podcasting 2.0 values that break a rule the catalogue keeps are each named at their line,
+  /// with the reason, and the show they leave builds without errors.
+  static let malformed = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+    <channel>
+    <title>Weird</title><description>W.</description><language>en</language>
+    <podcast:guid>cccccccc-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>
+    <itunes:image href="https://w.podium.test/a.jpg"/><itunes:category text="Arts"/>
+    <podcast:image href="http://w.podium.test/insecure.jpg" purpose="banner"/>
+    <podcast:image href="https://w.podium.test/b.jpg" width="abc" purpose="social"/>
+    <podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="A" type="node" address="02ab" split="0"/><podcast:valueRecipient name="B" type="node" address="03cd" split="2.5"/></podcast:value>
+    <podcast:socialInteract protocol="activitypub" uri="http://social.podium.test/1"/>
+    <podcast:socialInteract protocol="disabled"/>
+    <podcast:chat server="irc.example" protocol="irc"/>
+    <podcast:updateFrequency rrule="FREQ=WEEKLY" dtstart="yesterday">Weekly</podcast:updateFrequency>
+    <podcast:podroll><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" feedUrl="http://x.podium.test/f.xml"/></podcast:podroll>
+    <podcast:trailer url="https://w.podium.test/nowhere.mp3" pubdate="Mon, 01 Jan 2024 10:00:00 +0000" length="1" type="audio/mpeg">Gone</podcast:trailer>
+    <podcast:liveItem status="live" start="2024-01-01T10:00:00Z"><title>Live</title><guid>l1</guid><enclosure url="https://w.podium.test/live" type="audio/mpeg" length="0"/></podcast:liveItem>
+    <item><title>One</title><guid>w1</guid><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+    <enclosure url="https://w.podium.test/1.mp3" length="1000" type="audio/mpeg"/><itunes:duration>100</itunes:duration>
+    <podcast:soundbite startTime="-5" duration="10">Bad</podcast:soundbite>
+    <podcast:soundbite startTime="95" duration="20">Past the end</podcast:soundbite>
+    <podcast:contentLink href="https://w.podium.test/x"></podcast:contentLink>
+    <podcast:alternateEnclosure type="audio/mpeg" length="1000" default="true"><podcast:source uri="https://w.podium.test/1.mp3"/><podcast:integrity type="pgp-signature" value="abc"/></podcast:alternateEnclosure>
+    <podcast:alternateEnclosure type="audio/ogg"><podcast:source uri="https://w.podium.test/1.ogg"/><podcast:integrity type="sri" value="sha384-notbase64"/></podcast:alternateEnclosure>
+    <podcast:value type="lightning" method="keysend"><podcast:valueRecipient type="node" address="02ab" split="1"/><podcast:valueTimeSplit startTime="10" duration="5" remotePercentage="150"><podcast:valueRecipient type="node" address="03" split="1"/><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" itemGuid="x"/></podcast:valueTimeSplit></podcast:value>
+    </item>
+    </channel></rss>
+    """
+
+  @Test(arguments: [
+    ("podcast:valueRecipient", 9, "split '0' is not a whole number above 0"),
+    ("podcast:valueRecipient", 9, "split '2.5'"),
+    ("podcast:value", 9, "no recipient the catalogue can hold"),
+    ("podcast:socialInteract", 10, "is not https"),
+    ("podcast:updateFrequency", 13, "dtstart 'yesterday'"),
+    ("podcast:remoteItem", 14, "feedUrl 'http://x.podium.test/f.xml' is not https"),
+    ("podcast:trailer", 15, "is no item of the feed"),
+    ("podcast:liveItem", 16, "has no podcast:contentLink"),
+    ("podcast:image", 7, "is not https"),
+    ("podcast:image", 8, "width 'abc'"),
+    ("podcast:soundbite", 19, "startTime '-5'"),
+    ("podcast:integrity", 22, "type 'pgp-signature'"),
+    ("podcast:integrity", 23, "'sha384-notbase64' is not a Subresource Integrity hash"),
+    ("podcast:valueTimeSplit", 24, "remotePercentage '150'"),
+    ("podcast:valueTimeSplit", 24, "both recipients and a remote item"),
+  ] as [(String, Int, String)])
+  func malformedPodcastingValuesAreNamedAtTheirLine(element: String, line: Int, detail: String) throws {
+    let folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    try folder.write("old.xml", Self.malformed)
+    var options = ImportOptions(now: Self.now)
+    options.probeMedia = false
+    let catalogue = folder.url.appendingPathComponent("episodes")
+    let output = folder.url.appendingPathComponent("feeds")
+    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
+      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let losses = report.showLosses + report.episodes.flatMap(\.losses)
+    #expect(losses.contains { $0.element == element && $0.line == line && $0.detail.contains(detail) }, "\(losses)")
+    let build = try Publisher(catalogueURL: catalogue, outputURL: output, options: BuildOptions(now: Self.now)).build()
+    #expect(!build.hasErrors, "\(build.findings.filter { $0.severity == .error })")
+  }
+
   /// Two items with one GUID: both are imported, the earlier keeps it, and the report says how
   /// Podium keeps them apart.
   @Test func duplicateGUIDsAreBothImportedAndExplained() throws {

@@ -46,9 +46,15 @@ extension FeedReader {
   func integrity(_ element: XMLElement, losses: inout [ImportLoss]) -> String? {
     guard let tag = element.child(.podcast, "integrity") else { return nil }
     let value = tag.attr("value") ?? ""
-    guard tag.attr("type")?.lowercased() == "sri", SubresourceIntegrity.isValid(value) else {
+    guard tag.attr("type")?.lowercased() == "sri" else {
       losses.append(ImportLoss(
         tag.displayName, "type '\(tag.attr("type") ?? "")': the catalogue holds Subresource Integrity hashes (sha384-…) only", line: tag.line))
+      return nil
+    }
+    guard SubresourceIntegrity.isValid(value) else {
+      losses.append(ImportLoss(
+        tag.displayName, "'\(value)' is not a Subresource Integrity hash (sha256-, sha384- or sha512- and the digest in base64)",
+        line: tag.line))
       return nil
     }
     return value
