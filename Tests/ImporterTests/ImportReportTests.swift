@@ -188,6 +188,32 @@ import Testing
     #expect(!build.hasErrors, "\(build.findings.filter { $0.severity == .error })")
   }
 
+  /// What the catalogue needs and the feed did not give is named at once, not left for the
+  /// first build to find: the show's artwork and categories, an enclosure's type.
+  @Test func whatTheFirstBuildNeedsIsNamed() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+    try folder.write("old.xml", """
+      <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+      <title>Kaal</title><description>K.</description><podcast:guid>dddddddd-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>
+      <item><title>Een</title><guid>k1</guid><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>
+        <enclosure url="https://k.podium.test/1.mp3" length="10"/></item>
+      </channel></rss>
+      """)
+    var options = ImportOptions(now: Self.now)
+    options.probeMedia = false
+    let catalogue = folder.url.appendingPathComponent("episodes")
+    let output = folder.url.appendingPathComponent("feeds")
+    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
+      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    #expect(report.showNotes.contains { $0.hasPrefix("to fix before the first build") && $0.contains("add artwork:") }, "\(report.showNotes)")
+    #expect(report.showNotes.contains { $0.hasPrefix("to fix before the first build") && $0.contains("add categories:") })
+    #expect(report.episodes[0].losses.contains { $0.detail.contains("add media.type") })
+    // The build agrees, though it names the first only: a show.yaml without artwork stops the show.
+    let build = try Publisher(catalogueURL: catalogue, outputURL: output, options: BuildOptions(now: Self.now)).build()
+    #expect(build.findings.contains { $0.ruleID == "CAT-REQUIRED" && $0.message.contains("artwork") }, "\(build.findings)")
+  }
+
   /// Two items with one GUID: both are imported, the earlier keeps it, and the report says how
   /// Podium keeps them apart.
   @Test func duplicateGUIDsAreBothImportedAndExplained() throws {

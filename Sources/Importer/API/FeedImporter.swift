@@ -80,7 +80,7 @@ public struct FeedImporter: Sendable {
       source: source.description, show: slug, title: show.title, podcastGUID: podcastGUID,
       podcastGUIDSource: guidSource, oldFeedURL: oldFeedURL)
     report.showLosses = show.losses
-    report.showNotes = show.notes
+    report.showNotes = show.notes + Self.missing(show, slug: slug)
     report.duplicates = Self.separateDuplicates(&episodes)
     let names = Self.fileNames(episodes)
     let network = options.network(for: source)
@@ -239,6 +239,21 @@ public struct FeedImporter: Sendable {
     }
   }
 
+  /// What show.yaml needs that the old feed did not give: the first build stops until it is
+  /// added, so the report says so now (the show is not loaded back to find it).
+  static func missing(_ show: ShowDraft, slug: String) -> [String] {
+    var notes: [String] = []
+    if show.artwork == nil {
+      notes.append("to fix before the first build: the feed gave no artwork; add artwork: to \(slug)/show.yaml "
+        + "(a square JPEG or PNG of 1400–3000 px, in the show folder or an https URL)")
+    }
+    if show.categories.isEmpty {
+      notes.append("to fix before the first build: the feed gave no itunes:category; add categories: to \(slug)/show.yaml "
+        + "(one to three of Apple's categories, e.g. 'Society & Culture > Documentary')")
+    }
+    return notes
+  }
+
   /// Notes on what an episode's values became.
   static func describe(_ episode: inout EpisodeDraft, show: ShowDraft) {
     let converted = NotesConversion.convert(episode.notesHTML)
@@ -252,6 +267,10 @@ public struct FeedImporter: Sendable {
     }
     if episode.mediaLength <= 0 {
       episode.losses.append(ImportLoss("enclosure", "the enclosure gave no length; add media.length (bytes) by hand", line: episode.line))
+    }
+    if episode.mediaType.isEmpty {
+      episode.losses.append(ImportLoss(
+        "enclosure", "the enclosure gave no type; add media.type (such as audio/mpeg) by hand", line: episode.line))
     }
     if episode.guidIsPermaLink, !episode.guidIsWebAddress {
       episode.notes.append("the GUID is marked a permalink (isPermaLink true, or left out) but is not a web address: "
