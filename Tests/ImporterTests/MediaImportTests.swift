@@ -70,6 +70,24 @@ import Testing
     #expect(!setup.folder.exists("episodes/.podium-downloads"))
   }
 
+  /// A length and type the feed left out are asked for when the media stays remote (and is not
+  /// probed), and not when it is downloaded: Podium reads a local file's length and type itself.
+  @Test(arguments: [false, true]) func aMissingLengthAndTypeAreAskedForOnlyForRemoteMedia(download: Bool) throws {
+    let setup = try Setup(route: .file(bytes: 5000, type: "audio/mpeg"), declared: 0)
+    setup.server.route("/feed.xml", .text(
+      MediaImportTests.feed(setup.server, length: 0).replacingOccurrences(of: #" length="0" type="audio/mpeg""#, with: ""),
+      type: "application/rss+xml"))
+    var options = ImportOptions(now: MediaImportTests.now)
+    options.downloadMedia = download
+    options.probeMedia = false
+    let report = try FeedImporter(catalogueURL: setup.catalogue, outputURL: setup.output, options: options)
+      .run(.remote(url: setup.server.url("/feed.xml")))
+    let asked = report.episodes[0].losses.filter { $0.element == "enclosure" }.map(\.detail)
+    #expect(asked.contains { $0.contains("add media.length") } == !download, "\(asked)")
+    #expect(asked.contains { $0.contains("add media.type") } == !download, "\(asked)")
+    if download { #expect(setup.folder.exists("episodes/media/media/2024-01-01-one.mp3")) }
+  }
+
   @Test func anInterruptedDownloadGoesOnWhereItStopped() throws {
     let size = 300_000
     let setup = try Setup(route: .file(bytes: size, type: "audio/mpeg"), declared: size)

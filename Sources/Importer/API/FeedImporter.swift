@@ -90,9 +90,10 @@ public struct FeedImporter: Sendable {
     if options.probeMedia, !options.downloadMedia { MediaCheck(configuration: network, budget: budget).check(&episodes) }
     // Converting notes is most of an import's work, and each episode's is its own.
     let described = show
+    let downloading = options.downloadMedia
     episodes = ParallelMap.map(episodes) { draft in
       var draft = draft
-      Self.describe(&draft, show: described)
+      Self.describe(&draft, show: described, downloading: downloading)
       return draft
     }
 
@@ -128,7 +129,7 @@ public struct FeedImporter: Sendable {
     let showPath = catalogueURL.appendingPathComponent(slug, isDirectory: true).relativePath
     report.files = written.map(\.relativePath) + names.map { showPath + "/" + $0 + ".md" }
 
-    // The record is seeded from the catalogue as it loads, with the entries a build makes.
+    // The record is seeded with the entries a build makes for what was written.
     do {
       let entries = try seedEntries(slug: slug, drafts: drafts, names: names, report: &report)
       try record.seed(show: slug, podcastGUID: podcastGUID, episodes: entries)
@@ -254,8 +255,9 @@ public struct FeedImporter: Sendable {
     return notes
   }
 
-  /// Notes on what an episode's values became.
-  static func describe(_ episode: inout EpisodeDraft, show: ShowDraft) {
+  /// Notes on what an episode's values became. A downloaded file's length and type are read
+  /// from it, so only remote media needs them from the feed.
+  static func describe(_ episode: inout EpisodeDraft, show: ShowDraft, downloading: Bool) {
     let converted = NotesConversion.convert(episode.notesHTML)
     episode.notesMarkdown = converted.markdown.isEmpty ? "" : "\n" + converted.markdown
     if converted.keptAsHTML, !converted.markdown.isEmpty {
@@ -265,10 +267,10 @@ public struct FeedImporter: Sendable {
     if episode.duration == nil {
       episode.losses.append(ImportLoss("itunes:duration", "the item gave no duration; add media.duration (seconds) by hand", line: episode.line))
     }
-    if episode.mediaLength <= 0 {
+    if episode.mediaLength <= 0, !downloading {
       episode.losses.append(ImportLoss("enclosure", "the enclosure gave no length; add media.length (bytes) by hand", line: episode.line))
     }
-    if episode.mediaType.isEmpty {
+    if episode.mediaType.isEmpty, !downloading {
       episode.losses.append(ImportLoss(
         "enclosure", "the enclosure gave no type; add media.type (such as audio/mpeg) by hand", line: episode.line))
     }
