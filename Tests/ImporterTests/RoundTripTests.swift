@@ -134,6 +134,26 @@ import Testing
     let built = try #require(try PublicationRecord.read(outputFolder: imported.output).shows[imported.report.show])
     #expect(built.podcastGUID == seeded.podcastGUID)
     #expect(built.episodes == seeded.episodes)
+    #expect(built.liveItems == seeded.liveItems)
+  }
+
+  /// A live item's GUID is in the record from the import on, even if show.yaml drops it before
+  /// the first build: no episode may then take it.
+  @Test func anImportedLiveItemsGUIDIsGuardedFromTheStart() throws {
+    let imported = try Imported("podcasting20")
+    let seeded = try #require(try PublicationRecord.read(outputFolder: imported.output).shows[imported.report.show])
+    #expect(seeded.liveItems?["ow-live-1"]?.stream == "https://live.waves.podium.test/stream.mp3")
+    let show = imported.catalogue.appendingPathComponent(imported.report.show + "/show.yaml")
+    let yaml = try String(contentsOf: show, encoding: .utf8)
+    let live = try #require(yaml.range(of: "live:\n(  .*\n|- .*\n)*", options: .regularExpression))
+    try yaml.replacingCharacters(in: live, with: "").write(to: show, atomically: true, encoding: .utf8)
+    let episode = try #require(imported.report.episodes.first)
+    let file = URL(fileURLWithPath: episode.file)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "guid: \(episode.guid)", with: "guid: ow-live-1")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let report = try imported.build()
+    #expect(report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" && $0.message.contains("ow-live-1") }, "\(report.findings)")
   }
 
   /// Chapters are published at the new address; their content is what the old feed gave,

@@ -132,7 +132,7 @@ public struct FeedImporter: Sendable {
     // The record is seeded with the entries a build makes for what was written.
     do {
       let entries = try seedEntries(slug: slug, drafts: drafts, names: names, report: &report)
-      try record.seed(show: slug, podcastGUID: podcastGUID, episodes: entries)
+      try record.seed(show: slug, podcastGUID: podcastGUID, episodes: entries, liveItems: show.liveRecords)
       try record.write(outputFolder: outputURL)
       report.record = outputURL.appendingPathComponent(PublicationRecord.path).relativePath
     } catch {

@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import PodiumXML
+import Publisher
 
 /// A show as the old feed describes it, before it is written.
 struct ShowDraft {
@@ -39,6 +40,8 @@ struct ShowDraft {
   var socialInteract: [YAMLEmitter.Value] = []
   var blockedServices: [String] = []
   var live: [YAMLEmitter.Value] = []
+  /// What the publication record is seeded with for each of `live`, by GUID, as a build records it.
+  var liveRecords: [String: PublicationRecord.LiveItemRecord] = [:]
   /// `podcast:block` without a service (all of them): yes, no, or not given.
   var podcastBlock: Bool?
   /// Read once the artwork and the items are known.

@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 import PodcastVocabulary
 import PodiumXML
+import Publisher
 
 /// The Podcasting 2.0 tags the catalogue holds beside the basics (docs/catalogue.md, "Podcasting
 /// 2.0 tags"), read as the keys a producer would write them. Attribute names are the namespace's
@@ -193,9 +194,12 @@ extension FeedReader {
     return pairs.isEmpty ? .text(text) : .mapping([("text", .text(text))] + pairs)
   }
 
-  /// `podcast:liveItem`: a scheduled, running or ended stream, as an entry of the show's `live:`.
-  func liveItem(_ element: XMLElement, losses: inout [ImportLoss]) -> Value? {
-    func lose(_ detail: String) -> Value? {
+  /// `podcast:liveItem`: a scheduled, running or ended stream, as an entry of the show's `live:`,
+  /// with its GUID and what the publication record keeps of it.
+  func liveItem(_ element: XMLElement, losses: inout [ImportLoss])
+    -> (Value, guid: String, record: PublicationRecord.LiveItemRecord)?
+  {
+    func lose(_ detail: String) -> (Value, guid: String, record: PublicationRecord.LiveItemRecord)? {
       losses.append(ImportLoss(element.displayName, detail + "; add it under live: by hand if it still matters", line: element.line))
       return nil
     }
@@ -227,7 +231,7 @@ extension FeedReader {
         element.displayName, "the live item '\(title)': \(others.joined(separator: ", ")) not held (the catalogue keeps a live item's "
           + "title, guid, times, stream and links)", line: element.line))
     }
-    return .mapping(pairs)
+    return (.mapping(pairs), guid, PublicationRecord.LiveItemRecord(title: title, stream: stream, start: start.iso8601))
   }
 
   /// An https attribute; an http one is a loss, as the catalogue takes https addresses only.

@@ -98,7 +98,10 @@ struct FeedReader {
         show.podcastBlock = Self.flag(element.value)
       }
     case (.podcast, "trailer"): show.trailers.append(element)
-    case (.podcast, "liveItem"): if let live = liveItem(element, losses: &show.losses) { show.live.append(live) }
+    case (.podcast, "liveItem"): if let (live, guid, record) = liveItem(element, losses: &show.losses) {
+        show.live.append(live)
+        show.liveRecords[guid] = record
+      }
     case (.podcast, "txt"):
       if let value = element.value {
         var pairs: [(String, YAMLEmitter.Value)] = []

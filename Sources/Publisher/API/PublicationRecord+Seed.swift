@@ -34,11 +34,16 @@ extension PublicationRecord {
   /// The feed URL is left empty until the first build records it, since the catalogue's
   /// `base_url` may still be a placeholder.
   ///
-  /// - Parameter episodes: by GUID; make each with ``EpisodeRecord/init(_:of:in:firstPublished:)``
-  ///   where the episode loaded.
-  public mutating func seed(show slug: String, podcastGUID: String, episodes: [String: EpisodeRecord]) throws(SeedProblem) {
+  /// - Parameters:
+  ///   - episodes: by GUID; make each with ``EpisodeRecord/init(_:of:in:firstPublished:)``
+  ///     where the episode loaded.
+  ///   - liveItems: the feed's `podcast:liveItem`s by GUID, so no later episode takes a stream's GUID.
+  public mutating func seed(
+    show slug: String, podcastGUID: String, episodes: [String: EpisodeRecord], liveItems: [String: LiveItemRecord] = [:]
+  ) throws(SeedProblem) {
     guard shows[slug] == nil else { throw .alreadyPublished(slug: slug) }
-    shows[slug] = ShowRecord(podcastGUID: podcastGUID, feedURL: "", episodes: episodes)
+    shows[slug] = ShowRecord(
+      podcastGUID: podcastGUID, feedURL: "", episodes: episodes, liveItems: liveItems.isEmpty ? nil : liveItems)
   }
 
   /// The record in an output folder: an empty one when there is none yet.
