@@ -303,6 +303,9 @@ public struct Publisher: Sendable {
     let previous = loadRecord(
       from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, &report.findings,
       read: &recordRead)
+    // Parsing 100,000 episode files, and the last record's JSON, left garbage on the worker
+    // threads' heaps that rendering would not reuse: given back first (docs/performance.md).
+    podium_release_free_memory()
     let settings = RuleSettings(settings: catalogue.site.rules)
     // A catalogue that can't be published already gets no staging folder: a failed build makes
     // nothing beside the output, and can't fail to make it instead of reporting its findings.
