@@ -328,7 +328,7 @@ public struct Publisher: Sendable {
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
-        checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous == check.record,
+        checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record),
         window: window(catalogue)), catalogue
     )
   }
@@ -365,7 +365,7 @@ public struct Publisher: Sendable {
   /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
   private func loadRecord(
     from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, _ findings: inout [Finding], read: inout Bool
-  ) -> PublicationRecord {
+  ) -> RecordIndex {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
     guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(PublicationRecord.path).path) else {
@@ -381,24 +381,24 @@ public struct Publisher: Sendable {
               + "published GUIDs are not guarded; restore \(PublicationRecord.path) (or the feed) from git first",
             at: SourceLocation(file: "\(name)/\(feed)")))
         }
-        return recovered.record
+        return RecordIndex(recovered.record)
       }
-      guard announcingFirstBuild else { return PublicationRecord() }
+      guard announcingFirstBuild else { return RecordIndex() }
       findings.append(PublishRules.firstBuild.finding(
         "no publication record: this is the first build into \(name)/. If this catalogue was published before, "
           + "restore \(name)/ (with \(PublicationRecord.path)) from git or the server first, so published GUIDs "
           + "stay guarded", at: location))
-      return PublicationRecord()
+      return RecordIndex()
     }
     do {
-      let record = try PublicationRecord.decode(data)
+      let record = try RecordIndex(json: data)
       read = true
       return record
     } catch {
       findings.append(PublishRules.record.finding(
         "the publication record cannot be read (\(error)); restore it from git, it guards the published GUIDs",
         at: location))
-      return PublicationRecord()
+      return RecordIndex()
     }
   }
 

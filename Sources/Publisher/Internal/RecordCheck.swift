@@ -9,7 +9,8 @@ import Identifiers
 /// are the error, and the record keeps it.
 struct RecordCheck {
   let catalogue: Catalogue
-  let previous: PublicationRecord
+  /// The last record, read into what the check needs (``RecordIndex``).
+  let previous: RecordIndex
   let options: BuildOptions
   var gaps = LoadGaps()
 
@@ -37,9 +38,12 @@ struct RecordCheck {
       var record = PublicationRecord.ShowRecord(
         podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome),
         feedURL: feedURL(for: show, old: old, outcome: &outcome))
-      for (guid, entry) in (old?.episodes ?? [:]).sorted(by: { $0.key < $1.key }) {
+      // One entry at a time is made into values from the last record, as it is checked.
+      for (guid, entry) in old?.episodes.entries ?? RecordIndex.Episodes().entries {
         if let kept = check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) {
-          record.episodes[guid] = kept
+          // Keyed by the catalogue's own string of the GUID where it is the same, not a copy.
+          let same = byGUID[guid].map { catalogue.shows[$0.show].episodes[$0.episode].guid }
+          record.episodes[same.flatMap { $0.utf8.elementsEqual(guid.utf8) ? $0 : nil } ?? guid] = kept
         }
       }
       for episode in show.episodes where episode.status(at: options.now) == .published {
@@ -51,8 +55,11 @@ struct RecordCheck {
     }
     checkLiveGUIDsTaken(outcome: &outcome)
     let slugs = Set(catalogue.shows.map(\.slug))
-    for (slug, old) in previous.shows.sorted(by: { $0.key < $1.key }) where !slugs.contains(slug) {
-      if let kept = check(show: slug, old: old, outcome: &outcome) { outcome.record.shows[slug] = kept }
+    for slug in previous.shows.keys.sorted() where !slugs.contains(slug) {
+      // A show no longer in the catalogue is kept whole, as it was: made into values here.
+      if let old = previous.record(of: slug), let kept = check(show: slug, old: old, outcome: &outcome) {
+        outcome.record.shows[slug] = kept
+      }
     }
     return outcome
   }
@@ -98,7 +105,7 @@ struct RecordCheck {
 
   /// The show's feed URL. A published feed that moves loses every subscriber whose app isn't
   /// redirected from the old URL, so a move is refused unless the producer allows it.
-  private func feedURL(for show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome) -> String {
+  private func feedURL(for show: Show, old: RecordIndex.Show?, outcome: inout Outcome) -> String {
     let url = catalogue.feedURL(for: show)
     guard let published = old?.feedURL, !published.isEmpty, published != url,
       !(old?.episodes.isEmpty ?? true)
@@ -113,7 +120,7 @@ struct RecordCheck {
   }
 
   /// The show's `podcast:guid`: set in show.yaml, or kept from before, or computed once now.
-  private func podcastGUID(for show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome) -> String {
+  private func podcastGUID(for show: Show, old: RecordIndex.Show?, outcome: inout Outcome) -> String {
     guard let kept = old?.podcastGUID else {
       return show.guid ?? PodcastGUID.forFeedURL(catalogue.feedURL(for: show))
     }

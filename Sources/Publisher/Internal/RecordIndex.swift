@@ -1,0 +1,432 @@
+import Foundation
+
+/// The last publication record, as the record check reads it: each show's `podcast:guid` and
+/// feed URL, and its episodes' strings in one byte buffer, sorted by GUID. Decoded into a
+/// ``PublicationRecord``, the 24 MB record of 100,000 episodes held some 40 MB of strings and
+/// dictionaries beside the new record, and `JSONDecoder` needed about as much again while it
+/// read (docs/performance.md); an entry is made into values only when the check asks for it.
+///
+/// It reads what `JSONDecoder` reads into a ``PublicationRecord`` (any JSON, keys in any order,
+/// unknown keys ignored, `enclosure` missing or null) and refuses what it refuses.
+struct RecordIndex: Sendable {
+  struct Show: Sendable {
+    var podcastGUID: String
+    var feedURL: String
+    var episodes = Episodes()
+  }
+
+  /// A show's episodes: four strings each, in `text`, rows sorted by the GUID's bytes.
+  struct Episodes: Sendable {
+    /// Where a string is in `text`.
+    fileprivate struct Span: Sendable {
+      var start: UInt32
+      var count: UInt32
+    }
+
+    fileprivate struct Row: Sendable {
+      var guid: Span
+      var file: Span
+      /// `nil` for a video only on YouTube or Vimeo.
+      var enclosure: Span?
+      var date: Span
+    }
+
+    fileprivate var text: [UInt8] = []
+    fileprivate var rows: [Row] = []
+    /// Only counts what `add` is given, for a first reading that sizes the arrays.
+    fileprivate var measuring = false
+    fileprivate var size = Size()
+
+    /// What a show's episodes take: the arrays are made this size at once, as doubling them
+    /// would hold them twice over while they grow.
+    fileprivate struct Size {
+      var text = 0
+      var rows = 0
+    }
+
+    var count: Int { rows.count }
+    var isEmpty: Bool { rows.isEmpty }
+
+    /// The entries, in the order of their GUIDs' bytes.
+    var entries: some Sequence<(guid: String, entry: PublicationRecord.EpisodeRecord)> {
+      rows.indices.lazy.map { self.entry(at: $0) }
+    }
+
+    fileprivate func string(_ span: Span) -> String {
+      text.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.count)]), as: UTF8.self)
+      }
+    }
+
+    fileprivate func entry(at index: Int) -> (guid: String, entry: PublicationRecord.EpisodeRecord) {
+      let row = rows[index]
+      return (
+        string(row.guid),
+        PublicationRecord.EpisodeRecord(file: string(row.file), enclosure: row.enclosure.map(string), date: string(row.date))
+      )
+    }
+
+    /// The entry of a GUID, found by its bytes.
+    func entry(for guid: String) -> PublicationRecord.EpisodeRecord? {
+      let key = Array(guid.utf8)
+      var (low, high) = (0, rows.count)
+      while low < high {
+        let middle = (low + high) / 2
+        switch compare(rows[middle].guid, key) {
+        case .less: low = middle + 1
+        case .greater: high = middle
+        case .equal: return entry(at: middle).entry
+        }
+      }
+      return nil
+    }
+
+    private enum Order { case less, equal, greater }
+
+    private func compare(_ span: Span, _ key: [UInt8]) -> Order {
+      text.withUnsafeBufferPointer { text in
+        let bytes = text[Int(span.start)..<Int(span.start + span.count)]
+        if bytes.elementsEqual(key) { return .equal }
+        return bytes.lexicographicallyPrecedes(key) ? .less : .greater
+      }
+    }
+
+    fileprivate mutating func append(_ string: String) -> Span {
+      let start = UInt32(text.count)
+      text.append(contentsOf: string.utf8)
+      return Span(start: start, count: UInt32(text.count) - start)
+    }
+
+    fileprivate mutating func add(guid: String, _ entry: PublicationRecord.EpisodeRecord) {
+      guard !measuring else {
+        size.text += guid.utf8.count + entry.file.utf8.count + (entry.enclosure?.utf8.count ?? 0) + entry.date.utf8.count
+        size.rows += 1
+        return
+      }
+      rows.append(Row(
+        guid: append(guid), file: append(entry.file), enclosure: entry.enclosure.map { append($0) },
+        date: append(entry.date)))
+    }
+
+    /// Sorts the rows by GUID; of two rows with one GUID, the first read stays, as `JSONDecoder`
+    /// keeps it.
+    fileprivate mutating func sort() {
+      let text = self.text
+      func bytes(_ span: Span) -> ArraySlice<UInt8> { text[Int(span.start)..<Int(span.start + span.count)] }
+      var order = Array(rows.indices)
+      order.sort { a, b in
+        let (x, y) = (bytes(rows[a].guid), bytes(rows[b].guid))
+        return x.elementsEqual(y) ? a < b : x.lexicographicallyPrecedes(y)
+      }
+      var sorted: [Row] = []
+      sorted.reserveCapacity(rows.count)
+      for (position, index) in order.enumerated() {
+        if position > 0, bytes(rows[order[position - 1]].guid).elementsEqual(bytes(rows[index].guid)) { continue }
+        sorted.append(rows[index])
+      }
+      rows = sorted
+    }
+  }
+
+  var version = 1
+  /// By show slug.
+  var shows: [String: Show] = [:]
+
+  init() {}
+
+  /// The index of a record already in memory (one rebuilt from the feeds).
+  init(_ record: PublicationRecord) {
+    version = record.version
+    for (slug, show) in record.shows {
+      var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL)
+      for (guid, episode) in show.episodes { entry.episodes.add(guid: guid, episode) }
+      entry.episodes.sort()
+      shows[slug] = entry
+    }
+  }
+
+  /// Reads the record's JSON.
+  ///
+  /// - Throws: ``Problem`` where the bytes are not such a record, naming what is wrong.
+  init(json data: Data) throws(Problem) {
+    // Read twice: once to size each show's arrays, once to fill them.
+    let sizes = try Self.read(data, sizes: nil).1.mapValues { $0.episodes.size }
+    (version, shows) = try Self.read(data, sizes: sizes)
+  }
+
+  private static func read(_ data: Data, sizes: [String: Episodes.Size]?) throws(Problem) -> (Int, [String: Show]) {
+    var reader = Reader(bytes: data)
+    var version: Int?
+    var shows: [String: Show]?
+    try reader.object { reader, key throws(Problem) in
+      switch key {
+      case "version": version = try reader.integer()
+      case "shows":
+        var all: [String: Show] = [:]
+        try reader.object { reader, slug throws(Problem) in
+          all[slug] = try Self.show(&reader, slug: slug, size: sizes.map { $0[slug] ?? Episodes.Size() })
+        }
+        shows = all
+      default: try reader.skipValue()
+      }
+    }
+    try reader.end()
+    guard let version else { throw Problem(message: "no version") }
+    guard let shows else { throw Problem(message: "no shows") }
+    return (version, shows)
+  }
+
+  /// - Parameter size: what the show's episodes take; `nil` only measures them.
+  private static func show(_ reader: inout Reader, slug: String, size: Episodes.Size?) throws(Problem) -> Show {
+    var podcastGUID: String?
+    var feedURL: String?
+    var episodes: Episodes?
+    try reader.object { reader, key throws(Problem) in
+      switch key {
+      case "podcastGUID": podcastGUID = try reader.string()
+      case "feedURL": feedURL = try reader.string()
+      case "episodes":
+        var table = Episodes()
+        if let size {
+          table.text.reserveCapacity(size.text)
+          table.rows.reserveCapacity(size.rows)
+        } else {
+          table.measuring = true
+        }
+        // Its GUIDs are told apart when the rows are sorted, not in a set of 100,000 strings.
+        try reader.object(keepingFirst: false) { reader, guid throws(Problem) in
+          var file: String?
+          var enclosure: String?
+          var date: String?
+          try reader.object { reader, key throws(Problem) in
+            switch key {
+            case "file": file = try reader.string()
+            case "enclosure": enclosure = try reader.null() ? nil : try reader.string()
+            case "date": date = try reader.string()
+            default: try reader.skipValue()
+            }
+          }
+          guard let file, let date else {
+            throw Problem(message: "the episode \(guid) of show '\(slug)' has no \(file == nil ? "file" : "date")")
+          }
+          table.add(guid: guid, PublicationRecord.EpisodeRecord(file: file, enclosure: enclosure, date: date))
+        }
+        if !table.measuring { table.sort() }
+        episodes = table
+      default: try reader.skipValue()
+      }
+    }
+    guard let podcastGUID, let feedURL, let episodes else {
+      let missing = podcastGUID == nil ? "podcastGUID" : feedURL == nil ? "feedURL" : "episodes"
+      throw Problem(message: "show '\(slug)' has no \(missing)")
+    }
+    return Show(podcastGUID: podcastGUID, feedURL: feedURL, episodes: episodes)
+  }
+
+  /// The show's record, made whole: for a show that is kept as it was.
+  func record(of slug: String) -> PublicationRecord.ShowRecord? {
+    guard let show = shows[slug] else { return nil }
+    var record = PublicationRecord.ShowRecord(podcastGUID: show.podcastGUID, feedURL: show.feedURL)
+    for (guid, entry) in show.episodes.entries { record.episodes[guid] = entry }
+    return record
+  }
+
+  /// Whether `record` says exactly what this one says.
+  func matches(_ record: PublicationRecord) -> Bool {
+    guard record.version == version, record.shows.count == shows.count else { return false }
+    for (slug, show) in record.shows {
+      guard let old = shows[slug], old.podcastGUID == show.podcastGUID, old.feedURL == show.feedURL,
+        old.episodes.count == show.episodes.count
+      else { return false }
+      for (guid, entry) in show.episodes where old.episodes.entry(for: guid) != entry { return false }
+    }
+    return true
+  }
+
+  /// Why a record can't be read.
+  struct Problem: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+  }
+
+  /// Reads JSON (https://www.rfc-editor.org/rfc/rfc8259) from bytes, a value at a time.
+  private struct Reader {
+    let bytes: Data
+    var position: Int
+    /// Objects and arrays open at once, bounded as `JSONDecoder` bounds them.
+    var depth = 0
+
+    init(bytes: Data) {
+      self.bytes = bytes
+      position = bytes.startIndex
+    }
+
+    private func failure(_ what: String) -> Problem {
+      Problem(message: "\(what) at byte \(position - bytes.startIndex)")
+    }
+
+    private mutating func skipSpace() {
+      while position < bytes.endIndex, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    }
+
+    private mutating func peek() throws(Problem) -> UInt8 {
+      skipSpace()
+      guard position < bytes.endIndex else { throw failure("unexpected end") }
+      return bytes[position]
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Problem) {
+      guard try peek() == byte else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
+      position += 1
+    }
+
+    mutating func end() throws(Problem) {
+      skipSpace()
+      guard position == bytes.endIndex else { throw failure("more after the record") }
+    }
+
+    /// An object, each member's value read by `member` (which must read it whole). A comma
+    /// before the closing brace is let through, as `JSONDecoder` lets it through.
+    ///
+    /// - Parameter keepingFirst: a key given twice is read once, the first time, as
+    ///   `JSONDecoder` reads it; `false` hands every member to `member`.
+    mutating func object(
+      keepingFirst: Bool = true, _ member: (inout Reader, String) throws(Problem) -> Void
+    ) throws(Problem) {
+      try expect(0x7B)
+      depth += 1
+      guard depth <= 512 else { throw failure("too deeply nested") }
+      defer { depth -= 1 }
+      var seen: Set<String> = []
+      while try peek() != 0x7D {
+        let key = try string()
+        try expect(0x3A)
+        if !keepingFirst || seen.insert(key).inserted {
+          try member(&self, key)
+        } else {
+          try skipValue()
+        }
+        switch try peek() {
+        case 0x2C: position += 1
+        case 0x7D: break
+        default: throw failure("expected ',' or '}'")
+        }
+      }
+      position += 1
+    }
+
+    /// Whether the next value is `null` (then read).
+    mutating func null() throws(Problem) -> Bool {
+      guard try peek() == 0x6E else { return false }
+      try literal("null")
+      return true
+    }
+
+    private mutating func literal(_ word: String) throws(Problem) {
+      for byte in word.utf8 {
+        guard position < bytes.endIndex, bytes[position] == byte else { throw failure("expected \(word)") }
+        position += 1
+      }
+    }
+
+    mutating func integer() throws(Problem) -> Int {
+      guard let value = Int(try numberText()) else { throw failure("expected a whole number") }
+      return value
+    }
+
+    private mutating func numberText() throws(Problem) -> String {
+      _ = try peek()
+      let start = position
+      while position < bytes.endIndex, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
+      guard position > start else { throw failure("expected a value") }
+      return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    mutating func string() throws(Problem) -> String {
+      try expect(0x22)
+      var start = position
+      var text: [UInt8] = []
+      while true {
+        guard position < bytes.endIndex else { throw failure("unterminated string") }
+        let byte = bytes[position]
+        switch byte {
+        case 0x22:
+          text.append(contentsOf: bytes[start..<position])
+          position += 1
+          guard let string = String(validating: text, as: UTF8.self) else { throw failure("a string that is not UTF-8") }
+          return string
+        case 0x5C:
+          text.append(contentsOf: bytes[start..<position])
+          position += 1
+          guard position < bytes.endIndex else { throw failure("unterminated string") }
+          let escaped = bytes[position]
+          position += 1
+          switch escaped {
+          case 0x22, 0x5C, 0x2F: text.append(escaped)
+          case 0x62: text.append(0x08)
+          case 0x66: text.append(0x0C)
+          case 0x6E: text.append(0x0A)
+          case 0x72: text.append(0x0D)
+          case 0x74: text.append(0x09)
+          case 0x75: text.append(contentsOf: try unicodeEscape())
+          default: throw failure("an unknown escape")
+          }
+          start = position
+        case 0x00..<0x20: throw failure("a control character in a string")
+        default: position += 1
+        }
+      }
+    }
+
+    /// The scalar of `\uXXXX` (the `\u` read), with its low surrogate when it is a high one.
+    private mutating func unicodeEscape() throws(Problem) -> String.UTF8View {
+      let first = try hex()
+      var value = first
+      if (0xD800..<0xDC00).contains(first) {
+        guard position + 1 < bytes.endIndex, bytes[position] == 0x5C, bytes[position + 1] == 0x75 else {
+          throw failure("a lone surrogate")
+        }
+        position += 2
+        let second = try hex()
+        guard (0xDC00..<0xE000).contains(second) else { throw failure("a lone surrogate") }
+        value = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+      }
+      guard let scalar = Unicode.Scalar(value) else { throw failure("a lone surrogate") }
+      return String(Character(scalar)).utf8
+    }
+
+    private mutating func hex() throws(Problem) -> UInt32 {
+      guard position + 4 <= bytes.endIndex, let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+      else { throw failure("a bad \\u escape") }
+      position += 4
+      return value
+    }
+
+    /// Reads a value of any kind and drops it: a key the record doesn't have.
+    mutating func skipValue() throws(Problem) {
+      switch try peek() {
+      case 0x7B: try object { reader, _ throws(Problem) in try reader.skipValue() }
+      case 0x5B:
+        position += 1
+        depth += 1
+        guard depth <= 512 else { throw failure("too deeply nested") }
+        defer { depth -= 1 }
+        while try peek() != 0x5D {
+          try skipValue()
+          switch try peek() {
+          case 0x2C: position += 1
+          case 0x5D: break
+          default: throw failure("expected ',' or ']'")
+          }
+        }
+        position += 1
+      case 0x22: _ = try string()
+      case 0x74: try literal("true")
+      case 0x66: try literal("false")
+      case 0x6E: try literal("null")
+      default:
+        guard Double(try numberText()) != nil else { throw failure("a bad number") }
+      }
+    }
+  }
+}
