@@ -38,6 +38,9 @@ struct RecordIndexTests {
     // A GUID, a show or a key given twice: the first one counts, as JSONDecoder reads it.
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"file":"1","date":"d"},"a":{"file":"2","date":"d"}}}}}"#,
     #"{"version":1,"version":2,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{}},"s":{"podcastGUID":"h","feedURL":"f","episodes":{}}}}"#,
+    // Live items, as the record keeps them (or null when a hand edit wrote it so).
+    #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":{"l":{"start":"t","title":"Live","stream":"https://x.test/s","x":1}}}}}"#,
+    #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":null}}}"#,
     // A comma before a closing brace or bracket, which JSONDecoder lets through.
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"file":"1","date":"d",},},"x":[1,],},},}"#,
   ])
@@ -53,6 +56,7 @@ struct RecordIndexTests {
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f"}}}"#,
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"date":"d"}}}}}"#,
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"file":"f","date":4}}}}}"#,
+    #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":{"l":{"title":"Live"}}}}}"#,
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"\ud83c":{"file":"f","date":"d"}}}}}"#,
     "{\"version\":1,\"shows\":{\"s\u{1}\":{}}}", #"{"version":1,"shows":{"s":{"podcastGUID":"\q"}}}"#,
   ])
@@ -86,6 +90,9 @@ struct RecordIndexTests {
     #expect(!index.matches(changed))
     changed = record
     changed.shows[slug]?.feedURL += "x"
+    #expect(!index.matches(changed))
+    changed = record
+    changed.shows[slug]?.liveItems = ["live": .init(title: "Live", stream: "https://x.test/s", start: "t")]
     #expect(!index.matches(changed))
     changed = record
     changed.version += 1

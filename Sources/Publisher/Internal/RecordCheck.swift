@@ -136,7 +136,7 @@ struct RecordCheck {
   /// The show's live items to record: every one published before, whether show.yaml still has it
   /// or not, and today's. A live item with the stream and start of one published before under
   /// another GUID is a new stream to apps (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/tags/live-item.md).
-  private func liveItems(of show: Show, old: PublicationRecord.ShowRecord?, outcome: inout Outcome)
+  private func liveItems(of show: Show, old: RecordIndex.Show?, outcome: inout Outcome)
     -> [String: PublicationRecord.LiveItemRecord]?
   {
     var recorded = old?.liveItems ?? [:]
@@ -165,7 +165,7 @@ struct RecordCheck {
     for show in catalogue.shows {
       for item in show.podcasting.liveItems where !current.contains(item.guid) {
         guard let (slug, episode) = previous.shows.sorted(by: { $0.key < $1.key })
-          .lazy.compactMap({ slug, old in old.episodes[item.guid].map { (slug, $0) } }).first
+          .lazy.compactMap({ slug, old in old.episodes.entry(for: item.guid).map { (slug, $0) } }).first
         else { continue }
         outcome.findings.append(finding(
           PublishRules.guidChanged, allowed: options.allowGUIDChange,

@@ -13,6 +13,8 @@ struct RecordIndex: Sendable {
     var podcastGUID: String
     var feedURL: String
     var episodes = Episodes()
+    /// Few (a show's live streams), so kept as the record keeps them.
+    var liveItems: [String: PublicationRecord.LiveItemRecord]?
   }
 
   /// A show's episodes: four strings each, in `text`, rows sorted by the GUID's bytes.
@@ -138,7 +140,7 @@ struct RecordIndex: Sendable {
   init(_ record: PublicationRecord) {
     version = record.version
     for (slug, show) in record.shows {
-      var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL)
+      var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems)
       for (guid, episode) in show.episodes { entry.episodes.add(guid: guid, episode) }
       entry.episodes.sort()
       shows[slug] = entry
@@ -181,8 +183,30 @@ struct RecordIndex: Sendable {
     var podcastGUID: String?
     var feedURL: String?
     var episodes: Episodes?
+    var liveItems: [String: PublicationRecord.LiveItemRecord]?
     try reader.object { reader, key throws(Problem) in
       switch key {
+      case "liveItems":
+        guard !(try reader.null()) else { break }
+        var items: [String: PublicationRecord.LiveItemRecord] = [:]
+        try reader.object { reader, guid throws(Problem) in
+          var title: String?
+          var stream: String?
+          var start: String?
+          try reader.object { reader, key throws(Problem) in
+            switch key {
+            case "title": title = try reader.string()
+            case "stream": stream = try reader.string()
+            case "start": start = try reader.string()
+            default: try reader.skipValue()
+            }
+          }
+          guard let title, let stream, let start else {
+            throw Problem(message: "the live item \(guid) of show '\(slug)' lacks its title, stream or start")
+          }
+          items[guid] = PublicationRecord.LiveItemRecord(title: title, stream: stream, start: start)
+        }
+        liveItems = items
       case "podcastGUID": podcastGUID = try reader.string()
       case "feedURL": feedURL = try reader.string()
       case "episodes":
@@ -220,13 +244,13 @@ struct RecordIndex: Sendable {
       let missing = podcastGUID == nil ? "podcastGUID" : feedURL == nil ? "feedURL" : "episodes"
       throw Problem(message: "show '\(slug)' has no \(missing)")
     }
-    return Show(podcastGUID: podcastGUID, feedURL: feedURL, episodes: episodes)
+    return Show(podcastGUID: podcastGUID, feedURL: feedURL, episodes: episodes, liveItems: liveItems)
   }
 
   /// The show's record, made whole: for a show that is kept as it was.
   func record(of slug: String) -> PublicationRecord.ShowRecord? {
     guard let show = shows[slug] else { return nil }
-    var record = PublicationRecord.ShowRecord(podcastGUID: show.podcastGUID, feedURL: show.feedURL)
+    var record = PublicationRecord.ShowRecord(podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems)
     for (guid, entry) in show.episodes.entries { record.episodes[guid] = entry }
     return record
   }
@@ -236,7 +260,7 @@ struct RecordIndex: Sendable {
     guard record.version == version, record.shows.count == shows.count else { return false }
     for (slug, show) in record.shows {
       guard let old = shows[slug], old.podcastGUID == show.podcastGUID, old.feedURL == show.feedURL,
-        old.episodes.count == show.episodes.count
+        old.liveItems == show.liveItems, old.episodes.count == show.episodes.count
       else { return false }
       for (guid, entry) in show.episodes where old.episodes.entry(for: guid) != entry { return false }
     }
