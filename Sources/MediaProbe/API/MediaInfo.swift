@@ -8,6 +8,10 @@ public struct MediaInfo: Sendable, Hashable, Codable {
   public var mimeType: String?
   /// Seconds.
   public var duration: Double?
+  /// True when a read limit stopped the probe before the end and `duration` was scaled from the
+  /// part it read (an MP3 without a Xing or VBRI header: exact for constant bit rate, close for
+  /// variable); nil when it was measured.
+  public var durationEstimated: Bool?
   /// File size in bytes.
   public var size: Int64
   /// Average bits per second.

@@ -33,6 +33,14 @@ public struct MediaProbe: Sendable {
     probe(MemoryByteSource(bytes: bytes, limits: limits), path: name)
   }
 
+  /// Probes media read through `ranges` (a file on a server, say), named `name` in findings and
+  /// for the extension check. Reads whole aligned blocks of ``ProbeLimits/rangeBlockSize`` and
+  /// keeps a few, within ``ProbeLimits/maximumBytesRead`` and ``ProbeLimits/maximumRangeReads``
+  /// (``ProbeLimits/remote`` keeps a probe to a few hundred KB); a failed read is a finding.
+  public func probe(ranges: some MediaRanges, name: String) -> MediaInfo {
+    probe(RangeByteSource(ranges, limits: limits), path: name)
+  }
+
   func probe(_ source: some ByteSource, path: String) -> MediaInfo {
     var info = MediaInfo(path: path, size: source.size)
     ProbeDispatcher(limits: limits).run(source, into: &info)

@@ -80,6 +80,7 @@ struct MP3Measurement {
       ?? Int64(frames) * Int64(header.samplesPerFrame)
     if let stopped = count.stoppedAt, stopped.offset > audioStart {
       samples = Int64(Double(samples) * Double(scanner.end - audioStart) / Double(stopped.offset - audioStart))
+      info.durationEstimated = true
       info.findings.append(ProbeRules.limitReached.finding(
         "stopped counting frames at byte \(stopped.offset) (\(stopped.reason)); the duration is estimated from "
           + "the \(count.frames) frames before it", at: location))
