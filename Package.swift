@@ -76,7 +76,7 @@ let package = Package(
       name: "Importer",
       dependencies: [
         "Catalogue", "Publisher", "PodiumXML", "ShowNotes", "LinkCheck", "CurlTransfer", "Identifiers", "FeedRules",
-        "PodcastVocabulary", "Diagnostics", "AtomicOutput", "Parallel",
+        "PodcastVocabulary", "Diagnostics", "AtomicOutput", "Parallel", "MediaProbe",
       ]),
 
     // Command line: the only place that prints or picks exit codes.

@@ -1,9 +1,13 @@
 import LinkCheck
+import MediaProbe
+import Parallel
 import PodcastVocabulary
 
 /// Asks each enclosure's server what it holds (LinkCheck's HEAD and ranged GET, many at once,
-/// each bounded) and notes where it disagrees with the feed. The feed's values stay: they are
-/// what apps were told; a missing length is filled in from the server.
+/// each bounded), then probes the media where the server answers ranges (``MediaProbe`` over
+/// ``RemoteMediaRanges``, a few hundred KB each), and notes where either disagrees with the
+/// feed. The feed's values stay: they are what apps were told; a missing length or duration is
+/// filled in from the server or the media.
 struct MediaCheck {
   let configuration: LinkCheckConfiguration
   let budget: FetchBudget
@@ -52,8 +56,31 @@ struct MediaCheck {
         episodes[index].notes.append("the feed says \(episodes[index].mediaType), the server \(type)")
       }
       if result.rangeSupported == false {
-        episodes[index].notes.append("the media's server does not answer byte ranges, which Apple Podcasts needs")
+        episodes[index].notes.append(
+          "the media's server does not answer byte ranges, which Apple Podcasts needs; its duration was not read from it")
       }
     }
+    probe(&episodes, range, results)
+  }
+
+  /// Reads each duration from the media itself, where the server answers ranges and gave a size,
+  /// as many at once as LinkCheck makes requests at once.
+  private func probe(_ episodes: inout [EpisodeDraft], _ range: Range<Int>, _ results: [LinkResult]) {
+    let jobs = results.enumerated().compactMap { offset, result -> (index: Int, ranges: RemoteMediaRanges)? in
+      guard result.error == nil, result.rangeSupported == true, let size = result.contentLength, size > 0 else { return nil }
+      return (range.lowerBound + offset, RemoteMediaRanges(url: result.finalURL, size: size, configuration: configuration, budget: budget))
+    }
+    let probe = MediaProbe(limits: .remote)
+    let infos = BlockingMap.map(jobs, workers: max(1, configuration.maximumConcurrent)) { job in
+      probe.probe(ranges: job.ranges, name: Self.name(of: job.ranges.url))
+    }
+    for (job, info) in zip(jobs, infos) {
+      DurationCheck(info: info, url: job.ranges.url).apply(to: &episodes[job.index])
+    }
+  }
+
+  /// The URL's path without its query, so the probe's extension check reads the file name.
+  static func name(of url: String) -> String {
+    String(url.split(separator: "?", maxSplits: 1).first ?? "")
   }
 }

@@ -1,0 +1,157 @@
+import Foundation
+import Importer
+import PodiumTestSupport
+import Testing
+
+/// Remote media is probed by ranges: real MP3 and M4A files made by ffmpeg, served with ranges by
+/// a real server on 127.0.0.1. A missing duration is filled from the media, a wrong one reported;
+/// a probe asks for a few hundred KB at most; a server without ranges is said and not probed.
+@Suite struct MediaProbeImportTests {
+  /// A file ffmpeg makes from a tone, and what the probe must make of it.
+  struct Media: Sendable, CustomStringConvertible {
+    var name: String
+    var seconds: Int
+    var arguments: [String]
+    var type: String
+    /// The duration is estimated from the first part of the file.
+    var estimated = false
+    /// The probe must read the file's end (an index after the media).
+    var readsTail = false
+    var description: String { name }
+  }
+
+  static let media: [Media] = [
+    Media(name: "vbr-xing.mp3", seconds: 90, arguments: ["-codec:a", "libmp3lame", "-q:a", "5"], type: "audio/mpeg"),
+    Media(name: "cbr-info.mp3", seconds: 90, arguments: ["-codec:a", "libmp3lame", "-b:a", "64k"], type: "audio/mpeg"),
+    Media(
+      name: "cbr-no-header.mp3", seconds: 150, arguments: ["-codec:a", "libmp3lame", "-b:a", "64k", "-write_xing", "0"],
+      type: "audio/mpeg", estimated: true),
+    Media(
+      name: "faststart.m4a", seconds: 150, arguments: ["-codec:a", "aac", "-b:a", "64k", "-movflags", "+faststart"],
+      type: "audio/mp4"),
+    Media(name: "moov-at-end.m4a", seconds: 150, arguments: ["-codec:a", "aac", "-b:a", "64k"], type: "audio/mp4", readsTail: true),
+  ]
+
+  struct Setup {
+    let folder: TemporaryFolder
+    let server: TestHTTPServer
+    var catalogue: URL { folder.url.appendingPathComponent("episodes") }
+
+    init() throws {
+      folder = try TemporaryFolder()
+      server = try TestHTTPServer()
+      try folder.write("episodes/podium.yaml", CatalogueFixture.site)
+      try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("served"), withIntermediateDirectories: true)
+      server.serve(directory: folder.url.appendingPathComponent("served"), at: "/media")
+    }
+
+    /// Makes `media` in the served folder; returns its size and the length ffmpeg decodes.
+    func make(_ media: Media) throws -> (size: Int, seconds: Double) {
+      let served = folder.url.appendingPathComponent("served")
+      try MediaTools.run(
+        "ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=\(media.seconds)"] + media.arguments
+          + [media.name], in: served)
+      let size = try folder.read("served/\(media.name)").count
+      return (size, try MediaTools.decodedSeconds(media.name, in: served))
+    }
+
+    /// One item per entry: the file, its size and the itunes:duration the feed gives, if any.
+    func feed(_ items: [(media: Media, size: Int, duration: String?)]) -> String {
+      let entries = items.enumerated().map { number, item in
+        """
+        <item><title>Episode \(number + 1)</title><guid>ep-\(number + 1)</guid><pubDate>Mon, 0\(number + 1) Jan 2024 10:00:00 +0000</pubDate>
+          <enclosure url="\(server.url("/media/" + item.media.name))" length="\(item.size)" type="\(item.media.type)"/>\(item.duration.map { "<itunes:duration>\($0)</itunes:duration>" } ?? "")</item>
+        """
+      }
+      return """
+        <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+        <title>Probed</title><description>P.</description><itunes:image href="https://p.podium.test/a.jpg"/>
+        <itunes:category text="Arts"/>
+        <atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="https://p.podium.test/feed"/>
+        \(entries.joined(separator: "\n"))
+        </channel></rss>
+        """
+    }
+
+    func run(_ feed: String, probe: Bool = true) throws -> ImportReport {
+      server.route("/feed.xml", .text(feed, type: "application/rss+xml"))
+      var options = ImportOptions(now: MediaImportTests.now)
+      options.probeMedia = probe
+      return try FeedImporter(catalogueURL: catalogue, outputURL: folder.url.appendingPathComponent("feeds"), options: options)
+        .run(.remote(url: server.url("/feed.xml")))
+    }
+
+    /// The ranged GETs the probe made for `name` (not LinkCheck's two-byte check): their ranges.
+    func probeRanges(_ name: String) -> [(first: Int, last: Int)] {
+      server.requests.filter { $0.path == "/media/" + name && $0.method == "GET" && $0.range != "bytes=0-1" }.compactMap {
+        guard let range = $0.range?.dropFirst("bytes=".count).split(separator: "-"), range.count == 2,
+          let first = Int(range[0]), let last = Int(range[1])
+        else { return (-1, -1) }
+        return (first, last)
+      }
+    }
+
+    func episodeFile(_ number: Int) throws -> String {
+      try String(contentsOf: catalogue.appendingPathComponent("probed/2024-01-0\(number)-episode-\(number).md"), encoding: .utf8)
+    }
+  }
+
+  /// A feed without durations: each is filled from the media, within a second of what ffmpeg
+  /// decodes (an estimate within 1%), from a few ranges of at most 512 KiB in all.
+  @Test(arguments: media) func aMissingDurationIsFilledFromTheMedia(media: Media) throws {
+    let setup = try Setup()
+    let (size, seconds) = try setup.make(media)
+    let report = try setup.run(setup.feed([(media, size, nil)]))
+    let notes = report.episodes[0].notes
+    let filled = try #require(notes.first { $0.contains("the feed gave no itunes:duration") }, "\(notes)")
+    let written = try #require(try setup.episodeFile(1).firstMatch(of: /duration: (\d+)/)).1
+    let probed = try #require(Double(written))
+    #expect(abs(probed - seconds) <= (media.estimated ? seconds / 100 : 1), "\(probed) against ffmpeg's \(seconds)")
+    #expect(filled.contains("estimated") == media.estimated, "\(filled)")
+    #expect(!report.episodes[0].losses.contains { $0.element == "itunes:duration" })
+
+    let ranges = setup.probeRanges(media.name)
+    #expect(!ranges.isEmpty && ranges.count <= 8, "\(ranges)")
+    #expect(ranges.allSatisfy { $0.first >= 0 && $0.last >= $0.first }, "\(ranges)")
+    #expect(ranges.reduce(0) { $0 + $1.last - $1.first + 1 } <= 512 * 1024, "\(ranges)")
+    #expect(ranges.reduce(0) { $0 + $1.last - $1.first + 1 } < size, "\(ranges) of \(size) bytes")
+    if media.readsTail { #expect(ranges.contains { $0.first > size / 2 }, "\(ranges)") }
+    #expect(!setup.server.requests.contains { $0.path == "/media/" + media.name && $0.method == "GET" && $0.range == nil })
+  }
+
+  /// A duration far from the media's is reported and kept; one within the tolerance is not.
+  @Test func aWrongDurationIsReportedAndKept() throws {
+    let setup = try Setup()
+    let media = MediaProbeImportTests.media[0]
+    let (size, seconds) = try setup.make(media)
+    let report = try setup.run(setup.feed([(media, size, "2:30"), (media, size, String(Int(seconds.rounded()) + 2))]))
+    let wrong = report.episodes.first { $0.guid == "ep-1" }?.notes ?? []
+    #expect(wrong.contains { $0.contains("itunes:duration says 150 s but the media plays \(Int(seconds.rounded())) s") }, "\(wrong)")
+    #expect(try setup.episodeFile(1).contains("duration: 150"))
+    let close = report.episodes.first { $0.guid == "ep-2" }?.notes ?? []
+    #expect(!close.contains { $0.contains("itunes:duration") }, "\(close)")
+  }
+
+  /// A server that ignores ranges is named, and its media is not probed: nothing past the check's
+  /// two-byte request is asked for, and a missing duration stays a loss.
+  @Test func aServerWithoutRangesIsSaidAndNotProbed() throws {
+    let setup = try Setup()
+    setup.server.route("/media/whole.mp3", .ignoresRange(bytes: 2_000_000, type: "audio/mpeg"))
+    let media = Media(name: "whole.mp3", seconds: 0, arguments: [], type: "audio/mpeg")
+    let report = try setup.run(setup.feed([(media, 2_000_000, nil)]))
+    let notes = report.episodes[0].notes
+    #expect(notes.contains { $0.contains("does not answer byte ranges") && $0.contains("duration was not read") }, "\(notes)")
+    #expect(setup.probeRanges("whole.mp3").isEmpty)
+    #expect(report.episodes[0].losses.contains { $0.element == "itunes:duration" })
+  }
+
+  /// `--no-probe` asks the media's server nothing.
+  @Test func noProbeAsksNothing() throws {
+    let setup = try Setup()
+    let media = MediaProbeImportTests.media[1]
+    let (size, _) = try setup.make(media)
+    let report = try setup.run(setup.feed([(media, size, nil)]), probe: false)
+    #expect(!setup.server.requests.contains { $0.path.hasPrefix("/media/") })
+    #expect(report.episodes[0].losses.contains { $0.element == "itunes:duration" })
+  }
+}
