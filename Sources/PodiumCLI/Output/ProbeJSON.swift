@@ -31,6 +31,7 @@ struct ProbeJSON: Encodable {
   var container: String?
   var mimeType: String?
   var duration: Double?
+  var durationEstimated: Bool?
   var size: Int64
   var bitrate: Int?
   var sampleRate: Int?
@@ -56,6 +57,7 @@ struct ProbeJSON: Encodable {
     container = info.container?.rawValue
     mimeType = info.mimeType
     duration = info.duration.map(Self.milliseconds)
+    durationEstimated = info.durationEstimated
     size = info.size
     bitrate = info.bitrate
     sampleRate = info.sampleRate
@@ -96,7 +98,7 @@ enum ProbeText {
       if let value { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
     }
     add("format", info.container.map { "\($0.rawValue) (\(info.mimeType ?? "?"))" } ?? "unknown")
-    add("duration", info.duration.map { String(format: "%.3f s", $0) })
+    add("duration", info.duration.map { String(format: "%.3f s", $0) + (info.durationEstimated == true ? " (estimated)" : "") })
     add("size", "\(info.size) bytes")
     add("bitrate", info.bitrate.map { "\($0 / 1000) kbit/s" + (info.variableBitrate == true ? " (VBR)" : "") })
     add("audio", info.sampleRate.map { "\($0) Hz" + (info.channels.map { ", \($0) ch" } ?? "") })
