@@ -7,8 +7,9 @@ public struct ImportOptions: Sendable {
   public var showSlug: String?
   /// Fetch every enclosure into the show's `media/` instead of keeping the remote URLs.
   public var downloadMedia = false
-  /// Ask each enclosure's server for its size and type (HEAD and a ranged GET) and report what
-  /// differs from the feed. Nothing is downloaded.
+  /// Ask each enclosure's server for its size and type (HEAD and a ranged GET), read its duration
+  /// from the media where the server answers ranges (a few hundred KB of it), and report what
+  /// differs from the feed. Nothing is downloaded whole.
   public var probeMedia = true
   /// The old feed's address, for a file that names none (`atom:link rel="self"`): the show's
   /// `podcast:guid` is computed from it when the feed has none.

@@ -25,7 +25,7 @@ extension Podium {
     @Flag(help: "Fetch the media into <show>/media/ (resumable, checked against the feed's length and type).")
     var downloadMedia = false
 
-    @Flag(help: "Don't ask the media servers for each file's size and type.")
+    @Flag(help: "Don't ask the media servers for each file's size and type, nor read its duration from it.")
     var noProbe = false
 
     @Option(help: "The old feed's address, when importing a file that names none (for the show's podcast:guid).")
