@@ -69,12 +69,14 @@ import Testing
       return (size, try MediaTools.decodedSeconds(media.name, in: served))
     }
 
-    /// One item per entry: the file, its size and the itunes:duration the feed gives, if any.
-    func feed(_ items: [(media: Media, size: Int, duration: String?)]) -> String {
+    /// One item per entry: the file, its size and the itunes:duration the feed gives, if any;
+    /// `queries[n]`, when given, is added to the n-th enclosure URL.
+    func feed(_ items: [(media: Media, size: Int, duration: String?)], queries: [String] = []) -> String {
       let entries = items.enumerated().map { number, item in
-        """
+        let query = number < queries.count ? "?" + queries[number] : ""
+        return """
         <item><title>Episode \(number + 1)</title><guid>ep-\(number + 1)</guid><pubDate>Mon, 0\(number + 1) Jan 2024 10:00:00 +0000</pubDate>
-          <enclosure url="\(server.url("/media/" + item.media.name))" length="\(item.size)" type="\(item.media.type)"/>\(item.duration.map { "<itunes:duration>\($0)</itunes:duration>" } ?? "")</item>
+          <enclosure url="\(server.url("/media/" + item.media.name))\(query)" length="\(item.size)" type="\(item.media.type)"/>\(item.duration.map { "<itunes:duration>\($0)</itunes:duration>" } ?? "")</item>
         """
       }
       return """
@@ -87,10 +89,11 @@ import Testing
         """
     }
 
-    func run(_ feed: String, probe: Bool = true) throws -> ImportReport {
+    func run(_ feed: String, probe: Bool = true, configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportReport {
       server.route("/feed.xml", .text(feed, type: "application/rss+xml"))
       var options = ImportOptions(now: MediaImportTests.now)
       options.probeMedia = probe
+      configure(&options)
       return try FeedImporter(catalogueURL: catalogue, outputURL: folder.url.appendingPathComponent("feeds"), options: options)
         .run(.remote(url: server.url("/feed.xml")))
     }
@@ -159,6 +162,28 @@ import Testing
     #expect(notes.contains { $0.contains("does not answer byte ranges") && $0.contains("duration was not read") }, "\(notes)")
     #expect(setup.probeRanges("whole.mp3").isEmpty)
     #expect(report.episodes[0].losses.contains { $0.element == "itunes:duration" })
+  }
+
+  /// One file named by several items is probed once; the import's bytes for probes bound them
+  /// all: once spent (checked between batches, four items each here), the rest are named as not read.
+  @Test func probesAreOnePerFileAndBoundedInAll() throws {
+    let setup = try Setup()
+    let media = MediaProbeImportTests.media[1]
+    let (size, _) = try setup.make(media)
+    let items = Array(repeating: (media, size, String?.none), count: 7)
+    let report = try setup.run(setup.feed(items, queries: ["a", "a", "b", "c", "d", "e", "f"])) { options in
+      options.network.maximumConcurrent = 1
+      options.limits.maximumProbeBytes = 1
+    }
+    let filled = report.episodes.filter { $0.notes.contains { $0.contains("the feed gave no itunes:duration") } }
+    let notRead = report.episodes.filter { $0.notes.contains { $0.contains("MiB for reading media are spent") } }
+    #expect(filled.map(\.guid).sorted() == ["ep-1", "ep-2", "ep-3", "ep-4"], "\(report.episodes.map(\.notes))")
+    #expect(notRead.map(\.guid).sorted() == ["ep-5", "ep-6", "ep-7"], "\(report.episodes.map(\.notes))")
+    // The first two items share a URL: its probe's ranges were asked for once.
+    let first = setup.server.requests.filter { $0.path == "/media/" + media.name && $0.query == "a" && $0.method == "GET" && $0.range != "bytes=0-1" }
+    let third = setup.server.requests.filter { $0.path == "/media/" + media.name && $0.query == "b" && $0.method == "GET" && $0.range != "bytes=0-1" }
+    #expect(!first.isEmpty && first.count == third.count, "\(first) \(third)")
+    #expect(!setup.server.requests.contains { $0.query == "e" && $0.method == "GET" && $0.range != "bytes=0-1" })
   }
 
   /// `--no-probe` asks the media's server nothing.

@@ -14,6 +14,11 @@ public struct ImportLimits: Sendable, Hashable {
   /// Seconds spent fetching chapters and transcripts and checking media in all (media downloads,
   /// asked for with `--download-media`, are not counted).
   public var maximumNetworkSeconds: Double = 900
+  /// Bytes of media read to probe durations, in all. Each file costs at most 512 KB (most, 130 KB:
+  /// its first and last blocks), so the default covers some 8,000 episodes at the least; past it,
+  /// the rest are named as not read. Probes stop between batches, so a batch may pass it by a few
+  /// MB.
+  public var maximumProbeBytes: Int64 = 4 * 1024 * 1024 * 1024
 
   public init() {}
 }

@@ -8,6 +8,8 @@ final class FetchBudget {
   private let clock = ContinuousClock()
   private let deadline: ContinuousClock.Instant
   private(set) var bytesLeft: Int
+  /// Bytes of media the duration probes may still read (``ImportLimits/maximumProbeBytes``).
+  private(set) var probeBytesLeft: Int64
 
   init(_ limits: ImportLimits) {
     self.limits = limits
@@ -15,6 +17,7 @@ final class FetchBudget {
     let seconds = limits.maximumNetworkSeconds > 0 ? min(limits.maximumNetworkSeconds, 1e9) : 0
     deadline = clock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.down))))
     bytesLeft = max(0, limits.maximumSideBytes)
+    probeBytesLeft = max(0, limits.maximumProbeBytes)
   }
 
   var secondsLeft: Double {
@@ -60,6 +63,14 @@ final class FetchBudget {
   }
 
   func spend(_ bytes: Int) { bytesLeft = max(0, bytesLeft - bytes) }
+
+  /// Counts what a batch of probes read; called on the importing thread once the batch is done.
+  func spendOnProbes(_ bytes: Int64) { probeBytesLeft = max(0, probeBytesLeft - bytes) }
+
+  /// Why no more media is probed, or nil.
+  var probeBytesSpent: String? {
+    probeBytesLeft > 0 ? nil : "the import's \(Self.mebibytes(Int(limits.maximumProbeBytes))) MiB for reading media are spent"
+  }
 
   static func format(_ seconds: Double) -> String {
     seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)

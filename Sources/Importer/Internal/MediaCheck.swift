@@ -15,6 +15,8 @@ struct MediaCheck {
   func check(_ episodes: inout [EpisodeDraft]) {
     // In batches, so that the import's time for the network is looked at between them.
     let batch = max(1, configuration.maximumConcurrent) * 4
+    // Each file is probed once, however many items name it.
+    var probed: [String: MediaInfo] = [:]
     for start in stride(from: 0, to: episodes.count, by: batch) {
       let range = start..<min(start + batch, episodes.count)
       if let spent = budget.timeSpent {
@@ -23,11 +25,11 @@ struct MediaCheck {
         }
         continue
       }
-      check(&episodes, range)
+      check(&episodes, range, &probed)
     }
   }
 
-  private func check(_ episodes: inout [EpisodeDraft], _ range: Range<Int>) {
+  private func check(_ episodes: inout [EpisodeDraft], _ range: Range<Int>, _ probed: inout [String: MediaInfo]) {
     let requests = episodes[range].map { episode in
       LinkRequest(
         url: episode.mediaURL, kind: .enclosure, expectedLength: episode.mediaLength > 0 ? episode.mediaLength : nil,
@@ -60,21 +62,36 @@ struct MediaCheck {
           "the media's server does not answer byte ranges, which Apple Podcasts needs; its duration was not read from it")
       }
     }
-    probe(&episodes, range, results)
+    probe(&episodes, range, results, &probed)
   }
 
   /// Reads each duration from the media itself, where the server answers ranges and gave a size,
   /// as many at once as LinkCheck makes requests at once.
-  private func probe(_ episodes: inout [EpisodeDraft], _ range: Range<Int>, _ results: [LinkResult]) {
-    let jobs = results.enumerated().compactMap { offset, result -> (index: Int, ranges: RemoteMediaRanges)? in
+  private func probe(
+    _ episodes: inout [EpisodeDraft], _ range: Range<Int>, _ results: [LinkResult], _ probed: inout [String: MediaInfo]
+  ) {
+    let wanted = results.enumerated().compactMap { offset, result -> (index: Int, ranges: RemoteMediaRanges)? in
       guard result.error == nil, result.rangeSupported == true, let size = result.contentLength, size > 0 else { return nil }
       return (range.lowerBound + offset, RemoteMediaRanges(url: result.finalURL, size: size, configuration: configuration, budget: budget))
     }
-    let probe = MediaProbe(limits: .remote)
-    let infos = BlockingMap.map(jobs, workers: max(1, configuration.maximumConcurrent)) { job in
-      probe.probe(ranges: job.ranges, name: Self.name(of: job.ranges.url))
+    if let spent = budget.probeBytesSpent {
+      for job in wanted where probed[job.ranges.url] == nil {
+        episodes[job.index].notes.append("the media's duration was not read from it: \(spent)")
+      }
+    } else {
+      var seen: Set<String> = []
+      let jobs = wanted.filter { probed[$0.ranges.url] == nil && seen.insert($0.ranges.url).inserted }.map(\.ranges)
+      let probe = MediaProbe(limits: .remote)
+      let infos = BlockingMap.map(jobs, workers: max(1, configuration.maximumConcurrent)) { ranges in
+        probe.probe(ranges: ranges, name: Self.name(of: ranges.url))
+      }
+      for (ranges, info) in zip(jobs, infos) {
+        probed[ranges.url] = info
+        budget.spendOnProbes(info.bytesRead)
+      }
     }
-    for (job, info) in zip(jobs, infos) {
+    for job in wanted {
+      guard let info = probed[job.ranges.url] else { continue }
       DurationCheck(info: info, url: job.ranges.url).apply(to: &episodes[job.index])
     }
   }
