@@ -186,6 +186,33 @@ import Testing
     #expect(!setup.server.requests.contains { $0.query == "e" && $0.method == "GET" && $0.range != "bytes=0-1" })
   }
 
+  /// The ranges are asked of the address the check was redirected to, through LinkCheck again.
+  @Test func redirectedMediaIsProbedWhereItIs() throws {
+    let setup = try Setup()
+    let media = MediaProbeImportTests.media[0]
+    let (size, seconds) = try setup.make(media)
+    setup.server.route("/old/episode.mp3", .redirect(status: 302, to: "/media/" + media.name))
+    let feed = setup.feed([(media, size, nil)]).replacingOccurrences(
+      of: setup.server.url("/media/" + media.name), with: setup.server.url("/old/episode.mp3"))
+    let report = try setup.run(feed)
+    #expect(report.episodes[0].notes.contains { $0.contains("the media's \(Int(seconds.rounded())) s") }, "\(report.episodes[0].notes)")
+    #expect(!setup.probeRanges(media.name).isEmpty)
+  }
+
+  /// Bytes that are no media (the server's pattern), behind a size that is a lie: the report says
+  /// the duration could not be read and why, the feed's is kept, and the import goes on.
+  @Test func mediaThatCannotBeReadIsNamed() throws {
+    let setup = try Setup()
+    setup.server.route("/media/lying.mp3", .lyingLength(bytes: 100_000, claimed: 5_000_000, type: "audio/mpeg"))
+    let media = Media(name: "lying.mp3", seconds: 0, arguments: [], type: "audio/mpeg")
+    let report = try setup.run(setup.feed([(media, 5_000_000, "60")]))
+    let notes = report.episodes[0].notes
+    #expect(
+      notes.contains { $0.contains("the media's duration could not be read") && $0.contains("not a format Podium knows") },
+      "\(notes)")
+    #expect(try setup.episodeFile(1).contains("duration: 60"))
+  }
+
   /// `--no-probe` asks the media's server nothing.
   @Test func noProbeAsksNothing() throws {
     let setup = try Setup()
