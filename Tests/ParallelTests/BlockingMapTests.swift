@@ -1,0 +1,35 @@
+import Foundation
+import Parallel
+import Testing
+
+@Suite struct BlockingMapTests {
+  @Test(arguments: [0, 1, 2, 17, 200])
+  func keepsTheOrder(count: Int) {
+    #expect(BlockingMap.map(Array(0..<count), workers: 8) { $0 * 2 } == (0..<count).map { $0 * 2 })
+  }
+
+  /// Items that wait run `workers` at once, more than this machine has cores: the first eight
+  /// each wait until all eight are inside, which they never would if fewer ran at once (a wait
+  /// that gives up after a minute is the failure). None runs beside more than eight.
+  @Test func runsAsManyAtOnceAsItIsGiven() {
+    final class Gate: @unchecked Sendable {
+      let condition = NSCondition()
+      var inside = 0, arrived = 0, peak = 0
+    }
+    let gate = Gate()
+    let results = BlockingMap.map(Array(0..<24), workers: 8) { item -> Bool in
+      gate.condition.lock()
+      defer { gate.condition.unlock() }
+      gate.inside += 1
+      gate.arrived += 1
+      gate.peak = max(gate.peak, gate.inside)
+      gate.condition.broadcast()
+      var met = true
+      while gate.arrived < 8, met { met = gate.condition.wait(until: Date().addingTimeInterval(60)) }
+      gate.inside -= 1
+      return met
+    }
+    #expect(results.allSatisfy { $0 })
+    #expect(gate.peak == 8)
+  }
+}
