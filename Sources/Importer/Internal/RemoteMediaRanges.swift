@@ -25,7 +25,9 @@ struct RemoteMediaRanges: MediaRanges {
     } catch {
       throw Refused(description: "bytes \(range): \(error.description)")
     }
-    guard response.status == 206, response.body.count == count else {
+    // A whole body is the bytes asked for only when they are the whole file.
+    let whole = response.status == 200 && offset == 0 && Int64(count) == size
+    guard response.status == 206 || whole, response.body.count == count else {
       throw Refused(description: "the server answered \(response.status) with \(response.body.count) bytes to a request for bytes \(range)")
     }
     return response.body
