@@ -32,4 +32,16 @@ import Testing
     #expect(results.allSatisfy { $0 })
     #expect(gate.peak == 8)
   }
+
+  /// After a result that stops the map, no item starts: with one worker, exactly those up to it
+  /// ran; with several, at most the ones already in flight beside it.
+  @Test(arguments: [1, 4])
+  func startsNothingAfterAStop(workers: Int) {
+    let results = BlockingMap.map(Array(0..<100), workers: workers, stoppingAfter: { $0 == 10 }) { $0 }
+    let ran = results.compactMap { $0 }
+    #expect(ran.contains(10))
+    #expect(ran.count <= 11 + (workers - 1) * 2, "\(ran)")
+    if workers == 1 { #expect(results.map { $0 != nil } == (0..<100).map { $0 <= 10 }) }
+    for (index, result) in results.enumerated() { #expect(result == nil || result == index) }
+  }
 }

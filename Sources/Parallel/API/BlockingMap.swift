@@ -6,43 +6,77 @@ import Foundation
 public enum BlockingMap {
   public static func map<T, R>(_ items: [T], workers: Int, _ transform: (T) -> R) -> [R] {
     guard items.count > 1, workers > 1 else { return items.map(transform) }
-    return withoutActuallyEscaping(transform) { transform in
-      let state = State(items: items, transform: transform)
-      let group = DispatchGroup()
-      for _ in 0..<min(workers, items.count) {
-        group.enter()
-        Thread {
-          defer { group.leave() }
-          while let index = state.claim() { state.set(index, state.transform(state.items[index])) }
-        }.start()
+    return map(items, workers: workers, stoppingAfter: { _ in false }, transform).map { $0! }
+  }
+
+  /// The same, except that once a result meets `stop` no further item is started: those not
+  /// started stay `nil` (a publish asks no more of a store that failed once).
+  public static func map<T, R>(
+    _ items: [T], workers: Int, stoppingAfter stop: (R) -> Bool, _ transform: (T) -> R
+  ) -> [R?] {
+    withoutActuallyEscaping(transform) { transform in
+      withoutActuallyEscaping(stop) { stop in
+        let state = State(items: items, transform: transform, stop: stop)
+        let group = DispatchGroup()
+        for _ in 0..<min(max(1, workers), items.count) {
+          group.enter()
+          Thread {
+            defer { group.leave() }
+            state.work()
+          }.start()
+        }
+        group.wait()
+        // A finished thread may hold `state` a moment longer: it must not hold the closures,
+        // which may not outlive this call.
+        state.release()
+        return state.results
       }
-      group.wait()
-      return state.results.map { $0! }
     }
   }
 
   /// The next index and the results, under a lock; each index is claimed and written once.
   private final class State<T, R>: @unchecked Sendable {
-    let items: [T]
-    let transform: (T) -> R
+    private let items: [T]
+    private var transform: ((T) -> R)?
+    private var stop: ((R) -> Bool)?
     private let lock = NSLock()
     private var next = 0
-    private(set) var results: [R?]
+    private var stopped = false
+    private var stored: [R?]
 
-    init(items: [T], transform: @escaping (T) -> R) {
+    init(items: [T], transform: @escaping (T) -> R, stop: @escaping (R) -> Bool) {
       self.items = items
       self.transform = transform
-      results = Array(repeating: nil, count: items.count)
+      self.stop = stop
+      stored = Array(repeating: nil, count: items.count)
     }
 
-    func claim() -> Int? {
+    var results: [R?] { lock.withLock { stored } }
+
+    /// Runs items until none is left or one stopped the map.
+    func work() {
+      guard let transform, let stop else { return }
+      while let index = claim() {
+        let result = transform(items[index])
+        let stops = stop(result)
+        lock.withLock {
+          stored[index] = result
+          if stops { stopped = true }
+        }
+      }
+    }
+
+    func release() {
+      transform = nil
+      stop = nil
+    }
+
+    private func claim() -> Int? {
       lock.withLock {
-        guard next < items.count else { return nil }
+        guard !stopped, next < items.count else { return nil }
         defer { next += 1 }
         return next
       }
     }
-
-    func set(_ index: Int, _ result: R) { lock.withLock { results[index] = result } }
   }
 }

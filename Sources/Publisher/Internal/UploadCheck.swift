@@ -1,6 +1,7 @@
 import Foundation
 import LinkCheck
 import ObjectStore
+import Parallel
 
 /// Checks uploaded objects as an app will find them: the store's own HEAD for every one (there,
 /// whole, the same bytes), and for new media the public URL with HEAD and a small range GET, when
@@ -97,19 +98,10 @@ struct UploadCheck {
   private static func head(_ keys: [String], in store: any ObjectStore, workers: Int)
     -> [Result<StoredObject?, ObjectStoreError>?]
   {
-    let answers = Answers(count: keys.count)
-    let group = DispatchGroup()
-    for _ in 0..<min(workers, keys.count) {
-      group.enter()
-      Thread {
-        defer { group.leave() }
-        while let index = answers.claim() {
-          answers.set(index, Result { () throws(ObjectStoreError) in try store.head(keys[index]) })
-        }
-      }.start()
-    }
-    group.wait()
-    return answers.all
+    BlockingMap.map(keys, workers: workers, stoppingAfter: { answer in
+      if case .failure = answer { return true }
+      return false
+    }) { key in Result { () throws(ObjectStoreError) in try store.head(key) } }
   }
 
   static func isLoopback(_ url: String) -> Bool {
@@ -123,33 +115,5 @@ struct UploadCheck {
       return address + url.dropFirst(base.count)
     }
     return url
-  }
-}
-
-/// HEAD answers written by several threads, each once, under the lock.
-private final class Answers: @unchecked Sendable {
-  private let lock = NSLock()
-  private var answers: [Result<StoredObject?, ObjectStoreError>?]
-  private var next = 0
-  private var failed = false
-
-  init(count: Int) { answers = Array(repeating: nil, count: count) }
-
-  var all: [Result<StoredObject?, ObjectStoreError>?] { lock.withLock { answers } }
-
-  /// The next key to ask for, unless all are taken or an answer failed.
-  func claim() -> Int? {
-    lock.withLock {
-      guard !failed, next < answers.count else { return nil }
-      defer { next += 1 }
-      return next
-    }
-  }
-
-  func set(_ index: Int, _ answer: Result<StoredObject?, ObjectStoreError>) {
-    lock.withLock {
-      answers[index] = answer
-      if case .failure = answer { failed = true }
-    }
   }
 }
