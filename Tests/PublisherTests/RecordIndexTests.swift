@@ -38,6 +38,7 @@ struct RecordIndexTests {
     // A GUID, a show or a key given twice: the first one counts, as JSONDecoder reads it.
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"file":"1","date":"d"},"a":{"file":"2","date":"d"}}}}}"#,
     #"{"version":1,"version":2,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{}},"s":{"podcastGUID":"h","feedURL":"f","episodes":{}}}}"#,
+    #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"file":"1","file":"2","enclosure":null,"enclosure":"e","date":"d","date":"x"}}}}}"#,
     // Live items, as the record keeps them (or null when a hand edit wrote it so).
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":{"l":{"start":"t","title":"Live","stream":"https://x.test/s","x":1}}}}}"#,
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":null}}}"#,

@@ -220,20 +220,22 @@ struct RecordIndex: Sendable {
         // Its GUIDs are told apart when the rows are sorted, not in a set of 100,000 strings.
         try reader.object(keepingFirst: false) { reader, guid throws(Problem) in
           var file: String?
-          var enclosure: String?
+          var enclosure: String??
           var date: String?
-          try reader.object { reader, key throws(Problem) in
+          // The first of a key given twice counts, told by its value rather than by a set of keys
+          // made for each of 100,000 entries.
+          try reader.object(keepingFirst: false) { reader, key throws(Problem) in
             switch key {
-            case "file": file = try reader.string()
-            case "enclosure": enclosure = try reader.null() ? nil : try reader.string()
-            case "date": date = try reader.string()
+            case "file" where file == nil: file = try reader.string()
+            case "enclosure" where enclosure == nil: enclosure = .some(try reader.null() ? nil : try reader.string())
+            case "date" where date == nil: date = try reader.string()
             default: try reader.skipValue()
             }
           }
           guard let file, let date else {
             throw Problem(message: "the episode \(guid) of show '\(slug)' has no \(file == nil ? "file" : "date")")
           }
-          table.add(guid: guid, PublicationRecord.EpisodeRecord(file: file, enclosure: enclosure, date: date))
+          table.add(guid: guid, PublicationRecord.EpisodeRecord(file: file, enclosure: enclosure ?? nil, date: date))
         }
         if !table.measuring { table.sort() }
         episodes = table
