@@ -1,0 +1,66 @@
+import Foundation
+
+/// One file of the build cache in ``CacheEncoder``'s form: a magic line, a checksum of the rest,
+/// and the value. A file that is not one (damaged, cut short, or written by something else) is
+/// refused whole, so no part of it is trusted.
+enum CacheFile {
+  private static let magic = Array("PODIUM-CACHE-1\n\0".utf8)
+  /// Larger files are refused unread: a cache entry for the largest show is a few tens of MB.
+  static let maximumSize = 1 << 30
+
+  enum Problem: Error {
+    /// There is no such file: nothing to say.
+    case missing
+    /// The file is there but can't be used.
+    case unreadable
+  }
+
+  static func read<T: Decodable>(_ type: T.Type, from url: URL) throws(Problem) -> T {
+    var info = stat()
+    guard lstat(url.path, &info) == 0 else { throw .missing }
+    guard info.st_mode & S_IFMT == S_IFREG, info.st_size < maximumSize,
+      let data = FileManager.default.contents(atPath: url.path)
+    else { throw .unreadable }
+    do {
+      return try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> T in
+        let header = magic.count + 8
+        guard buffer.count >= header, buffer.prefix(magic.count).elementsEqual(magic) else { throw Problem.unreadable }
+        let payload = UnsafeRawBufferPointer(rebasing: buffer[header...])
+        let stored = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
+        guard stored == checksum(payload) else { throw Problem.unreadable }
+        return try CacheDecoder.decode(type, from: payload)
+      }
+    } catch {
+      throw .unreadable
+    }
+  }
+
+  /// Writes the value, replacing the file in one step; false when it can't be written.
+  @discardableResult static func write(_ value: some Encodable, to url: URL) -> Bool {
+    guard let payload = try? CacheEncoder.encode(value) else { return false }
+    var data = Data(capacity: magic.count + 8 + payload.count)
+    data.append(contentsOf: magic)
+    withUnsafeBytes(of: payload.withUnsafeBytes { checksum($0) }.littleEndian) { data.append(contentsOf: $0) }
+    data.append(contentsOf: payload)
+    return (try? data.write(to: url, options: .atomic)) != nil
+  }
+
+  /// A 64-bit checksum, eight bytes a step: enough to tell a damaged file, fast enough not to
+  /// count beside reading it (it is no defence against someone who writes the cache on purpose,
+  /// nor need it be: the cache is the user's own, beside the output).
+  static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+      offset += 8
+    }
+    while offset < bytes.count {
+      hash = (hash ^ UInt64(bytes[offset])) &* 0x94D0_49BB_1331_11EB
+      offset += 1
+    }
+    return hash ^ (hash >> 29)
+  }
+}
