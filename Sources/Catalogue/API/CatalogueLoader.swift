@@ -8,6 +8,9 @@ import Parallel
 /// on so that one run reports them all.
 public struct CatalogueLoader: Sendable {
   public let root: URL
+  /// Earlier readings of episode files, taken instead of reading unchanged files again; `nil`:
+  /// every file is read.
+  public var reuse: (any EpisodeReuse)?
   /// Larger text files are refused, so a stray media file named `.md` can't exhaust memory.
   public static let maximumFileSize = 16 * 1024 * 1024
   /// Episodes read in parallel before they join their shows.
@@ -62,14 +65,19 @@ public struct CatalogueLoader: Sendable {
     let slugs = shows.map(\.slug)
     for batchStart in stride(from: 0, to: episodeJobs.count, by: Self.batchSize) {
       let batch = Array(episodeJobs[batchStart..<min(batchStart + Self.batchSize, episodeJobs.count)])
-      var results = ParallelMap.map(batch) { job in
-        readEpisode(job.name, in: folders[job.show], show: slugs[job.show])
+      let reuse = self.reuse
+      var results = ParallelMap.map(batch) { job -> (reading: EpisodeReading, reused: Bool) in
+        if let reading = reuse?.reading(show: slugs[job.show], file: job.name) { return (reading, true) }
+        return (readEpisode(job.name, in: folders[job.show], show: slugs[job.show]), false)
       }
       // Episodes are moved out of the results, not copied.
       for index in results.indices {
-        result.findings += results[index].findings
         let show = batch[index].show
-        if let episode = results[index].episode.take() {
+        if let reuse, !results[index].reused {
+          reuse.read(show: slugs[show], file: batch[index].name, results[index].reading)
+        }
+        result.findings += results[index].reading.findings
+        if let episode = results[index].reading.episode.take() {
           shows[show].episodes.append(episode)
         } else {
           result.gaps.unloaded.insert("\(shows[show].slug)/\(batch[index].name)")
@@ -179,11 +187,11 @@ public struct CatalogueLoader: Sendable {
     return entries.names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
   }
 
-  private func readEpisode(_ name: String, in folder: EpisodeFolder, show: String) -> (episode: Episode?, findings: [Finding]) {
+  private func readEpisode(_ name: String, in folder: EpisodeFolder, show: String) -> EpisodeReading {
     let file = "\(show)/\(name)"
     let collector = FindingCollector(file: file)
     guard let text = SourceFile.readText(atPath: folder.path + name, name: name, collector: collector) else {
-      return (nil, collector.findings)
+      return EpisodeReading(episode: nil, findings: collector.findings, reusable: true)
     }
     let frontMatter: FrontMatter
     do {
@@ -193,13 +201,30 @@ public struct CatalogueLoader: Sendable {
         ? "the file must start with a line '---', then the front matter, then another '---'"
         : "the front matter has no closing '---' line"
       collector.report(CatalogueRules.frontMatter, message, line: 1)
-      return (nil, collector.findings)
+      return EpisodeReading(episode: nil, findings: collector.findings, reusable: true)
     }
+    // What the reading depends on besides this file is the show folder's other files, which a
+    // cache can watch; another episode file's changes it doesn't, so a front matter that may
+    // name one (a transcript in a .md file) is read again every time.
+    let reusable = !frontMatter.yaml.utf8.contains(subsequence: ".md".utf8)
     guard let document = YAMLEventReader.parse(frontMatter.yaml, lineOffset: frontMatter.lineOffset, collector: collector)
-    else { return (nil, collector.findings) }
+    else { return EpisodeReading(episode: nil, findings: collector.findings, reusable: reusable) }
     let context = EpisodeReader.Context(
       fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url, folderPath: folder.path)
     let episode = EpisodeReader.read(document, frontMatter: frontMatter, context: context, collector: collector)
-    return (episode, collector.findings)
+    return EpisodeReading(episode: episode, findings: collector.findings, reusable: reusable)
+  }
+}
+
+extension Collection where Element: Equatable {
+  /// Whether the elements of `other` occur here, one after the other.
+  fileprivate func contains(subsequence other: some Collection<Element>) -> Bool {
+    guard let first = other.first else { return true }
+    var start = startIndex
+    while let found = self[start...].firstIndex(of: first) {
+      if self[found...].starts(with: other) { return true }
+      start = index(after: found)
+    }
+    return false
   }
 }

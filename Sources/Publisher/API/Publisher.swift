@@ -113,7 +113,7 @@ public struct Publisher: Sendable {
     var inputs: TreeFingerprint?
     if let cache {
       var stopwatch = Stopwatch()
-      inputs = TreeFingerprint.of(catalogueURL, changeTimes: true)
+      inputs = TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true)
       if let state = BuildState.load(from: cache, note: &cacheNote), let inputs,
         let report = reusable(state, cache: cache, inputs: inputs, output: output.url)
       {
@@ -127,9 +127,20 @@ public struct Publisher: Sendable {
     // cache is asked first and this walk of the output is not repeated.)
     if lock != nil, let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
     let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "this build")
+    // Below the whole build, each episode file's reading is kept (a link to a folder in the
+    // catalogue, which the walk refuses, turns this off too).
+    let episodes = cache.flatMap { cache in
+      inputs.map { EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files) }
+    }
+    if let problem = episodes?.problem, let cache {
+      let name = "\(cache.folder.lastPathComponent)/\(EpisodeCache.folderName)"
+      cacheNote = cacheNote ?? PublishRules.cache.finding(
+        "the build cache's episode files \(problem) could not be read, so they were ignored and those shows' "
+          + "episodes read again; this build replaces them", at: SourceLocation(file: name))
+    }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     var (report, planned, loaded) = try self.plan(
-      recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests
+      recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests, episodes: episodes
     ) {
       if lock == nil {
         try commit.makeParentFolder()
@@ -284,16 +295,28 @@ public struct Publisher: Sendable {
   /// - Parameters:
   ///   - recordFolder: the folder whose publication record guards the build.
   ///   - announcingFirstBuild: whether to say so when there is no record and no feed to rebuild it from.
+  ///   - episodes: earlier readings of episode files, to take instead of reading them again.
   ///   - startStaging: called once the catalogue has loaded, unless its findings already block
   ///     publishing: the staging folder that podcast feeds are written into as they are made, or
   ///     `nil` to keep them in memory.
   private func plan(
-    recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, startStaging: () throws -> Staging?
+    recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
+    startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
-    let loaded = CatalogueLoader(root: catalogueURL).load()
+    var loader = CatalogueLoader(root: catalogueURL)
+    loader.reuse = episodes
+    let loaded = loader.load()
     var report = BuildReport(findings: loaded.findings)
-    report.timings = [stopwatch.lap("load catalogue")]
+    report.timings = [
+      stopwatch.lap(
+        episodes.map { "load catalogue (\($0.counts.taken) episode files from the cache, \($0.counts.read) read)" }
+          ?? "load catalogue")
+    ]
+    if let episodes, let cache {
+      episodes.store(cache: cache)
+      report.timings.append(stopwatch.lap("cache: store episodes"))
+    }
     guard var catalogue = loaded.catalogue else {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)

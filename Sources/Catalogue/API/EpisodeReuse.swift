@@ -1,0 +1,26 @@
+import Diagnostics
+
+/// Where a loader may take an episode file's earlier reading instead of reading the file again:
+/// a build cache (Publisher's `EpisodeCache`, docs/architecture.md "The build cache") answers for
+/// files that, with everything their reading depends on, are unchanged since it was stored.
+public protocol EpisodeReuse: Sendable {
+  /// The earlier reading of `name` in show folder `show`, when it still holds; called on any core.
+  func reading(show: String, file name: String) -> EpisodeReading?
+  /// A file read now, for the next load; called once per file read, on one thread, in order.
+  func read(show: String, file name: String, _ reading: EpisodeReading)
+}
+
+/// What reading one episode file gave: the episode, when it could be read, and the file's findings.
+public struct EpisodeReading: Sendable, Codable {
+  public var episode: Episode?
+  public var findings: [Finding]
+  /// Whether the reading may be kept: not when its front matter names a `.md` file, which may be
+  /// another episode file (a reading depends on the show folder's other files, never on those).
+  public var reusable: Bool
+
+  public init(episode: Episode?, findings: [Finding], reusable: Bool) {
+    self.episode = episode
+    self.findings = findings
+    self.reusable = reusable
+  }
+}
