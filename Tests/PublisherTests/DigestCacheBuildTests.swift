@@ -85,6 +85,8 @@ import Testing
     try String(contentsOf: campaign.digests, encoding: .utf8).replacingOccurrences(of: original, with: planted)
       .write(to: campaign.digests, atomically: true, encoding: .utf8)
     unlink(campaign.twins.cache.folder.appendingPathComponent("build.json").path)
+    // Nor may the show cache take the show whole: its feed must be written again.
+    try FileManager.default.removeItem(at: campaign.twins.cache.folder.appendingPathComponent("shows"))
     var cached = Publisher(
       catalogueURL: campaign.catalogue, outputURL: campaign.folder.url.appendingPathComponent("cached/feeds"),
       options: BuildOptions(now: campaign.twins.now))

@@ -42,6 +42,31 @@ public struct Staging: Sendable {
     }
   }
 
+  /// Links each file from the output folder, where it still has its stamp, all or none: a show
+  /// a build cache knows unchanged keeps its files. When one can't be linked, those linked are
+  /// taken out again and their paths freed, so the caller can write them instead.
+  ///
+  /// - Returns: whether every file was linked.
+  public mutating func link(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
+    let linker = FileLinker(previousOutput: target.directory.path)
+    var linked: [String] = []
+    for (path, stamp) in files {
+      let file = try reserve(path)
+      linked.append(path)
+      guard linker.linkIfStamped(path, at: file, stamp) else {
+        for path in linked {
+          unlink(folder.path + "/" + path)
+          reserved.remove(path)
+        }
+        return false
+      }
+    }
+    return true
+  }
+
+  /// The stamp of a file written here, for a build cache to find it again in the output.
+  public func stamp(of path: String) -> OutputFileStamp? { OutputFileStamp(path: folder.path + "/" + path) }
+
   /// Checks a path for a file the caller creates itself (a feed written into its file as it is
   /// made), makes its folder, and returns where to create it. A tree written later may not
   /// hold the same path.

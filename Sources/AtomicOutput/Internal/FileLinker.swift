@@ -41,6 +41,16 @@ final class FileLinker {
     link(path, at: target, size: data.count) { holds($0, data) }
   }
 
+  /// Links the previous output's `path` at `target` if it passes the same checks as for
+  /// ``linkIfSame(_:at:_:)`` and still has `stamp`, without reading it: the file a build cache
+  /// recorded when an earlier build wrote it.
+  func linkIfStamped(_ path: String, at target: String, _ stamp: OutputFileStamp) -> Bool {
+    link(path, at: target, size: Int(stamp.size)) { descriptor in
+      var info = stat()
+      return fstat(descriptor, &info) == 0 && OutputFileStamp(info) == stamp
+    }
+  }
+
   /// Replaces `target`, a file the caller has written, with the previous output's `path` when
   /// that passes the same checks and holds the same bytes: the link is made beside `target` and
   /// then takes its name, so `target` is always one file or the other, whole.

@@ -3,6 +3,7 @@ import Catalogue
 import Diagnostics
 import Foundation
 import Identifiers
+import Parallel
 internal import CPodiumSystem
 
 /// `podium validate` and `podium build` as library calls: load the catalogue, check it, render
@@ -139,8 +140,12 @@ public struct Publisher: Sendable {
           + "episodes read again; this build replaces them", at: SourceLocation(file: name))
     }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
+    let shows = cache.flatMap { cache in
+      episodes.map { ShowCache(cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options) }
+    }
     var (report, planned, loaded) = try self.plan(
-      recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests, episodes: episodes
+      recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests, episodes: episodes,
+      shows: shows
     ) {
       if lock == nil {
         try commit.makeParentFolder()
@@ -189,8 +194,8 @@ public struct Publisher: Sendable {
       throw error
     }
     let folder = staging.folder
-    let (findings, staged) = Concurrently.run(
-      { CheckedOutput.findings(of: plan.checked) { $0.findings(stagedIn: folder) } },
+    let (found, staged) = Concurrently.run(
+      { ParallelMap.map(plan.checked) { $0.findings(stagedIn: folder) } },
       {
         Result {
           try tree.add(OutputManifest.path, try OutputManifest.encode(written))
@@ -198,7 +203,7 @@ public struct Publisher: Sendable {
           return staging.staged
         }
       })
-    report.add(plan.settings.apply(findings))
+    report.add(plan.settings.apply(CheckedOutput.merged(plan.checked, found)))
     report.timings.append(stopwatch.lap("check feeds, stage output"))
     let ready: StagedDirectory
     do {
@@ -218,6 +223,11 @@ public struct Publisher: Sendable {
       TreeFingerprint.waitForNextTick()
       outputs = TreeFingerprint.of(staging.folder, changeTimes: false)
     }
+    var showRecords: [String: ShowCache.Record] = [:]
+    if shows != nil, let cache {
+      if outputs == nil { TreeFingerprint.waitForNextTick() }
+      showRecords = records(of: plan, found: found, staging: staging, cache: cache)
+    }
     // Once more just before the swap: a file put into the output while the build ran would be
     // removed with the old output.
     if let refused = checkOwnership(output) {
@@ -236,6 +246,11 @@ public struct Publisher: Sendable {
     }
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
+    if let shows, let cache, kept == nil {
+      shows.store(showRecords, keeping: Set(plan.cacheable.filter { $0.value.reused != nil }.keys), cache: cache)
+    } else {
+      shows?.removeAll()
+    }
     // Digests shared by the caller are the caller's to store.
     if self.digests == nil { saveDigests(digests) }
     // A warning about what was found in the old output is this build's alone: not stored.
@@ -275,6 +290,33 @@ public struct Publisher: Sendable {
     digests.save(to: cache.digestsFile)
   }
 
+  /// The show cache's records of the shows this build rendered: their staged files with their
+  /// stamps, and what rendering and checking them found. A show whose rendering failed, or
+  /// whose files can't be stamped, gets none.
+  private func records(
+    of plan: Plan, found: [[Finding]], staging: Staging, cache: BuildCache
+  ) -> [String: ShowCache.Record] {
+    var checked: [String: [ShowCache.Checked]] = [:]
+    for (output, findings) in zip(plan.checked, found) {
+      guard let slash = output.path.firstIndex(of: "/") else { continue }
+      checked[String(output.path[..<slash]), default: []].append(ShowCache.Checked(
+        path: output.path, file: output.file, size: output.size, preview: output.preview != nil, findings: findings))
+    }
+    let parts = plan.cacheable.filter { $0.value.reused == nil && !$0.value.rendered.contains { $0.severity == .error } }
+    let made = ParallelMap.map(Array(parts)) { slug, part -> (String, ShowCache.Record)? in
+      var files: [ShowCache.File] = []
+      files.reserveCapacity(part.staged.count)
+      for path in part.staged {
+        guard let stamp = staging.stamp(of: path) else { return nil }
+        files.append(ShowCache.File(path: path, stamp: stamp))
+      }
+      return (slug, ShowCache.Record(
+        format: ShowCache.format, podium: cache.podiumIdentity, key: part.key, files: files, rendered: part.rendered,
+        checked: checked[slug] ?? []))
+    }
+    return Dictionary(made.compactMap { $0 }) { first, _ in first }
+  }
+
   /// The report of the last build, when this one would write the same bytes and say the same:
   /// the same Podium, options, catalogue and output, at a moment that publishes the same episodes.
   private func reusable(_ state: BuildState, cache: BuildCache, inputs: TreeFingerprint, output: URL) -> BuildReport? {
@@ -296,12 +338,13 @@ public struct Publisher: Sendable {
   ///   - recordFolder: the folder whose publication record guards the build.
   ///   - announcingFirstBuild: whether to say so when there is no record and no feed to rebuild it from.
   ///   - episodes: earlier readings of episode files, to take instead of reading them again.
+  ///   - shows: the shows the last build wrote, to take whole when nothing they depend on changed.
   ///   - startStaging: called once the catalogue has loaded, unless its findings already block
   ///     publishing: the staging folder that podcast feeds are written into as they are made, or
   ///     `nil` to keep them in memory.
   private func plan(
     recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
-    startStaging: () throws -> Staging?
+    shows: ShowCache? = nil, startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     var loader = CatalogueLoader(root: catalogueURL)
@@ -337,11 +380,14 @@ public struct Publisher: Sendable {
     var staging = blocked ? nil : try startStaging()
     // The record check runs beside the rendering, which needs only the shows' podcast:guid.
     let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options, gaps: loaded.gaps)
-    let renderer = OutputRenderer(
+    var renderer = OutputRenderer(
       catalogue: catalogue, options: options, podcastGUIDs: recordCheck.podcastGUIDs(),
       outputName: outputURL.lastPathComponent, digests: digests)
+    renderer.shows = shows
     let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
-    report.timings.append(stopwatch.lap("render notes, write feeds"))
+    let taken = rendered.cacheable.values.filter { $0.reused != nil }.count
+    report.timings.append(
+      stopwatch.lap(shows == nil ? "render notes, write feeds" : "render notes, write feeds (\(taken) shows from the cache)"))
     report.findings =
       settings.apply(report.findings + check.findings + rendered.findings, keepingErrorsIn: check.heldBack)
       + settings.check()
@@ -352,7 +398,7 @@ public struct Publisher: Sendable {
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
         checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record),
-        window: window(catalogue)), catalogue
+        window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
   }
 
@@ -370,6 +416,8 @@ public struct Publisher: Sendable {
     /// the same record and finds the same (``BuildState``).
     let recordUnchanged: Bool
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
+    /// The shows the show cache may keep, by slug.
+    let cacheable: [String: OutputRenderer.ShowPart]
 
     /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
     mutating func takeTree() -> OutputTree {

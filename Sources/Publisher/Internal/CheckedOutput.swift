@@ -34,11 +34,14 @@ struct CheckedOutput: Sendable {
   /// The findings of a feed that is checked as it is rendered and never written: the preview of a
   /// show with episodes still to come (``OutputRenderer``), so its bytes are not kept for later.
   var preview: [Finding]?
+  /// The findings of a feed the show cache took from the last build (``ShowCache``), as they were
+  /// found there: at the catalogue's lines, before those repeated across outputs were dropped.
+  var known: [Finding]?
 
   /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory, checked as they
   /// are read, item by item, so no parsed copy of the feed is held.
   func findings(_ data: Data) -> [Finding] {
-    if let preview { return preview }
+    if let found = preview ?? known { return found }
     let findings =
       switch rules {
       case .feed(let profile): FeedLinter(profile: profile).lint(data, file: file)
@@ -50,7 +53,7 @@ struct CheckedOutput: Sendable {
   /// The same, on the file as staged: read in pieces and checked item by item, so neither the
   /// bytes nor the parsed feed need stay in memory.
   func findings(stagedIn staging: URL) -> [Finding] {
-    if let preview { return preview }
+    if let found = preview ?? known { return found }
     let path = staging.appendingPathComponent(path).path
     let findings =
       switch rules {
@@ -68,10 +71,15 @@ struct CheckedOutput: Sendable {
   /// The outputs are checked side by side, on every core (a network's thousand feeds), and
   /// their findings taken in the outputs' order, so which one is kept doesn't depend on timing.
   static func findings(of outputs: [CheckedOutput], _ check: (CheckedOutput) -> [Finding]) -> [Finding] {
+    merged(outputs, ParallelMap.map(outputs, check))
+  }
+
+  /// The findings of each output, `found`, with those reported at the catalogue kept once, as
+  /// ``findings(of:_:)`` gives them.
+  static func merged(_ outputs: [CheckedOutput], _ found: [[Finding]]) -> [Finding] {
     var seen = Set<Key>()
-    let found = ParallelMap.map(outputs, check)
     return zip(outputs, found).flatMap { output, findings in
-      guard output.sourceMap != nil else { return findings }
+      guard output.sourceMap != nil || output.known != nil else { return findings }
       return findings.filter { seen.insert(Key(ruleID: $0.ruleID, location: $0.location, severity: $0.severity)).inserted }
     }
   }

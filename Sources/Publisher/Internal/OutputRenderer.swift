@@ -25,6 +25,8 @@ struct OutputRenderer {
   let outputName: String
   /// The integrity hashes of local media, shared by every feed (and the preview of episodes to come).
   var digests = DigestCache()
+  /// Where a show whose inputs are unchanged is taken whole from the last build (``ShowCache``).
+  var shows: ShowCache?
 
   struct Result {
     var tree = OutputTree()
@@ -33,6 +35,19 @@ struct OutputRenderer {
     var findings: [Finding] = []
     /// The feeds and video sitemaps written, for their rules.
     var checked: [CheckedOutput] = []
+    /// Each show's part, for the show cache: by slug, the shows that have a key.
+    var cacheable: [String: ShowPart] = [:]
+  }
+
+  /// What the show cache needs of a show's rendering.
+  struct ShowPart {
+    var key: String
+    /// The files staged for it.
+    var staged: [String]
+    /// What its rendering found.
+    var rendered: [Finding]
+    /// The record it was taken from, when it was.
+    var reused: ShowCache.Record?
   }
 
   /// - Parameter staging: where a build stages its output: podcast feeds are written into it
@@ -47,11 +62,15 @@ struct OutputRenderer {
     let shared = staging.map(SharedStaging.init)
     let parts = ParallelMap.map(catalogue.shows) { show -> Result in
       var part = Result()
+      let key = shows?.key(
+        for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now)
+      if let key, let shared, let reused = reuse(show, key: key, staging: shared) { return reused }
       // Indices into the show's own episodes, in feed order: a filtered or sorted copy of a
       // large show's episodes costs tens of MB (docs/performance.md).
       let published = PodcastFeedWriter.order(of: show.episodes) { $0.status(at: options.now) == .published }
       do {
         try add(show: show, published: published, renderer: renderer, staging: shared, to: &part)
+        if let key { part.cacheable[show.slug] = ShowPart(key: key, staged: part.staged, rendered: part.findings) }
       } catch {
         part.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
@@ -63,6 +82,7 @@ struct OutputRenderer {
       result.staged += part.staged
       result.findings += part.findings
       result.checked += part.checked
+      result.cacheable.merge(part.cacheable) { first, _ in first }
       do {
         for (path, contents) in part.tree.files.sorted(by: { $0.key < $1.key }) { try result.tree.add(path, contents) }
       } catch {
@@ -77,6 +97,32 @@ struct OutputRenderer {
       result.findings.append(PublishRules.output.finding("\(error)", at: SourceLocation(file: "\(outputName)/\(OutputPaths.opml)")))
     }
     return result
+  }
+
+  /// The show as the last build wrote it, when the show cache has it under `key` and every one
+  /// of its files is still in the output to be linked.
+  private func reuse(_ show: Show, key: String, staging: SharedStaging) -> Result? {
+    guard let shows, let record = shows.record(of: show.slug, key: key),
+      (try? staging.link(record.files.map { ($0.path, $0.stamp) })) == true
+    else { return nil }
+    var part = Result()
+    part.staged = record.files.map(\.path)
+    part.findings = record.rendered
+    part.checked = record.checked.map { checked in
+      var output = CheckedOutput(path: checked.path, file: checked.file, size: checked.size, rules: .feed(.podcast))
+      output.known = checked.findings
+      if checked.preview { output.preview = checked.findings }
+      return output
+    }
+    part.cacheable[show.slug] = ShowPart(key: key, staged: part.staged, rendered: part.findings, reused: record)
+    // The digests of its media are still this build's, for the digest cache to keep: the feed
+    // and the preview of episodes to come asked for every local media file with an item.
+    for episode in show.episodes where episode.media != nil {
+      for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
+        if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
+      }
+    }
+    return part
   }
 
   /// Renders without a staging folder, keeping every output in memory.

@@ -21,6 +21,10 @@ final class SharedStaging: @unchecked Sendable {
     try lock.withLock { try staging.write(files) }
   }
 
+  func link(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
+    try lock.withLock { try staging.link(files) }
+  }
+
   /// Compares the file with the output folder's outside the lock, on a copy that holds its path.
   func reuseIfUnchanged(_ path: String) {
     let copy = lock.withLock { staging }

@@ -1,0 +1,114 @@
+import AtomicOutput
+import Catalogue
+import Diagnostics
+import Foundation
+import Identifiers
+import Parallel
+
+/// The per-show layer of the build cache (docs/architecture.md, "The build cache"): for each
+/// podcast show the last build wrote, the files it staged for it (its feed, chapters and
+/// transcripts, each with its ``OutputFileStamp`` in the output) and what the rendering and the
+/// feed check found, under a *key* that covers everything the show's output depends on. A
+/// build whose key for a show is the stored one links that show's files from the old output
+/// into the new one and takes its findings, rendering and checking nothing of it.
+///
+/// The key: the Podium, the options, the catalogue and output paths, the show folder's context
+/// (``EpisodeCache``: podium.yaml and every file of the folder but the episode files), each
+/// episode file's stamp, each episode's status at this build's moment (what is published, what
+/// is still to come), and the show's `podcast:guid` and feed URL from the publication record.
+/// The checks across shows (GUIDs, media URLs, the record) still run on every episode, as loaded.
+final class ShowCache: @unchecked Sendable {
+  static let folderName = "shows"
+  static let format = 1
+
+  private let folder: URL
+  private let podium: String
+  private let prefix: String
+  private let episodes: EpisodeCache
+
+  struct Record: Codable {
+    var format: Int
+    var podium: String
+    var key: String
+    var files: [File]
+    /// What rendering found (show notes the sanitiser cut), before rule settings apply.
+    var rendered: [Finding]
+    var checked: [Checked]
+  }
+
+  struct File: Codable {
+    var path: String
+    var stamp: OutputFileStamp
+  }
+
+  /// A checked output of the show (its feed, or the preview with the episodes still to come),
+  /// with its findings at the catalogue's lines, before findings repeated across outputs are dropped.
+  struct Checked: Codable {
+    var path: String
+    var file: String
+    var size: Int
+    var preview: Bool
+    var findings: [Finding]
+  }
+
+  init(cache: BuildCache, episodes: EpisodeCache, catalogue: URL, output: URL, options: BuildOptions) {
+    folder = cache.folder.appendingPathComponent(Self.folderName)
+    podium = cache.podiumIdentity
+    self.episodes = episodes
+    prefix = [
+      "show-output", cache.podiumIdentity, BuildState.key(options), catalogue.standardizedFileURL.path,
+      output.standardizedFileURL.path,
+    ].joined(separator: "\0")
+  }
+
+  /// The key of a show's output at `now`; `nil` when it can't be known (a racy file, a video show).
+  func key(for show: Show, podcastGUID: String, feedURL: String, now: Timestamp) -> String? {
+    guard show.medium == .podcast, let context = episodes.context(of: show.slug),
+      let files = episodes.episodeStamps(of: show.slug)
+    else { return nil }
+    var bytes = Array("\(prefix)\0\(context)\0\(podcastGUID)\0\(feedURL)\0".utf8)
+    for (name, stamp) in files {
+      bytes += name.utf8
+      bytes.append(0)
+      bytes += stamp.bytes
+    }
+    for episode in show.episodes {
+      bytes += episode.file.utf8
+      bytes.append(0)
+      bytes += episode.status(at: now).rawValue.utf8
+      bytes.append(0)
+    }
+    return ContentDigest.hex(ContentDigest.sha256(bytes))
+  }
+
+  /// The stored record of a show, when its key is `key`.
+  func record(of slug: String, key: String) -> Record? {
+    guard let record = try? CacheFile.read(Record.self, from: folder.appendingPathComponent(slug)),
+      record.format == Self.format, record.podium == podium, record.key == key
+    else { return nil }
+    return record
+  }
+
+  /// Stores the records of the shows this build rendered, keeps those of the shows it took
+  /// whole, and removes every other: call it once the new output is in place.
+  func store(_ records: [String: Record], keeping kept: Set<String>, cache: BuildCache) {
+    guard cache.makeFolder() else { return }
+    var info = stat()
+    if lstat(folder.path, &info) != 0 {
+      guard mkdir(folder.path, 0o755) == 0 else { return }
+    } else if info.st_mode & S_IFMT != S_IFDIR {
+      return
+    }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where records[name] == nil && !kept.contains(name) {
+      unlink(folder.appendingPathComponent(name).path)
+    }
+    let written = Array(records)
+    ParallelMap.map(written) { slug, record in CacheFile.write(record, to: folder.appendingPathComponent(slug)) }
+  }
+
+  /// Forgets every show's record: the output they describe may be gone.
+  func removeAll() {
+    try? FileManager.default.removeItem(at: folder)
+  }
+}
