@@ -68,6 +68,9 @@ kind = "page"
 EOF
 }
 
+# fresh OUTPUT: removes an output folder and the build cache beside it, for a build from scratch.
+fresh() { rm -rf "$1" "$(dirname "$1")/.$(basename "$1").podium-cache"; }
+
 # time_run NAME COMMAND...: appends "seconds KB" to $work/NAME.times.
 time_run() {
   local name=$1; shift
@@ -112,9 +115,9 @@ single() {
   local b=("$bin" build --catalogue "$cat" --output "$out" --now "$now")
   "${b[@]}" >/dev/null  # warm the page cache
   for run in $(seq "$runs"); do
-    rm -rf "$out" && time_run scratch "${b[@]}"
+    fresh "$out" && time_run scratch "${b[@]}"
     rm -rf "$work/single/public" && time_run hugo "$hugo" --quiet --source "$site"
-    rm -rf "$work/spread/feeds" && time_run spread "$bin" build --catalogue "$spread" --output "$work/spread/feeds" --now "$now"
+    fresh "$work/spread/feeds" && time_run spread "$bin" build --catalogue "$spread" --output "$work/spread/feeds" --now "$now"
     # The build after a first one rewrites the record it read, and only then keeps the cache's
     # state (docs/architecture.md): a checkout's output always has its record.
     "${b[@]}" >/dev/null
@@ -154,7 +157,7 @@ network() {
   "${b[@]}" >/dev/null
   local network_runs=${PODIUM_NETWORK_RUNS:-$(( runs < 3 ? runs : 3 ))}
   for run in $(seq "$network_runs"); do
-    rm -rf "$out" && time_run nscratch "${b[@]}"
+    fresh "$out" && time_run nscratch "${b[@]}"
     rm -rf "$work/network/public" && time_run nhugo "$hugo" --quiet --source "$site"
     # One new episode in the last show: a copy of its newest, a day later, with its own GUID and media.
     sed -e "s/^guid: .*/guid: $(python3 -c 'import uuid; print(uuid.uuid4())')/" \
