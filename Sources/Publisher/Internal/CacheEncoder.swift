@@ -21,21 +21,29 @@ enum CacheEncoder {
     return out
   }
 
-  /// A value being encoded: the bytes of a single value, or the entries of a container.
+  /// A value being encoded: the bytes of a single value, or the entries of a container. The
+  /// entries are stored properties, appended to in place (an array inside an enum's payload would
+  /// be copied on every append).
   final class Node {
-    enum Content {
+    enum Kind {
       case empty
       /// A nil written through a single-value container (an optional encoded as a value).
       case null
-      case bytes([UInt8])
-      case keyed([(key: String, value: Node?)])
-      case unkeyed([Node?])
+      case bytes
+      case keyed
+      case unkeyed
     }
 
-    var content = Content.empty
+    var kind = Kind.empty
+    var bytes: [UInt8] = []
+    var entries: [(key: String, value: Node?)] = []
+    var elements: [Node?] = []
 
     init() {}
-    init(bytes: [UInt8]) { content = .bytes(bytes) }
+    init(bytes: [UInt8]) {
+      kind = .bytes
+      self.bytes = bytes
+    }
 
     static func encoding(_ value: some Encodable) throws -> Node {
       // By type, not by cast: an empty array of anything casts to `[UInt8]`.
@@ -46,59 +54,48 @@ enum CacheEncoder {
       return node
     }
 
+    func set(_ bytes: [UInt8]) {
+      kind = .bytes
+      self.bytes = bytes
+    }
+
     func serialize(into out: inout [UInt8]) {
-      switch content {
+      switch kind {
       case .empty, .null: break
-      case .bytes(let bytes): out += bytes
-      case .keyed(let entries):
+      case .bytes: out += bytes
+      case .keyed:
         CacheEncoder.appendNumber(entries.count, to: &out)
         for (key, value) in entries {
           CacheEncoder.appendNumber(key.utf8.count, to: &out)
           out += key.utf8
           Node.append(value, to: &out)
         }
-      case .unkeyed(let elements):
+      case .unkeyed:
         CacheEncoder.appendNumber(elements.count, to: &out)
         for element in elements { Node.append(element, to: &out) }
       }
     }
 
     private static func append(_ value: Node?, to out: inout [UInt8]) {
-      guard let value, !value.isNull else {
+      guard let value, value.kind != .null else {
         out.append(0)
         return
       }
       out.append(1)
-      if case .bytes(let bytes) = value.content {
-        CacheEncoder.appendNumber(bytes.count, to: &out)
-        out += bytes
+      if value.kind == .bytes {
+        CacheEncoder.appendNumber(value.bytes.count, to: &out)
+        out += value.bytes
         return
       }
-      var inner: [UInt8] = []
-      value.serialize(into: &inner)
-      CacheEncoder.appendNumber(inner.count, to: &out)
-      out += inner
-    }
-
-    var isNull: Bool {
-      if case .null = content { return true }
-      return false
-    }
-
-    var entries: [(key: String, value: Node?)] {
-      get {
-        if case .keyed(let entries) = content { return entries }
-        return []
-      }
-      set { content = .keyed(newValue) }
-    }
-
-    var elements: [Node?] {
-      get {
-        if case .unkeyed(let elements) = content { return elements }
-        return []
-      }
-      set { content = .unkeyed(newValue) }
+      // The value goes in after its length, which is known once it is written: room is left
+      // for the longest length, and the value moved back over what it didn't need.
+      let lengthAt = out.count
+      out += [UInt8](repeating: 0, count: 10)
+      let start = out.count
+      value.serialize(into: &out)
+      var length: [UInt8] = []
+      CacheEncoder.appendNumber(out.count - start, to: &length)
+      out.replaceSubrange(lengthAt..<start, with: length)
     }
   }
 
@@ -121,12 +118,12 @@ enum CacheEncoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-      if case .empty = node.content { node.content = .keyed([]) }
+      if node.kind == .empty { node.kind = .keyed }
       return KeyedEncodingContainer(Keyed<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-      if case .empty = node.content { node.content = .unkeyed([]) }
+      if node.kind == .empty { node.kind = .unkeyed }
       return Unkeyed(node: node)
     }
 
@@ -243,24 +240,27 @@ enum CacheEncoder {
     let node: Node
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { node.content = .null }
-    mutating func encode(_ value: Bool) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: String) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Double) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Float) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Int) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Int8) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Int16) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Int32) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: Int64) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: UInt) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: UInt8) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: UInt16) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: UInt32) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
-    mutating func encode(_ value: UInt64) throws { node.content = .bytes(CacheEncoder.primitive(value)) }
+    mutating func encodeNil() throws { node.kind = .null }
+    mutating func encode(_ value: Bool) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: String) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Double) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Float) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Int) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Int8) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Int16) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Int32) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: Int64) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt8) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt16) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt32) throws { node.set(CacheEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt64) throws { node.set(CacheEncoder.primitive(value)) }
     mutating func encode(_ value: some Encodable) throws {
       let inner = try Node.encoding(value)
-      node.content = inner.content
+      node.kind = inner.kind
+      node.bytes = inner.bytes
+      node.entries = inner.entries
+      node.elements = inner.elements
     }
   }
 }
