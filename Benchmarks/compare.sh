@@ -106,7 +106,8 @@ single() {
   hugo_site "$cat" "$site" "$work/single/public"
   rm -f "$work"/*.times
   local edited
-  edited=$(ls "$cat/bench" | sort | tail -1)
+  # The newest episode file (the folder's last name sorted is show.yaml, which is no episode).
+  edited=$(cd "$cat/bench" && ls -- *.md | sort | tail -1)
   # The same number of episodes as a network of shows of 100: shows are built side by side.
   local spread="$work/spread/episodes"
   if [ ! -f "$spread/.count-$count" ]; then
