@@ -112,6 +112,135 @@ import Testing
     try twins.buildAfterChange()
   }
 
+  /// What the build right after a change took from the per-episode and per-show cache, from its
+  /// `--timings` steps: episode files taken and read, and shows taken whole.
+  struct Reuse: Equatable, CustomStringConvertible {
+    var taken: Int
+    var read: Int
+    var shows: Int
+
+    init(taken: Int, read: Int, shows: Int) {
+      (self.taken, self.read, self.shows) = (taken, read, shows)
+    }
+
+    init?(_ report: BuildReport) {
+      let steps = report.timings.map(\.step)
+      guard let load = steps.first(where: { $0.hasPrefix("load catalogue (") }),
+        let match = load.firstMatch(of: /\((\d+) episode files from the cache, (\d+) read\)/),
+        let render = steps.first(where: { $0.hasPrefix("render notes, write feeds (") }),
+        let shows = render.firstMatch(of: /\((\d+) shows from the cache\)/)
+      else { return nil }
+      self.init(taken: Int(match.1)!, read: Int(match.2)!, shows: Int(shows.1)!)
+    }
+
+    var description: String { "\(taken) episode files taken, \(read) read, \(shows) shows taken" }
+  }
+
+  /// A change to a catalogue of two shows (`gesprekken`: four episodes with local media, one of
+  /// them scheduled and one a draft; `verhalen`: two with remote media), and what the build
+  /// after it may still take from the cache.
+  struct Change: Sendable, CustomTestStringConvertible {
+    let name: String
+    let expected: Reuse
+    let apply: @Sendable (inout Twins, CatalogueFixture) throws -> Void
+
+    var testDescription: String { name }
+  }
+
+  static let changes: [Change] = [
+    Change(name: "an episode's title edited", expected: Reuse(taken: 5, read: 1, shows: 1)) { _, fixture in
+      let file = fixture.catalogue.appendingPathComponent("gesprekken/2024-03-14-de-buurt-beslist.md")
+      try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "De buurt beslist", with: "De buurt besluit")
+        .write(to: file, atomically: false, encoding: .utf8)
+    },
+    Change(name: "an episode file renamed", expected: Reuse(taken: 5, read: 1, shows: 1)) { _, fixture in
+      try FileManager.default.moveItem(
+        at: fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-schoolstraat.md"),
+        to: fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-een-schoolstraat.md"))
+    },
+    Change(name: "a scheduled episode deleted", expected: Reuse(taken: 5, read: 0, shows: 1)) { _, fixture in
+      try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("gesprekken/2025-06-01-later.md"))
+    },
+    // The options are part of every show's key.
+    Change(name: "a published episode taken down", expected: Reuse(taken: 5, read: 0, shows: 0)) { twins, fixture in
+      try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("verhalen/2024-02-01-eerste.md"))
+      twins.options = { var options = $0; options.allowRemoval = true; return options }
+    },
+    Change(name: "a scheduled episode goes live", expected: Reuse(taken: 6, read: 0, shows: 1)) { twins, _ in
+      twins.now = Timestamp.parse("2025-07-01T00:00:00Z")!
+    },
+    Change(name: "a new episode in one show", expected: Reuse(taken: 6, read: 1, shows: 1)) { _, fixture in
+      try fixture.folder.write("episodes/verhalen/2024-03-01-derde.md", BuildCacheTests.remoteEpisode("Derde", day: 3))
+    },
+    Change(name: "podium.yaml changed", expected: Reuse(taken: 0, read: 6, shows: 0)) { _, fixture in
+      try fixture.folder.write("episodes/podium.yaml", CatalogueFixture.site.replacingOccurrences(of: "© 2024", with: "© 2025"))
+    },
+    Change(name: "a show.yaml changed", expected: Reuse(taken: 4, read: 2, shows: 1)) { _, fixture in
+      try fixture.folder.write(
+        "episodes/verhalen/show.yaml", BuildCacheTests.remoteShow.replacingOccurrences(of: "Allemaal politiek", with: "Verhalen"))
+    },
+    Change(name: "a media file changed", expected: Reuse(taken: 2, read: 4, shows: 1)) { _, fixture in
+      try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", SampleMedia.mp3(seconds: 61))
+    },
+    Change(name: "a new Podium", expected: Reuse(taken: 0, read: 6, shows: 0)) { twins, _ in
+      twins.podium = "podium B"
+    },
+  ]
+
+  static let remoteShow = CatalogueFixture.show.replacingOccurrences(of: "artwork.jpg", with: "https://podium.test/art.jpg")
+
+  static func remoteEpisode(_ title: String, day: Int) -> String {
+    """
+    ---
+    title: \(title)
+    date: 2024-0\(day)-01T09:00:00+01:00
+    guid: 3a9e5c1d-7b2f-4c8e-9d0a-1b2c3d4e5f\(day)\(day)
+    media:
+      url: https://media.podium.test/verhalen/\(day).mp3
+      length: \(1_000_000 + day)
+      type: audio/mpeg
+      duration: 1800
+    ---
+    Verhaal \(day).
+
+    """
+  }
+
+  /// Each change rebuilds what it touches and takes the rest from the cache (episode files as
+  /// read, shows whole), and the output and report are those of a build without a cache; the
+  /// build after it is answered by the whole-build cache again.
+  @Test(arguments: changes) func aChangeRebuildsOnlyWhatItTouches(_ change: Change) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    try fixture.addEpisode(
+      "2024-04-04-schoolstraat", title: "Een schoolstraat", date: "2024-04-04T09:00:00+02:00",
+      guid: "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b")
+    try fixture.addEpisode(
+      "2025-06-01-later", title: "Later", date: "2025-06-01T09:00:00+02:00", guid: "7b1a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    try fixture.addEpisode(
+      "2024-05-01-ontwerp", title: "Ontwerp", date: "2024-05-01T09:00:00+02:00",
+      guid: "5c4b3a29-1807-4f6e-8d5c-4b3a29180706", extra: "draft: true")
+    try fixture.folder.write("episodes/verhalen/show.yaml", Self.remoteShow)
+    try fixture.folder.write("episodes/verhalen/2024-02-01-eerste.md", Self.remoteEpisode("Eerste", day: 2))
+    try fixture.folder.write("episodes/verhalen/2024-01-01-tweede.md", Self.remoteEpisode("Tweede", day: 1))
+    var twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    // A file written in the clock tick of a build's walk is not trusted: the builds before the
+    // change settle the record and fill the cache with every file.
+    try twins.build()
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+
+    try change.apply(&twins, fixture)
+    // The change is not racy for the build that sees it: it was made a tick before.
+    usleep(20_000)
+    let (fromCache, report) = try twins.build()
+    #expect(!fromCache)
+    #expect(Reuse(report) == change.expected)
+    try twins.build()
+    #expect(try twins.build().fromCache)
+  }
+
   @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode()
@@ -129,6 +258,18 @@ import Testing
       let (again, next) = try twins.build()
       #expect(again)
       #expect(!next.findings.contains { $0.ruleID == PublishRules.cache.id }, "the note is said once")
+    }
+
+    // The files of the per-episode and per-show cache damaged: ignored, said once, and replaced.
+    for layer in ["episodes", "shows"] {
+      try Data("PODIUM-CACHE-1\n\0 damaged".utf8).write(to: twins.cache.folder.appendingPathComponent("\(layer)/gesprekken"))
+      unlink(state.path)
+      let (fromCache, report) = try twins.build()
+      #expect(!fromCache)
+      let notes = report.findings.filter { $0.ruleID == PublishRules.cache.id }
+      #expect(notes.count == 1 && notes[0].message.contains("\(layer)/gesprekken"), "\(notes)")
+      unlink(state.path)
+      #expect(try !twins.build().report.findings.contains { $0.ruleID == PublishRules.cache.id }, "the note is said once")
     }
 
     // A file where the cache folder should be: left alone, and no cache.

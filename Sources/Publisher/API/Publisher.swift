@@ -385,6 +385,11 @@ public struct Publisher: Sendable {
       outputName: outputURL.lastPathComponent, digests: digests)
     renderer.shows = shows
     let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
+    if let problem = shows?.problem, let cache {
+      report.findings.append(PublishRules.cache.finding(
+        "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
+          + "again; this build replaces them", at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(ShowCache.folderName)")))
+    }
     let taken = rendered.cacheable.values.filter { $0.reused != nil }.count
     report.timings.append(
       stopwatch.lap(shows == nil ? "render notes, write feeds" : "render notes, write feeds (\(taken) shows from the cache)"))

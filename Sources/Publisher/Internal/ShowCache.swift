@@ -81,11 +81,26 @@ final class ShowCache: @unchecked Sendable {
     return ContentDigest.hex(ContentDigest.sha256(bytes))
   }
 
+  /// The shows whose records could not be read, for a `PUB-CACHE` note.
+  private var unreadable: [String] = []
+  private let lock = NSLock()
+
+  var problem: String? {
+    let names = lock.withLock { unreadable.sorted() }.map { "\(Self.folderName)/\($0)" }
+    guard !names.isEmpty else { return nil }
+    return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+  }
+
   /// The stored record of a show, when its key is `key`.
   func record(of slug: String, key: String) -> Record? {
-    guard let record = try? CacheFile.read(Record.self, from: folder.appendingPathComponent(slug)),
-      record.format == Self.format, record.podium == podium, record.key == key
-    else { return nil }
+    let record: Record
+    do throws(CacheFile.Problem) {
+      record = try CacheFile.read(Record.self, from: folder.appendingPathComponent(slug))
+    } catch {
+      if error == .unreadable { lock.withLock { unreadable.append(slug) } }
+      return nil
+    }
+    guard record.format == Self.format, record.podium == podium, record.key == key else { return nil }
     return record
   }
 
