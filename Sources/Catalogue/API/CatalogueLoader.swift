@@ -63,21 +63,29 @@ public struct CatalogueLoader: Sendable {
     for job in episodeJobs { counts[job.show] += 1 }
     for index in shows.indices { shows[index].episodes.reserveCapacity(counts[index]) }
     let slugs = shows.map(\.slug)
+    // Each show's last job, after which its episodes are all in.
+    var lastJob: [Int: Int] = [:]
+    for (index, job) in episodeJobs.enumerated() { lastJob[job.show] = index }
     for batchStart in stride(from: 0, to: episodeJobs.count, by: Self.batchSize) {
-      let batch = Array(episodeJobs[batchStart..<min(batchStart + Self.batchSize, episodeJobs.count)])
+      let batchEnd = min(batchStart + Self.batchSize, episodeJobs.count)
+      let batch = Array(episodeJobs[batchStart..<batchEnd])
       let reuse = self.reuse
-      var results = ParallelMap.map(batch) { job -> (reading: EpisodeReading, reused: Bool) in
-        if let reading = reuse?.reading(show: slugs[job.show], file: job.name) { return (reading, true) }
-        return (readEpisode(job.name, in: folders[job.show], show: slugs[job.show]), false)
+      var results = ParallelMap.map(batch) { job -> EpisodeReading in
+        if let reading = reuse?.reading(show: slugs[job.show], file: job.name) { return reading }
+        let reading = readEpisode(job.name, in: folders[job.show], show: slugs[job.show])
+        reuse?.read(show: slugs[job.show], file: job.name, reading)
+        return reading
+      }
+      if let reuse {
+        for show in Set(batch.map(\.show)).sorted() where lastJob[show].map({ $0 < batchEnd }) == true {
+          reuse.finished(show: slugs[show])
+        }
       }
       // Episodes are moved out of the results, not copied.
       for index in results.indices {
         let show = batch[index].show
-        if let reuse, !results[index].reused {
-          reuse.read(show: slugs[show], file: batch[index].name, results[index].reading)
-        }
-        result.findings += results[index].reading.findings
-        if let episode = results[index].reading.episode.take() {
+        result.findings += results[index].findings
+        if let episode = results[index].episode.take() {
           shows[show].episodes.append(episode)
         } else {
           result.gaps.unloaded.insert("\(shows[show].slug)/\(batch[index].name)")

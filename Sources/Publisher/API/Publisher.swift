@@ -133,12 +133,6 @@ public struct Publisher: Sendable {
     let episodes = cache.flatMap { cache in
       inputs.map { EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files) }
     }
-    if let problem = episodes?.problem, let cache {
-      let name = "\(cache.folder.lastPathComponent)/\(EpisodeCache.folderName)"
-      cacheNote = cacheNote ?? PublishRules.cache.finding(
-        "the build cache's episode files \(problem) could not be read, so they were ignored and those shows' "
-          + "episodes read again; this build replaces them", at: SourceLocation(file: name))
-    }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     let shows = cache.flatMap { cache in
       episodes.map { ShowCache(cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options) }
@@ -159,6 +153,12 @@ public struct Publisher: Sendable {
     }
     if let loaded, let collecting { collecting(loaded) }
     loaded = nil
+    if let problem = episodes?.problem, let cache {
+      let name = "\(cache.folder.lastPathComponent)/\(EpisodeCache.folderName)"
+      cacheNote = cacheNote ?? PublishRules.cache.finding(
+        "the build cache's episode files \(problem) could not be read, so they were ignored and those shows' "
+          + "episodes read again; this build replaces them", at: SourceLocation(file: name))
+    }
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     guard var plan = planned.take() else { return report }
@@ -356,10 +356,7 @@ public struct Publisher: Sendable {
         episodes.map { "load catalogue (\($0.counts.taken) episode files from the cache, \($0.counts.read) read)" }
           ?? "load catalogue")
     ]
-    if let episodes, let cache {
-      episodes.store(cache: cache)
-      report.timings.append(stopwatch.lap("cache: store episodes"))
-    }
+    episodes?.removeGone()
     guard var catalogue = loaded.catalogue else {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)

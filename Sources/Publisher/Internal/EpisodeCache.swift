@@ -19,6 +19,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   static let folderName = "episodes"
   static let format = 1
 
+  private let cache: BuildCache
   private let folder: URL
   private let podium: String
   /// The catalogue's files, by path, as the build's walk stamped them.
@@ -27,35 +28,35 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   private let contexts: [String: String]
   /// Each show folder's episode files and their stamps, by name.
   private let episodeFiles: [String: [(name: String, stamp: FileStamp)]]
-  /// The entries stored by an earlier build, by show: only those with this build's context.
-  private let stored: [String: Stored]
-  /// Readings made by this build, by show and file name.
-  private var fresh: [String: [String: EpisodeReading]] = [:]
+  /// Each show's entries, read when its first episode is asked for and let go of once its
+  /// episodes are loaded, so that a network's are not all held at once.
+  private let shows: [String: ShowEntries]
   private let lock = NSLock()
   /// How many readings were taken from the cache, and made again.
   private var taken = 0
-  var counts: (taken: Int, read: Int) { lock.withLock { (taken, fresh.values.reduce(0) { $0 + $1.count }) } }
+  private var read = 0
+  var counts: (taken: Int, read: Int) { lock.withLock { (taken, read) } }
+  /// Whether the cache folder is there to store into.
+  private var folderReady: Bool?
+  /// The show files that could not be read.
+  private var unreadable: [String] = []
+
   /// Why stored entries were not used, for a `PUB-CACHE` note.
-  private(set) var problem: String?
-
-  struct ShowFile: Codable {
-    var format: Int
-    var podium: String
-    var context: String
-    var entries: [Entry]
+  var problem: String? {
+    let names = lock.withLock { unreadable.sorted() }.map { "\(Self.folderName)/\($0)" }
+    guard !names.isEmpty else { return nil }
+    return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
   }
 
-  struct Entry: Codable {
-    var name: String
-    var stamp: FileStamp
-    /// The ``EpisodeReading`` in ``CacheEncoder``'s form: decoded only when used, and stored
-    /// again as it is when it still holds.
-    var reading: [UInt8]
-  }
-
-  private struct Stored {
-    var entries: [Entry]
-    var byName: [String: Int]
+  /// One show's entries: those stored by an earlier build (only with this build's context), and
+  /// the file this build's readings are written into as they come.
+  private final class ShowEntries: @unchecked Sendable {
+    let lock = NSLock()
+    var loaded = false
+    var stored: EpisodeCacheFile.Contents?
+    var writer: EpisodeCacheFile.Writer?
+    /// Names whose reading this build made, kept or not.
+    var fresh: Set<String> = []
   }
 
   /// - Parameters:
@@ -63,6 +64,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   ///   - catalogue: the catalogue folder.
   ///   - stamps: every file of the catalogue, by path, from the build's walk.
   init(cache: BuildCache, catalogue: URL, stamps: [String: FileStamp]) {
+    self.cache = cache
     folder = cache.folder.appendingPathComponent(Self.folderName)
     podium = cache.podiumIdentity
     self.stamps = stamps
@@ -78,29 +80,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     }
     for slug in episodeFiles.keys { episodeFiles[slug]?.sort { $0.name < $1.name } }
     self.episodeFiles = episodeFiles
-    var problems: [String] = []
-    let slugs = contexts.keys.sorted()
-    let folder = self.folder
-    let files = ParallelMap.map(slugs) { slug -> Result<ShowFile, CacheFile.Problem> in
-      Result { () throws(CacheFile.Problem) in try CacheFile.read(ShowFile.self, from: folder.appendingPathComponent(slug)) }
-    }
-    var stored: [String: Stored] = [:]
-    for (slug, file) in zip(slugs, files) {
-      switch file {
-      case .success(let file):
-        guard file.format == Self.format, file.podium == podium, file.context == contexts[slug] else { continue }
-        var byName: [String: Int] = [:]
-        byName.reserveCapacity(file.entries.count)
-        for (index, entry) in file.entries.enumerated() { byName[entry.name] = index }
-        stored[slug] = Stored(entries: file.entries, byName: byName)
-      case .failure(.missing): continue
-      case .failure(.unreadable): problems.append("\(Self.folderName)/\(slug)")
-      }
-    }
-    self.stored = stored
-    if !problems.isEmpty {
-      problem = problems.prefix(3).joined(separator: ", ") + (problems.count > 3 ? " and \(problems.count - 3) more" : "")
-    }
+    shows = Dictionary(uniqueKeysWithValues: contexts.keys.map { ($0, ShowEntries()) })
   }
 
   /// The digest of each show folder's context; none for a show with a racy file in it.
@@ -140,64 +120,107 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     return files.contains(where: \.stamp.racy) ? nil : files
   }
 
-  func reading(show: String, file name: String) -> EpisodeReading? {
-    guard let stored = stored[show], let index = stored.byName[name],
-      let stamp = stamps["\(show)/\(name)"], !stamp.racy, stored.entries[index].stamp == stamp
-    else { return nil }
-    guard let reading = try? CacheDecoder.decode(EpisodeReading.self, from: stored.entries[index].reading) else {
-      return nil
+  /// The show's stored entries, read on first use.
+  private func stored(_ slug: String) -> EpisodeCacheFile.Contents? {
+    guard let show = shows[slug] else { return nil }
+    return show.lock.withLock {
+      if !show.loaded {
+        show.loaded = true
+        do throws(CacheFile.Problem) {
+          let contents = try EpisodeCacheFile.read(folder.appendingPathComponent(slug))
+          let header = EpisodeCacheFile.Header(format: Self.format, podium: podium, context: contexts[slug] ?? "")
+          if contents.header == header { show.stored = contents }
+        } catch {
+          if error == .unreadable { lock.withLock { unreadable.append(slug) } }
+        }
+      }
+      return show.stored
     }
+  }
+
+  func reading(show: String, file name: String) -> EpisodeReading? {
+    guard let stored = stored(show), let entry = stored.entries[name],
+      let stamp = stamps["\(show)/\(name)"], !stamp.racy, entry.stamp == stamp,
+      let reading = stored.bytes.withUnsafeBytes({
+        try? CacheDecoder.decode(EpisodeReading.self, from: UnsafeRawBufferPointer(rebasing: $0[entry.reading]))
+      })
+    else { return nil }
     lock.withLock { taken += 1 }
     return reading
   }
 
-  func read(show: String, file name: String, _ reading: EpisodeReading) {
-    lock.withLock { fresh[show, default: [:]][name] = reading }
+  /// Encoded here, on the core that read the file, and written into the show's new file at once:
+  /// the catalogue holds the episode itself.
+  func read(show slug: String, file name: String, _ reading: EpisodeReading) {
+    lock.withLock { read += 1 }
+    guard let show = shows[slug], let context = contexts[slug] else { return }
+    let stamp = stamps["\(slug)/\(name)"]
+    let bytes = reading.reusable && stamp?.racy == false ? try? CacheEncoder.encode(reading) : nil
+    guard makeFolder() else { return }
+    show.lock.withLock {
+      show.fresh.insert(name)
+      if show.writer == nil {
+        show.writer = EpisodeCacheFile.Writer(
+          folder.appendingPathComponent(slug),
+          header: EpisodeCacheFile.Header(format: Self.format, podium: podium, context: context))
+      }
+      if let bytes, let stamp { show.writer?.add(name: name, stamp: stamp, reading: bytes) }
+    }
   }
 
-  /// Stores each show's entries, for the next build: this build's readings and the earlier ones
-  /// that still hold. A show whose entries are as they were is not written again; the files of
-  /// shows no longer in the catalogue are removed.
-  func store(cache: BuildCache) {
-    guard cache.makeFolder() else { return }
-    var info = stat()
-    if lstat(folder.path, &info) != 0 {
-      guard mkdir(folder.path, 0o755) == 0 else { return }
-    } else if info.st_mode & S_IFMT != S_IFDIR {
-      return
-    }
-    let fresh = lock.withLock { self.fresh }
-    let slugs = contexts.keys.sorted()
-    ParallelMap.map(slugs) { slug -> Void in
-      guard let context = contexts[slug], stamps["\(slug)/show.yaml"] != nil else { return }
-      let old = stored[slug]
-      let new = fresh[slug] ?? [:]
-      var entries: [Entry] = []
-      var changed = old == nil
-      for (name, stamp) in episodeFiles[slug] ?? [] {
-        guard !stamp.racy else {
-          changed = true
-          continue
-        }
-        if let reading = new[name] {
-          changed = true
-          guard reading.reusable, let bytes = try? CacheEncoder.encode(reading) else { continue }
-          entries.append(Entry(name: name, stamp: stamp, reading: bytes))
-        } else if let old, let index = old.byName[name], old.entries[index].stamp == stamp {
-          entries.append(old.entries[index])
-        } else {
-          changed = true
+  /// Stores the show's entries, for the next build: this build's readings, written as they came,
+  /// and the earlier ones that still hold. A show whose entries are as they were is not written again.
+  func finished(show slug: String) {
+    guard let show = shows[slug], let context = contexts[slug] else { return }
+    let stored = self.stored(slug)
+    show.lock.withLock {
+      defer {
+        show.stored = nil
+        show.writer = nil
+      }
+      let files = episodeFiles[slug] ?? []
+      let unchanged = files.filter { name, stamp in
+        !stamp.racy && !show.fresh.contains(name) && stored?.entries[name]?.stamp == stamp
+      }
+      // Nothing read again, nothing gone: the file is as it should be.
+      if show.writer == nil, let stored, unchanged.count == stored.entries.count { return }
+      if show.writer == nil, makeFolder() {
+        show.writer = EpisodeCacheFile.Writer(
+          folder.appendingPathComponent(slug),
+          header: EpisodeCacheFile.Header(format: Self.format, podium: podium, context: context))
+      }
+      guard let writer = show.writer else { return }
+      if let stored {
+        for (name, stamp) in unchanged {
+          if let entry = stored.entries[name] { writer.add(name: name, stamp: stamp, reading: stored.bytes[entry.reading]) }
         }
       }
-      if let old, old.entries.count != entries.count { changed = true }
-      guard changed else { return }
-      CacheFile.write(
-        ShowFile(format: Self.format, podium: podium, context: context, entries: entries),
-        to: folder.appendingPathComponent(slug))
+      writer.finish()
     }
-    // A show gone from the catalogue (or renamed) leaves its file behind otherwise.
+  }
+
+  private func makeFolder() -> Bool {
+    lock.withLock {
+      if let folderReady { return folderReady }
+      var info = stat()
+      let ready: Bool
+      if !cache.makeFolder() {
+        ready = false
+      } else if lstat(folder.path, &info) != 0 {
+        ready = mkdir(folder.path, 0o755) == 0
+      } else {
+        ready = info.st_mode & S_IFMT == S_IFDIR
+      }
+      folderReady = ready
+      return ready
+    }
+  }
+
+  /// Removes the files of shows no longer in the catalogue (or renamed), and what a build that
+  /// was stopped half-way left (hidden temporary files: no show folder's name starts with a dot).
+  func removeGone() {
     if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-      for name in names where stamps["\(name)/show.yaml"] == nil && !name.hasPrefix(".") {
+      for name in names where stamps["\(name)/show.yaml"] == nil || name.hasPrefix(".") {
         unlink(folder.appendingPathComponent(name).path)
       }
     }

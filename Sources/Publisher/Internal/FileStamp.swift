@@ -37,6 +37,24 @@ struct FileStamp: Hashable, Codable, Sendable {
     hasher.combine(modifiedNanoseconds)
   }
 
+  /// The stamp ``bytes`` gave; never racy.
+  init?(_ bytes: ArraySlice<UInt8>) {
+    guard bytes.count == Self.byteCount else { return nil }
+    var fields: [Int64] = []
+    var index = bytes.startIndex
+    for _ in 0..<7 {
+      fields.append(bytes[index..<index + 8].reversed().reduce(0) { $0 << 8 | Int64($1) })
+      index += 8
+    }
+    device = UInt64(bitPattern: fields[0])
+    inode = UInt64(bitPattern: fields[1])
+    (size, modified, modifiedNanoseconds, changed, changedNanoseconds) = (fields[2], fields[3], fields[4], fields[5], fields[6])
+    racy = false
+  }
+
+  /// The length of ``bytes``.
+  static let byteCount = 56
+
   /// The fields compared, for a digest of several stamps.
   var bytes: [UInt8] {
     var out: [UInt8] = []
