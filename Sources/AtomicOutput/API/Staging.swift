@@ -48,20 +48,51 @@ public struct Staging: Sendable {
   ///
   /// - Returns: whether every file was linked.
   public mutating func link(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
-    let linker = FileLinker(previousOutput: target.directory.path)
-    var linked: [String] = []
-    for (path, stamp) in files {
-      let file = try reserve(path)
-      linked.append(path)
-      guard linker.linkIfStamped(path, at: file, stamp) else {
-        for path in linked {
-          unlink(folder.path + "/" + path)
-          reserved.remove(path)
-        }
+    try reserve(files.map(\.path))
+    if linkReserved(files) { return true }
+    release(files.map(\.path))
+    return false
+  }
+
+  /// Reserves paths for ``linkReserved(_:)``, as ``reserve(_:)`` does one.
+  public mutating func reserve(_ paths: [String]) throws {
+    for path in paths { _ = try reserve(path) }
+  }
+
+  /// The linking of ``link(_:)``, for paths already reserved. On failure no file of them is left.
+  public func linkReserved(_ files: [(path: String, stamp: OutputFileStamp)]) -> Bool { links.link(files) }
+
+  /// Where files are linked from and to, without the paths reserved: a value several shows can
+  /// use at once, outside a lock, without copying this staging's set of paths.
+  public var links: Links { Links(folder: folder.path, previousOutput: target.directory.path) }
+
+  public struct Links: Sendable {
+    let folder: String
+    let previousOutput: String
+
+    /// Links reserved files by their stamps, all or none (``Staging/link(_:)``).
+    public func link(_ files: [(path: String, stamp: OutputFileStamp)]) -> Bool {
+      let linker = FileLinker(previousOutput: previousOutput)
+      for (index, (path, stamp)) in files.enumerated() where !linker.linkIfStamped(path, at: folder + "/" + path, stamp) {
+        for (path, _) in files[..<index] { unlink(folder + "/" + path) }
         return false
       }
+      return true
     }
-    return true
+
+    /// Replaces a reserved file with the previous output's when they hold the same bytes
+    /// (``Staging/reuseIfUnchanged(_:)``).
+    @discardableResult public func reuseIfUnchanged(_ path: String) -> Bool {
+      FileLinker(previousOutput: previousOutput).replaceIfSame(path, writtenAt: folder + "/" + path)
+    }
+  }
+
+  /// Whether a path is reserved (``reserve(_:)``).
+  public func isReserved(_ path: String) -> Bool { reserved.contains(path) }
+
+  /// Frees reserved paths whose files the caller did not write.
+  public mutating func release(_ paths: [String]) {
+    for path in paths { reserved.remove(path) }
   }
 
   /// The stamp of a file written here, for a build cache to find it again in the output.

@@ -21,13 +21,22 @@ final class SharedStaging: @unchecked Sendable {
     try lock.withLock { try staging.write(files) }
   }
 
+  /// Links a show's files from the output folder, all or none: the paths are reserved under the
+  /// lock, the files linked outside it, on every core.
   func link(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
-    try lock.withLock { try staging.link(files) }
+    let links = try lock.withLock {
+      try staging.reserve(files.map(\.path))
+      return staging.links
+    }
+    if links.link(files) { return true }
+    lock.withLock { staging.release(files.map(\.path)) }
+    return false
   }
 
-  /// Compares the file with the output folder's outside the lock, on a copy that holds its path.
+  /// Compares the file with the output folder's outside the lock. (Not on a copy of the staging:
+  /// the next path reserved would then copy its set of paths, once per show.)
   func reuseIfUnchanged(_ path: String) {
-    let copy = lock.withLock { staging }
-    copy.reuseIfUnchanged(path)
+    let links = lock.withLock { staging.isReserved(path) ? staging.links : nil }
+    links?.reuseIfUnchanged(path)
   }
 }
