@@ -173,7 +173,19 @@ enum CacheDecoder {
 
     func contains(_ key: Key) -> Bool { find(key) != nil }
 
-    func decodeNil(forKey key: Key) throws -> Bool { try entry(key).range == nil }
+    /// Moves past the key only when it holds nil: otherwise its value is decoded next, and is
+    /// found where the search starts.
+    func decodeNil(forKey key: Key) throws -> Bool {
+      guard let index = find(key) else {
+        throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "not in the cache"))
+      }
+      guard entries[index].value.range == nil else {
+        cursor = index
+        return false
+      }
+      cursor = index + 1
+      return true
+    }
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try reader.bool(try bytes(key)) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try reader.string(try bytes(key)) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {

@@ -17,7 +17,7 @@ import Parallel
 /// A stamp taken in the tick its file changed in is racy, and is neither trusted nor stored.
 final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   static let folderName = "episodes"
-  static let format = 1
+  static let format = 2
 
   private let cache: BuildCache
   private let folder: URL

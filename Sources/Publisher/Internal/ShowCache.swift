@@ -19,7 +19,7 @@ import Parallel
 /// The checks across shows (GUIDs, media URLs, the record) still run on every episode, as loaded.
 final class ShowCache: @unchecked Sendable {
   static let folderName = "shows"
-  static let format = 1
+  static let format = 2
 
   private let folder: URL
   private let podium: String
