@@ -22,6 +22,13 @@ public struct OutputFileStamp: Hashable, Codable, Sendable {
     #endif
   }
 
+  public init(inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64) {
+    self.inode = inode
+    self.size = size
+    self.modified = modified
+    self.modifiedNanoseconds = modifiedNanoseconds
+  }
+
   /// The stamp of a regular file, not following a symbolic link; `nil` for anything else.
   public init?(path: String) {
     var info = stat()

@@ -102,11 +102,11 @@ struct OutputRenderer {
   /// The show as the last build wrote it, when the show cache has it under `key` and every one
   /// of its files is still in the output to be linked.
   private func reuse(_ show: Show, key: String, staging: SharedStaging) -> Result? {
-    guard let shows, let record = shows.record(of: show.slug, key: key),
-      (try? staging.link(record.files.map { ($0.path, $0.stamp) })) == true
-    else { return nil }
+    guard let shows, let record = shows.record(of: show.slug, key: key) else { return nil }
+    let files = record.files
+    guard !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
     var part = Result()
-    part.staged = record.files.map(\.path)
+    part.staged = files.map(\.path)
     part.findings = record.rendered
     part.checked = record.checked.map { checked in
       var output = CheckedOutput(path: checked.path, file: checked.file, size: checked.size, rules: .feed(.podcast))

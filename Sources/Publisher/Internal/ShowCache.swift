@@ -19,7 +19,7 @@ import Parallel
 /// The checks across shows (GUIDs, media URLs, the record) still run on every episode, as loaded.
 final class ShowCache: @unchecked Sendable {
   static let folderName = "shows"
-  static let format = 2
+  static let format = 3
 
   private let folder: URL
   private let podium: String
@@ -30,13 +30,44 @@ final class ShowCache: @unchecked Sendable {
     var format: Int
     var podium: String
     var key: String
-    var files: [File]
+    /// The files' paths, separated by NUL (no path holds one), and their stamps, 32 bytes each:
+    /// two values, not a value per file, which a large show's 20,000 files would make tens of MB
+    /// of while the record is written.
+    var paths: String
+    var stamps: [UInt8]
     /// What rendering found (show notes the sanitiser cut), before rule settings apply.
     var rendered: [Finding]
     var checked: [Checked]
+
+    init(format: Int, podium: String, key: String, files: [File], rendered: [Finding], checked: [Checked]) {
+      (self.format, self.podium, self.key, self.rendered, self.checked) = (format, podium, key, rendered, checked)
+      paths = files.map(\.path).joined(separator: "\0")
+      stamps = []
+      stamps.reserveCapacity(files.count * 32)
+      for file in files {
+        for field in [Int64(bitPattern: file.stamp.inode), file.stamp.size, file.stamp.modified, file.stamp.modifiedNanoseconds] {
+          withUnsafeBytes(of: field.littleEndian) { stamps += $0 }
+        }
+      }
+    }
+
+    /// The files, or none when the two lists don't agree (a damaged record).
+    var files: [File] {
+      let names = paths.isEmpty ? [] : paths.split(separator: "\0", omittingEmptySubsequences: false)
+      guard stamps.count == names.count * 32 else { return [] }
+      return names.enumerated().map { index, path in
+        func field(_ number: Int) -> Int64 {
+          stamps[index * 32 + number * 8..<index * 32 + number * 8 + 8].reversed().reduce(0) { $0 << 8 | Int64($1) }
+        }
+        return File(
+          path: String(path),
+          stamp: OutputFileStamp(
+            inode: UInt64(bitPattern: field(0)), size: field(1), modified: field(2), modifiedNanoseconds: field(3)))
+      }
+    }
   }
 
-  struct File: Codable {
+  struct File {
     var path: String
     var stamp: OutputFileStamp
   }
