@@ -41,10 +41,18 @@ public struct Publisher: Sendable {
     defer { scratch?.remove() }
     // The digests are read, never stored: validate writes nothing beside the output (docs/safety.md).
     let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "the next build")
-    var (report, plan, catalogue) = self.plan(recordFolder: outputURL, digests: digests) {
+    // Episode files a build read are taken from the cache as a build takes them, and nothing is
+    // stored; the whole-build and per-show layers are a build's output, which validate doesn't write.
+    let episodes = cache.flatMap { cache in
+      TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true).map {
+        EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files, readOnly: true)
+      }
+    }
+    var (report, plan, catalogue) = self.plan(recordFolder: outputURL, digests: digests, episodes: episodes) {
       scratch?.startStaging(outputName: outputURL.lastPathComponent)
     }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
+    if let note = episodesNote(episodes, replacedBy: "the next build") { report.findings.insert(note, at: 0) }
     guard let plan, catalogue != nil else { return report }
     // As in a build, what rendering left is given back before the check; the catalogue is kept
     // only for the remote checks.
@@ -153,12 +161,7 @@ public struct Publisher: Sendable {
     }
     if let loaded, let collecting { collecting(loaded) }
     loaded = nil
-    if let problem = episodes?.problem, let cache {
-      let name = "\(cache.folder.lastPathComponent)/\(EpisodeCache.folderName)"
-      cacheNote = cacheNote ?? PublishRules.cache.finding(
-        "the build cache's episode files \(problem) could not be read, so they were ignored and those shows' "
-          + "episodes read again; this build replaces them", at: SourceLocation(file: name))
-    }
+    cacheNote = cacheNote ?? episodesNote(episodes, replacedBy: "this build")
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     guard var plan = planned.take() else { return report }
@@ -281,6 +284,15 @@ public struct Publisher: Sendable {
           + "again; \(replacer) replaces it", at: SourceLocation(file: name))
     }
     return (digests, note)
+  }
+
+  /// A `PUB-CACHE` note when files of the per-episode cache could not be read (they were ignored).
+  private func episodesNote(_ episodes: EpisodeCache?, replacedBy replacer: String) -> Finding? {
+    guard let problem = episodes?.problem, let cache else { return nil }
+    return PublishRules.cache.finding(
+      "the build cache's episode files \(problem) could not be read, so they were ignored and those shows' "
+        + "episodes read again; \(replacer) replaces them",
+      at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(EpisodeCache.folderName)"))
   }
 
   /// Stores the digests this run asked for in the cache, when there is one: those of files no

@@ -40,6 +40,8 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   private var folderReady: Bool?
   /// The show files that could not be read.
   private var unreadable: [String] = []
+  /// Whether this build may only read the cache (`validate`, which writes nothing beside the output).
+  private let readOnly: Bool
 
   /// Why stored entries were not used, for a `PUB-CACHE` note.
   var problem: String? {
@@ -63,8 +65,10 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   ///   - cache: the build cache.
   ///   - catalogue: the catalogue folder.
   ///   - stamps: every file of the catalogue, by path, from the build's walk.
-  init(cache: BuildCache, catalogue: URL, stamps: [String: FileStamp]) {
+  ///   - readOnly: whether to take readings only, and store none.
+  init(cache: BuildCache, catalogue: URL, stamps: [String: FileStamp], readOnly: Bool = false) {
     self.cache = cache
+    self.readOnly = readOnly
     folder = cache.folder.appendingPathComponent(Self.folderName)
     podium = cache.podiumIdentity
     self.stamps = stamps
@@ -153,7 +157,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// the catalogue holds the episode itself.
   func read(show slug: String, file name: String, _ reading: EpisodeReading) {
     lock.withLock { read += 1 }
-    guard let show = shows[slug], let context = contexts[slug] else { return }
+    guard !readOnly, let show = shows[slug], let context = contexts[slug] else { return }
     let stamp = stamps["\(slug)/\(name)"]
     let bytes = reading.reusable && stamp?.racy == false ? try? CacheEncoder.encode(reading) : nil
     guard makeFolder() else { return }
@@ -172,6 +176,10 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// and the earlier ones that still hold. A show whose entries are as they were is not written again.
   func finished(show slug: String) {
     guard let show = shows[slug], let context = contexts[slug] else { return }
+    guard !readOnly else {
+      show.lock.withLock { show.stored = nil }
+      return
+    }
     let stored = self.stored(slug)
     show.lock.withLock {
       defer {
@@ -219,7 +227,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// Removes the files of shows no longer in the catalogue (or renamed), and what a build that
   /// was stopped half-way left (hidden temporary files: no show folder's name starts with a dot).
   func removeGone() {
-    if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+    if !readOnly, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
       for name in names where stamps["\(name)/show.yaml"] == nil || name.hasPrefix(".") {
         unlink(folder.appendingPathComponent(name).path)
       }
