@@ -250,7 +250,7 @@ public struct Publisher: Sendable {
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
     if let shows, let cache, kept == nil {
-      shows.store(showRecords, keeping: Set(plan.cacheable.filter { $0.value.reused != nil }.keys), cache: cache)
+      shows.store(showRecords, keeping: Set(plan.cacheable.filter { $0.value.reused }.keys), cache: cache)
     } else {
       shows?.removeAll()
     }
@@ -314,7 +314,7 @@ public struct Publisher: Sendable {
       checked[String(output.path[..<slash]), default: []].append(ShowCache.Checked(
         path: output.path, file: output.file, size: output.size, preview: output.preview != nil, findings: findings))
     }
-    let parts = plan.cacheable.filter { $0.value.reused == nil && !$0.value.rendered.contains { $0.severity == .error } }
+    let parts = plan.cacheable.filter { !$0.value.reused && !$0.value.rendered.contains { $0.severity == .error } }
     let made = ParallelMap.map(Array(parts)) { slug, part -> (String, ShowCache.Record)? in
       var files: [ShowCache.File] = []
       files.reserveCapacity(part.staged.count)
@@ -399,7 +399,7 @@ public struct Publisher: Sendable {
         "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
           + "again; this build replaces them", at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(ShowCache.folderName)")))
     }
-    let taken = rendered.cacheable.values.filter { $0.reused != nil }.count
+    let taken = rendered.cacheable.values.filter { $0.reused }.count
     report.timings.append(
       stopwatch.lap(shows == nil ? "render notes, write feeds" : "render notes, write feeds (\(taken) shows from the cache)"))
     report.findings =

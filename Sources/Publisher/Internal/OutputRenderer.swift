@@ -46,8 +46,8 @@ struct OutputRenderer {
     var staged: [String]
     /// What its rendering found.
     var rendered: [Finding]
-    /// The record it was taken from, when it was.
-    var reused: ShowCache.Record?
+    /// Whether it was taken from the show cache (whose record then stays as it is).
+    var reused = false
   }
 
   /// - Parameter staging: where a build stages its output: podcast feeds are written into it
@@ -114,7 +114,7 @@ struct OutputRenderer {
       if checked.preview { output.preview = checked.findings }
       return output
     }
-    part.cacheable[show.slug] = ShowPart(key: key, staged: part.staged, rendered: part.findings, reused: record)
+    part.cacheable[show.slug] = ShowPart(key: key, staged: part.staged, rendered: part.findings, reused: true)
     // The digests of its media are still this build's, for the digest cache to keep: the feed
     // and the preview of episodes to come asked for every local media file with an item.
     for episode in show.episodes where episode.media != nil {
