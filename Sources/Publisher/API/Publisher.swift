@@ -141,6 +141,8 @@ public struct Publisher: Sendable {
     let episodes = cache.flatMap { cache in
       inputs.map { EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files) }
     }
+    // What it wrote is put in place with the output (below); on any other way out, removed.
+    defer { episodes?.discard() }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     let shows = cache.flatMap { cache in
       episodes.map { ShowCache(cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options) }
@@ -249,6 +251,7 @@ public struct Publisher: Sendable {
     }
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
+    episodes?.commit()
     if let shows, let cache, kept == nil {
       shows.store(showRecords, keeping: Set(plan.cacheable.filter { $0.value.reused }.keys), cache: cache)
     } else {
@@ -368,7 +371,6 @@ public struct Publisher: Sendable {
         episodes.map { "load catalogue (\($0.counts.taken) episode files from the cache, \($0.counts.read) read)" }
           ?? "load catalogue")
     ]
-    episodes?.removeGone()
     guard var catalogue = loaded.catalogue else {
       report.findings = report.findings.sortedForReport()
       return (report, nil, nil)

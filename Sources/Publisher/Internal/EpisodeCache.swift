@@ -38,6 +38,12 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   var counts: (taken: Int, read: Int) { lock.withLock { (taken, read) } }
   /// Whether the cache folder is there to store into.
   private var folderReady: Bool?
+  /// The folders this build made, to remove again if it fails.
+  private var madeFolders: [URL] = []
+  /// The shows' new files, put in place only when the build is: a build that fails leaves the
+  /// cache as it found it.
+  private var written: [EpisodeCacheFile.Written] = []
+  private var settled = false
   /// The show files that could not be read.
   private var unreadable: [String] = []
   /// Whether this build may only read the cache (`validate`, which writes nothing beside the output).
@@ -203,7 +209,8 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
           if let entry = stored.entries[name] { writer.add(name: name, stamp: stamp, reading: stored.bytes[entry.reading]) }
         }
       }
-      writer.finish()
+      let file = writer.finish()
+      lock.withLock { written.append(file) }
     }
   }
 
@@ -211,11 +218,13 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     lock.withLock {
       if let folderReady { return folderReady }
       var info = stat()
-      let ready: Bool
+      if lstat(cache.folder.path, &info) != 0 { madeFolders.append(cache.folder) }
+      var ready: Bool
       if !cache.makeFolder() {
         ready = false
       } else if lstat(folder.path, &info) != 0 {
         ready = mkdir(folder.path, 0o755) == 0
+        if ready { madeFolders.append(folder) }
       } else {
         ready = info.st_mode & S_IFMT == S_IFDIR
       }
@@ -224,9 +233,30 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     }
   }
 
+  /// Puts the shows' new files in place and removes those of shows gone: the build's output is
+  /// in place.
+  func commit() {
+    let files = lock.withLock {
+      defer { settled = true }
+      return settled ? [] : written
+    }
+    for file in files { file.commit() }
+    removeGone()
+  }
+
+  /// Removes what this build wrote into the cache, folders it made too: the build failed.
+  func discard() {
+    let (files, folders) = lock.withLock {
+      defer { settled = true }
+      return settled ? ([], []) : (written, madeFolders)
+    }
+    for file in files { file.discard() }
+    for folder in folders.reversed() { rmdir(folder.path) }
+  }
+
   /// Removes the files of shows no longer in the catalogue (or renamed), and what a build that
   /// was stopped half-way left (hidden temporary files: no show folder's name starts with a dot).
-  func removeGone() {
+  private func removeGone() {
     if !readOnly, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
       for name in names where stamps["\(name)/show.yaml"] == nil || name.hasPrefix(".") {
         unlink(folder.appendingPathComponent(name).path)

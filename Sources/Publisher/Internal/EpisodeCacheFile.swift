@@ -123,17 +123,25 @@ enum EpisodeCacheFile {
       buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Puts the file in place; a file that could not be written whole is removed instead.
-    func finish() {
+    /// Writes what is left and closes the file; it is put in place by ``Written/commit()``, once
+    /// the build has put its output in place, or removed by ``Written/discard()``.
+    func finish() -> Written {
       flush()
       close(descriptor)
-      if failed || rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
+      return Written(temporary: temporary, url: url, whole: !failed)
+    }
+  }
+
+  /// A file written whole, beside the one it replaces.
+  struct Written: Sendable {
+    let temporary: URL
+    let url: URL
+    let whole: Bool
+
+    func commit() {
+      if !whole || rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
     }
 
-    /// Removes the temporary file: nothing of it is kept.
-    func discard() {
-      close(descriptor)
-      unlink(temporary.path)
-    }
+    func discard() { unlink(temporary.path) }
   }
 }
