@@ -109,11 +109,7 @@ import Testing
       <podcast:guid>bbbbbbbb-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>\(tags)
       </channel></rss>
       """)
-    var options = ImportOptions(now: Self.now)
-    options.probeMedia = false
-    let report = try FeedImporter(
-      catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"), options: options
-    ).run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let report = try Self.importOldFeed(in: folder).report
     let show = try String(contentsOf: folder.url.appendingPathComponent("episodes/blok/show.yaml"), encoding: .utf8)
     #expect(show.contains("\nblock: true\n") == blocked, "\(show)")
     let blockLosses = report.showLosses.filter { $0.element == "podcast:block" }
@@ -176,12 +172,7 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write("episodes/podium.yaml", CatalogueFixture.site)
     try folder.write("old.xml", Self.malformed)
-    var options = ImportOptions(now: Self.now)
-    options.probeMedia = false
-    let catalogue = folder.url.appendingPathComponent("episodes")
-    let output = folder.url.appendingPathComponent("feeds")
-    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
-      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let (catalogue, output, report) = try Self.importOldFeed(in: folder)
     let losses = report.showLosses + report.episodes.flatMap(\.losses)
     #expect(losses.contains { $0.element == element && $0.line == line && $0.detail.contains(detail) }, "\(losses)")
     let build = try Publisher(catalogueURL: catalogue, outputURL: output, options: BuildOptions(now: Self.now)).build()
@@ -200,12 +191,7 @@ import Testing
         <enclosure url="https://k.podium.test/1.mp3" length="10"/></item>
       </channel></rss>
       """)
-    var options = ImportOptions(now: Self.now)
-    options.probeMedia = false
-    let catalogue = folder.url.appendingPathComponent("episodes")
-    let output = folder.url.appendingPathComponent("feeds")
-    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
-      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let (catalogue, output, report) = try Self.importOldFeed(in: folder)
     #expect(report.showNotes.contains { $0.hasPrefix("to fix before the first build") && $0.contains("add artwork:") }, "\(report.showNotes)")
     #expect(report.showNotes.contains { $0.hasPrefix("to fix before the first build") && $0.contains("add categories:") })
     #expect(report.episodes[0].losses.contains { $0.detail.contains("add media.type") })
@@ -229,12 +215,7 @@ import Testing
         <enclosure url="https://d.podium.test/1.mp3" length="10" type="audio/mpeg"/><itunes:duration>60</itunes:duration></item>
       </channel></rss>
       """)
-    var options = ImportOptions(now: Self.now)
-    options.probeMedia = false
-    let catalogue = folder.url.appendingPathComponent("episodes")
-    let output = folder.url.appendingPathComponent("feeds")
-    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
-      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let (catalogue, output, report) = try Self.importOldFeed(in: folder)
     let duplicate = try #require(report.duplicates.first)
     #expect(duplicate.guid == "same")
     #expect(duplicate.kept == "Earlier")
@@ -262,14 +243,21 @@ import Testing
       <item><title>A</title><guid>a</guid><pubDate>\(text)</pubDate>
       <enclosure url="https://d.podium.test/1.mp3" length="10" type="audio/mpeg"/></item></channel></rss>
       """)
-    var options = ImportOptions(now: Self.now)
-    options.probeMedia = false
-    let report = try FeedImporter(
-      catalogueURL: folder.url.appendingPathComponent("episodes"), outputURL: folder.url.appendingPathComponent("feeds"),
-      options: options
-    ).run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    let report = try Self.importOldFeed(in: folder).report
     let file = try #require(report.files.first { $0.hasSuffix(".md") })
     #expect(try String(contentsOfFile: file, encoding: .utf8).contains("date: \(expected)"))
     #expect(report.episodes[0].losses.contains { $0.element == "pubDate" } == interpreted)
+  }
+
+  /// Imports the folder's `old.xml` into its `episodes/`, with `feeds/` as the output, without
+  /// asking any server about the media.
+  static func importOldFeed(in folder: TemporaryFolder) throws -> (catalogue: URL, output: URL, report: ImportReport) {
+    var options = ImportOptions(now: now)
+    options.probeMedia = false
+    let catalogue = folder.url.appendingPathComponent("episodes")
+    let output = folder.url.appendingPathComponent("feeds")
+    let report = try FeedImporter(catalogueURL: catalogue, outputURL: output, options: options)
+      .run(.file(path: folder.url.appendingPathComponent("old.xml").path))
+    return (catalogue, output, report)
   }
 }

@@ -52,16 +52,7 @@ import Testing
   }
 
   @Test func aGeneratedCatalogueThroughEditsRenamesDeletionsAndScheduledEpisodes() throws {
-    let fixture = try CatalogueFixture()
-    try fixture.addEpisode()
-    try fixture.addEpisode(
-      "2024-04-04-schoolstraat", title: "Een schoolstraat", date: "2024-04-04T09:00:00+02:00",
-      guid: "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b")
-    try fixture.addEpisode(
-      "2025-06-01-later", title: "Later", date: "2025-06-01T09:00:00+02:00", guid: "7b1a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
-    try fixture.addEpisode(
-      "2024-05-01-ontwerp", title: "Ontwerp", date: "2024-05-01T09:00:00+02:00",
-      guid: "5c4b3a29-1807-4f6e-8d5c-4b3a29180706", extra: "draft: true")
+    let fixture = try Self.fourEpisodes()
     var twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
     let episodes = fixture.catalogue.appendingPathComponent("gesprekken")
 
@@ -210,16 +201,7 @@ import Testing
   /// read, shows whole), and the output and report are those of a build without a cache; the
   /// build after it is answered by the whole-build cache again.
   @Test(arguments: changes) func aChangeRebuildsOnlyWhatItTouches(_ change: Change) throws {
-    let fixture = try CatalogueFixture()
-    try fixture.addEpisode()
-    try fixture.addEpisode(
-      "2024-04-04-schoolstraat", title: "Een schoolstraat", date: "2024-04-04T09:00:00+02:00",
-      guid: "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b")
-    try fixture.addEpisode(
-      "2025-06-01-later", title: "Later", date: "2025-06-01T09:00:00+02:00", guid: "7b1a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
-    try fixture.addEpisode(
-      "2024-05-01-ontwerp", title: "Ontwerp", date: "2024-05-01T09:00:00+02:00",
-      guid: "5c4b3a29-1807-4f6e-8d5c-4b3a29180706", extra: "draft: true")
+    let fixture = try Self.fourEpisodes()
     try fixture.folder.write("episodes/verhalen/show.yaml", Self.remoteShow)
     try fixture.folder.write("episodes/verhalen/2024-02-01-eerste.md", Self.remoteEpisode("Eerste", day: 2))
     try fixture.folder.write("episodes/verhalen/2024-01-01-tweede.md", Self.remoteEpisode("Tweede", day: 1))
@@ -316,5 +298,20 @@ import Testing
     let show = catalogue.appendingPathComponent("gesprekken/show.yaml")
     try (String(contentsOf: show, encoding: .utf8) + "\n# bewerkt\n").write(to: show, atomically: true, encoding: .utf8)
     try twins.buildAfterChange()
+  }
+
+  /// A show of four episodes: published, published, scheduled (2025) and a draft.
+  static func fourEpisodes() throws -> CatalogueFixture {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    try fixture.addEpisode(
+      "2024-04-04-schoolstraat", title: "Een schoolstraat", date: "2024-04-04T09:00:00+02:00",
+      guid: "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b")
+    try fixture.addEpisode(
+      "2025-06-01-later", title: "Later", date: "2025-06-01T09:00:00+02:00", guid: "7b1a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    try fixture.addEpisode(
+      "2024-05-01-ontwerp", title: "Ontwerp", date: "2024-05-01T09:00:00+02:00",
+      guid: "5c4b3a29-1807-4f6e-8d5c-4b3a29180706", extra: "draft: true")
+    return fixture
   }
 }
