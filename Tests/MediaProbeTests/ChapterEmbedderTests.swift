@@ -266,6 +266,8 @@ import Testing
       ".cbr-128k-stereo.mp3.podium-1", ".cbr-128k-stereo.mp3.podium-\(getpid())-1", ".other.mp3.podium-\(dead)",
       ".cbr-128k-stereo.mp3.podium-\(dead).bak", ".cbr-128k-stereo.mp3.podium-\(dead)-xyz", ".cbr-128k-stereo.mp3.podium-x\(dead)",
       ".cbr-128k-stereo.mp3.podium-+\(dead)", ".cbr-128k-stereo.mp3.podium-\(dead)-+1f", ".cbr-128k-stereo.mp3.podium-\(dead)-",
+      // Fullwidth hex digits are hex digits to Swift, but never in a name Podium writes.
+      ".cbr-128k-stereo.mp3.podium-\(dead)-\u{FF41}1",
     ]
     for name in stale + others { _ = try folder.write(name, "half") }
     let links = [".cbr-128k-stereo.mp3.podium-\(getpid())", ".cbr-128k-stereo.mp3.podium-\(dead)-1"]

@@ -157,7 +157,7 @@ enum FileSplice {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for entry in entries where entry.hasPrefix(prefix) {
       let parts = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
-      guard parts.count == 1 || (parts.count == 2 && (1...16).contains(parts[1].count) && parts[1].allSatisfy(\.isHexDigit)),
+      guard parts.count == 1 || (parts.count == 2 && (1...16).contains(parts[1].count) && parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit })),
         parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(parts[0]), pid > 0, pid != getpid(),
         kill(pid, 0) != 0, errno == ESRCH
       else { continue }
