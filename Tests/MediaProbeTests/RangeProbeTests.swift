@@ -66,6 +66,31 @@ import Testing
     #expect(info.findings.contains { $0.ruleID == "PROBE-LIMIT" })
   }
 
+  /// The size is the server's word (its Content-Length): one at the top of Int64, with real
+  /// media at the start and zeros after, is probed within the budget, never an overflow when
+  /// the blocks at its end are asked for.
+  @Test(arguments: ["mp3", "wav", "mp4"], [Int64.max, Int64.max - 1, Int64.max - 70_000])
+  func aHugeSizeIsNoCrash(format: String, size: Int64) throws {
+    struct Huge: MediaRanges {
+      let head: [UInt8]
+      let size: Int64
+      func read(at offset: Int64, count: Int) throws -> [UInt8] {
+        (0..<Int64(count)).map { offset + $0 < Int64(head.count) ? head[Int(offset + $0)] : 0 }
+      }
+    }
+    let head: [UInt8]
+    switch format {
+    case "mp3": head = [UInt8](SampleMedia.mp3(seconds: 2))
+    case "wav": head = [UInt8](SampleMedia.wav(seconds: 1))
+    default:
+      let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/mp4")
+      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: url.path).sorted().first { $0.hasSuffix(".m4a") })
+      head = try [UInt8](Data(contentsOf: url.appendingPathComponent(name)))
+    }
+    let info = MediaProbe(limits: .remote).probe(ranges: Huge(head: head, size: size), name: "huge.\(format)")
+    #expect(info.bytesRead <= ProbeLimits.remote.maximumBytesRead)
+  }
+
   /// A reader that fails is a finding, not a crash or a hang.
   @Test func aFailingReaderIsAFinding() {
     struct Broken: MediaRanges {

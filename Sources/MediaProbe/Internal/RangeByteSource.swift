@@ -26,7 +26,8 @@ final class RangeByteSource: ByteSource {
 
   func read(at offset: Int64, count: Int) throws(ProbeFailure) -> [UInt8] {
     guard offset >= 0, count >= 0 else { throw .outOfBounds(offset: offset) }
-    let end = min(size, offset + Int64(min(count, limits.maximumChunk)))
+    // In this order, so that a size near Int64.max (a server's word) can't overflow.
+    let end = offset >= size ? offset : offset + min(Int64(min(count, limits.maximumChunk)), size - offset)
     guard end > offset else { return [] }
     let first = offset / blockSize, last = (end - 1) / blockSize
     var fetched: [Int64: [UInt8]] = [:]
@@ -58,7 +59,7 @@ final class RangeByteSource: ByteSource {
   /// One call for the blocks `numbers`, within the budget; split into blocks.
   private func fetch(_ numbers: ClosedRange<Int64>) throws(ProbeFailure) -> [(Int64, [UInt8])] {
     let start = numbers.lowerBound * blockSize
-    let count = min(size, (numbers.upperBound + 1) * blockSize) - start
+    let count = min(size - start, Int64(numbers.count) * blockSize)
     guard bytesRead + count <= limits.maximumBytesRead else {
       throw .limit("the probe would read more than \(limits.maximumBytesRead) bytes of the media")
     }

@@ -79,7 +79,9 @@ struct MP3Measurement {
       durationHeader?.decodedSamples(frames: frames, samplesPerFrame: header.samplesPerFrame, complete: complete)
       ?? Int64(frames) * Int64(header.samplesPerFrame)
     if let stopped = count.stoppedAt, stopped.offset > audioStart {
-      samples = Int64(Double(samples) * Double(scanner.end - audioStart) / Double(stopped.offset - audioStart))
+      let scaled = Double(samples) * Double(scanner.end - audioStart) / Double(stopped.offset - audioStart)
+      // The size may be a server's word, any number up to Int64.max: past Int64, the most it holds.
+      samples = scaled < Double(Int64.max) ? Int64(scaled) : .max
       info.durationEstimated = true
       info.findings.append(ProbeRules.limitReached.finding(
         "stopped counting frames at byte \(stopped.offset) (\(stopped.reason)); the duration is estimated from "
