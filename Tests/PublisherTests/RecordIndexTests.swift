@@ -44,6 +44,10 @@ struct RecordIndexTests {
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":null}}}"#,
     // A comma before a closing brace or bracket, which JSONDecoder lets through.
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"a":{"file":"1","date":"d",},},"x":[1,],},},}"#,
+    // A whole number written as JSON allows; in a value not read, what JSONDecoder doesn't look
+    // at (the rest of a number, escapes, control characters, in keys too).
+    #"{"version":1.0,"shows":{}}"#, #"{"version":1E+2,"shows":{}}"#, #"{"version":-0.0,"shows":{}}"#,
+    "{\"version\":1,\"shows\":{},\"x\":[-,1.,1e5e5,\"\\q\",\"\\u00zz\",\"\\ud800\",\"a\u{1}b\",{\"\\q\":1}]}",
   ])
   func readsAnyJSONOfARecord(json: String) throws {
     let data = Data(json.utf8)
@@ -60,6 +64,10 @@ struct RecordIndexTests {
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{},"liveItems":{"l":{"title":"Live"}}}}}"#,
     #"{"version":1,"shows":{"s":{"podcastGUID":"g","feedURL":"f","episodes":{"\ud83c":{"file":"f","date":"d"}}}}}"#,
     "{\"version\":1,\"shows\":{\"s\u{1}\":{}}}", #"{"version":1,"shows":{"s":{"podcastGUID":"\q"}}}"#,
+    // What is no JSON number, or not a whole one; an escape with a sign in it.
+    #"{"version":+1,"shows":{}}"#, #"{"version":01,"shows":{}}"#, #"{"version":1.5,"shows":{}}"#,
+    #"{"version":9223372036854775808,"shows":{}}"#, #"{"version":1,"shows":{},"x":+1}"#, #"{"version":1,"shows":{},"x":.5}"#,
+    #"{"version":1,"shows":{"\u+041":{"podcastGUID":"g","feedURL":"f","episodes":{}}}}"#,
   ])
   func refusesWhatJSONDecoderRefuses(json: String) {
     let data = Data(json.utf8)

@@ -355,9 +355,36 @@ struct RecordIndex: Sendable {
       }
     }
 
+    /// A JSON number (https://www.rfc-editor.org/rfc/rfc8259#section-6) that is whole, as
+    /// `JSONDecoder` reads it into an `Int`: `1.0` and `1E0` too, not `+1` or `01`.
     mutating func integer() throws(Problem) -> Int {
-      guard let value = Int(try numberText()) else { throw failure("expected a whole number") }
+      let text = try numberText()
+      guard Self.isNumber(text.utf8[...]) else { throw failure("a bad number") }
+      if let value = Int(text) { return value }
+      guard let value = Double(text).flatMap({ Int(exactly: $0) }) else { throw failure("expected a whole number") }
       return value
+    }
+
+    /// Whether `bytes` follow JSON's grammar of a number.
+    private static func isNumber(_ bytes: Substring.UTF8View) -> Bool {
+      var rest = bytes
+      func digits() -> Int {
+        let count = rest.prefix { (0x30...0x39).contains($0) }.count
+        rest = rest.dropFirst(count)
+        return count
+      }
+      if rest.first == 0x2D { rest = rest.dropFirst() }
+      if rest.first == 0x30 { rest = rest.dropFirst() } else if digits() == 0 { return false }
+      if rest.first == 0x2E {
+        rest = rest.dropFirst()
+        guard digits() > 0 else { return false }
+      }
+      if rest.first == 0x65 || rest.first == 0x45 {
+        rest = rest.dropFirst()
+        if rest.first == 0x2B || rest.first == 0x2D { rest = rest.dropFirst() }
+        guard digits() > 0 else { return false }
+      }
+      return rest.isEmpty
     }
 
     private mutating func numberText() throws(Problem) -> String {
@@ -422,16 +449,36 @@ struct RecordIndex: Sendable {
     }
 
     private mutating func hex() throws(Problem) -> UInt32 {
-      guard position + 4 <= bytes.endIndex, let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+      // Four hex digits: `UInt32(_:radix:)` alone would take a sign as well.
+      guard position + 4 <= bytes.endIndex, bytes[position..<position + 4].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0 | 0x20) }),
+        let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
       else { throw failure("a bad \\u escape") }
       position += 4
       return value
     }
 
-    /// Reads a value of any kind and drops it: a key the record doesn't have.
+    /// Reads a value of any kind and drops it: a key the record doesn't have. Checked only as far
+    /// as `JSONDecoder` checks what it doesn't decode: its nesting, that a string ends and a
+    /// number starts as one, but not its escapes, UTF-8 or the rest of a number.
     mutating func skipValue() throws(Problem) {
       switch try peek() {
-      case 0x7B: try object { reader, _ throws(Problem) in try reader.skipValue() }
+      case 0x7B:
+        position += 1
+        depth += 1
+        guard depth <= 512 else { throw failure("too deeply nested") }
+        defer { depth -= 1 }
+        while try peek() != 0x7D {
+          guard try peek() == 0x22 else { throw failure("expected '\"'") }
+          try skipString()
+          try expect(0x3A)
+          try skipValue()
+          switch try peek() {
+          case 0x2C: position += 1
+          case 0x7D: break
+          default: throw failure("expected ',' or '}'")
+          }
+        }
+        position += 1
       case 0x5B:
         position += 1
         depth += 1
@@ -446,13 +493,29 @@ struct RecordIndex: Sendable {
           }
         }
         position += 1
-      case 0x22: _ = try string()
+      case 0x22: try skipString()
       case 0x74: try literal("true")
       case 0x66: try literal("false")
       case 0x6E: try literal("null")
-      default:
-        guard Double(try numberText()) != nil else { throw failure("a bad number") }
+      case 0x2D, 0x30...0x39: _ = try numberText()
+      default: throw failure("expected a value")
       }
+    }
+
+    /// Past a string (at its opening quote) and its closing quote, whatever is escaped in it.
+    private mutating func skipString() throws(Problem) {
+      position += 1
+      while position < bytes.endIndex {
+        switch bytes[position] {
+        case 0x22:
+          position += 1
+          return
+        case 0x5C: position += 2
+        default: position += 1
+        }
+      }
+      position = bytes.endIndex
+      throw failure("unterminated string")
     }
   }
 }
