@@ -127,4 +127,19 @@ import Testing
     let line = CatalogueFixture.show.split(separator: "\n", omittingEmptySubsequences: false).count + 1
     #expect(finding.location == SourceLocation(file: "gesprekken/show.yaml", line: line))
   }
+
+  /// Nor when the episode stays in the catalogue as a draft: it is no longer published, but apps
+  /// know its GUID.
+  @Test func aLiveItemMayNotTakeTheGUIDOfAnEpisodeNowADraft() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(guid: "a")
+    try fixture.addEpisode("2024-03-21-weg", date: "2024-03-21T09:00:00+01:00", guid: "weg")
+    _ = try build(fixture)
+    try fixture.addEpisode("2024-03-21-weg", date: "2024-03-21T09:00:00+01:00", guid: "weg", extra: "draft: true")
+    try fixture.folder.write("episodes/gesprekken/show.yaml", Self.show(guid: "weg"))
+    let report = try build(fixture, allowRemoval: true)
+    let finding = try #require(report.findings.first { $0.ruleID == "PUB-GUID-CHANGED" })
+    #expect(finding.severity == .error)
+    #expect(finding.message.contains("published for the episode from gesprekken/2024-03-21-weg.md"))
+  }
 }

@@ -161,7 +161,11 @@ struct RecordCheck {
   /// item, published before or in this build (apps that showed the stream would take the episode
   /// for it), nor a live item the GUID of an episode published before.
   private func checkLiveGUIDsTaken(outcome: inout Outcome) {
-    let current = Set(catalogue.shows.flatMap { $0.episodes.map(\.guid) })
+    // Episodes published in this build are checked below; one that is now a draft or scheduled
+    // still has a GUID apps know.
+    let current = Set(catalogue.shows.flatMap { show in
+      show.episodes.lazy.filter { $0.status(at: options.now) == .published }.map(\.guid)
+    })
     for show in catalogue.shows {
       for item in show.podcasting.liveItems where !current.contains(item.guid) {
         guard let (slug, episode) = previous.shows.sorted(by: { $0.key < $1.key })
