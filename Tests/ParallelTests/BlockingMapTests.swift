@@ -44,4 +44,13 @@ import Testing
     if workers == 1 { #expect(results.map { $0 != nil } == (0..<100).map { $0 <= 10 }) }
     for (index, result) in results.enumerated() { #expect(result == nil || result == index) }
   }
+
+  /// A worker's thread outlives the map by a moment: it must not hold the caller's closure then,
+  /// which `withoutActuallyEscaping` checks (and stops the program). Many short maps give the
+  /// moment many chances to come.
+  @Test func theClosureDoesNotOutliveTheMap() {
+    var total = 0
+    for round in 0..<3000 { total += BlockingMap.map(Array(0..<4), workers: 4) { $0 + round }.reduce(0, +) }
+    #expect(total == (0..<3000).reduce(0) { $0 + 6 + 4 * $1 })
+  }
 }
