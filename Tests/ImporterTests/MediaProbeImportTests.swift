@@ -213,6 +213,27 @@ import Testing
     #expect(try setup.episodeFile(1).contains("duration: 60"))
   }
 
+  /// A movie header that says 2^64 - 16 seconds (a 64-bit duration, a timescale of 1): more
+  /// seconds than a whole number holds, so the duration is named as not read, not turned into
+  /// one (which stopped the import), and the feed's is kept.
+  @Test func aDurationPastAnyNumberIsNotRead() throws {
+    let setup = try Setup()
+    func box(_ type: String, _ payload: [UInt8]) -> [UInt8] {
+      let size = UInt32(8 + payload.count)
+      return [24, 16, 8, 0].map { UInt8((size >> $0) & 0xFF) } + Array(type.utf8) + payload
+    }
+    let mvhd = box("mvhd", [1, 0, 0, 0] + [UInt8](repeating: 0, count: 16) + [0, 0, 0, 1]
+      + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xF0] + [UInt8](repeating: 0, count: 80))
+    let track = box("trak", box("mdia", box("hdlr", [UInt8](repeating: 0, count: 8) + Array("soun".utf8) + [UInt8](repeating: 0, count: 13))))
+    let bytes = box("ftyp", Array("M4A ".utf8) + [0, 0, 0, 0] + Array("M4A isom".utf8)) + box("moov", mvhd + track)
+    try setup.folder.write("served/endless.m4a", Data(bytes))
+    let media = Media(name: "endless.m4a", seconds: 0, arguments: [], type: "audio/mp4")
+    let report = try setup.run(setup.feed([(media, bytes.count, "60")]))
+    let notes = report.episodes[0].notes
+    #expect(notes.contains { $0.contains("the media's duration could not be read") }, "\(notes)")
+    #expect(try setup.episodeFile(1).contains("duration: 60"))
+  }
+
   /// `--no-probe` asks the media's server nothing.
   @Test func noProbeAsksNothing() throws {
     let setup = try Setup()

@@ -17,8 +17,10 @@ struct DurationCheck {
   }
 
   func apply(to episode: inout EpisodeDraft) {
-    guard let probed = info.duration, probed > 0, probed.isFinite else {
-      let why = info.findings.first { $0.severity == .error || $0.ruleID == "PROBE-LIMIT" }?.message
+    // A header's duration may be any number, past what a whole number of seconds holds too.
+    guard let probed = info.duration, probed > 0, probed < Double(Int.max) else {
+      let why = info.duration.map { $0 > 0 && $0.isFinite ? "it says \($0) s, more than any media plays" : nil }
+        ?? info.findings.first { $0.severity == .error || $0.ruleID == "PROBE-LIMIT" }?.message
       episode.notes.append(
         "the media's duration could not be read from its first and last bytes at \(url)\(why.map { " (\($0))" } ?? "")")
       return
