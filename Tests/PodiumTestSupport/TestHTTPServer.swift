@@ -20,6 +20,9 @@ public final class TestHTTPServer: @unchecked Sendable {
     case lyingLength(bytes: Int, claimed: Int, type: String)
     /// Like `file`, but a Range is ignored: always 200 with the whole body.
     case ignoresRange(bytes: Int, type: String)
+    /// Like `file`, but a Range is answered from the first byte, as many bytes as asked, with a
+    /// Content-Range that says so: a server that ignores where a range starts.
+    case rangesFromStart(bytes: Int, type: String)
     /// Like `file`, but with no Content-Length and no ranges: the body ends when the connection closes.
     case unsizedFile(bytes: Int, type: String)
     /// Like `file`, but HEAD gets 405 Method Not Allowed.
@@ -346,6 +349,8 @@ extension TestHTTPServer.Core {
       serveFile(fd, request, bytes: bytes, claimed: claimed, type: type, ranges: true)
     case .ignoresRange(let bytes, let type):
       serveFile(fd, request, bytes: bytes, claimed: bytes, type: type, ranges: false)
+    case .rangesFromStart(let bytes, let type):
+      serveFile(fd, request, bytes: bytes, claimed: bytes, type: type, ranges: true, fromStart: true)
     case .unsizedFile(let bytes, let type):
       stream(fd, 200, ["Content-Type": type], from: 0, count: bytes, head: isHead)
     case .headNotAllowed(let bytes, let type):
@@ -372,19 +377,20 @@ extension TestHTTPServer.Core {
   }
 
   private func serveFile(
-    _ fd: Int32, _ request: Request, bytes: Int, claimed: Int, type: String, ranges: Bool
+    _ fd: Int32, _ request: Request, bytes: Int, claimed: Int, type: String, ranges: Bool, fromStart: Bool = false
   ) {
     var headers = ["Content-Type": type]
     if ranges { headers["Accept-Ranges"] = "bytes" }
     let isHead = request.method == "HEAD"
-    guard ranges, let range = request.range, let (first, last) = Self.parseRange(range, size: bytes) else {
+    guard ranges, let range = request.range, let (asked, end) = Self.parseRange(range, size: bytes) else {
       headers["Content-Length"] = String(claimed)
       return stream(fd, 200, headers, from: 0, count: bytes, head: isHead)
     }
-    guard first <= last else {
+    guard asked <= end else {
       headers["Content-Range"] = "bytes */\(claimed)"
       return respond(fd, 416, headers, body: [], head: isHead)
     }
+    let (first, last) = fromStart ? (0, end - asked) : (asked, end)
     headers["Content-Range"] = "bytes \(first)-\(last)/\(claimed)"
     headers["Content-Length"] = String(last - first + 1)
     stream(fd, 206, headers, from: first, count: last - first + 1, head: isHead)

@@ -8,10 +8,16 @@ public struct FetchedDocument: Sendable, Hashable {
   public var contentType: String?
   public var redirects: [Redirect]
   public var body: [UInt8]
+  /// The Content-Range header of a 206 answer, as sent: which bytes of the file the body is.
+  public var contentRange: String?
+
+  /// The first and last byte `contentRange` says the body holds; nil without one, or for one
+  /// that is not `bytes FIRST-LAST/…`.
+  public var byteRange: ClosedRange<Int64>? { ContentRange.bytes(contentRange) }
 
   public init(
     requestedURL: String, finalURL: String, status: Int, contentType: String?, redirects: [Redirect],
-    body: [UInt8]
+    body: [UInt8], contentRange: String? = nil
   ) {
     self.requestedURL = requestedURL
     self.finalURL = finalURL
@@ -19,5 +25,6 @@ public struct FetchedDocument: Sendable, Hashable {
     self.contentType = contentType
     self.redirects = redirects
     self.body = body
+    self.contentRange = contentRange
   }
 }

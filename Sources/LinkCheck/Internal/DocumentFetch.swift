@@ -56,7 +56,7 @@ extension DocumentFetch {
     outcome = .success(
       FetchedDocument(
         requestedURL: url, finalURL: current, status: status, contentType: response.contentType,
-        redirects: redirects, body: response.body))
+        redirects: redirects, body: response.body, contentRange: response.contentRange))
     return nil
   }
 
