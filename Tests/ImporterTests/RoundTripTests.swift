@@ -24,14 +24,15 @@ import Testing
     var output: URL { folder.url.appendingPathComponent("feeds") }
     var oldFeed: URL { folder.url.appendingPathComponent("old.xml") }
 
-    init(_ name: String) throws {
+    /// - Parameter editing: changes the feed before it is served.
+    init(_ name: String, editing: (String) -> String = { $0 }) throws {
       folder = try TemporaryFolder()
       server = try TestHTTPServer()
       feed = try #require(FeedCorpus.all(base: server.baseURL).first { $0.name == name })
       for (path, file) in feed.served { server.route(path, .text(file.text, type: file.type)) }
       try folder.write("episodes/podium.yaml", CatalogueFixture.site)
       try folder.write("old.xml", feed.xml)
-      server.route("/feed.xml", .text(feed.xml, type: "application/rss+xml"))
+      server.route("/feed.xml", .text(editing(feed.xml), type: "application/rss+xml"))
       var options = ImportOptions(now: RoundTripTests.now)
       options.probeMedia = false
       report = try FeedImporter(
@@ -154,6 +155,20 @@ import Testing
       .write(to: file, atomically: true, encoding: .utf8)
     let report = try imported.build()
     #expect(report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" && $0.message.contains("ow-live-1") }, "\(report.findings)")
+  }
+
+  /// A live item with the GUID of one of the feed's items is a loss, neither in show.yaml nor in
+  /// the record: kept, it would stop every build as an episode taking a stream's GUID.
+  @Test func aLiveItemWithAnItemsGUIDIsALoss() throws {
+    let imported = try Imported("podcasting20") { $0.replacingOccurrences(of: ">ow-live-1<", with: ">ow-2024-05<") }
+    #expect(imported.report.showLosses.contains {
+      $0.element == "podcast:liveItem" && $0.detail.contains("has guid ow-2024-05, the guid of an item")
+    }, "\(imported.report.showLosses)")
+    let yaml = try String(contentsOf: imported.catalogue.appendingPathComponent(imported.report.show + "/show.yaml"), encoding: .utf8)
+    #expect(!yaml.contains("live:"))
+    #expect(try PublicationRecord.read(outputFolder: imported.output).shows[imported.report.show]?.liveItems == nil)
+    let report = try imported.build()
+    #expect(!report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" }, "\(report.findings)")
   }
 
   /// Chapters are published at the new address; their content is what the old feed gave,

@@ -118,6 +118,28 @@ extension FeedReader {
     }
   }
 
+  /// A live item with the GUID of one of the feed's items (an ended stream kept beside its
+  /// recording, say) is a loss: kept, and seeded into the record, it would stop every build
+  /// (apps would take the episode for the stream) even after show.yaml dropped it.
+  func resolveLiveGUIDs(_ show: inout ShowDraft, episodes: [EpisodeDraft]) {
+    let items = Set(episodes.map(\.guid))
+    let clashing = show.liveRecords.keys.filter { items.contains($0) }.sorted()
+    guard !clashing.isEmpty else { return }
+    show.live.removeAll { live in
+      guard case .mapping(let pairs) = live else { return false }
+      return pairs.contains { key, value in
+        guard key == "guid", case .text(let guid) = value else { return false }
+        return clashing.contains(guid)
+      }
+    }
+    for guid in clashing {
+      let title = show.liveRecords.removeValue(forKey: guid)?.title ?? ""
+      show.losses.append(ImportLoss(
+        "podcast:liveItem", "the live item '\(title)' has guid \(guid), the guid of an item of the feed; apps would take that "
+          + "episode for the stream, so it is not kept; add it under live: with a guid of its own if it still matters"))
+    }
+  }
+
   /// `podcast:trailer`: the build announces each episode of type trailer, so a trailer that is
   /// such an item of the feed is carried; any other is named.
   func resolveTrailers(_ show: inout ShowDraft, episodes: inout [EpisodeDraft]) {

@@ -30,6 +30,7 @@ struct FeedReader {
     resolveImages(&show)
     resolveBlock(&show)
     resolveTrailers(&show, episodes: &episodes)
+    resolveLiveGUIDs(&show, episodes: episodes)
     return (show, episodes)
   }
 
