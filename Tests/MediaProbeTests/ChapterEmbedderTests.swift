@@ -297,6 +297,19 @@ import Testing
     }
   }
 
+  /// A read-only file is refused and left as it was, though the folder would let it be replaced.
+  @Test func aReadOnlyFileIsLeftAlone() throws {
+    let folder = try TemporaryFolder()
+    let file = try copy("cbr-128k-stereo.mp3", into: folder)
+    let before = try Data(contentsOf: file)
+    try #require(chmod(file.path, 0o444) == 0)
+    #expect {
+      try ChapterEmbedder.embed(Self.marks, into: file.path)
+    } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("read-only") == true }
+    #expect(try Data(contentsOf: file) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["cbr-128k-stereo.mp3"])
+  }
+
   /// An ID3 tag that the chapters would take past 2^28 - 1 bytes, the most its 28-bit size can
   /// say, is refused with the file unchanged, instead of a size that wraps. The tag's large frame
   /// is a hole in a sparse file, and is copied, not read into memory, by the writer.

@@ -54,6 +54,12 @@ enum FileSplice {
         close(descriptor)
         throw ChapterEmbedder.Refusal("'\(path)' is not a plain file (a folder, a pipe or a device); name the media file itself")
       }
+      // The swap replaces the file whatever its mode says; a file no one may write was made so on
+      // purpose (root could, and a rename asks only the folder), so it is left alone.
+      guard info.st_mode & 0o222 != 0 else {
+        close(descriptor)
+        throw ChapterEmbedder.Refusal("'\(path)' is read-only; make it writable (chmod u+w) if its chapters should be written into it")
+      }
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
       self.descriptor = descriptor
       status = info
