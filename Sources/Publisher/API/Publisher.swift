@@ -179,11 +179,11 @@ public struct Publisher: Sendable {
       return report
     }
     var stopwatch = Stopwatch()
-    // The record's entries share the catalogue's strings, which keep the pages they sit on in
-    // use: encoded into one block, they let go of them. The catalogue and the rendering's
+    // The record is written from the catalogue and the last record, which are let go of then
+    // (``RecordDraft``). The catalogue and the rendering's
     // garbage are freed, but mostly on the worker threads' heaps, where the parsed feed can't
     // reuse them: give them back before the check (10,000 episodes: 74 MB to 48 MB).
-    var record = Result { try plan.takeRecord().encoded() }
+    var record = plan.takeRecord().encoded()
     podium_release_free_memory()
     var tree = plan.takeTree()
     let written = (tree.paths + plan.staged + [PublicationRecord.path, OutputManifest.path]).sorted()
@@ -192,8 +192,8 @@ public struct Publisher: Sendable {
     // then too, rather than held through the check (24 MB for 100,000 episodes).
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
-      try staging.write(CollectionOfOne((path: PublicationRecord.path, contents: try record.get())))
-      record = .success(Data())
+      try staging.write(CollectionOfOne((path: PublicationRecord.path, contents: record)))
+      record = Data()
     } catch {
       staging.discard()
       throw error
@@ -425,7 +425,7 @@ public struct Publisher: Sendable {
     /// The staging folder of a build, and the outputs written into it while they were rendered.
     var staging: Staging?
     let staged: [String]
-    var record: PublicationRecord
+    var record: RecordDraft
     let checked: [CheckedOutput]
     let settings: RuleSettings
     /// Whether the record read from the output is the one this build writes: a rebuild then reads
@@ -442,8 +442,8 @@ public struct Publisher: Sendable {
     }
 
     /// Hands the record over, for the same reason.
-    mutating func takeRecord() -> PublicationRecord {
-      defer { record = PublicationRecord() }
+    mutating func takeRecord() -> RecordDraft {
+      defer { record = RecordDraft() }
       return record
     }
   }

@@ -16,7 +16,8 @@ struct RecordCheck {
 
   struct Outcome {
     var findings: [Finding] = []
-    var record = PublicationRecord()
+    /// The record to write, made as it is written.
+    var record = RecordDraft()
     /// The files whose errors hold a published episode or show back: they stay errors whatever
     /// the rule settings say, or the episode would leave the feed without a word.
     var heldBack: Set<String> = []
@@ -35,30 +36,32 @@ struct RecordCheck {
     }
     for show in catalogue.shows {
       let old = previous.shows[show.slug]
-      var record = PublicationRecord.ShowRecord(
+      var record = RecordDraft.Merged(
         podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome),
-        feedURL: feedURL(for: show, old: old, outcome: &outcome))
+        feedURL: feedURL(for: show, old: old, outcome: &outcome), catalogue: catalogue, show: show,
+        old: old?.episodes ?? RecordIndex.Episodes())
+      var ascii = true
       // One entry at a time is made into values from the last record, as it is checked.
-      for (guid, entry) in old?.episodes.entries ?? RecordIndex.Episodes().entries {
-        if let kept = check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) {
-          // Keyed by the catalogue's own string of the GUID where it is the same, not a copy.
-          let same = byGUID[guid].map { catalogue.shows[$0.show].episodes[$0.episode].guid }
-          record.episodes[same.flatMap { $0.utf8.elementsEqual(guid.utf8) ? $0 : nil } ?? guid] = kept
+      for row in 0..<record.old.count {
+        let (guid, entry) = record.old.entry(at: row)
+        if check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) != nil {
+          record.kept.append(Int32(row))
+          ascii = ascii && record.old.guidIsASCII(at: row)
         }
       }
-      for episode in show.episodes where episode.status(at: options.now) == .published {
-        record.episodes[episode.guid] = PublicationRecord.EpisodeRecord(
-          episode, of: show, in: catalogue, firstPublished: record.episodes[episode.guid]?.date)
+      for (index, episode) in show.episodes.enumerated() where episode.status(at: options.now) == .published {
+        record.published.append(Int32(index))
+        ascii = ascii && episode.guid.utf8.allSatisfy { $0 < 0x80 }
       }
       record.liveItems = liveItems(of: show, old: old, outcome: &outcome)
-      outcome.record.shows[show.slug] = record
+      outcome.record.shows[show.slug] = ascii ? .merged(record.sorted()) : .whole(record.whole())
     }
     checkLiveGUIDsTaken(outcome: &outcome)
     let slugs = Set(catalogue.shows.map(\.slug))
     for slug in previous.shows.keys.sorted() where !slugs.contains(slug) {
       // A show no longer in the catalogue is kept whole, as it was: made into values here.
       if let old = previous.record(of: slug), let kept = check(show: slug, old: old, outcome: &outcome) {
-        outcome.record.shows[slug] = kept
+        outcome.record.shows[slug] = .whole(kept)
       }
     }
     return outcome

@@ -60,7 +60,18 @@ struct RecordIndex: Sendable {
       }
     }
 
-    fileprivate func entry(at index: Int) -> (guid: String, entry: PublicationRecord.EpisodeRecord) {
+    /// How the GUID of row `index` orders against `key`, by their bytes.
+    func compareGUID(at index: Int, with key: some Collection<UInt8>) -> Order {
+      compare(rows[index].guid, key)
+    }
+
+    /// Whether the GUID of row `index` is all ASCII, so that its bytes tell it apart as `String` does.
+    func guidIsASCII(at index: Int) -> Bool {
+      let span = rows[index].guid
+      return text[Int(span.start)..<Int(span.start + span.count)].allSatisfy { $0 < 0x80 }
+    }
+
+    func entry(at index: Int) -> (guid: String, entry: PublicationRecord.EpisodeRecord) {
       let row = rows[index]
       return (
         string(row.guid),
@@ -83,9 +94,9 @@ struct RecordIndex: Sendable {
       return nil
     }
 
-    private enum Order { case less, equal, greater }
+    enum Order { case less, equal, greater }
 
-    private func compare(_ span: Span, _ key: [UInt8]) -> Order {
+    private func compare(_ span: Span, _ key: some Collection<UInt8>) -> Order {
       text.withUnsafeBufferPointer { text in
         let bytes = text[Int(span.start)..<Int(span.start + span.count)]
         if bytes.elementsEqual(key) { return .equal }
@@ -258,13 +269,21 @@ struct RecordIndex: Sendable {
   }
 
   /// Whether `record` says exactly what this one says.
-  func matches(_ record: PublicationRecord) -> Bool {
+  func matches(_ record: PublicationRecord) -> Bool { matches(RecordDraft(record)) }
+
+  /// Whether the record a build made says exactly what this one says.
+  func matches(_ record: RecordDraft) -> Bool {
     guard record.version == version, record.shows.count == shows.count else { return false }
     for (slug, show) in record.shows {
       guard let old = shows[slug], old.podcastGUID == show.podcastGUID, old.feedURL == show.feedURL,
-        old.liveItems == show.liveItems, old.episodes.count == show.episodes.count
+        old.liveItems == show.liveItems
       else { return false }
-      for (guid, entry) in show.episodes where old.episodes.entry(for: guid) != entry { return false }
+      var (count, same) = (0, true)
+      show.forEachEntry { guid, entry in
+        count += 1
+        same = same && old.episodes.entry(for: guid) == entry
+      }
+      guard same, count == old.episodes.count else { return false }
     }
     return true
   }

@@ -11,9 +11,11 @@ final class RecordJSON {
   private(set) var data = Data()
   private var indent = 0
 
-  func write(_ record: PublicationRecord) {
-    let episodes = record.shows.values.reduce(0) { $0 + $1.episodes.count }
-    data.reserveCapacity(1024 + episodes * 256)
+  func write(_ record: PublicationRecord) { write(RecordDraft(record)) }
+
+  /// Writes the record a build made, each show's entries as they are merged (``RecordDraft``).
+  func write(_ record: RecordDraft) {
+    data.reserveCapacity(1024 + record.episodeCount * 256)
     object(["shows", "version"]) { key in
       if key == "shows" {
         object(sorted(record.shows.keys)) { slug in
@@ -21,8 +23,12 @@ final class RecordJSON {
           object(show.liveItems == nil ? ["episodes", "feedURL", "podcastGUID"] : ["episodes", "feedURL", "liveItems", "podcastGUID"]) { key in
             switch key {
             case "episodes":
-              object(sorted(show.episodes.keys)) { guid in
-                let episode = show.episodes[guid]!
+              // Written as they are merged: the entries are never all in memory at once.
+              open()
+              var first = true
+              show.forEachEntry { guid, episode in
+                self.key(guid, first: first)
+                first = false
                 object(episode.enclosure == nil ? ["date", "file"] : ["date", "enclosure", "file"]) { key in
                   switch key {
                   case "date": string(episode.date)
@@ -31,6 +37,7 @@ final class RecordJSON {
                   }
                 }
               }
+              close()
             case "feedURL": string(show.feedURL)
             case "liveItems":
               let live = show.liveItems ?? [:]
@@ -57,15 +64,28 @@ final class RecordJSON {
 
   /// An object of these keys, in this order, each value written by `value`.
   private func object(_ keys: [String], _ value: (String) -> Void) {
-    append("{\n")
-    indent += 2
+    open()
     for (index, key) in keys.enumerated() {
-      if index > 0 { append(",\n") }
-      spaces()
-      string(key)
-      append(" : ")
+      self.key(key, first: index == 0)
       value(key)
     }
+    close()
+  }
+
+  private func open() {
+    append("{\n")
+    indent += 2
+  }
+
+  /// A member's key, before its value.
+  private func key(_ key: String, first: Bool) {
+    if !first { append(",\n") }
+    spaces()
+    string(key)
+    append(" : ")
+  }
+
+  private func close() {
     indent -= 2
     append("\n")
     spaces()

@@ -1,0 +1,152 @@
+import Catalogue
+import Foundation
+
+/// The publication record a build writes, as what it is made of rather than made: for each
+/// show in the catalogue, the rows of the last record it keeps (``RecordIndex``) and the
+/// catalogue's published episodes, merged in the order of their GUIDs' bytes only as
+/// ``RecordJSON`` writes them. Made into a ``PublicationRecord``, the record of 100,000 episodes
+/// was a dictionary of some 40 MB of strings beside the rendering (docs/performance.md).
+struct RecordDraft {
+  var version = 1
+  /// By show slug.
+  var shows: [String: ShowDraft] = [:]
+
+  /// A record already made (one rebuilt from the feeds, or one a test gives), written as it is.
+  init(_ record: PublicationRecord) {
+    version = record.version
+    shows = record.shows.mapValues { .whole($0) }
+  }
+
+  init() {}
+
+  /// The record's JSON (``RecordJSON``).
+  func encoded() -> Data {
+    let json = RecordJSON()
+    json.write(self)
+    return json.data
+  }
+
+  /// How many episodes it records, about: the size to reserve for its JSON.
+  var episodeCount: Int {
+    shows.values.reduce(0) { total, show in
+      switch show {
+      case .whole(let show): total + show.episodes.count
+      case .merged(let show): total + show.kept.count + show.published.count
+      }
+    }
+  }
+
+  enum ShowDraft {
+    /// A show kept as it was (no longer in the catalogue), or one with a GUID that is not all
+    /// ASCII: there, two GUIDs of different bytes can be one `String`, and the record is made
+    /// as a dictionary, which tells them apart as it always did.
+    case whole(PublicationRecord.ShowRecord)
+    case merged(Merged)
+
+    var podcastGUID: String {
+      switch self {
+      case .whole(let show): show.podcastGUID
+      case .merged(let show): show.podcastGUID
+      }
+    }
+
+    var feedURL: String {
+      switch self {
+      case .whole(let show): show.feedURL
+      case .merged(let show): show.feedURL
+      }
+    }
+
+    var liveItems: [String: PublicationRecord.LiveItemRecord]? {
+      switch self {
+      case .whole(let show): show.liveItems
+      case .merged(let show): show.liveItems
+      }
+    }
+
+    /// Each entry, in the order of its GUID's bytes.
+    func forEachEntry(_ body: (String, PublicationRecord.EpisodeRecord) -> Void) {
+      switch self {
+      case .whole(let show):
+        for guid in show.episodes.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+          body(guid, show.episodes[guid]!)
+        }
+      case .merged(let show): show.forEachEntry(body)
+      }
+    }
+  }
+
+  /// A show's rows kept from the last record and its published episodes, every GUID all ASCII.
+  struct Merged {
+    var podcastGUID: String
+    var feedURL: String
+    var liveItems: [String: PublicationRecord.LiveItemRecord]?
+    let catalogue: Catalogue
+    let show: Show
+    let old: RecordIndex.Episodes
+    /// Rows of `old`, ascending (so in GUID order).
+    var kept: [Int32] = []
+    /// Indices into `show.episodes`, in catalogue order until ``sort()``.
+    var published: [Int32] = []
+
+    /// The published episodes in the order of their GUIDs' bytes; of one GUID given twice
+    /// (an error the catalogue reports), in catalogue order.
+    func sorted() -> Merged {
+      var sorted = self
+      let episodes = show.episodes
+      sorted.published.sort { a, b in
+        let (x, y) = (episodes[Int(a)].guid.utf8, episodes[Int(b)].guid.utf8)
+        return x.elementsEqual(y) ? a < b : x.lexicographicallyPrecedes(y)
+      }
+      return sorted
+    }
+
+    /// The show's record as a dictionary: the kept rows, then each published episode in catalogue
+    /// order, under the date of the entry already there.
+    func whole() -> PublicationRecord.ShowRecord {
+      var record = PublicationRecord.ShowRecord(podcastGUID: podcastGUID, feedURL: feedURL, liveItems: liveItems)
+      for row in kept {
+        let (guid, entry) = old.entry(at: Int(row))
+        record.episodes[guid] = entry
+      }
+      for index in published {
+        let episode = show.episodes[Int(index)]
+        record.episodes[episode.guid] = PublicationRecord.EpisodeRecord(
+          episode, of: show, in: catalogue, firstPublished: record.episodes[episode.guid]?.date)
+      }
+      return record
+    }
+
+    /// The entries as a dictionary filled with the kept rows, then with each published episode
+    /// in catalogue order, would hold them: a published episode's entry keeps the date of the one
+    /// before it under its GUID, and the last of a GUID given twice is the one recorded.
+    func forEachEntry(_ body: (String, PublicationRecord.EpisodeRecord) -> Void) {
+      var (row, next) = (0, 0)
+      while row < kept.count || next < published.count {
+        let order = next == published.count
+          ? .less : row == kept.count
+          ? .greater : old.compareGUID(at: Int(kept[row]), with: show.episodes[Int(published[next])].guid.utf8)
+        if order == .less {
+          let (guid, entry) = old.entry(at: Int(kept[row]))
+          body(guid, entry)
+          row += 1
+          continue
+        }
+        var date: String?
+        if order == .equal {
+          date = old.entry(at: Int(kept[row])).entry.date
+          row += 1
+        }
+        let guid = show.episodes[Int(published[next])].guid
+        var entry: PublicationRecord.EpisodeRecord
+        repeat {
+          entry = PublicationRecord.EpisodeRecord(
+            show.episodes[Int(published[next])], of: show, in: catalogue, firstPublished: date)
+          date = entry.date
+          next += 1
+        } while next < published.count && show.episodes[Int(published[next])].guid.utf8.elementsEqual(guid.utf8)
+        body(guid, entry)
+      }
+    }
+  }
+}
