@@ -179,25 +179,25 @@ public struct Publisher: Sendable {
       return report
     }
     var stopwatch = Stopwatch()
-    // The record is written from the catalogue and the last record, which are let go of then
-    // (``RecordDraft``). The catalogue and the rendering's
-    // garbage are freed, but mostly on the worker threads' heaps, where the parsed feed can't
-    // reuse them: give them back before the check (10,000 episodes: 74 MB to 48 MB).
-    var record = plan.takeRecord().encoded()
-    podium_release_free_memory()
     var tree = plan.takeTree()
     let written = (tree.paths + plan.staged + [PublicationRecord.path, OutputManifest.path]).sorted()
     // Once the checked files are on disk their bytes are let go of: the checks read them back in
-    // pieces, so a large feed is never in memory both whole and parsed. The record is staged
-    // then too, rather than held through the check (24 MB for 100,000 episodes).
+    // pieces, so a large feed is never in memory both whole and parsed. The record is written
+    // into its staged file then too, a piece at a time, from the catalogue and the last record
+    // (``RecordDraft``), which are let go of after it: never whole in memory (24 MB for 100,000
+    // episodes).
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
-      try staging.write(CollectionOfOne((path: PublicationRecord.path, contents: record)))
-      record = Data()
+      try plan.takeRecord().write(toFileAt: try staging.reserve(PublicationRecord.path))
+      staging.reuseIfUnchanged(PublicationRecord.path)
     } catch {
       staging.discard()
       throw error
     }
+    // The catalogue and the rendering's garbage are freed, but mostly on the worker threads'
+    // heaps, where the parsed feed can't reuse them: give them back before the check (10,000
+    // episodes: 74 MB to 48 MB).
+    podium_release_free_memory()
     let folder = staging.folder
     let (found, staged) = Concurrently.run(
       { ParallelMap.map(plan.checked) { $0.findings(stagedIn: folder) } },

@@ -19,11 +19,15 @@ struct RecordDraft {
 
   init() {}
 
-  /// The record's JSON (``RecordJSON``).
-  func encoded() -> Data {
-    let json = RecordJSON()
+  /// Writes the record's JSON (``RecordJSON``) into a new file, a piece at a time; as the
+  /// staging folder's own files are made, never over a file or link already there.
+  func write(toFileAt path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    let json = RecordJSON(writingTo: file)
     json.write(self)
-    return json.data
+    try json.finish()
   }
 
   /// How many episodes it records, about: the size to reserve for its JSON.

@@ -10,12 +10,37 @@ import Foundation
 final class RecordJSON {
   private(set) var data = Data()
   private var indent = 0
+  /// Where the JSON goes as it is written, a piece at a time, rather than into `data` whole.
+  private let file: FileHandle?
+  private var failure: (any Error)?
+
+  init() { file = nil }
+
+  /// Writes into `file` as it goes: the record of 100,000 episodes is 24 MB.
+  init(writingTo file: FileHandle) { self.file = file }
+
+  /// What `data` holds goes to the file once it is this large.
+  private static let piece = 1 << 16
+
+  /// Sends what is left to the file; throws the first error writing it gave.
+  func finish() throws {
+    flush(atLeast: 0)
+    if let failure { throw failure }
+  }
+
+  private func flush(atLeast size: Int) {
+    guard let file, data.count >= max(size, 1) else { return }
+    if failure == nil {
+      do { try file.write(contentsOf: data) } catch { failure = error }
+    }
+    data.removeAll(keepingCapacity: true)
+  }
 
   func write(_ record: PublicationRecord) { write(RecordDraft(record)) }
 
   /// Writes the record a build made, each show's entries as they are merged (``RecordDraft``).
   func write(_ record: RecordDraft) {
-    data.reserveCapacity(1024 + record.episodeCount * 256)
+    data.reserveCapacity(file == nil ? 1024 + record.episodeCount * 256 : Self.piece + 4096)
     object(["shows", "version"]) { key in
       if key == "shows" {
         object(sorted(record.shows.keys)) { slug in
@@ -27,6 +52,7 @@ final class RecordJSON {
               open()
               var first = true
               show.forEachEntry { guid, episode in
+                flush(atLeast: Self.piece)
                 self.key(guid, first: first)
                 first = false
                 object(episode.enclosure == nil ? ["date", "file"] : ["date", "enclosure", "file"]) { key in
