@@ -1,3 +1,4 @@
+import Foundation
 import Catalogue
 import Diagnostics
 import Identifiers
@@ -26,14 +27,10 @@ struct RecordCheck {
   func run() -> Outcome {
     var outcome = Outcome()
     // Positions, not copies: copying 10,000 episodes into two dictionaries cost more than the check.
-    var byGUID: [String: Position] = [:]
-    var byFile: [String: Position] = [:]
-    for (showIndex, show) in catalogue.shows.enumerated() {
-      for (episodeIndex, episode) in show.episodes.enumerated() {
-        byGUID[episode.guid] = Position(show: showIndex, episode: episodeIndex)
-        byFile[episode.file] = Position(show: showIndex, episode: episodeIndex)
-      }
-    }
+    // Needed only to check what was published before.
+    let anyPublished = previous.shows.values.contains { !$0.episodes.isEmpty }
+    let byGUID = Lookup(anyPublished ? catalogue : nil, \.guid)
+    let byFile = Lookup(anyPublished ? catalogue : nil, \.file)
     for show in catalogue.shows {
       let old = previous.shows[show.slug]
       var record = RecordDraft.Merged(
@@ -207,10 +204,71 @@ struct RecordCheck {
     let episode: Int
   }
 
+  /// Every episode's position by one of its strings, as a dictionary of them finds it (the last
+  /// of one string given twice; a string equal as `String`, canonically, not only by bytes), but
+  /// as positions sorted by the string's bytes: two dictionaries of 100,000 strings were 16 MB
+  /// beside the rendering (docs/performance.md).
+  private struct Lookup {
+    let catalogue: Catalogue?
+    let key: KeyPath<Episode, String>
+    /// Positions, ascending by the key's bytes; of one key, in catalogue order.
+    private var sorted: [(show: Int32, episode: Int32)] = []
+    /// When a key is not all ASCII, bytes no longer tell keys apart as `String` does: a dictionary.
+    private var dictionary: [String: Position]?
+
+    init(_ catalogue: Catalogue?, _ key: KeyPath<Episode, String>) {
+      self.catalogue = catalogue
+      self.key = key
+      guard let catalogue else { return }
+      let ascii = catalogue.shows.allSatisfy { $0.episodes.allSatisfy { $0[keyPath: key].utf8.allSatisfy { $0 < 0x80 } } }
+      if !ascii {
+        var dictionary: [String: Position] = [:]
+        for (showIndex, show) in catalogue.shows.enumerated() {
+          for (episodeIndex, episode) in show.episodes.enumerated() {
+            dictionary[episode[keyPath: key]] = Position(show: showIndex, episode: episodeIndex)
+          }
+        }
+        self.dictionary = dictionary
+        return
+      }
+      var positions: [(show: Int32, episode: Int32)] = []
+      positions.reserveCapacity(catalogue.shows.reduce(0) { $0 + $1.episodes.count })
+      for (showIndex, show) in catalogue.shows.enumerated() {
+        for episodeIndex in show.episodes.indices { positions.append((Int32(showIndex), Int32(episodeIndex))) }
+      }
+      positions.sort { a, b in
+        let (x, y) = (catalogue.shows[Int(a.show)].episodes[Int(a.episode)][keyPath: key].utf8,
+                      catalogue.shows[Int(b.show)].episodes[Int(b.episode)][keyPath: key].utf8)
+        return x.elementsEqual(y) ? (a.show, a.episode) < (b.show, b.episode) : x.lexicographicallyPrecedes(y)
+      }
+      sorted = positions
+    }
+
+    private func string(_ position: (show: Int32, episode: Int32)) -> String {
+      catalogue!.shows[Int(position.show)].episodes[Int(position.episode)][keyPath: key]
+    }
+
+    subscript(_ wanted: String) -> Position? {
+      if let dictionary { return dictionary[wanted] }
+      guard catalogue != nil else { return nil }
+      // Every key is ASCII: a string equal to one as `String` has that one's bytes once composed.
+      let bytes = wanted.utf8.allSatisfy { $0 < 0x80 } ? Array(wanted.utf8) : Array(wanted.precomposedStringWithCanonicalMapping.utf8)
+      // The last position whose key's bytes are not after `bytes`.
+      var (low, high) = (0, sorted.count)
+      while low < high {
+        let middle = (low + high) / 2
+        let key = string(sorted[middle]).utf8
+        if key.elementsEqual(bytes) || key.lexicographicallyPrecedes(bytes) { low = middle + 1 } else { high = middle }
+      }
+      guard low > 0, string(sorted[low - 1]).utf8.elementsEqual(bytes) else { return nil }
+      return Position(show: Int(sorted[low - 1].show), episode: Int(sorted[low - 1].episode))
+    }
+  }
+
   /// Checks one episode that `published` published before; returns the entry to keep in its record.
   private func check(
-    guid: String, entry: PublicationRecord.EpisodeRecord, of published: Show, byGUID: [String: Position],
-    byFile: [String: Position], outcome: inout Outcome
+    guid: String, entry: PublicationRecord.EpisodeRecord, of published: Show, byGUID: Lookup,
+    byFile: Lookup, outcome: inout Outcome
   ) -> PublicationRecord.EpisodeRecord? {
     guard let position = byGUID[guid] else {
       if gaps.mayHold(episodeFile: entry.file) {
