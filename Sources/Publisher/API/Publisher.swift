@@ -53,9 +53,10 @@ public struct Publisher: Sendable {
     }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     if let note = episodesNote(episodes, replacedBy: "the next build") { report.findings.insert(note, at: 0) }
-    guard let plan, catalogue != nil else { return report }
+    guard var plan, catalogue != nil else { return report }
     // As in a build, what rendering left is given back before the check; the catalogue is kept
-    // only for the remote checks.
+    // only for the remote checks, and the record, which holds it and the last record, not at all.
+    _ = plan.takeRecord()
     if remote == nil { catalogue = nil }
     podium_release_free_memory()
     var stopwatch = Stopwatch()
