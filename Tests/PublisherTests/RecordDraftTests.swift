@@ -43,4 +43,18 @@ struct RecordDraftTests {
       #expect(try PublicationRecord.decode(json.data) == dictionary)
     }
   }
+
+  /// The check finds an episode by GUID as a dictionary of `String`s did: a GUID is the same
+  /// GUID when it is canonically the same, whichever side is all ASCII (U+212A KELVIN SIGN is K).
+  @Test(arguments: [("K-guid", "\u{212A}-guid"), ("\u{212A}-guid", "K-guid"), ("K-guid", "K-guid")])
+  func aGUIDIsFoundAsAStringFindsIt(published: String, now: String) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode(guid: published)
+    let options = BuildOptions(now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    _ = try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: options).build()
+    try fixture.addEpisode(guid: now)
+    let report = try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: options).build()
+    #expect(!report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" })
+    #expect(!report.hasErrors)
+  }
 }
