@@ -351,13 +351,18 @@ struct RecordIndex: Sendable {
         } else {
           try skipValue()
         }
-        switch try peek() {
-        case 0x2C: position += 1
-        case 0x7D: break
-        default: throw failure("expected ',' or '}'")
-        }
+        try separator(closing: 0x7D)
       }
       position += 1
+    }
+
+    /// After a member or an element: a `,` (read), or the `}` or `]` that ends it (left).
+    mutating func separator(closing: UInt8) throws(Problem) {
+      switch try peek() {
+      case 0x2C: position += 1
+      case closing: break
+      default: throw failure("expected ',' or '\(closing == 0x7D ? "}" : "]")'")
+      }
     }
 
     /// Whether the next value is `null` (then read).
@@ -491,11 +496,7 @@ struct RecordIndex: Sendable {
           try skipString()
           try expect(0x3A)
           try skipValue()
-          switch try peek() {
-          case 0x2C: position += 1
-          case 0x7D: break
-          default: throw failure("expected ',' or '}'")
-          }
+          try separator(closing: 0x7D)
         }
         position += 1
       case 0x5B:
@@ -505,11 +506,7 @@ struct RecordIndex: Sendable {
         defer { depth -= 1 }
         while try peek() != 0x5D {
           try skipValue()
-          switch try peek() {
-          case 0x2C: position += 1
-          case 0x5D: break
-          default: throw failure("expected ',' or ']'")
-          }
+          try separator(closing: 0x5D)
         }
         position += 1
       case 0x22: try skipString()
