@@ -234,6 +234,35 @@ import Testing
     #expect(try setup.episodeFile(1).contains("duration: 60"))
   }
 
+  /// A server that claims a petabyte: its size is neither written as the media's length nor
+  /// used to place the probe's ranges; the report says why.
+  @Test func aSizePastAnyMediaIsNotUsed() throws {
+    let setup = try Setup()
+    setup.server.route("/media/huge.mp3", .lyingLength(bytes: 100_000, claimed: 1 << 50, type: "audio/mpeg"))
+    let media = Media(name: "huge.mp3", seconds: 0, arguments: [], type: "audio/mpeg")
+    let report = try setup.run(setup.feed([(media, 0, "60")]))
+    let notes = report.episodes[0].notes
+    #expect(notes.contains { $0.contains("\(1 << 50) bytes, more than any episode's media") }, "\(notes)")
+    #expect(setup.probeRanges(media.name).isEmpty)
+    #expect(try !setup.episodeFile(1).contains(String(1 << 50)))
+  }
+
+  /// A real MP3 without a Xing header behind a server that claims 8 GB: the duration estimated
+  /// from that size (about 280 hours at 64 kbit/s) is more than a week and is not written.
+  @Test func anEstimatedDurationPastAWeekIsNotUsed() throws {
+    let setup = try Setup()
+    let media = MediaProbeImportTests.media[2]
+    #expect(media.estimated)
+    _ = try setup.make(media)
+    let claimed = 8_000_000_000
+    let path = setup.folder.url.appendingPathComponent("served/\(media.name)").path
+    setup.server.route("/media/" + media.name, .claimedFile(path: path, claimed: claimed, type: media.type))
+    let report = try setup.run(setup.feed([(media, claimed, nil)]))
+    let notes = report.episodes[0].notes
+    #expect(notes.contains { $0.contains("more than a week: that duration is not used") }, "\(notes)")
+    #expect(try !setup.episodeFile(1).contains("duration:"))
+  }
+
   /// `--no-probe` asks the media's server nothing.
   @Test func noProbeAsksNothing() throws {
     let setup = try Setup()

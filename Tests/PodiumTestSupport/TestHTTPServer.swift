@@ -18,6 +18,9 @@ public final class TestHTTPServer: @unchecked Sendable {
     case file(bytes: Int, type: String)
     /// Like `file`, but Content-Length and the Content-Range total say `claimed`.
     case lyingLength(bytes: Int, claimed: Int, type: String)
+    /// The bytes of the file at this path, with ranges, but a Content-Length and Content-Range
+    /// total that say `claimed`: a real media file behind a server that lies about its size.
+    case claimedFile(path: String, claimed: Int, type: String)
     /// Like `file`, but a Range is ignored: always 200 with the whole body.
     case ignoresRange(bytes: Int, type: String)
     /// Like `file`, but a Range is answered from the first byte, as many bytes as asked, with a
@@ -347,6 +350,8 @@ extension TestHTTPServer.Core {
       serveFile(fd, request, bytes: bytes, claimed: bytes, type: type, ranges: true)
     case .lyingLength(let bytes, let claimed, let type):
       serveFile(fd, request, bytes: bytes, claimed: claimed, type: type, ranges: true)
+    case .claimedFile(let path, let claimed, let type):
+      serveClaimed(fd, request, path: path, claimed: claimed, type: type)
     case .ignoresRange(let bytes, let type):
       serveFile(fd, request, bytes: bytes, claimed: bytes, type: type, ranges: false)
     case .rangesFromStart(let bytes, let type):
@@ -394,6 +399,35 @@ extension TestHTTPServer.Core {
     headers["Content-Range"] = "bytes \(first)-\(last)/\(claimed)"
     headers["Content-Length"] = String(last - first + 1)
     stream(fd, 206, headers, from: first, count: last - first + 1, head: isHead)
+  }
+
+  /// The file's bytes where the file has them, zeros past its end up to `claimed` (a range of at
+  /// most 4 MiB there): what a server whose file is that size would send of a silent rest.
+  private func serveClaimed(_ fd: Int32, _ request: Request, path: String, claimed: Int, type: String) {
+    let isHead = request.method == "HEAD"
+    let file = open(path, O_RDONLY)
+    guard file >= 0 else { return respond(fd, 404, [:], body: [], head: isHead) }
+    defer { close(file) }
+    var info = stat()
+    guard fstat(file, &info) == 0 else { return respond(fd, 500, [:], body: [], head: isHead) }
+    let size = Int(info.st_size)
+    var headers = ["Content-Type": type, "Accept-Ranges": "bytes"]
+    guard let range = request.range, let (first, end) = Self.parseRange(range, size: claimed) else {
+      headers["Content-Length"] = String(claimed)
+      return streamFile(fd, 200, headers, file: file, from: 0, count: size, head: isHead)
+    }
+    let last = min(end, first + 4 * 1024 * 1024 - 1)
+    guard first <= last else {
+      headers["Content-Range"] = "bytes */\(claimed)"
+      return respond(fd, 416, headers, body: [], head: isHead)
+    }
+    let count = last - first + 1
+    var body = [UInt8](repeating: 0, count: count)
+    if first < size {
+      _ = body.withUnsafeMutableBytes { pread(file, $0.baseAddress, min(count, size - first), off_t(first)) }
+    }
+    headers["Content-Range"] = "bytes \(first)-\(last)/\(claimed)"
+    respond(fd, 206, headers, body: body, head: isHead)
   }
 
   /// `bytes=a-b`, `bytes=a-` or `bytes=-n` clamped to the file; first > last when unsatisfiable.

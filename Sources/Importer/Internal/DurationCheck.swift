@@ -16,6 +16,11 @@ struct DurationCheck {
     max(3, seconds * (estimated ? 0.05 : 0.01))
   }
 
+  /// A week: longer than any episode's media (the longest live recordings run days, not weeks).
+  /// A header or a size that says more is wrong or hostile, and would fill `itunes:duration`
+  /// with a number no app shows sensibly.
+  static let longest: Double = 7 * 24 * 3600
+
   func apply(to episode: inout EpisodeDraft) {
     // A header's duration may be any number, past what a whole number of seconds holds too.
     guard let probed = info.duration, probed > 0, probed < Double(Int.max) else {
@@ -26,6 +31,12 @@ struct DurationCheck {
       return
     }
     let estimated = info.durationEstimated == true
+    if probed > Self.longest {
+      episode.notes.append(
+        "the media at \(url) says it plays \(Int(probed)) s, more than a week: that duration is not used"
+          + (estimated ? " (it was estimated from the first part of the file and the size the server gave)" : ""))
+      return
+    }
     let how = estimated ? "estimated from its first part, \(info.bytesRead / 1024) KB read" : "read from the media"
     let seconds = Int(probed.rounded())
     guard let declared = episode.duration else {

@@ -42,7 +42,10 @@ struct MediaCheck {
         episodes[index].notes.append("the media could not be checked at \(result.finalURL) (\(error.description)); its URL is kept")
         continue
       }
-      if let length = result.contentLength {
+      if let length = result.contentLength, length > Self.largestMedia {
+        episodes[index].notes.append(
+          "the server says the media holds \(length) bytes, more than any episode's media (1 TiB): that size is not used")
+      } else if let length = result.contentLength {
         if episodes[index].mediaLength <= 0 {
           episodes[index].mediaLength = length
           episodes[index].notes.append("the feed gave no enclosure length; the server's \(length) bytes is used")
@@ -71,7 +74,9 @@ struct MediaCheck {
     _ episodes: inout [EpisodeDraft], _ range: Range<Int>, _ results: [LinkResult], _ probed: inout [String: MediaInfo]
   ) {
     let wanted = results.enumerated().compactMap { offset, result -> (index: Int, ranges: RemoteMediaRanges)? in
-      guard result.error == nil, result.rangeSupported == true, let size = result.contentLength, size > 0 else { return nil }
+      guard result.error == nil, result.rangeSupported == true, let size = result.contentLength, size > 0,
+        size <= Self.largestMedia
+      else { return nil }
       return (range.lowerBound + offset, RemoteMediaRanges(url: result.finalURL, size: size, configuration: configuration, budget: budget))
     }
     if let spent = budget.probeBytesSpent {
@@ -95,6 +100,11 @@ struct MediaCheck {
       DurationCheck(info: info, url: job.ranges.url).apply(to: &episodes[job.index])
     }
   }
+
+  /// 1 TiB, past any episode's media (hosts cap uploads far below it): a server claiming more is
+  /// wrong or hostile, and its number is neither written into the catalogue nor used to place
+  /// the probe's ranges.
+  static let largestMedia: Int64 = 1 << 40
 
   /// The URL's path without its query, so the probe's extension check reads the file name.
   static func name(of url: String) -> String {
