@@ -358,4 +358,33 @@ import Testing
     } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("not an ID3v2 size") == true }
     #expect(try folder.read("hostile.mp3") == Data(bytes))
   }
+
+  /// A tag that alternates tiny old chapter frames with tiny other frames is refused unchanged
+  /// once the runs of frames to keep pass ``ID3ChapterTag/maximumRuns``, instead of keeping a
+  /// range per frame; the same tag with fewer runs is written, its other frames kept in order.
+  @Test(arguments: [ID3ChapterTag.maximumRuns + 1, 3])
+  func aTagOfInterleavedFramesIsBounded(runs: Int) throws {
+    let folder = try TemporaryFolder()
+    var frames: [UInt8] = []
+    for run in 0..<runs {
+      frames += Array("PRIV".utf8) + [0, 0, 0, 2, 0, 0] + [UInt8(run & 0xFF), UInt8(run >> 8)]
+      frames += Array("CHAP".utf8) + [0, 0, 0, 1, 0, 0, 0]
+    }
+    let size = frames.count
+    let bytes = Array("ID3".utf8) + [3, 0, 0] + [21, 14, 7, 0].map { UInt8((size >> $0) & 0x7F) } + frames
+      + [UInt8](SampleMedia.mp3(seconds: 1))
+    let url = try folder.write("interleaved.mp3", Data(bytes))
+    if runs > ID3ChapterTag.maximumRuns {
+      #expect {
+        try ChapterEmbedder.embed(Self.marks, into: url.path)
+      } throws: { ($0 as? ChapterEmbedder.Refusal)?.description.contains("interleaves its old chapter frames") == true }
+      #expect(try folder.read("interleaved.mp3") == Data(bytes))
+    } else {
+      _ = try ChapterEmbedder.embed(Self.marks, into: url.path)
+      #expect(MediaProbe().probe(path: url.path).chapters.map(\.title) == Self.marks.map(\.title))
+      let written = try folder.read("interleaved.mp3")
+      let kept = (0..<runs).map { Data(Array("PRIV".utf8) + [0, 0, 0, 2, 0, 0] + [UInt8($0 & 0xFF), UInt8($0 >> 8)]) }
+      #expect(kept.allSatisfy { written.range(of: $0) != nil })
+    }
+  }
 }

@@ -6,6 +6,11 @@ enum ID3ChapterTag {
   /// (https://id3.org/id3v2.4.0-structure, 3.1).
   static let maximumSize: Int64 = 0x0FFF_FFFF
 
+  /// Runs of kept frames between old chapter frames. A tag alternating tiny chapter frames and
+  /// other frames would otherwise make one range per frame (some 13 million in a tag of 256 MB);
+  /// a real tag has one run before its chapters and one after.
+  static let maximumRuns = 4096
+
   static func edit(
     _ chapters: [ChapterEmbedder.Mark], source: FileSplice.Source, header: [UInt8]
   ) throws(ChapterEmbedder.Refusal) -> FileSplice.Edit {
@@ -51,6 +56,11 @@ enum ID3ChapterTag {
         if let last = kept.last, last.upperBound == 10 + position {
           kept[kept.count - 1] = last.lowerBound..<10 + end
         } else {
+          guard kept.count < maximumRuns else {
+            throw ChapterEmbedder.Refusal(
+              "the file's ID3 tag interleaves its old chapter frames with other frames more than \(maximumRuns) times; "
+                + "save its tags again (or remove its chapters) first")
+          }
           kept.append(10 + position..<10 + end)
         }
         keptSize += end - position
