@@ -142,4 +142,25 @@ import Testing
     #expect(finding.severity == .error)
     #expect(finding.message.contains("published for the episode from gesprekken/2024-03-21-weg.md"))
   }
+
+  /// Two live items of today with one stream and start (a stream that runs twice, say) are two
+  /// new GUIDs, not one GUID changed: neither was published before.
+  @Test func twoNewLiveItemsOnOneStreamAreNoChangedGUID() throws {
+    let second = """
+        - title: Herhaling
+          guid: live-herhaling
+          status: pending
+          start: 2025-02-01T20:00:00+01:00
+          stream: https://live.podium.test/stream.mp3
+          content_links:
+            - url: https://podium.test/live
+              text: Luister live
+
+      """
+    let fixture = try CatalogueFixture(show: Self.show() + second)
+    try fixture.addEpisode(guid: "a")
+    let report = try build(fixture)
+    #expect(!report.findings.contains { $0.ruleID == "PUB-GUID-CHANGED" }, "\(report.findings)")
+    #expect(try record(fixture).shows["gesprekken"]?.liveItems?.keys.sorted() == ["live-2025-02-01", "live-herhaling"])
+  }
 }

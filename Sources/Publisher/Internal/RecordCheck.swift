@@ -139,11 +139,13 @@ struct RecordCheck {
   private func liveItems(of show: Show, old: RecordIndex.Show?, outcome: inout Outcome)
     -> [String: PublicationRecord.LiveItemRecord]?
   {
-    var recorded = old?.liveItems ?? [:]
+    let published = old?.liveItems ?? [:]
+    var recorded = published
     for live in show.podcasting.liveItems {
       let now = PublicationRecord.LiveItemRecord(title: live.title, stream: live.streamURL, start: live.start.iso8601)
-      if recorded[live.guid] == nil,
-        let (guid, _) = recorded.sorted(by: { $0.key < $1.key }).first(where: { $0.value.stream == now.stream && $0.value.start == now.start })
+      // Only one published before: two of today's with one stream and start are not a GUID changed.
+      if published[live.guid] == nil,
+        let (guid, _) = published.sorted(by: { $0.key < $1.key }).first(where: { $0.value.stream == now.stream && $0.value.start == now.start })
       {
         outcome.findings.append(finding(
           PublishRules.guidChanged, allowed: options.allowGUIDChange,
