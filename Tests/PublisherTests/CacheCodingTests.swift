@@ -49,6 +49,42 @@ import Testing
     #expect(try CacheDecoder.decode(Values.self, from: CacheEncoder.encode(value)) == value)
   }
 
+  struct Written: Codable {
+    var first: String
+    var second: Int
+    var third: [String]
+  }
+
+  /// Asks for the keys in another order than they were written, and for keys that aren't there.
+  struct Asked: Decodable, Equatable {
+    var third: [String]
+    var missing: Int?
+    var first: String
+    var second: Int
+
+    enum CodingKeys: String, CodingKey { case first, second, third, missing }
+
+    init(third: [String], missing: Int?, first: String, second: Int) {
+      (self.third, self.missing, self.first, self.second) = (third, missing, first, second)
+    }
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      third = try container.decode([String].self, forKey: .third)
+      missing = try container.decodeIfPresent(Int.self, forKey: .missing)
+      #expect(!container.contains(.missing))
+      first = try container.decode(String.self, forKey: .first)
+      second = try container.decode(Int.self, forKey: .second)
+      #expect(container.allKeys == [.first, .second, .third])
+      #expect(throws: DecodingError.self) { try container.decode(Int.self, forKey: .missing) }
+    }
+  }
+
+  @Test func keysAreFoundInAnyOrder() throws {
+    let bytes = try CacheEncoder.encode(Written(first: "een", second: -2, third: ["a", "", "drie"]))
+    #expect(try CacheDecoder.decode(Asked.self, from: bytes) == Asked(third: ["a", "", "drie"], missing: nil, first: "een", second: -2))
+  }
+
   @Test func damagedBytesAreAnErrorNotACrash() throws {
     let reading = try #require(try Self.readings().first)
     let bytes = try CacheEncoder.encode(reading)
