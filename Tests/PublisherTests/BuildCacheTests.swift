@@ -39,7 +39,28 @@ import Testing
       #expect(withCache.shows == without.shows, sourceLocation: sourceLocation)
       #expect(withCache.nextScheduled == without.nextScheduled, sourceLocation: sourceLocation)
       #expect(withCache.written == without.written, sourceLocation: sourceLocation)
+      try validate(sourceLocation: sourceLocation)
       return (withCache.timings.first?.step.hasPrefix("cache") == true, withCache)
+    }
+
+    /// Validates both outputs, the cached one with the cache (read only: episode files and whole
+    /// shows taken from it), and expects the same findings and summaries; returns the report of
+    /// the validation with the cache.
+    @discardableResult
+    func validate(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> BuildReport {
+      var cached = Publisher(
+        catalogueURL: catalogue, outputURL: folder.url.appendingPathComponent("cached/feeds"), options: options(BuildOptions(now: now)))
+      cached.cache = cache
+      let plain = Publisher(
+        catalogueURL: catalogue, outputURL: folder.url.appendingPathComponent("plain/feeds"), options: options(BuildOptions(now: now)))
+      let before = try TemporaryFolder.snapshot(of: cache.folder)
+      let withCache = cached.validate()
+      let without = plain.validate()
+      #expect(withCache.findings.filter { $0.ruleID != PublishRules.cache.id } == without.findings, sourceLocation: sourceLocation)
+      #expect(withCache.shows == without.shows, sourceLocation: sourceLocation)
+      #expect(withCache.nextScheduled == without.nextScheduled, sourceLocation: sourceLocation)
+      #expect(try TemporaryFolder.snapshot(of: cache.folder) == before, "validate wrote into the cache", sourceLocation: sourceLocation)
+      return withCache
     }
 
     /// After a change: the first build can't use the cache, and once the record has settled
@@ -221,6 +242,9 @@ import Testing
     #expect(Reuse(report) == change.expected)
     try twins.build()
     #expect(try twins.build().fromCache)
+    // Once a build has stored them, validate takes every episode file and both shows from the cache.
+    let files = change.expected.taken + change.expected.read
+    #expect(Reuse(try twins.validate()) == Reuse(taken: files, read: 0, shows: 2))
   }
 
   @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {

@@ -48,7 +48,20 @@ public struct Publisher: Sendable {
         EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files, readOnly: true)
       }
     }
-    var (report, plan, catalogue) = self.plan(recordFolder: outputURL, digests: digests, episodes: episodes) {
+    // A podcast show the per-show layer holds under this validation's key is what the last build
+    // rendered and checked of it: its stored findings are taken, and nothing of it is rendered or
+    // checked. (Its files need not be in the output: validate links nothing.) The output is named
+    // as a build resolves it, for the key.
+    let shows = cache.flatMap { cache in
+      episodes.map {
+        ShowCache(
+          cache: cache, episodes: $0, catalogue: catalogueURL, output: (try? OutputFolder(outputURL))?.url ?? outputURL,
+          options: options)
+      }
+    }
+    var (report, plan, catalogue) = self.plan(
+      recordFolder: outputURL, digests: digests, episodes: episodes, checkedShows: shows, replacer: "the next build"
+    ) {
       scratch?.startStaging(outputName: outputURL.lastPathComponent)
     }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
@@ -358,9 +371,13 @@ public struct Publisher: Sendable {
   ///   - startStaging: called once the catalogue has loaded, unless its findings already block
   ///     publishing: the staging folder that podcast feeds are written into as they are made, or
   ///     `nil` to keep them in memory.
+  ///   - checkedShows: for `validate`, the shows the last build rendered and checked, whose stored
+  ///     findings stand for rendering and checking them again (``takenShows(_:from:podcastGUIDs:)``).
+  ///   - replacer: who replaces a cache file that can't be read, for its note.
   private func plan(
     recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
-    shows: ShowCache? = nil, startStaging: () throws -> Staging?
+    shows: ShowCache? = nil, checkedShows: ShowCache? = nil, replacer: String = "this build",
+    startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     var stopwatch = Stopwatch()
     var loader = CatalogueLoader(root: catalogueURL)
@@ -392,19 +409,26 @@ public struct Publisher: Sendable {
     var staging = blocked ? nil : try startStaging()
     // The record check runs beside the rendering, which needs only the shows' podcast:guid.
     let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options, gaps: loaded.gaps)
+    let podcastGUIDs = recordCheck.podcastGUIDs()
+    let checkedTaken = checkedShows.map { takenShows(catalogue, from: $0, podcastGUIDs: podcastGUIDs) } ?? [:]
+    var rendering = catalogue
+    if !checkedTaken.isEmpty { rendering.shows.removeAll { checkedTaken[$0.slug] != nil } }
     var renderer = OutputRenderer(
-      catalogue: catalogue, options: options, podcastGUIDs: recordCheck.podcastGUIDs(),
-      outputName: outputURL.lastPathComponent, digests: digests)
+      catalogue: rendering, options: options, podcastGUIDs: podcastGUIDs, outputName: outputURL.lastPathComponent,
+      digests: digests)
     renderer.shows = shows
-    let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
-    if let problem = shows?.problem, let cache {
+    var (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
+    if !checkedTaken.isEmpty { rendered.insert(checkedTaken, in: catalogue) }
+    if let problem = (shows ?? checkedShows)?.problem, let cache {
       report.findings.append(PublishRules.cache.finding(
         "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
-          + "again; this build replaces them", at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(ShowCache.folderName)")))
+          + "again; \(replacer) replaces them", at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(ShowCache.folderName)")))
     }
-    let taken = rendered.cacheable.values.filter { $0.reused }.count
+    let taken = rendered.cacheable.values.filter { $0.reused }.count + checkedTaken.count
     report.timings.append(
-      stopwatch.lap(shows == nil ? "render notes, write feeds" : "render notes, write feeds (\(taken) shows from the cache)"))
+      stopwatch.lap(
+        shows == nil && checkedShows == nil
+          ? "render notes, write feeds" : "render notes, write feeds (\(taken) shows from the cache)"))
     report.findings =
       settings.apply(report.findings + check.findings + rendered.findings, keepingErrorsIn: check.heldBack)
       + settings.check()
@@ -417,6 +441,22 @@ public struct Publisher: Sendable {
         checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record),
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
+  }
+
+  /// The podcast shows whose record the show cache holds under the key this run gives them: what
+  /// the last build found rendering and checking them is what rendering and checking them again
+  /// would find (the key covers everything a show's output depends on).
+  private func takenShows(
+    _ catalogue: Catalogue, from shows: ShowCache, podcastGUIDs: [String: String]
+  ) -> [String: ShowCache.Record] {
+    let found = ParallelMap.map(catalogue.shows) { show -> ShowCache.Record? in
+      shows.key(
+        for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now
+      ).flatMap { shows.record(of: show.slug, key: $0) }
+    }
+    var taken: [String: ShowCache.Record] = [:]
+    for (show, record) in zip(catalogue.shows, found) { taken[show.slug] = record }
+    return taken
   }
 
   /// What a validated build will write, and the settings that grade the feed and sitemap checks.
