@@ -11,6 +11,12 @@ public struct CatalogueLoader: Sendable {
   /// Earlier readings of episode files, taken instead of reading unchanged files again; `nil`:
   /// every file is read.
   public var reuse: (any EpisodeReuse)?
+  /// Whether the catalogue is loaded for a listing (`podium list`: each episode's file, date,
+  /// status, title and GUID, and what failed to load): episode notes are then neither checked
+  /// nor kept track of, the checks across the catalogue (``CatalogueValidator``,
+  /// ``MediaValidator``) are not run, and no reading is handed to ``reuse`` to keep. Such a
+  /// catalogue can't be rendered: its episodes' notes can't be read back.
+  public var listing = false
   /// Larger text files are refused, so a stray media file named `.md` can't exhaust memory.
   public static let maximumFileSize = 16 * 1024 * 1024
   /// Episodes read in parallel before they join their shows.
@@ -73,7 +79,7 @@ public struct CatalogueLoader: Sendable {
       var results = ParallelMap.map(batch) { job -> EpisodeReading in
         if let reading = reuse?.reading(show: slugs[job.show], file: job.name) { return reading }
         let reading = readEpisode(job.name, in: folders[job.show], show: slugs[job.show])
-        reuse?.read(show: slugs[job.show], file: job.name, reading)
+        if !listing { reuse?.read(show: slugs[job.show], file: job.name, reading) }
         return reading
       }
       if let reuse {
@@ -93,8 +99,10 @@ public struct CatalogueLoader: Sendable {
       }
     }
     let catalogue = Catalogue(root: root, site: site, shows: shows)
-    result.findings += CatalogueValidator(catalogue: catalogue).validate()
-    result.findings += MediaValidator(catalogue: catalogue).validate()
+    if !listing {
+      result.findings += CatalogueValidator(catalogue: catalogue).validate()
+      result.findings += MediaValidator(catalogue: catalogue).validate()
+    }
     result.catalogue = catalogue
     return result
   }
@@ -218,7 +226,8 @@ public struct CatalogueLoader: Sendable {
     guard let document = YAMLEventReader.parse(frontMatter.yaml, lineOffset: frontMatter.lineOffset, collector: collector)
     else { return EpisodeReading(episode: nil, findings: collector.findings, reusable: reusable) }
     let context = EpisodeReader.Context(
-      fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url, folderPath: folder.path)
+      fileName: name, file: file, resolver: folder.resolver, showFolder: folder.url, folderPath: folder.path,
+      listing: listing)
     let episode = EpisodeReader.read(document, frontMatter: frontMatter, context: context, collector: collector)
     return EpisodeReading(episode: episode, findings: collector.findings, reusable: reusable)
   }

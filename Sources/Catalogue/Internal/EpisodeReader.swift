@@ -23,6 +23,9 @@ enum EpisodeReader {
     let showFolder: URL
     /// The show folder's path with a trailing `/`.
     let folderPath: String
+    /// Whether the episode is read for a listing (``CatalogueLoader/listing``): its notes are
+    /// then neither checked nor kept track of.
+    var listing = false
   }
 
   static func read(_ document: YAMLDocument, frontMatter: FrontMatter, context: Context, collector: FindingCollector) -> Episode? {
@@ -78,10 +81,12 @@ enum EpisodeReader {
     episode.block = reader.bool("block") ?? false
     episode.draft = reader.bool("draft") ?? false
     // Only where the notes are is kept; the writer reads them again.
-    episode.notesSource = NotesSource(folder: context.folderPath, name: context.fileName, notes: frontMatter.body)
+    if !context.listing {
+      episode.notesSource = NotesSource(folder: context.folderPath, name: context.fileName, notes: frontMatter.body)
+    }
     episode.notesLine = frontMatter.bodyLine
     // A link in the notes is published too (content:encoded, the video pages).
-    for link in URLCheck.linkHosts(in: frontMatter.body) where HostName.isReservedExample(link.host) {
+    for link in context.listing ? [] : URLCheck.linkHosts(in: frontMatter.body) where HostName.isReservedExample(link.host) {
       collector.report(
         CatalogueRules.placeholder,
         "a link in the notes goes to \(link.host), a domain reserved for examples (RFC 2606): a placeholder; "
