@@ -29,8 +29,8 @@ struct RecordCheck {
     // Positions, not copies: copying 10,000 episodes into two dictionaries cost more than the check.
     // Needed only to check what was published before.
     let anyPublished = previous.shows.values.contains { !$0.episodes.isEmpty }
-    let byGUID = Lookup(anyPublished ? catalogue : nil, \.guid)
-    let byFile = Lookup(anyPublished ? catalogue : nil, \.file)
+    let byGUID = Lookup(anyPublished ? catalogue : nil, .guid)
+    let byFile = Lookup(anyPublished ? catalogue : nil, .file)
     for show in catalogue.shows {
       let old = previous.shows[show.slug]
       var record = RecordDraft.Merged(
@@ -212,22 +212,38 @@ struct RecordCheck {
   /// beside the rendering (docs/performance.md).
   private struct Lookup {
     let catalogue: Catalogue?
-    let key: KeyPath<Episode, String>
+    let key: Key
     /// Positions, ascending by the key's bytes; of one key, in catalogue order.
     private var sorted: [(show: Int32, episode: Int32)] = []
     /// When a key is not all ASCII, bytes no longer tell keys apart as `String` does: a dictionary.
     private var dictionary: [String: Position]?
 
-    init(_ catalogue: Catalogue?, _ key: KeyPath<Episode, String>) {
+    /// Which string of an episode: read as a stored property where the episode is, since a
+    /// `KeyPath` or a function applied to an episode copies it whole (every reference in it
+    /// retained and released) at each of a sort's comparisons.
+    enum Key {
+      case guid, file
+
+      func callAsFunction(_ catalogue: Catalogue, _ show: Int, _ episode: Int) -> String {
+        switch self {
+        case .guid: catalogue.shows[show].episodes[episode].guid
+        case .file: catalogue.shows[show].episodes[episode].file
+        }
+      }
+    }
+
+    init(_ catalogue: Catalogue?, _ key: Key) {
       self.catalogue = catalogue
       self.key = key
       guard let catalogue else { return }
-      let ascii = catalogue.shows.allSatisfy { $0.episodes.allSatisfy { $0[keyPath: key].utf8.allSatisfy { $0 < 0x80 } } }
+      let ascii = catalogue.shows.indices.allSatisfy { show in
+        catalogue.shows[show].episodes.indices.allSatisfy { key(catalogue, show, $0).utf8.allSatisfy { $0 < 0x80 } }
+      }
       if !ascii {
         var dictionary: [String: Position] = [:]
-        for (showIndex, show) in catalogue.shows.enumerated() {
-          for (episodeIndex, episode) in show.episodes.enumerated() {
-            dictionary[episode[keyPath: key]] = Position(show: showIndex, episode: episodeIndex)
+        for showIndex in catalogue.shows.indices {
+          for episodeIndex in catalogue.shows[showIndex].episodes.indices {
+            dictionary[key(catalogue, showIndex, episodeIndex)] = Position(show: showIndex, episode: episodeIndex)
           }
         }
         self.dictionary = dictionary
@@ -239,15 +255,14 @@ struct RecordCheck {
         for episodeIndex in show.episodes.indices { positions.append((Int32(showIndex), Int32(episodeIndex))) }
       }
       positions.sort { a, b in
-        let (x, y) = (catalogue.shows[Int(a.show)].episodes[Int(a.episode)][keyPath: key].utf8,
-                      catalogue.shows[Int(b.show)].episodes[Int(b.episode)][keyPath: key].utf8)
+        let (x, y) = (key(catalogue, Int(a.show), Int(a.episode)).utf8, key(catalogue, Int(b.show), Int(b.episode)).utf8)
         return x.elementsEqual(y) ? (a.show, a.episode) < (b.show, b.episode) : x.lexicographicallyPrecedes(y)
       }
       sorted = positions
     }
 
     private func string(_ position: (show: Int32, episode: Int32)) -> String {
-      catalogue!.shows[Int(position.show)].episodes[Int(position.episode)][keyPath: key]
+      key(catalogue!, Int(position.show), Int(position.episode))
     }
 
     subscript(_ wanted: String) -> Position? {
