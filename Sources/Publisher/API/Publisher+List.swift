@@ -1,4 +1,5 @@
 import Catalogue
+import Foundation
 
 extension Publisher {
   /// The catalogue as `podium list` shows it (``CatalogueLoader/listing``). With a ``cache``, the
@@ -7,11 +8,19 @@ extension Publisher {
   public func loadForListing() -> LoadResult {
     var loader = CatalogueLoader(root: catalogueURL)
     loader.listing = true
-    loader.reuse = cache.flatMap { cache in
-      TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true).map {
-        EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files, readOnly: true)
-      }
-    }
+    loader.reuse = readOnlyEpisodeCache()
     return loader.load()
+  }
+
+  /// The cache's per-episode layer, to take readings from and store none (`validate`, `list`);
+  /// `nil` without a cache, or when the layer's folder isn't there: the catalogue is then not
+  /// walked for stamps no reading could match.
+  func readOnlyEpisodeCache() -> EpisodeCache? {
+    guard let cache else { return nil }
+    var info = stat()
+    guard lstat(cache.folder.appendingPathComponent(EpisodeCache.folderName).path, &info) == 0 else { return nil }
+    return TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true).map {
+      EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files, readOnly: true)
+    }
   }
 }

@@ -43,11 +43,7 @@ public struct Publisher: Sendable {
     let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "the next build")
     // Episode files a build read are taken from the cache as a build takes them, and nothing is
     // stored; the whole-build and per-show layers are a build's output, which validate doesn't write.
-    let episodes = cache.flatMap { cache in
-      TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true).map {
-        EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files, readOnly: true)
-      }
-    }
+    let episodes = readOnlyEpisodeCache()
     // A podcast show the per-show layer holds under this validation's key is what the last build
     // rendered and checked of it: its stored findings are taken, and nothing of it is rendered or
     // checked. (Its files need not be in the output: validate links nothing.) The output is named
