@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "PodiumXML", dependencies: ["CLibXML2"]),
     .target(name: "ShowNotes", dependencies: ["CCmarkGFM", "PodiumXML"]),
     .target(name: "Identifiers", dependencies: ["CCrypto"]),
-    .target(name: "AtomicOutput", dependencies: ["CPodiumSystem"]),
+    .target(name: "AtomicOutput", dependencies: ["CPodiumSystem", "Parallel"]),
     .target(name: "FeedRules", dependencies: ["Diagnostics", "Parallel", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
     .target(name: "CurlTransfer", dependencies: ["CCurl"]),

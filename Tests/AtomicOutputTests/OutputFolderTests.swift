@@ -102,6 +102,54 @@ import Testing
     #expect(FolderFingerprint(of: folder.url) == before)
   }
 
+  /// A folder large enough to be checked on both cores, and a deep one: whatever is foreign, a
+  /// file among thousands, a link or a folder deep down, is found and named.
+  @Test(arguments: [nil, "big/4999.json", "big/a-link", "deep/1/2/3/notes.txt", "deep/1/2/extra", "big/deep"])
+  func aForeignEntryAmongManyIsFound(foreign: String?) throws {
+    let folder = try TemporaryFolder()
+    var listed = (0..<5_000).map { "big/\($0).json" } + ["deep/1/2/3/feed.xml", "feeds.opml"]
+    for path in listed { try folder.write("out/" + path, "x") }
+    switch foreign {
+    case "big/a-link"?:
+      try FileManager.default.createSymbolicLink(
+        atPath: folder.url.appendingPathComponent("out/big/a-link").path, withDestinationPath: "0.json")
+    case "deep/1/2/extra"?:
+      try FileManager.default.createDirectory(
+        at: folder.url.appendingPathComponent("out/deep/1/2/extra"), withIntermediateDirectories: true)
+    case "big/deep"?:
+      try folder.write("out/big/deep/x.json", "x")
+    case let path? where listed.contains(path):
+      listed.removeAll { $0 == path }
+    case let path?:
+      try folder.write("out/" + path, "x")
+    case nil:
+      break
+    }
+    try folder.write("out/" + OutputManifest.path, OutputManifest.encode(listed))
+    let before = FolderFingerprint(of: folder.url)
+    do {
+      try OutputFolder(folder.url.appendingPathComponent("out")).checkOwnership()
+      #expect(foreign == nil)
+    } catch {
+      #expect(error.message.contains("'\(foreign ?? "")'"), "\(error.message)")
+    }
+    #expect(FolderFingerprint(of: folder.url) == before)
+  }
+
+  /// The manifest is read again at every check: one changed since the last check, even to the
+  /// same length, is the one that counts.
+  @Test func aChangedManifestIsReadAgain() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("out")
+    try folder.write("out/a/feed.xml", "x")
+    try folder.write("out/" + OutputManifest.path, OutputManifest.encode(["a/feed.xml"]))
+    try OutputFolder(output).checkOwnership()
+    try folder.write("out/" + OutputManifest.path, OutputManifest.encode(["a/feed.xmm"]))
+    #expect(throws: OutputRefusal.self) { try OutputFolder(output).checkOwnership() }
+    try folder.write("out/" + OutputManifest.path, OutputManifest.encode(["a/feed.xml"]))
+    try OutputFolder(output).checkOwnership()
+  }
+
   /// A link inside the output is never Podium's: a build writes no links.
   @Test func aLinkInsideTheOutputIsForeign() throws {
     let folder = try TemporaryFolder()

@@ -102,16 +102,11 @@ public struct OutputFolder: Sendable {
   ) throws(OutputRefusal) {
     guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return }
     if let manifest = readManifest() {
-      var folders: Set<String> = [""]
-      for file in manifest {
-        var path = Substring(file)
-        while let slash = path.lastIndex(of: "/") {
-          path = path[..<slash]
-          folders.insert(String(path))
-        }
-      }
+      // The usual answer, "all ours", from one walk by descriptors on every core; only when it
+      // is not is the folder walked again in name order, to name the first entry that isn't.
+      if manifest.holdsOnlyListed(url.path) { return }
       if let foreign = firstForeign(in: "", entries: top, isOurs: { path, kind in
-        kind == .file ? manifest.contains(path) : kind == .folder && folders.contains(path)
+        kind == .file ? manifest.files.contains(path) : kind == .folder && manifest.folders.contains(path)
       }) {
         throw foreignRefusal(foreign)
       }
@@ -164,7 +159,7 @@ public struct OutputFolder: Sendable {
     return nil
   }
 
-  private func readManifest() -> Set<String>? {
+  private func readManifest() -> ManifestIndex? {
     let path = url.path + "/" + OutputManifest.path
     let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
@@ -173,7 +168,7 @@ public struct OutputFolder: Sendable {
     guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size < 256 << 20,
       let data = try? handle.readToEnd()
     else { return nil }
-    return OutputManifest.decode(data)
+    return ManifestIndex.of(data)
   }
 
   static func realPath(_ path: String) -> String? {

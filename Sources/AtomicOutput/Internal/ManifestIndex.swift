@@ -1,0 +1,101 @@
+import Foundation
+import Parallel
+
+/// The files an output's manifest lists (``OutputManifest``) and the folders that hold them: what
+/// the ownership check (``OutputFolder/checkOwnership(legacyMarker:legacyOwns:)``) takes as Podium's.
+///
+/// A build looks at its output three times, each time with the same manifest (before it starts,
+/// just before the swap, and the old output once it is swapped out): the last manifest decoded
+/// is kept with its bytes and taken again while a manifest has exactly those bytes.
+final class ManifestIndex: Sendable {
+  let files: Set<String>
+  let folders: Set<String>
+
+  private init(_ files: Set<String>) {
+    self.files = files
+    var folders: Set<String> = [""]
+    for file in files {
+      var path = Substring(file)
+      // A folder already in holds its own folders too.
+      while let slash = path.lastIndex(of: "/"), folders.insert(String(path[..<slash])).inserted {
+        path = path[..<slash]
+      }
+    }
+    self.folders = folders
+  }
+
+  /// The index of the manifest `data`; `nil` when it can't be read as one.
+  static func of(_ data: Data) -> ManifestIndex? {
+    if let known = last.withLock({ $0.flatMap { $0.data == data ? $0.index : nil } }) { return known }
+    guard let files = OutputManifest.decode(data) else { return nil }
+    let index = ManifestIndex(files)
+    last.withLock { $0 = (data, index) }
+    return index
+  }
+
+  private static let last = Locked<(data: Data, index: ManifestIndex)?>(nil)
+
+  /// Whether the folder at `root` (a real path) holds nothing but the folders and regular files
+  /// listed: read by descriptors, each folder below the root opened without following a link,
+  /// entries told apart by the kind their directory entry gives. A link, a device, a name that
+  /// is not UTF-8 or a folder that can't be read is not listed.
+  func holdsOnlyListed(_ root: String) -> Bool {
+    let descriptor = FolderEntries.open(root, in: AT_FDCWD, followingLink: true)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return holdsOnlyListed(descriptor, prefix: "")
+  }
+
+  /// The files of a folder at least this large are looked up on every core.
+  private static let parallelFiles = 4096
+
+  private func holdsOnlyListed(_ folder: Int32, prefix: String) -> Bool {
+    var files: [String] = []
+    var subfolders: [(name: String, path: String)] = []
+    var listed = true
+    let read = FolderEntries.forEach(in: folder) { name, kind in
+      guard listed else { return }
+      guard let name = String(validatingCString: name) else {
+        listed = false
+        return
+      }
+      let path = prefix + name
+      switch kind {
+      case .file: files.append(path)
+      case .folder where folders.contains(path): subfolders.append((name, path))
+      default: listed = false
+      }
+    }
+    guard read, listed else { return false }
+    let runs = files.count >= Self.parallelFiles ? 8 : 1
+    let tasks = (0..<runs).map { Task.files($0, of: runs) } + subfolders.map { Task.folder(name: $0.name, path: $0.path) }
+    let check = { [files] (task: Task) -> Bool in
+      switch task {
+      case .files(let run, let runs):
+        let size = (files.count + runs - 1) / runs
+        return files[min(files.count, run * size)..<min(files.count, (run + 1) * size)].allSatisfy(self.files.contains)
+      case .folder(let name, let path):
+        let inner = FolderEntries.open(name, in: folder)
+        guard inner >= 0 else { return false }
+        defer { close(inner) }
+        return self.holdsOnlyListed(inner, prefix: path + "/")
+      }
+    }
+    return tasks.count > 1 ? !ParallelMap.map(tasks, check).contains(false) : tasks.allSatisfy(check)
+  }
+
+  private enum Task {
+    case files(Int, of: Int)
+    case folder(name: String, path: String)
+  }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+  private var value: Value
+  private let lock = NSLock()
+
+  init(_ value: Value) { self.value = value }
+
+  func withLock<R>(_ body: (inout Value) -> R) -> R { lock.withLock { body(&value) } }
+}
