@@ -49,6 +49,26 @@ import Testing
     }
   }
 
+  /// Removing the old output removes a link in it, never what the link points at, and a
+  /// folder of thousands of files, removed on both cores, goes whole.
+  @Test func removingTheOldOutputNeverFollowsALink() throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    var files: [String: String] = ["a/feed.xml": "one"]
+    for index in 0..<3_000 { files["a/chapters/\(index).json"] = "{}" }
+    try DirectoryCommit(directory: output).commit(try tree(files))
+    try folder.write("elsewhere/keep.txt", "mine\n")
+    try folder.write("elsewhere/inner/keep.txt", "mine\n")
+    for (link, target) in [("feeds/a/outside", "elsewhere"), ("feeds/a/chapters/inner", "elsewhere/inner"), ("feeds/file", "elsewhere/keep.txt")] {
+      try FileManager.default.createSymbolicLink(
+        atPath: folder.url.appendingPathComponent(link).path, withDestinationPath: folder.url.appendingPathComponent(target).path)
+    }
+    try DirectoryCommit(directory: output).commit(try tree(["b.xml": "two"]))
+    #expect(try folder.snapshot("feeds") == ["b.xml": Data("two".utf8)])
+    #expect(try folder.snapshot("elsewhere") == ["keep.txt": Data("mine\n".utf8), "inner/keep.txt": Data("mine\n".utf8)])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["elsewhere", "feeds"])
+  }
+
   @Test func aFailureLeavesTheOldFolderAndNoLeftovers() throws {
     let folder = try TemporaryFolder()
     let output = folder.url.appendingPathComponent("feeds")

@@ -63,9 +63,7 @@ public struct DirectoryCommit: Sendable {
       for kind in [".staging-", ".old-"] {
         let prefix = ".\(directory.lastPathComponent)\(kind)"
         guard name.hasPrefix(prefix), UUID(uuidString: String(name.dropFirst(prefix.count))) != nil else { continue }
-        if (try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))) != nil {
-          removed.append(name)
-        }
+        if TreeRemoval.remove(parent.appendingPathComponent(name).path) { removed.append(name) }
       }
     }
     return removed
@@ -76,7 +74,7 @@ public struct DirectoryCommit: Sendable {
     do {
       return try exchange(staging)
     } catch {
-      try? FileManager.default.removeItem(at: staging)
+      TreeRemoval.remove(staging.path)
       throw error
     }
   }
@@ -117,7 +115,7 @@ public struct DirectoryCommit: Sendable {
         .appendingPathComponent(".\(directory.lastPathComponent).kept-\(UUID().uuidString)")
       return (try? rename(old, kept)) != nil ? kept : old
     }
-    try? FileManager.default.removeItem(at: old)
+    TreeRemoval.remove(old.path)
     return nil
   }
 

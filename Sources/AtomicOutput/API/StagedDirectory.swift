@@ -12,5 +12,5 @@ public struct StagedDirectory: Sendable {
   ///   (``DirectoryCommit/oldOutputIsOurs``); otherwise it is removed and this is `nil`.
   @discardableResult public func commit() throws -> URL? { try target.swapIn(staging) }
 
-  public func discard() { try? FileManager.default.removeItem(at: staging) }
+  public func discard() { TreeRemoval.remove(staging.path) }
 }

@@ -132,5 +132,5 @@ public struct Staging: Sendable {
   /// The whole tree written: ready to commit or discard.
   public var staged: StagedDirectory { StagedDirectory(staging: folder, target: target) }
 
-  public func discard() { try? FileManager.default.removeItem(at: folder) }
+  public func discard() { TreeRemoval.remove(folder.path) }
 }
