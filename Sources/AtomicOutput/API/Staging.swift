@@ -19,13 +19,13 @@ public struct Staging: Sendable {
   /// Writes the tree's files, hard-linking those the output folder already holds unchanged.
   /// After a failure, ``discard()`` the staging folder.
   public mutating func write(_ tree: OutputTree) throws {
-    let linker = FileLinker(previousOutput: target.directory.path)
+    let linker = FileLinker(previousOutput: target.directory.path, staging: folder.path)
     for path in tree.paths {
       guard !reserved.contains(path) else { throw OutputError(.duplicatePath(path)) }
       try target.willWrite?(path)
       try makeParent(of: path)
       let contents = tree.files[path] ?? Data()
-      if linker.linkIfSame(path, at: folder.path + "/" + path, contents) { continue }
+      if linker.linkIfSame(path, contents) { continue }
       try FileWriter.create(folder.path + "/" + path, contents)
     }
   }
@@ -34,10 +34,10 @@ public struct Staging: Sendable {
   /// chapters file per episode): each path is reserved, as for ``reserve(_:)``, and the output
   /// folder's file is hard-linked when it holds the same bytes, as ``write(_:)`` does.
   public mutating func write(_ files: some Sequence<(path: String, contents: Data)>) throws {
-    let linker = FileLinker(previousOutput: target.directory.path)
+    let linker = FileLinker(previousOutput: target.directory.path, staging: folder.path)
     for (path, contents) in files {
       let file = try reserve(path)
-      if linker.linkIfSame(path, at: file, contents) { continue }
+      if linker.linkIfSame(path, contents) { continue }
       try FileWriter.create(file, contents)
     }
   }
@@ -72,9 +72,9 @@ public struct Staging: Sendable {
 
     /// Links reserved files by their stamps, all or none (``Staging/link(_:)``).
     public func link(_ files: [(path: String, stamp: OutputFileStamp)]) -> Bool {
-      let linker = FileLinker(previousOutput: previousOutput)
-      for (index, (path, stamp)) in files.enumerated() where !linker.linkIfStamped(path, at: folder + "/" + path, stamp) {
-        for (path, _) in files[..<index] { unlink(folder + "/" + path) }
+      let linker = FileLinker(previousOutput: previousOutput, staging: folder)
+      for (index, (path, stamp)) in files.enumerated() where !linker.linkIfStamped(path, stamp) {
+        for (path, _) in files[..<index] { linker.unlinkStaged(path) }
         return false
       }
       return true
@@ -83,7 +83,7 @@ public struct Staging: Sendable {
     /// Replaces a reserved file with the previous output's when they hold the same bytes
     /// (``Staging/reuseIfUnchanged(_:)``).
     @discardableResult public func reuseIfUnchanged(_ path: String) -> Bool {
-      FileLinker(previousOutput: previousOutput).replaceIfSame(path, writtenAt: folder + "/" + path)
+      FileLinker(previousOutput: previousOutput, staging: folder).replaceIfSame(path)
     }
   }
 
@@ -116,7 +116,7 @@ public struct Staging: Sendable {
   /// - Returns: whether the file was replaced; if not, the caller's file stays.
   @discardableResult public func reuseIfUnchanged(_ path: String) -> Bool {
     guard reserved.contains(path) else { return false }
-    return FileLinker(previousOutput: target.directory.path).replaceIfSame(path, writtenAt: folder.path + "/" + path)
+    return FileLinker(previousOutput: target.directory.path, staging: folder.path).replaceIfSame(path)
   }
 
   private mutating func makeParent(of path: String) throws {

@@ -5,76 +5,78 @@ import Foundation
 /// discards freed blocks, writing and removing 10,000 unchanged files is most of a rebuild.
 ///
 /// Files are opened folder by folder from the previous output's root, each step refusing a
-/// symbolic link (`openat` with `O_NOFOLLOW`), so no path can lead outside it, even one
-/// swapped while the build runs. Only the folders on the way to the last file are kept open:
-/// paths come in sorted order, so a folder's files come together and each folder is opened
-/// about once, while a video show's folder per episode never holds a descriptor per episode.
+/// symbolic link (``FolderChain``), so no path can lead outside it, even one swapped while the
+/// build runs; the link is made from the open file into the staging folder's open folder, so
+/// neither side's path is resolved again per file.
 final class FileLinker {
-  private let root: String
-  /// The previous output's root folder; -1 when there is none.
-  private let rootDescriptor: Int32
-  /// The open folders from the root down to the last one used, by name; -1 for one that can't
-  /// be used (then nothing below it is opened).
-  private var chain: [(name: Substring, descriptor: Int32)] = []
+  /// The previous output's folders, and the staging folder's the links are made in.
+  private let previous: FolderChain
+  private let staging: FolderChain
   /// One buffer for every comparison.
   private let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: FileLinker.pieceSize, alignment: 16)
   private static let pieceSize = 64 * 1024
 
-  init(previousOutput root: String) {
-    self.root = root
+  init(previousOutput root: String, staging: String) {
     // The root itself may be reached through a symbolic link: it is the folder the user named.
-    rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    previous = FolderChain(root: root)
+    self.staging = FolderChain(root: staging)
   }
 
-  deinit {
-    for folder in chain where folder.descriptor >= 0 { close(folder.descriptor) }
-    if rootDescriptor >= 0 { close(rootDescriptor) }
-    piece.deallocate()
-  }
+  deinit { piece.deallocate() }
 
-  /// Links the previous output's `path` at `target` if it is a regular file of ours, inside the
-  /// previous output (no symbolic link on the way), linked nowhere else, holding exactly `data`
-  /// and not changed while it was read. The link is made to the very file that was read.
+  /// Links the previous output's `path` at the same path in the staging folder if it is a
+  /// regular file of ours, inside the previous output (no symbolic link on the way), linked
+  /// nowhere else, holding exactly `data` and not changed while it was read. The link is made to
+  /// the very file that was read.
   ///
-  /// - Returns: whether `target` now names that file; `false` leaves `target` absent.
-  func linkIfSame(_ path: String, at target: String, _ data: Data) -> Bool {
-    link(path, at: target, size: data.count) { holds($0, data) }
+  /// - Returns: whether the staged `path` now names that file; `false` leaves it absent.
+  func linkIfSame(_ path: String, _ data: Data) -> Bool {
+    link(path, as: path, size: data.count) { holds($0, data) }
   }
 
-  /// Links the previous output's `path` at `target` if it passes the same checks as for
-  /// ``linkIfSame(_:at:_:)`` and still has `stamp`, without reading it: the file a build cache
+  /// Links the previous output's `path` into the staging folder if it passes the same checks as
+  /// for ``linkIfSame(_:_:)`` and still has `stamp`, without reading it: the file a build cache
   /// recorded when an earlier build wrote it.
-  func linkIfStamped(_ path: String, at target: String, _ stamp: OutputFileStamp) -> Bool {
-    link(path, at: target, size: Int(stamp.size)) { descriptor in
+  func linkIfStamped(_ path: String, _ stamp: OutputFileStamp) -> Bool {
+    link(path, as: path, size: Int(stamp.size)) { descriptor in
       var info = stat()
       return fstat(descriptor, &info) == 0 && OutputFileStamp(info) == stamp
     }
   }
 
-  /// Replaces `target`, a file the caller has written, with the previous output's `path` when
-  /// that passes the same checks and holds the same bytes: the link is made beside `target` and
-  /// then takes its name, so `target` is always one file or the other, whole.
+  /// Removes the staged `path` (a link this linker made).
+  func unlinkStaged(_ path: String) {
+    let (folder, name) = staging.split(path)
+    _ = unlinkat(staging.descriptor(folder), name, 0)
+  }
+
+  /// Replaces the staged `path`, a file the caller has written, with the previous output's file
+  /// at that path when that passes the same checks and holds the same bytes: the link is made
+  /// beside it and then takes its name, so the staged file is always one or the other, whole.
   ///
-  /// - Returns: whether `target` now names the previous output's file.
-  func replaceIfSame(_ path: String, writtenAt target: String) -> Bool {
-    let written = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+  /// - Returns: whether the staged `path` now names the previous output's file.
+  func replaceIfSame(_ path: String) -> Bool {
+    let (folder, name) = staging.split(path)
+    let stagedFolder = staging.descriptor(folder)
+    guard stagedFolder >= 0 else { return false }
+    let written = openat(stagedFolder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard written >= 0 else { return false }
     defer { close(written) }
     var status = stat()
     guard fstat(written, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
-    let temporary = target + ".reuse-\(UUID().uuidString)"
-    guard link(path, at: temporary, size: Int(status.st_size), holds: { holds($0, sameAs: written) }) else { return false }
-    guard rename(temporary, target) == 0 else {
-      unlink(temporary)
+    let temporary = path + ".reuse-\(UUID().uuidString)"
+    guard link(path, as: temporary, size: Int(status.st_size), holds: { holds($0, sameAs: written) }) else { return false }
+    let temporaryName = staging.split(temporary).name
+    guard renameat(stagedFolder, temporaryName, stagedFolder, name) == 0 else {
+      unlinkat(stagedFolder, temporaryName, 0)
       return false
     }
     return true
   }
 
-  private func link(_ path: String, at target: String, size: Int, holds: (Int32) -> Bool) -> Bool {
-    let slash = path.lastIndex(of: "/")
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let folder = folderDescriptor(slash.map { path[..<$0] } ?? "")
+  private func link(_ path: String, as stagedPath: String, size: Int, holds: (Int32) -> Bool) -> Bool {
+    let (folderPath, name) = previous.split(path)
+    let folder = previous.descriptor(folderPath)
     guard folder >= 0 else { return false }
     let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else { return false }
@@ -85,45 +87,41 @@ final class FileLinker {
     else { return false }
     var after = stat()
     guard fstat(descriptor, &after) == 0, Self.unchanged(before, after) else { return false }
-    return Self.link(descriptor, folder: folder, name: name, at: target, expected: before)
+    let (targetPath, targetName) = staging.split(stagedPath)
+    let target = staging.descriptor(targetPath)
+    guard target >= 0 else { return false }
+    return Self.link(descriptor, folder: folder, name: name, into: target, as: targetName, expected: before)
   }
 
-  /// The folder at `path` under the root, opened one component at a time without following a
-  /// symbolic link.
-  private func folderDescriptor(_ path: Substring) -> Int32 {
-    guard rootDescriptor >= 0 else { return -1 }
-    if path.isEmpty { return rootDescriptor }
-    let names = path.split(separator: "/", omittingEmptySubsequences: false)
-    // Keep the folders this one is in; close the others.
-    var kept = 0
-    while kept < min(chain.count, names.count), chain[kept].name == names[kept] { kept += 1 }
-    while chain.count > kept {
-      let folder = chain.removeLast()
-      if folder.descriptor >= 0 { close(folder.descriptor) }
-    }
-    for name in names[kept...] {
-      let parent = chain.last?.descriptor ?? rootDescriptor
-      let descriptor = parent >= 0 ? openat(parent, String(name), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
-      chain.append((name, descriptor))
-    }
-    return chain.last?.descriptor ?? rootDescriptor
-  }
-
-  /// Links the open file itself where the system allows it (Linux: through /proc), so a name
-  /// swapped since it was read can't be linked instead; elsewhere links the name and checks that
-  /// it is still the same file.
-  private static func link(_ descriptor: Int32, folder: Int32, name: String, at target: String, expected: stat) -> Bool {
+  /// Links the open file itself where the system allows it (Linux: by the descriptor, or
+  /// through /proc), so a name swapped since it was read can't be linked instead; elsewhere
+  /// links the name and checks that it is still the same file.
+  private static func link(
+    _ descriptor: Int32, folder: Int32, name: String, into target: Int32, as targetName: String, expected: stat
+  ) -> Bool {
     #if os(Linux)
-      if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 { return true }
+      // AT_EMPTY_PATH links the descriptor's own file; it needs a capability, or a recent
+      // kernel, and /proc is the way without either.
+      if linkat(descriptor, "", target, targetName, atEmptyPath) == 0 { return true }
+      if errno != EEXIST, linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", target, targetName, AT_SYMLINK_FOLLOW) == 0 {
+        return true
+      }
     #endif
-    guard linkat(folder, name, AT_FDCWD, target, 0) == 0 else { return false }
+    guard linkat(folder, name, target, targetName, 0) == 0 else { return false }
     var linked = stat()
-    guard lstat(target, &linked) == 0, linked.st_ino == expected.st_ino, linked.st_dev == expected.st_dev else {
-      unlink(target)
+    guard fstatat(target, targetName, &linked, AT_SYMLINK_NOFOLLOW) == 0, linked.st_ino == expected.st_ino,
+      linked.st_dev == expected.st_dev
+    else {
+      unlinkat(target, targetName, 0)
       return false
     }
     return true
   }
+
+  #if os(Linux)
+    /// Linux's `AT_EMPTY_PATH` (fcntl.h declares it only for `_GNU_SOURCE`).
+    private static let atEmptyPath: Int32 = 0x1000
+  #endif
 
   /// Whether nothing wrote to the file between two looks at it.
   private static func unchanged(_ a: stat, _ b: stat) -> Bool {
