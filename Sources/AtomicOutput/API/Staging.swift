@@ -98,6 +98,24 @@ public struct Staging: Sendable {
   /// The stamp of a file written here, for a build cache to find it again in the output.
   public func stamp(of path: String) -> OutputFileStamp? { OutputFileStamp(path: folder.path + "/" + path) }
 
+  /// The stamps of files written here, in the order of `paths`: each file looked at from its
+  /// open folder, not through its whole path (a folder's files given together open it once);
+  /// `nil` when one is not a regular file.
+  public func stamps(of paths: [String]) -> [OutputFileStamp]? {
+    let folders = FolderChain(root: folder.path)
+    var stamps: [OutputFileStamp] = []
+    stamps.reserveCapacity(paths.count)
+    for path in paths {
+      let (parent, name) = folders.split(path)
+      var info = stat()
+      let descriptor = folders.descriptor(parent)
+      guard descriptor >= 0, fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG
+      else { return nil }
+      stamps.append(OutputFileStamp(info))
+    }
+    return stamps
+  }
+
   /// Checks a path for a file the caller creates itself (a feed written into its file as it is
   /// made), makes its folder, and returns where to create it. A tree written later may not
   /// hold the same path.

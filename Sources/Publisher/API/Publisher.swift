@@ -329,12 +329,8 @@ public struct Publisher: Sendable {
     }
     let parts = plan.cacheable.filter { !$0.value.reused && !$0.value.rendered.contains { $0.severity == .error } }
     let made = ParallelMap.map(Array(parts)) { slug, part -> (String, ShowCache.Record)? in
-      var files: [ShowCache.File] = []
-      files.reserveCapacity(part.staged.count)
-      for path in part.staged {
-        guard let stamp = staging.stamp(of: path) else { return nil }
-        files.append(ShowCache.File(path: path, stamp: stamp))
-      }
+      guard let stamps = staging.stamps(of: part.staged) else { return nil }
+      let files = zip(part.staged, stamps).map { ShowCache.File(path: $0, stamp: $1) }
       return (slug, ShowCache.Record(
         format: ShowCache.format, podium: cache.podiumIdentity, key: part.key, files: files, rendered: part.rendered,
         checked: checked[slug] ?? []))

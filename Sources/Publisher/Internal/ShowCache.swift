@@ -55,14 +55,16 @@ final class ShowCache: @unchecked Sendable {
     var files: [File] {
       let names = paths.isEmpty ? [] : paths.split(separator: "\0", omittingEmptySubsequences: false)
       guard stamps.count == names.count * 32 else { return [] }
-      return names.enumerated().map { index, path in
-        func field(_ number: Int) -> Int64 {
-          stamps[index * 32 + number * 8..<index * 32 + number * 8 + 8].reversed().reduce(0) { $0 << 8 | Int64($1) }
+      return stamps.withUnsafeBytes { bytes in
+        names.enumerated().map { index, path in
+          func field(_ number: Int) -> Int64 {
+            Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 32 + number * 8, as: Int64.self))
+          }
+          return File(
+            path: String(path),
+            stamp: OutputFileStamp(
+              inode: UInt64(bitPattern: field(0)), size: field(1), modified: field(2), modifiedNanoseconds: field(3)))
         }
-        return File(
-          path: String(path),
-          stamp: OutputFileStamp(
-            inode: UInt64(bitPattern: field(0)), size: field(1), modified: field(2), modifiedNanoseconds: field(3)))
       }
     }
   }
