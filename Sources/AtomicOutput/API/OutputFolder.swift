@@ -97,11 +97,15 @@ public struct OutputFolder: Sendable {
   ///   - legacyOwns: for such an output, whether an entry outside the marker's folder is one
   ///     that Podium wrote, by its path and kind; the caller knows the output's layout. Called
   ///     only for such an output.
+  ///   - keepingManifest: whether to keep the manifest read here for the next check, which takes
+  ///     it (once) when its manifest has the same bytes: the check just before a swap keeps it
+  ///     for the check of the old output just after, and no build holds it in between.
   public func checkOwnership(
-    legacyMarker: String? = nil, legacyOwns: (String, FolderListing.Kind) -> Bool = { _, _ in false }
+    legacyMarker: String? = nil, legacyOwns: (String, FolderListing.Kind) -> Bool = { _, _ in false },
+    keepingManifest: Bool = false
   ) throws(OutputRefusal) {
     guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return }
-    if let manifest = readManifest() {
+    if let manifest = readManifest(keeping: keepingManifest) {
       // The usual answer, "all ours", from one walk by descriptors on every core; only when it
       // is not is the folder walked again in name order, to name the first entry that isn't.
       if manifest.holdsOnlyListed(url.path) { return }
@@ -159,7 +163,7 @@ public struct OutputFolder: Sendable {
     return nil
   }
 
-  private func readManifest() -> ManifestIndex? {
+  private func readManifest(keeping: Bool) -> ManifestIndex? {
     let path = url.path + "/" + OutputManifest.path
     let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
@@ -168,7 +172,7 @@ public struct OutputFolder: Sendable {
     guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size < 256 << 20,
       let data = try? handle.readToEnd()
     else { return nil }
-    return ManifestIndex.of(data)
+    return ManifestIndex.of(data, keeping: keeping)
   }
 
   static func realPath(_ path: String) -> String? {

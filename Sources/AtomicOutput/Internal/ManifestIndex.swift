@@ -4,9 +4,10 @@ import Parallel
 /// The files an output's manifest lists (``OutputManifest``) and the folders that hold them: what
 /// the ownership check (``OutputFolder/checkOwnership(legacyMarker:legacyOwns:)``) takes as Podium's.
 ///
-/// A build looks at its output three times, each time with the same manifest (before it starts,
-/// just before the swap, and the old output once it is swapped out): the last manifest decoded
-/// is kept with its bytes and taken again while a manifest has exactly those bytes.
+/// A build looks at its output just before the swap and at the old output just after it, with
+/// the same manifest: the first check may keep its index, with the manifest's bytes, for the
+/// next, which takes it when its manifest has exactly those bytes. It is kept for one check
+/// only, so no index of 200,000 paths stays in memory through a build.
 final class ManifestIndex: Sendable {
   let files: Set<String>
   let folders: Set<String>
@@ -25,15 +26,19 @@ final class ManifestIndex: Sendable {
   }
 
   /// The index of the manifest `data`; `nil` when it can't be read as one.
-  static func of(_ data: Data) -> ManifestIndex? {
-    if let known = last.withLock({ $0.flatMap { $0.data == data ? $0.index : nil } }) { return known }
-    guard let files = OutputManifest.decode(data) else { return nil }
-    let index = ManifestIndex(files)
-    last.withLock { $0 = (data, index) }
+  ///
+  /// - Parameter keeping: whether to keep it for the next call.
+  static func of(_ data: Data, keeping: Bool) -> ManifestIndex? {
+    let kept = self.kept.withLock { kept in
+      defer { kept = nil }
+      return kept.flatMap { $0.data == data ? $0.index : nil }
+    }
+    guard let index = kept ?? OutputManifest.decode(data).map(ManifestIndex.init) else { return nil }
+    if keeping { self.kept.withLock { $0 = (data, index) } }
     return index
   }
 
-  private static let last = Locked<(data: Data, index: ManifestIndex)?>(nil)
+  private static let kept = Locked<(data: Data, index: ManifestIndex)?>(nil)
 
   /// Whether the folder at `root` (a real path) holds nothing but the folders and regular files
   /// listed: read by descriptors, each folder below the root opened without following a link,

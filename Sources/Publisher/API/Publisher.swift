@@ -245,7 +245,7 @@ public struct Publisher: Sendable {
     }
     // Once more just before the swap: a file put into the output while the build ran would be
     // removed with the old output.
-    if let refused = checkOwnership(output) {
+    if let refused = checkOwnership(output, keepingManifest: true) {
       staging.discard()
       report.add([refused])
       return report
@@ -523,16 +523,21 @@ public struct Publisher: Sendable {
   }
 
   /// Whether the output holds only what Podium wrote, as a finding when it does not.
-  private func checkOwnership(_ output: OutputFolder) -> Finding? {
+  ///
+  /// - Parameter keepingManifest: whether the next check, of the old output once swapped out,
+  ///   may take the manifest read here instead of decoding it again.
+  private func checkOwnership(_ output: OutputFolder, keepingManifest: Bool = false) -> Finding? {
     // The record is read only for an output from before the manifest: for any other it would be
     // decoded for nothing, three times a build.
     var legacy: LegacyOutput?
     do {
-      try output.checkOwnership(legacyMarker: PublicationRecord.path) { path, kind in
-        let layout = legacy ?? LegacyOutput(recordIn: output.url)
-        legacy = layout
-        return layout.owns(path, kind)
-      }
+      try output.checkOwnership(
+        legacyMarker: PublicationRecord.path,
+        legacyOwns: { path, kind in
+          let layout = legacy ?? LegacyOutput(recordIn: output.url)
+          legacy = layout
+          return layout.owns(path, kind)
+        }, keepingManifest: keepingManifest)
       return nil
     } catch {
       return refusal(error)
