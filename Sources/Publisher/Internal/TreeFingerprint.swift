@@ -1,5 +1,6 @@
 import Foundation
 import Identifiers
+import Parallel
 
 /// A digest of what a folder tree holds, from `lstat` alone: each entry's path and, for a file,
 /// its inode, size and modification time (and, where asked, its change time, which no tool sets
@@ -26,11 +27,15 @@ struct TreeFingerprint: Equatable {
   /// - Returns: `nil` when the folder can't be walked or holds a link to a folder.
   ///   - stamps: whether to keep each file's ``FileStamp`` in ``files``.
   static func of(_ root: URL, changeTimes: Bool, stamps: Bool = false) -> TreeFingerprint? {
-    let start = coarseNow()
-    var walk = Walk(changeTimes: changeTimes, start: start, keepsStamps: stamps)
-    guard walk.walk(root.path, relative: "") else { return nil }
-    return TreeFingerprint(
-      digest: ContentDigest.hex(ContentDigest.sha256(walk.bytes)), racy: walk.racy, files: walk.stamps)
+    let walk = Walk(changeTimes: changeTimes, start: coarseNow(), keepsStamps: stamps)
+    let descriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    guard let part = walk.folder(descriptor, relative: "") else { return nil }
+    var files: [String: FileStamp] = [:]
+    files.reserveCapacity(part.stamps.count)
+    for (path, stamp) in part.stamps { files[path] = stamp }
+    return TreeFingerprint(digest: ContentDigest.hex(ContentDigest.sha256(part.bytes)), racy: part.racy, files: files)
   }
 
   /// Waits until the clock that stamps files has moved past the current tick, so that files
@@ -40,22 +45,55 @@ struct TreeFingerprint: Equatable {
     while !isBefore(now, coarseNow()) { usleep(500) }
   }
 
-  private struct Walk {
+  /// What a run of entries gave, to be put together in name order.
+  private struct Part {
+    var bytes: [UInt8] = []
+    var racy = false
+    var stamps: [(String, FileStamp)] = []
+
+    mutating func append(_ other: Part) {
+      bytes += other.bytes
+      racy = racy || other.racy
+      stamps += other.stamps
+    }
+  }
+
+  /// The walk: each folder read from its open descriptor, its entries looked at relative to it
+  /// (`fstatat`), a folder below opened without following a link; a folder of many entries (the
+  /// shows of a network, the episodes of a large show) taken in runs on every core, and the
+  /// runs put together in name order, so the digest is the same as one pass's.
+  private struct Walk: Sendable {
     let changeTimes: Bool
     let start: timespec
     let keepsStamps: Bool
-    var bytes: [UInt8] = []
-    var racy = false
-    var stamps: [String: FileStamp] = [:]
 
-    init(changeTimes: Bool, start: timespec, keepsStamps: Bool) {
-      self.changeTimes = changeTimes
-      self.start = start
-      self.keepsStamps = keepsStamps
+    /// Entries in a folder at least this large are taken in runs on every core.
+    static let parallelEntries = 256
+
+    func folder(_ descriptor: Int32, relative: String) -> Part? {
+      guard let names = Self.names(in: descriptor) else { return nil }
+      guard names.count >= Self.parallelEntries else { return entries(names[...], in: descriptor, relative: relative) }
+      let runs = 16
+      let size = (names.count + runs - 1) / runs
+      let parts = ParallelMap.map(Array(0..<runs)) { run in
+        entries(names[min(names.count, run * size)..<min(names.count, (run + 1) * size)], in: descriptor, relative: relative)
+      }
+      var whole = Part()
+      for part in parts {
+        guard let part else { return nil }
+        whole.append(part)
+      }
+      return whole
     }
 
-    mutating func walk(_ folder: String, relative: String) -> Bool {
-      guard let directory = opendir(folder) else { return false }
+    /// The folder's names but `.`, `..` and `.git`, sorted.
+    private static func names(in descriptor: Int32) -> [String]? {
+      let own = dup(descriptor)
+      guard own >= 0 else { return nil }
+      guard let directory = fdopendir(own) else {
+        close(own)
+        return nil
+      }
       defer { closedir(directory) }
       var names: [String] = []
       while let entry = readdir(directory) {
@@ -67,41 +105,53 @@ struct TreeFingerprint: Equatable {
         names.append(name)
       }
       names.sort()
-      let descriptor = dirfd(directory)
+      return names
+    }
+
+    private func entries(_ names: ArraySlice<String>, in descriptor: Int32, relative: String) -> Part? {
+      var part = Part()
       for name in names {
         var info = stat()
-        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         let path = relative.isEmpty ? name : "\(relative)/\(name)"
-        bytes += path.utf8
-        bytes.append(0)
+        part.bytes += path.utf8
+        part.bytes.append(0)
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-          bytes.append(UInt8(ascii: "d"))
-          guard walk("\(folder)/\(name)", relative: path) else { return false }
+          part.bytes.append(UInt8(ascii: "d"))
+          let inner = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+          guard inner >= 0 else { return nil }
+          defer { close(inner) }
+          guard let folder = folder(inner, relative: path) else { return nil }
+          part.append(folder)
           continue
         case S_IFLNK:
           // A link counts by itself and by what it points at, which must be a file.
-          append(info)
-          guard fstatat(descriptor, name, &info, 0) == 0, info.st_mode & S_IFMT != S_IFDIR else { return false }
+          append(info, to: &part)
+          guard fstatat(descriptor, name, &info, 0) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
         default:
           break
         }
-        let fileRacy = append(info)
-        if keepsStamps { stamps[path] = FileStamp(info, racy: fileRacy) }
+        let fileRacy = append(info, to: &part)
+        if keepsStamps { part.stamps.append((path, FileStamp(info, racy: fileRacy))) }
       }
-      return true
+      return part
     }
 
     /// Adds a file's fields; returns whether it changed at or after the walk began.
-    @discardableResult private mutating func append(_ info: stat) -> Bool {
-      var fields: [Int64] = [
-        Int64(info.st_mode), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size), Int64(info.st_mtim.tv_sec),
-        Int64(info.st_mtim.tv_nsec),
-      ]
-      if changeTimes { fields += [Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)] }
-      for field in fields { withUnsafeBytes(of: field.littleEndian) { bytes += $0 } }
+    @discardableResult private func append(_ info: stat, to part: inout Part) -> Bool {
+      func put(_ field: Int64) { withUnsafeBytes(of: field.littleEndian) { part.bytes += $0 } }
+      put(Int64(info.st_mode))
+      put(Int64(bitPattern: UInt64(info.st_ino)))
+      put(Int64(info.st_size))
+      put(Int64(info.st_mtim.tv_sec))
+      put(Int64(info.st_mtim.tv_nsec))
+      if changeTimes {
+        put(Int64(info.st_ctim.tv_sec))
+        put(Int64(info.st_ctim.tv_nsec))
+      }
       let changed = !TreeFingerprint.isBefore(info.st_mtim, start) || (changeTimes && !TreeFingerprint.isBefore(info.st_ctim, start))
-      if changed { racy = true }
+      if changed { part.racy = true }
       return changed
     }
   }
