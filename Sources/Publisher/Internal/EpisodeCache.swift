@@ -114,7 +114,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
       for (path, stamp) in files.sorted(by: { $0.path < $1.path }) {
         bytes += path.utf8
         bytes.append(0)
-        bytes += stamp.bytes
+        stamp.append(to: &bytes)
       }
       contexts[slug] = ContentDigest.hex(ContentDigest.sha256(bytes))
     }

@@ -58,9 +58,20 @@ struct FileStamp: Hashable, Codable, Sendable {
   /// The fields compared, for a digest of several stamps.
   var bytes: [UInt8] {
     var out: [UInt8] = []
-    for field in [Int64(bitPattern: device), Int64(bitPattern: inode), size, modified, modifiedNanoseconds, changed, changedNanoseconds] {
-      withUnsafeBytes(of: field.littleEndian) { out += $0 }
-    }
+    out.reserveCapacity(Self.byteCount)
+    append(to: &out)
     return out
+  }
+
+  /// Appends ``bytes`` to `out`, with no array of its own: a show's key takes one per episode file.
+  func append(to out: inout [UInt8]) {
+    func put(_ field: Int64) { withUnsafeBytes(of: field.littleEndian) { out += $0 } }
+    put(Int64(bitPattern: device))
+    put(Int64(bitPattern: inode))
+    put(size)
+    put(modified)
+    put(modifiedNanoseconds)
+    put(changed)
+    put(changedNanoseconds)
   }
 }

@@ -103,7 +103,7 @@ final class ShowCache: @unchecked Sendable {
     for (name, stamp) in files {
       bytes += name.utf8
       bytes.append(0)
-      bytes += stamp.bytes
+      stamp.append(to: &bytes)
     }
     for episode in show.episodes {
       bytes += episode.file.utf8
