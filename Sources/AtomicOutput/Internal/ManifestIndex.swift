@@ -15,10 +15,15 @@ final class ManifestIndex: Sendable {
   private init(_ files: Set<String>) {
     self.files = files
     var folders: Set<String> = [""]
+    // The folder of the file before: a folder's files come together, so most files are in it.
+    var last: Substring = ""
     for file in files {
-      var path = Substring(file)
+      guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+      if file[..<slash] == last { continue }
+      last = file[..<slash]
+      var path = last
       // A folder already in holds its own folders too.
-      while let slash = path.lastIndex(of: "/"), folders.insert(String(path[..<slash])).inserted {
+      while folders.insert(String(path)).inserted, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
         path = path[..<slash]
       }
     }
