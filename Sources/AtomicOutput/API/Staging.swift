@@ -11,9 +11,13 @@ public struct Staging: Sendable {
   /// Files the caller writes itself, by path.
   private var reserved: Set<String> = []
 
+  /// `folder`'s path, made once: a build reserves a path per file.
+  private let root: String
+
   init(folder: URL, target: DirectoryCommit) {
     self.folder = folder
     self.target = target
+    root = folder.path
   }
 
   /// Writes the tree's files, hard-linking those the output folder already holds unchanged.
@@ -26,7 +30,7 @@ public struct Staging: Sendable {
       try makeParent(of: path)
       let contents = tree.files[path] ?? Data()
       if linker.linkIfSame(path, contents) { continue }
-      try FileWriter.create(folder.path + "/" + path, contents)
+      try FileWriter.create(root + "/" + path, contents)
     }
   }
 
@@ -56,7 +60,7 @@ public struct Staging: Sendable {
 
   /// Reserves paths for ``linkReserved(_:)``, as ``reserve(_:)`` does one.
   public mutating func reserve(_ paths: [String]) throws {
-    for path in paths { _ = try reserve(path) }
+    for path in paths { try reserveOnly(path) }
   }
 
   /// The linking of ``link(_:)``, for paths already reserved. On failure no file of them is left.
@@ -120,11 +124,15 @@ public struct Staging: Sendable {
   /// made), makes its folder, and returns where to create it. A tree written later may not
   /// hold the same path.
   public mutating func reserve(_ path: String) throws -> String {
+    try reserveOnly(path)
+    return root + "/" + path
+  }
+
+  private mutating func reserveOnly(_ path: String) throws {
     guard OutputTree.isRelative(path) else { throw OutputError(.invalidPath(path)) }
     guard reserved.insert(path).inserted else { throw OutputError(.duplicatePath(path)) }
     try target.willWrite?(path)
     try makeParent(of: path)
-    return folder.path + "/" + path
   }
 
   /// Replaces a file the caller wrote at a reserved path with the output folder's file at that
@@ -137,10 +145,20 @@ public struct Staging: Sendable {
     return FileLinker(previousOutput: target.directory.path, staging: folder.path).replaceIfSame(path)
   }
 
+  /// Makes the folders a path is in that are not made yet, from the top, with `mkdir`.
   private mutating func makeParent(of path: String) throws {
-    let parent = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-    if folders.insert(parent).inserted {
-      try DirectoryCommit.createDirectory(folder.appendingPathComponent(String(parent)))
+    var next = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+    var missing: [Substring] = []
+    while !folders.contains(next) {
+      missing.append(next)
+      next = next.utf8.lastIndex(of: UInt8(ascii: "/")).map { next[..<$0] } ?? ""
+    }
+    for parent in missing.reversed() {
+      let made = root + "/" + parent
+      guard mkdir(made, 0o777) == 0 || errno == EEXIST else {
+        throw OutputError(.io(path: made, detail: String(cString: strerror(errno))))
+      }
+      folders.insert(parent)
     }
   }
 
