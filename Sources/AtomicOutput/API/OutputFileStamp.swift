@@ -28,11 +28,4 @@ public struct OutputFileStamp: Hashable, Codable, Sendable {
     self.modified = modified
     self.modifiedNanoseconds = modifiedNanoseconds
   }
-
-  /// The stamp of a regular file, not following a symbolic link; `nil` for anything else.
-  public init?(path: String) {
-    var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    self.init(info)
-  }
 }

@@ -99,12 +99,9 @@ public struct Staging: Sendable {
     for path in paths { reserved.remove(path) }
   }
 
-  /// The stamp of a file written here, for a build cache to find it again in the output.
-  public func stamp(of path: String) -> OutputFileStamp? { OutputFileStamp(path: folder.path + "/" + path) }
-
-  /// The stamps of files written here, in the order of `paths`: each file looked at from its
-  /// open folder, not through its whole path (a folder's files given together open it once);
-  /// `nil` when one is not a regular file.
+  /// The stamps of files written here, in the order of `paths`, for a build cache to find them
+  /// again in the output: each file looked at from its open folder, not through its whole path
+  /// (a folder's files given together open it once); `nil` when one is not a regular file.
   public func stamps(of paths: [String]) -> [OutputFileStamp]? {
     let folders = FolderChain(root: folder.path)
     var stamps: [OutputFileStamp] = []
