@@ -69,6 +69,25 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["elsewhere", "feeds"])
   }
 
+  /// Paths reserved for a show's links are all freed when one of them can't be (its folder can't
+  /// be made, the disk is full): the show is then rendered, not refused for "two outputs want the
+  /// same path".
+  @Test func pathsThatCantAllBeReservedAreAllFreed() throws {
+    let folder = try TemporaryFolder()
+    var commit = DirectoryCommit(directory: folder.url.appendingPathComponent("feeds"))
+    commit.willWrite = { path in if path == "a/2.json" { throw OutputError(.io(path: path, detail: "simulated")) } }
+    var staging = try commit.startStaging()
+    defer { staging.discard() }
+    let stamp = OutputFileStamp(inode: 1, size: 1, modified: 0, modifiedNanoseconds: 0)
+    #expect(throws: OutputError.self) { try staging.link([("a/1.json", stamp), ("a/2.json", stamp), ("a/3.json", stamp)]) }
+    #expect(!staging.isReserved("a/1.json") && !staging.isReserved("a/2.json") && !staging.isReserved("a/3.json"))
+    #expect(throws: OutputError.self) { _ = try staging.reserve("a/2.json") }
+    #expect(!staging.isReserved("a/2.json"))
+    _ = try staging.reserve("a/1.json")
+    #expect(throws: OutputError.self) { try staging.reserve(["a/3.json", "a/1.json"]) }
+    #expect(staging.isReserved("a/1.json") && !staging.isReserved("a/3.json"))
+  }
+
   @Test func aFailureLeavesTheOldFolderAndNoLeftovers() throws {
     let folder = try TemporaryFolder()
     let output = folder.url.appendingPathComponent("feeds")

@@ -58,9 +58,18 @@ public struct Staging: Sendable {
     return false
   }
 
-  /// Reserves paths for ``linkReserved(_:)``, as ``reserve(_:)`` does one.
+  /// Reserves paths for ``linkReserved(_:)``, as ``reserve(_:)`` does one, all or none: when one
+  /// can't be, those reserved here are freed again, so a show whose files can't be linked is
+  /// rendered instead of refused for paths it holds itself.
   public mutating func reserve(_ paths: [String]) throws {
-    for path in paths { try reserveOnly(path) }
+    for (index, path) in paths.enumerated() {
+      do {
+        try reserveOnly(path)
+      } catch {
+        release(Array(paths[..<index]))
+        throw error
+      }
+    }
   }
 
   /// The linking of ``link(_:)``, for paths already reserved. On failure no file of them is left.
@@ -128,8 +137,13 @@ public struct Staging: Sendable {
   private mutating func reserveOnly(_ path: String) throws {
     guard OutputTree.isRelative(path) else { throw OutputError(.invalidPath(path)) }
     guard reserved.insert(path).inserted else { throw OutputError(.duplicatePath(path)) }
-    try target.willWrite?(path)
-    try makeParent(of: path)
+    do {
+      try target.willWrite?(path)
+      try makeParent(of: path)
+    } catch {
+      reserved.remove(path)
+      throw error
+    }
   }
 
   /// Replaces a file the caller wrote at a reserved path with the output folder's file at that
