@@ -68,4 +68,35 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == streamed.data)
     #expect(filed.removals.map(\.episode) == [7, 107, 207])
   }
+
+  /// Each item's bytes are where ``FeedSourceMap/itemBytes`` says, whole (indentation to line
+  /// feed) and one after the other, across runs and batches.
+  @Test(arguments: [(16, 4), (3, 2), (128, 8)])
+  func itemBytesAreWhereEachItemIs(itemsPerRun: Int, runsPerBatch: Int) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
+    var show = try #require(catalogue.shows.first)
+    let template = try #require(show.episodes.first)
+    show.episodes = (0..<300).map { index in
+      var episode = template
+      episode.guid = "guid-\(index)"
+      episode.date = Timestamp(seconds: 1_700_000_000 + Int64(index) * 86_400, offset: 3600)
+      episode.media?.reference = .local(path: "media/\(index).mp3")
+      episode.notes = "Notities *\(index)* & meer"
+      return episode
+    }
+    var writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: "g")
+    (writer.itemsPerRun, writer.runsPerBatch) = (itemsPerRun, runsPerBatch)
+    let order = PodcastFeedWriter.order(of: show.episodes)
+    let renderer = ShowNotesRenderer()
+    let feed = try writer.write(order) { renderer.render(markdown: $0.notes) }
+    let ranges = feed.sourceMap.itemBytes
+    #expect(ranges.count == 300)
+    for (position, range) in ranges.enumerated() {
+      let item = String(decoding: feed.data[range], as: UTF8.self)
+      #expect(item.hasPrefix("    <item>\n") && item.hasSuffix("</item>\n") && item.contains("guid-\(order[position])<"))
+      if position > 0 { #expect(range.lowerBound == ranges[position - 1].upperBound) }
+    }
+  }
 }

@@ -30,6 +30,10 @@ public struct FeedSourceMap: Sendable {
   /// The episode files' names, one after the other: one buffer, not a string per item, which
   /// would keep the catalogue's strings (and the memory pages they sit on) alive through the check.
   var names: [UInt8] = []
+  /// Where each item is in the feed's bytes, from its indentation to the line feed after its end
+  /// tag, in the order of `items`: a build keeps them to copy an unchanged item from this feed
+  /// into the next one, and the feed check to find an item again.
+  public internal(set) var itemBytes: [Range<Int>] = []
   /// The line after the last item's end tag.
   var itemsEnd = 0
   /// Where anything else goes: the show's file.
@@ -64,14 +68,16 @@ public struct FeedSourceMap: Sendable {
     return moved
   }
 
-  /// Adds an item written by another writer, whose line `l` is line `l + shift` here.
-  mutating func add(_ item: ItemElements.Sources, shiftedBy shift: Int) {
+  /// Adds an item written by another writer, whose line `l` is line `l + shift` here and whose
+  /// byte `b` is byte `b + byteShift`.
+  mutating func add(_ item: ItemElements.Sources, shiftedBy shift: Int, bytesShiftedBy byteShift: Int) {
     let nameStart = Int32(clamping: names.count)
     names += item.file.utf8
     items.append(Item(
       firstLine: Int32(clamping: item.firstLine + shift), firstMark: Int32(clamping: marks.count), nameStart: nameStart,
       nameEnd: Int32(clamping: names.count)))
     for mark in item.marks { marks.append(Mark(line: Int32(clamping: Int(mark.line) + shift), source: mark.source)) }
+    itemBytes.append(item.bytes.lowerBound + byteShift..<item.bytes.upperBound + byteShift)
   }
 
   /// The last index in a sorted range for which `isBefore` holds: a binary search.

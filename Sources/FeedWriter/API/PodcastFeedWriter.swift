@@ -127,21 +127,27 @@ public struct PodcastFeedWriter: Sendable {
         Result {
           var removed: [PodcastFeed.Removals] = []
           var sources: [ItemElements.Sources] = []
+          var start = 0
           let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
+            start = xml.byteCount
             for index in run {
               let episode = try item(index)
               if let media = episode.episode.media { sources.append(try items.write(episode, media: media, to: xml)) }
               if !episode.notes.removals.isEmpty { removed.append(.init(episode: index, removals: episode.notes.removals)) }
             }
           }
+          // Bytes counted from the fragment's start, as lines are from its first line.
+          for index in sources.indices { sources[index].bytes = sources[index].bytes.lowerBound - start..<sources[index].bytes.upperBound - start }
           return (fragment, removed, sources)
         }
       }
       let pieces = try written.map { try $0.get() }
       var line = try xml.line()
+      var byte = xml.byteCount
       for (fragment, _, sources) in pieces {
-        for source in sources { map.add(source, shiftedBy: line - fragment.firstLine) }
+        for source in sources { map.add(source, shiftedBy: line - fragment.firstLine, bytesShiftedBy: byte) }
         line += fragment.lineCount
+        byte += fragment.byteCount
       }
       try xml.append(fragments: pieces.map(\.0), inside: ["rss", "channel"])
       removals += pieces.flatMap(\.1)

@@ -15,6 +15,8 @@ struct ItemElements {
     let file: String
     let firstLine: Int
     var marks: [FeedSourceMap.Mark] = []
+    /// Its bytes in the writer that wrote it: from its indentation to the line feed after its end tag.
+    var bytes = 0..<0
   }
 
   /// Records the catalogue line of the next element: the episode's key, or the show's (for
@@ -45,6 +47,7 @@ struct ItemElements {
   func write(_ feedEpisode: FeedEpisode, media: Enclosure, to xml: XMLWriter) throws -> Sources {
     let episode = feedEpisode.episode
     var marker = Marker(episode: episode, show: show, xml: xml, sources: Sources(file: episode.file, firstLine: try xml.line()))
+    let firstByte = xml.byteCount
     try xml.startElement("item")
     try marker.mark("title")
     try xml.element("title", episode.title)
@@ -106,6 +109,8 @@ struct ItemElements {
     for category in episode.tags { try xml.element("category", category) }
     try podcastNamespace(episode, media: media, to: xml, marker: &marker)
     try xml.endElement()
+    _ = try xml.line()
+    marker.sources.bytes = firstByte..<xml.byteCount
     return marker.sources
   }
 

@@ -12,4 +12,6 @@ public struct XMLFragment: Sendable {
   public let firstLine: Int
   /// The line feeds in its bytes: how many lines it moves the writer it goes into.
   public let lineCount: Int
+  /// How many bytes it adds.
+  public var byteCount: Int { bytes.count }
 }
