@@ -99,4 +99,66 @@ import Testing
       if position > 0 { #expect(range.lowerBound == ranges[position - 1].upperBound) }
     }
   }
+
+  /// An item copied from an earlier feed (its ``FeedSourceMap/itemBytes`` and marks) gives the
+  /// feed the bytes, source map and removals of writing it again, wherever it lands in a run.
+  @Test(arguments: [(16, 4), (3, 2), (128, 8)])
+  func itemsCopiedFromAnEarlierFeedGiveTheBytesOfWritingThem(itemsPerRun: Int, runsPerBatch: Int) throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
+    var show = try #require(catalogue.shows.first)
+    let template = try #require(show.episodes.first)
+    show.episodes = (0..<300).map { index in
+      var episode = template
+      episode.guid = "guid-\(index)"
+      episode.file = "gesprekken/\(index).md"
+      episode.date = Timestamp(seconds: 1_700_000_000 + Int64(index) * 86_400, offset: 3600)
+      episode.media?.reference = .local(path: "media/\(index).mp3")
+      episode.notes = index % 50 == 7 ? "Tekst <script>alert(\(index))</script> **vet**" : "Notities *\(index)* & meer"
+      return episode
+    }
+    let renderer = ShowNotesRenderer()
+    var writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: "g")
+    (writer.itemsPerRun, writer.runsPerBatch) = (itemsPerRun, runsPerBatch)
+    let order = PodcastFeedWriter.order(of: show.episodes)
+    let first = try writer.write(order) { renderer.render(markdown: $0.notes) }
+    let map = first.sourceMap
+    #expect(map.itemCount == 300)
+    // Copied: every item but every third, and a stretch at a run's start.
+    let copied = Dictionary(uniqueKeysWithValues: order.enumerated().compactMap { position, index in
+      position % 3 == 0 && !(17..<40).contains(position) ? nil : (index, position)
+    })
+    let removals = Dictionary(uniqueKeysWithValues: first.removals.map { ($0.episode, $0.removals) })
+    let rendered = LockedCounter()
+    let second = try writer.write(
+      order,
+      copying: { index in
+        copied[index].map {
+          PodcastFeedWriter.CopiedItem(
+            bytes: first.data[map.itemBytes[$0]], marks: map.marks(ofItem: $0), removals: removals[index] ?? [])
+        }
+      },
+      notes: { episode in
+        rendered.add()
+        return renderer.render(markdown: episode.notes)
+      })
+    #expect(second.data == first.data)
+    #expect(rendered.value == 300 - copied.count)
+    #expect(second.sourceMap.itemBytes == map.itemBytes)
+    #expect(second.removals.map(\.episode) == first.removals.map(\.episode))
+    #expect(second.removals.map(\.removals) == first.removals.map(\.removals))
+    let lines = first.data.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    for line in 1...lines {
+      #expect(second.sourceMap.location(ofLine: line) == map.location(ofLine: line), "line \(line)")
+    }
+  }
+}
+
+/// Counts calls made on several cores.
+final class LockedCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  func add() { lock.withLock { count += 1 } }
+  var value: Int { lock.withLock { count } }
 }

@@ -80,6 +80,29 @@ public struct FeedSourceMap: Sendable {
     itemBytes.append(item.bytes.lowerBound + byteShift..<item.bytes.upperBound + byteShift)
   }
 
+  /// An item's marks, with lines counted from the item's first line (0): what a copy of the item
+  /// in another feed needs of this map (``PodcastFeedWriter/CopiedItem``).
+  public struct ItemMarks: Sendable, Hashable {
+    public var lines: [Int32]
+    /// As ``Mark/source``: positive in the episode file, negative in the show's file.
+    public var sources: [Int32]
+
+    public init(lines: [Int32], sources: [Int32]) {
+      (self.lines, self.sources) = (lines, sources)
+    }
+  }
+
+  /// The marks of the item at `index` (in the order of `items`).
+  public func marks(ofItem index: Int) -> ItemMarks {
+    let item = items[index]
+    let end = index + 1 < items.count ? Int(items[index + 1].firstMark) : marks.count
+    let range = Int(item.firstMark)..<end
+    return ItemMarks(lines: marks[range].map { $0.line - item.firstLine }, sources: marks[range].map(\.source))
+  }
+
+  /// How many items the feed has.
+  public var itemCount: Int { items.count }
+
   /// The last index in a sorted range for which `isBefore` holds: a binary search.
   private static func last(in range: Range<Int>, where isBefore: (Int) -> Bool) -> Int? {
     var (low, high) = (range.lowerBound, range.upperBound)

@@ -33,7 +33,7 @@ public struct PodcastFeedWriter: Sendable {
     try write(
       published.indices.filter { published[$0].episode.media != nil }, newest: { published[$0].episode },
       into: try XMLWriter()
-    ) { published[$0] }
+    ) { .write(published[$0]) }
   }
 
   /// Renders each episode's notes as its item is written, so a large show's notes are never all
@@ -49,7 +49,7 @@ public struct PodcastFeedWriter: Sendable {
   {
     let xml = try path.map { try XMLWriter(creatingFileAt: $0) } ?? XMLWriter()
     return try write(published.indices.filter { published[$0].media != nil }, newest: { published[$0] }, into: xml) {
-      FeedEpisode(episode: published[$0], notes: renderer.render(markdown: try published[$0].publishedNotes(in: show)))
+      .write(FeedEpisode(episode: published[$0], notes: renderer.render(markdown: try published[$0].publishedNotes(in: show))))
     }
   }
 
@@ -67,18 +67,50 @@ public struct PodcastFeedWriter: Sendable {
   public func write(
     _ order: [Int], toFileAt path: String? = nil, notes: @Sendable (Episode) throws -> RenderedNotes
   ) throws -> PodcastFeed {
+    try write(order, toFileAt: path, copying: { _ in nil }, notes: notes)
+  }
+
+  /// An item as an earlier feed of this show had it (its bytes, from ``FeedSourceMap/itemBytes``,
+  /// and its marks), for a build whose cache knows that nothing the item depends on changed:
+  /// copied into the feed instead of written again, with the same bytes.
+  public struct CopiedItem: Sendable {
+    public var bytes: Data
+    public var marks: FeedSourceMap.ItemMarks
+    /// What the sanitiser took out of the episode's notes when the item was written.
+    public var removals: [HTMLRemoval]
+
+    public init(bytes: Data, marks: FeedSourceMap.ItemMarks, removals: [HTMLRemoval]) {
+      (self.bytes, self.marks, self.removals) = (bytes, marks, removals)
+    }
+  }
+
+  /// As ``write(_:toFileAt:notes:)``, copying the items `copying` gives.
+  ///
+  /// - Parameter copying: the item of the episode at an index into `show.episodes` as an earlier
+  ///   feed had it, or `nil` to write it; called once per item, on any core, before `notes`.
+  public func write(
+    _ order: [Int], toFileAt path: String? = nil, copying: @Sendable (Int) -> CopiedItem?,
+    notes: @Sendable (Episode) throws -> RenderedNotes
+  ) throws -> PodcastFeed {
     let xml = try path.map { try XMLWriter(creatingFileAt: $0) } ?? XMLWriter()
     let episodes = show.episodes
-    return try write(order.filter { episodes[$0].media != nil }, newest: { episodes[$0] }, into: xml) {
-      FeedEpisode(episode: episodes[$0], notes: try notes(episodes[$0]))
+    return try write(order.filter { episodes[$0].media != nil }, newest: { episodes[$0] }, into: xml) { index in
+      if let copied = copying(index) { return .copy(copied, file: episodes[index].file) }
+      return .write(FeedEpisode(episode: episodes[index], notes: try notes(episodes[index])))
     }
+  }
+
+  /// An item to write, or to copy from an earlier feed.
+  private enum ItemSource {
+    case write(FeedEpisode)
+    case copy(CopiedItem, file: String)
   }
 
   /// - Parameters:
   ///   - indices: the items to write, in feed order.
   ///   - item: the episode at an index, ready to write; called once per item, on any core.
   private func write(
-    _ indices: [Int], newest: (Int) -> Episode, into xml: XMLWriter, item: @Sendable (Int) throws -> FeedEpisode
+    _ indices: [Int], newest: (Int) -> Episode, into xml: XMLWriter, item: @Sendable (Int) throws -> ItemSource
   ) throws -> PodcastFeed {
     try xml.startDocument()
     try xml.startElement("rss")
@@ -113,9 +145,10 @@ public struct PodcastFeedWriter: Sendable {
 
   /// Writes the items on every core, a run of them per libxml2 writer, and adds them in feed
   /// order: the same bytes as from one writer. A batch of runs at a time, so the feed is not
-  /// held twice, once in pieces and once whole.
+  /// held twice, once in pieces and once whole. A copied item is a piece of its own, between
+  /// the pieces of the items written around it.
   private func writeItems(
-    _ indices: [Int], item: @Sendable (Int) throws -> FeedEpisode, to xml: XMLWriter, map: inout FeedSourceMap
+    _ indices: [Int], item: @Sendable (Int) throws -> ItemSource, to xml: XMLWriter, map: inout FeedSourceMap
   ) throws -> [PodcastFeed.Removals] {
     let items = ItemElements(catalogue: catalogue, show: show, digests: digests)
     let runs = stride(from: 0, to: indices.count, by: itemsPerRun).map {
@@ -124,35 +157,67 @@ public struct PodcastFeedWriter: Sendable {
     var removals: [PodcastFeed.Removals] = []
     for batch in stride(from: 0, to: runs.count, by: runsPerBatch) {
       let written = ParallelMap.map(Array(runs[batch..<min(batch + runsPerBatch, runs.count)])) { run in
-        Result {
-          var removed: [PodcastFeed.Removals] = []
-          var sources: [ItemElements.Sources] = []
-          var start = 0
-          let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
-            start = xml.byteCount
-            for index in run {
-              let episode = try item(index)
-              if let media = episode.episode.media { sources.append(try items.write(episode, media: media, to: xml)) }
-              if !episode.notes.removals.isEmpty { removed.append(.init(episode: index, removals: episode.notes.removals)) }
-            }
-          }
-          // Bytes counted from the fragment's start, as lines are from its first line.
-          for index in sources.indices { sources[index].bytes = sources[index].bytes.lowerBound - start..<sources[index].bytes.upperBound - start }
-          return (fragment, removed, sources)
-        }
+        Result { try write(run, item: item, with: items) }
       }
       let pieces = try written.map { try $0.get() }
       var line = try xml.line()
       var byte = xml.byteCount
-      for (fragment, _, sources) in pieces {
-        for source in sources { map.add(source, shiftedBy: line - fragment.firstLine, bytesShiftedBy: byte) }
-        line += fragment.lineCount
-        byte += fragment.byteCount
+      for (fragments, _) in pieces {
+        for (fragment, sources) in fragments {
+          for source in sources { map.add(source, shiftedBy: line - fragment.firstLine, bytesShiftedBy: byte) }
+          line += fragment.lineCount
+          byte += fragment.byteCount
+        }
       }
-      try xml.append(fragments: pieces.map(\.0), inside: ["rss", "channel"])
+      try xml.append(fragments: pieces.flatMap { $0.0.map(\.fragment) }, inside: ["rss", "channel"])
       removals += pieces.flatMap(\.1)
     }
     return removals
+  }
+
+  /// One run of items: each stretch of items to write in one fragment, each copied item in one
+  /// of its own, with where their items came from (lines and bytes counted in the fragment).
+  private func write(_ run: ArraySlice<Int>, item: (Int) throws -> ItemSource, with items: ItemElements) throws
+    -> ([(fragment: XMLFragment, sources: [ItemElements.Sources])], [PodcastFeed.Removals])
+  {
+    var fragments: [(fragment: XMLFragment, sources: [ItemElements.Sources])] = []
+    var removed: [PodcastFeed.Removals] = []
+    var position = run.startIndex
+    var next: ItemSource?
+    while position < run.endIndex {
+      let source = try next ?? item(run[position])
+      next = nil
+      if case .copy(let copied, let file) = source {
+        let fragment = XMLWriter.fragment(copying: copied.bytes, inside: ["rss", "channel"])
+        var sources = ItemElements.Sources(file: file, firstLine: fragment.firstLine)
+        sources.marks = zip(copied.marks.lines, copied.marks.sources).map {
+          FeedSourceMap.Mark(line: $0 + Int32(fragment.firstLine), source: $1)
+        }
+        sources.bytes = 0..<fragment.byteCount
+        fragments.append((fragment, [sources]))
+        if !copied.removals.isEmpty { removed.append(.init(episode: run[position], removals: copied.removals)) }
+        position += 1
+        continue
+      }
+      // Items to write, one after the other, until one to copy: one libxml2 writer. Each episode
+      // is asked for as its item is written, so its notes are rendered then and not kept.
+      var sources: [ItemElements.Sources] = []
+      var start = 0
+      var pending: ItemSource? = source
+      let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
+        start = xml.byteCount
+        while case .write(let episode) = pending {
+          if let media = episode.episode.media { sources.append(try items.write(episode, media: media, to: xml)) }
+          if !episode.notes.removals.isEmpty { removed.append(.init(episode: run[position], removals: episode.notes.removals)) }
+          position += 1
+          pending = position < run.endIndex ? try item(run[position]) : nil
+        }
+      }
+      for index in sources.indices { sources[index].bytes = sources[index].bytes.lowerBound - start..<sources[index].bytes.upperBound - start }
+      fragments.append((fragment, sources))
+      next = pending
+    }
+    return (fragments, removed)
   }
 
   /// Items per libxml2 writer, and runs written at once: enough to keep every core busy, few

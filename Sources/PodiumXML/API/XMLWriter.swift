@@ -146,6 +146,20 @@ public final class XMLWriter {
       firstLine: firstLine, lineCount: xml.sink.newlines - (firstLine - 1))
   }
 
+  /// Bytes a writer made earlier for the same place, as a fragment to add again: a build copies
+  /// an item that did not change from the feed it wrote last, rather than write it once more
+  /// (docs/architecture.md, "The build cache"). The caller vouches for the bytes (a build reads
+  /// them from a file whose stamp it recorded when it wrote it); they are not parsed here.
+  ///
+  /// - Parameters:
+  ///   - bytes: whole elements as ``fragment(inside:indent:_:)`` made them, each with its
+  ///     indentation and the line feed after its end tag.
+  ///   - ancestors: as for ``fragment(inside:indent:_:)``; the line counts start at 1.
+  public static func fragment(copying bytes: Data, inside ancestors: [String], indent: Bool = true) -> XMLFragment {
+    let lineCount = bytes.withUnsafeBytes { XMLOutputSink.lineFeeds(in: $0) }
+    return XMLFragment(bytes: bytes, ancestors: ancestors, indent: indent, firstLine: 1, lineCount: lineCount)
+  }
+
   /// Adds the bytes of ``fragment(inside:indent:_:)`` calls, in order. The writer must be
   /// where the fragments were made for: inside the same elements, after a child element.
   ///
