@@ -125,14 +125,16 @@ import Testing
   }
 
   /// What the build right after a change took from the per-episode and per-show cache, from its
-  /// `--timings` steps: episode files taken and read, and shows taken whole.
+  /// `--timings` steps: episode files taken and read, shows taken whole, and items copied from
+  /// the old feeds of the shows rendered.
   struct Reuse: Equatable, CustomStringConvertible {
     var taken: Int
     var read: Int
     var shows: Int
+    var items: Int
 
-    init(taken: Int, read: Int, shows: Int) {
-      (self.taken, self.read, self.shows) = (taken, read, shows)
+    init(taken: Int, read: Int, shows: Int, items: Int) {
+      (self.taken, self.read, self.shows, self.items) = (taken, read, shows, items)
     }
 
     init?(_ report: BuildReport) {
@@ -140,12 +142,12 @@ import Testing
       guard let load = steps.first(where: { $0.hasPrefix("load catalogue (") }),
         let match = load.firstMatch(of: /\((\d+) episode files from the cache, (\d+) read\)/),
         let render = steps.first(where: { $0.hasPrefix("render notes, write feeds (") }),
-        let shows = render.firstMatch(of: /\((\d+) shows from the cache\)/)
+        let shows = render.firstMatch(of: /\((\d+) shows from the cache, (\d+) items copied\)/)
       else { return nil }
-      self.init(taken: Int(match.1)!, read: Int(match.2)!, shows: Int(shows.1)!)
+      self.init(taken: Int(match.1)!, read: Int(match.2)!, shows: Int(shows.1)!, items: Int(shows.2)!)
     }
 
-    var description: String { "\(taken) episode files taken, \(read) read, \(shows) shows taken" }
+    var description: String { "\(taken) episode files taken, \(read) read, \(shows) shows taken, \(items) items copied" }
   }
 
   /// A change to a catalogue of two shows (`gesprekken`: four episodes with local media, one of
@@ -160,41 +162,60 @@ import Testing
   }
 
   static let changes: [Change] = [
-    Change(name: "an episode's title edited", expected: Reuse(taken: 5, read: 1, shows: 1)) { _, fixture in
+    Change(name: "an episode's title edited", expected: Reuse(taken: 5, read: 1, shows: 1, items: 1)) { _, fixture in
       let file = fixture.catalogue.appendingPathComponent("gesprekken/2024-03-14-de-buurt-beslist.md")
       try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "De buurt beslist", with: "De buurt besluit")
         .write(to: file, atomically: false, encoding: .utf8)
     },
-    Change(name: "an episode file renamed", expected: Reuse(taken: 5, read: 1, shows: 1)) { _, fixture in
+    Change(name: "an episode's notes edited", expected: Reuse(taken: 5, read: 1, shows: 1, items: 1)) { _, fixture in
+      let file = fixture.catalogue.appendingPathComponent("gesprekken/2024-03-14-de-buurt-beslist.md")
+      try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "het plein", with: "<b onclick=\"x()\">de straat</b>")
+        .write(to: file, atomically: false, encoding: .utf8)
+    },
+    // A new media file is a change to the show's folder: its episode files are read again, and
+    // their items, unchanged, copied.
+    Change(name: "an episode added at the top", expected: Reuse(taken: 2, read: 5, shows: 1, items: 2)) { _, fixture in
+      try fixture.addEpisode(
+        "2024-12-01-nieuw", title: "Nieuw", date: "2024-12-01T09:00:00+01:00", guid: "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a")
+    },
+    Change(name: "an episode added in the middle", expected: Reuse(taken: 2, read: 5, shows: 1, items: 2)) { _, fixture in
+      try fixture.addEpisode(
+        "2024-03-20-midden", title: "Midden", date: "2024-03-20T09:00:00+01:00", guid: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")
+    },
+    Change(name: "a published episode deleted", expected: Reuse(taken: 5, read: 0, shows: 0, items: 3)) { twins, fixture in
+      try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-schoolstraat.md"))
+      twins.options = { var options = $0; options.allowRemoval = true; return options }
+    },
+    Change(name: "an episode file renamed", expected: Reuse(taken: 5, read: 1, shows: 1, items: 1)) { _, fixture in
       try FileManager.default.moveItem(
         at: fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-schoolstraat.md"),
         to: fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-een-schoolstraat.md"))
     },
-    Change(name: "a scheduled episode deleted", expected: Reuse(taken: 5, read: 0, shows: 1)) { _, fixture in
+    Change(name: "a scheduled episode deleted", expected: Reuse(taken: 5, read: 0, shows: 1, items: 2)) { _, fixture in
       try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("gesprekken/2025-06-01-later.md"))
     },
     // The options are part of every show's key.
-    Change(name: "a published episode taken down", expected: Reuse(taken: 5, read: 0, shows: 0)) { twins, fixture in
+    Change(name: "a published episode taken down", expected: Reuse(taken: 5, read: 0, shows: 0, items: 3)) { twins, fixture in
       try FileManager.default.removeItem(at: fixture.catalogue.appendingPathComponent("verhalen/2024-02-01-eerste.md"))
       twins.options = { var options = $0; options.allowRemoval = true; return options }
     },
-    Change(name: "a scheduled episode goes live", expected: Reuse(taken: 6, read: 0, shows: 1)) { twins, _ in
+    Change(name: "a scheduled episode goes live", expected: Reuse(taken: 6, read: 0, shows: 1, items: 2)) { twins, _ in
       twins.now = Timestamp.parse("2025-07-01T00:00:00Z")!
     },
-    Change(name: "a new episode in one show", expected: Reuse(taken: 6, read: 1, shows: 1)) { _, fixture in
+    Change(name: "a new episode in one show", expected: Reuse(taken: 6, read: 1, shows: 1, items: 2)) { _, fixture in
       try fixture.folder.write("episodes/verhalen/2024-03-01-derde.md", BuildCacheTests.remoteEpisode("Derde", day: 3))
     },
-    Change(name: "podium.yaml changed", expected: Reuse(taken: 0, read: 6, shows: 0)) { _, fixture in
+    Change(name: "podium.yaml changed", expected: Reuse(taken: 0, read: 6, shows: 0, items: 4)) { _, fixture in
       try fixture.folder.write("episodes/podium.yaml", CatalogueFixture.site.replacingOccurrences(of: "© 2024", with: "© 2025"))
     },
-    Change(name: "a show.yaml changed", expected: Reuse(taken: 4, read: 2, shows: 1)) { _, fixture in
+    Change(name: "a show.yaml changed", expected: Reuse(taken: 4, read: 2, shows: 1, items: 2)) { _, fixture in
       try fixture.folder.write(
         "episodes/verhalen/show.yaml", BuildCacheTests.remoteShow.replacingOccurrences(of: "Allemaal politiek", with: "Verhalen"))
     },
-    Change(name: "a media file changed", expected: Reuse(taken: 2, read: 4, shows: 1)) { _, fixture in
+    Change(name: "a media file changed", expected: Reuse(taken: 2, read: 4, shows: 1, items: 1)) { _, fixture in
       try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", SampleMedia.mp3(seconds: 61))
     },
-    Change(name: "a new Podium", expected: Reuse(taken: 0, read: 6, shows: 0)) { twins, _ in
+    Change(name: "a new Podium", expected: Reuse(taken: 0, read: 6, shows: 0, items: 0)) { twins, _ in
       twins.podium = "podium B"
     },
   ]
@@ -305,6 +326,109 @@ import Testing
       try FileManager.default.removeItem(at: fixture.folder.url.appendingPathComponent("\(output)/feeds.opml"))
     }
     try twins.buildAfterChange()
+  }
+
+  /// An item copied from the old feed brings what its rendering found (notes the sanitiser cut)
+  /// and its chapters and transcripts; what only its files depend on (the show's title in the
+  /// chapters, a transcript's text) is made again while the item is copied.
+  @Test func itemsAreCopiedWithTheirFilesAndFindings() throws {
+    let fixture = try Self.fourEpisodes()
+    try fixture.folder.write("episodes/gesprekken/transcripts/buurt.vtt", Self.transcript("Welkom"))
+    try fixture.addEpisode(
+      extra: """
+        transcripts:
+          - file: transcripts/buurt.vtt
+            language: nl-BE
+        chapters:
+          - start: 0
+            title: Inleiding
+          - start: "0:30"
+            title: Wat de buurt wil
+        """,
+      notes: "Hoe een **buurtcomité** <script>alert(1)</script> mee het plein herontwierp.\n")
+    var twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    let cut = try twins.build().report.findings.filter { $0.ruleID == PublishRules.notesHTML.id }
+    #expect(cut.count == 1)
+
+    // Another episode edited: the item with cut notes, chapters and transcripts is copied.
+    let other = fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-schoolstraat.md")
+    try String(contentsOf: other, encoding: .utf8).replacingOccurrences(of: "Een schoolstraat", with: "Een speelstraat")
+      .write(to: other, atomically: false, encoding: .utf8)
+    usleep(20_000)
+    var report = try twins.build().report
+    #expect(Reuse(report)?.items == 1)
+    #expect(report.findings.filter { $0.ruleID == PublishRules.notesHTML.id } == cut)
+    try twins.build()
+
+    // The show's title: in the chapters file, not in the items.
+    try fixture.folder.write("episodes/gesprekken/show.yaml", CatalogueFixture.show.replacingOccurrences(of: "Allemaal politiek", with: "Buurtpolitiek"))
+    usleep(20_000)
+    report = try twins.build().report
+    #expect(Reuse(report)?.items == 2)
+    #expect(try String(decoding: fixture.folder.read("cached/feeds/gesprekken/chapters/2024-03-14-de-buurt-beslist.json"), as: UTF8.self).contains("Buurtpolitiek"))
+    try twins.build()
+
+    // The transcript's text: its files are made again, the item copied.
+    try fixture.folder.write("episodes/gesprekken/transcripts/buurt.vtt", Self.transcript("Goeiedag"))
+    usleep(20_000)
+    report = try twins.build().report
+    #expect(Reuse(report)?.items == 2)
+    #expect(try String(decoding: fixture.folder.read("cached/feeds/gesprekken/transcripts/buurt.vtt"), as: UTF8.self).contains("Goeiedag"))
+    try twins.build()
+    #expect(try twins.build().fromCache)
+  }
+
+  static func transcript(_ greeting: String) -> String {
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v An Peeters>\(greeting) bij Allemaal politiek.\n"
+  }
+
+  /// The old feed changed behind Podium's back (the build that reads it also has an edited
+  /// episode to build): with another size or modification time nothing is copied from it; edited
+  /// in place with its modification time put back, the edited item's bytes no longer have their
+  /// checksum, and it is written again. The output is always that of a build without a cache.
+  @Test func anOldFeedEditedBehindTheBuildsBackIsNeverCopiedWrong() throws {
+    let fixture = try Self.fourEpisodes()
+    try fixture.addEpisode(
+      "2024-02-01-eerder", title: "Eerder gesprek", date: "2024-02-01T09:00:00+01:00", guid: "2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901")
+    var twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    let feed = fixture.folder.url.appendingPathComponent("cached/feeds/gesprekken/feed.xml")
+    let edited = fixture.catalogue.appendingPathComponent("gesprekken/2024-03-14-de-buurt-beslist.md")
+    var title = "De buurt beslist"
+
+    // In place, the same size, the modification time put back.
+    var info = stat()
+    #expect(lstat(feed.path, &info) == 0)
+    let bytes = try Data(contentsOf: feed)
+    let found = try #require(bytes.firstRange(of: Data("Een schoolstraat</title>".utf8)))
+    let handle = try FileHandle(forWritingTo: feed)
+    try handle.seek(toOffset: UInt64(found.lowerBound))
+    try handle.write(contentsOf: Data("Een SCHOOLSTRAAT".utf8))
+    try handle.close()
+    var times = [info.st_atim, info.st_mtim]
+    #expect(utimensat(AT_FDCWD, feed.path, &times, 0) == 0)
+    var after = stat()
+    #expect(lstat(feed.path, &after) == 0 && after.st_size == info.st_size && after.st_mtim.tv_nsec == info.st_mtim.tv_nsec)
+    try String(contentsOf: edited, encoding: .utf8).replacingOccurrences(of: title, with: "De buurt besluit")
+      .write(to: edited, atomically: false, encoding: .utf8)
+    title = "De buurt besluit"
+    usleep(20_000)
+    #expect(Reuse(try twins.build().report)?.items == 1)
+    try twins.build()
+
+    // Another size: nothing is copied from it.
+    try (String(decoding: try Data(contentsOf: feed), as: UTF8.self) + "\n").write(to: feed, atomically: false, encoding: .utf8)
+    try String(contentsOf: edited, encoding: .utf8).replacingOccurrences(of: title, with: "De buurt beslist")
+      .write(to: edited, atomically: false, encoding: .utf8)
+    usleep(20_000)
+    #expect(Reuse(try twins.build().report)?.items == 0)
+    try twins.build()
+    #expect(try twins.build().fromCache)
   }
 
   @Test func theCampaignCatalogue() throws {

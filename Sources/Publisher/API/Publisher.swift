@@ -155,7 +155,11 @@ public struct Publisher: Sendable {
     defer { episodes?.discard() }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     let shows = cache.flatMap { cache in
-      episodes.map { ShowCache(cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options) }
+      episodes.map {
+        ShowCache(
+          cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options,
+          stamps: inputs?.files ?? [:])
+      }
     }
     var (report, planned, loaded) = try self.plan(
       recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests, episodes: episodes,
@@ -333,7 +337,7 @@ public struct Publisher: Sendable {
       let files = zip(part.staged, stamps).map { ShowCache.File(path: $0, stamp: $1) }
       return (slug, ShowCache.Record(
         format: ShowCache.format, podium: cache.podiumIdentity, key: part.key, files: files, rendered: part.rendered,
-        checked: checked[slug] ?? []))
+        checked: checked[slug] ?? [], items: part.items))
     }
     return Dictionary(made.compactMap { $0 }) { first, _ in first }
   }
@@ -420,7 +424,8 @@ public struct Publisher: Sendable {
     report.timings.append(
       stopwatch.lap(
         shows == nil && checkedShows == nil
-          ? "render notes, write feeds" : "render notes, write feeds (\(taken) shows from the cache)"))
+          ? "render notes, write feeds"
+          : "render notes, write feeds (\(taken) shows from the cache, \(rendered.copied) items copied)"))
     report.findings =
       settings.apply(report.findings + check.findings + rendered.findings, keepingErrorsIn: check.heldBack)
       + settings.check()

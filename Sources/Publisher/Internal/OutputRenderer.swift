@@ -37,6 +37,10 @@ struct OutputRenderer {
     var checked: [CheckedOutput] = []
     /// Each show's part, for the show cache: by slug, the shows that have a key.
     var cacheable: [String: ShowPart] = [:]
+    /// The items of a podcast show's feed, for the show cache (when it has keys for them).
+    var items: ItemRecords?
+    /// How many items were copied from the old output's feeds.
+    var copied = 0
   }
 
   /// What the show cache needs of a show's rendering.
@@ -48,6 +52,8 @@ struct OutputRenderer {
     var rendered: [Finding]
     /// Whether it was taken from the show cache (whose record then stays as it is).
     var reused = false
+    /// Its feed's items.
+    var items = ItemRecords()
   }
 
   /// - Parameter staging: where a build stages its output: podcast feeds are written into it
@@ -64,13 +70,22 @@ struct OutputRenderer {
       var part = Result()
       let key = shows?.key(
         for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now)
-      if let key, let shared, let reused = reuse(show, key: key, staging: shared) { return reused }
+      // The show's record, whatever its key: the whole show when the key is the same, else its items.
+      let stored = key != nil && shared != nil ? shows?.record(of: show.slug) : nil
+      if let key, let shared, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
+        return reused
+      }
       // Indices into the show's own episodes, in feed order: a filtered or sorted copy of a
       // large show's episodes costs tens of MB (docs/performance.md).
       let published = PodcastFeedWriter.order(of: show.episodes) { $0.status(at: options.now) == .published }
       do {
-        try add(show: show, published: published, renderer: renderer, staging: shared, to: &part)
-        if let key { part.cacheable[show.slug] = ShowPart(key: key, staged: part.staged, rendered: part.findings) }
+        try add(
+          show: show, published: published, renderer: renderer, staging: shared, previous: key == nil ? nil : stored,
+          keyed: key != nil, to: &part)
+        if let key {
+          part.cacheable[show.slug] = ShowPart(
+            key: key, staged: part.staged, rendered: part.findings, items: part.items ?? ItemRecords())
+        }
       } catch {
         part.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
       }
@@ -83,6 +98,7 @@ struct OutputRenderer {
       result.findings += part.findings
       result.checked += part.checked
       result.cacheable.merge(part.cacheable) { first, _ in first }
+      result.copied += part.copied
       do {
         for (path, contents) in part.tree.files.sorted(by: { $0.key < $1.key }) { try result.tree.add(path, contents) }
       } catch {
@@ -101,8 +117,7 @@ struct OutputRenderer {
 
   /// The show as the last build wrote it, when the show cache has it under `key` and every one
   /// of its files is still in the output to be linked.
-  private func reuse(_ show: Show, key: String, staging: SharedStaging) -> Result? {
-    guard let shows, let record = shows.record(of: show.slug, key: key) else { return nil }
+  private func reuse(_ show: Show, record: ShowCache.Record, key: String, staging: SharedStaging) -> Result? {
     let files = record.files
     guard !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
     var part = Result()
@@ -131,15 +146,32 @@ struct OutputRenderer {
     return render(staging: &staging)
   }
 
-  /// - Parameter published: indices into `show.episodes` of the published episodes, in feed order.
+  /// - Parameters:
+  ///   - published: indices into `show.episodes` of the published episodes, in feed order.
+  ///   - previous: the show's record in the show cache, whose unchanged items are copied.
+  ///   - keyed: whether the show cache keeps this show: its items' keys are then made, for the next build.
   private func add(
-    show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?, to result: inout Result
+    show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?,
+    previous: ShowCache.Record? = nil, keyed: Bool = false, to result: inout Result
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(
       catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "", digests: digests)
     let size: Int
     let sourceMap: FeedSourceMap
+    // The item layer of the show cache: a build keys each item, and copies those whose key the
+    // last feed had, from that feed, while it has its recorded stamp.
+    let keys = keyed && staging != nil && show.medium == .podcast
+      ? shows?.itemKeys(of: show, published: published, catalogue: catalogue, digests: digests) : nil
+    let previousFiles = previous?.files ?? []
+    let old: PreviousFeed? = previous.flatMap { record in
+      guard let shows, keys != nil, record.items.isConsistent(fileCount: previousFiles.count),
+        let feed = previousFiles.first(where: { $0.path == feedPath })
+      else { return nil }
+      return PreviousFeed(output: shows.output, path: feedPath, stamp: feed.stamp, items: record.items)
+    }
+    var checksums: [Int: UInt64] = [:]
+    var removals: [Int: [HTMLRemoval]] = [:]
     if show.medium == .video {
       // The video pages need the notes too: rendered once, for both, and the feed kept in memory.
       let episodes = try ParallelMap.map(published) { index in
@@ -158,8 +190,20 @@ struct OutputRenderer {
       // Each episode's notes are rendered as its item is written, and not kept; the feed goes
       // into its staged file as it is written.
       let file = try staging?.reserve(feedPath)
-      let written = try writer.write(published, toFileAt: file) { episode in
+      let copied = CopiedChecksums()
+      let written = try writer.write(
+        published, toFileAt: file,
+        copying: { index in
+          guard let old, let key = keys?[index]?.item, let (item, checksum) = old.item(key) else { return nil }
+          copied.add(index, checksum)
+          return item
+        }
+      ) { episode in
         renderer.render(markdown: try episode.publishedNotes(in: show))
+      }
+      if let old, !old.isUnchanged {
+        throw OutputError(.io(
+          path: "\(outputName)/\(feedPath)", detail: "changed while this build copied items from it; build again"))
       }
       // An unchanged feed stays the published file, as the tree's unchanged files do.
       staging?.reuseIfUnchanged(feedPath)
@@ -167,6 +211,9 @@ struct OutputRenderer {
       if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
       size = written.byteCount
       sourceMap = written.sourceMap
+      checksums = copied.taken
+      result.copied = checksums.count
+      if keys != nil { for item in written.removals { removals[item.episode] = item.removals } }
     }
     var checked = CheckedOutput(
       path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
@@ -175,28 +222,75 @@ struct OutputRenderer {
     if let preview = try preview(show: show, writer: writer) {
       result.checked.append(preview)
     }
-    // Chapters and transcripts go into the staging folder as they are made, a batch of episodes
-    // at a time, rather than wait in the tree: 100,000 chapters files are 40 MB held.
+    let files = try addFiles(
+      show: show, published: published, staging: staging, keys: keys, old: old, previousFiles: previousFiles, to: &result)
+    if let keys, let staging, show.medium == .podcast {
+      result.items = try items(
+        show: show, published: published, keys: keys, files: files, feed: sourceMap, checksums: checksums,
+        removals: removals, staged: staging.folder.appendingPathComponent(feedPath))
+    }
+  }
+
+  /// The show's items for its record: each published episode's keys, its item's bytes and
+  /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item is the one it was checked against; a
+  /// written one's bytes are read back from the staged feed.
+  private func items(
+    show: Show, published: [Int], keys: [(item: ItemKey, files: ItemKey?)?], files: [Int: Range<Int>],
+    feed map: FeedSourceMap, checksums: [Int: UInt64], removals: [Int: [HTMLRemoval]], staged: URL
+  ) throws -> ItemRecords? {
+    let descriptor = open(staged.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var buffer: [UInt8] = []
+    var records = ItemRecords()
+    var position = 0
+    for index in published {
+      let episode = show.episodes[index]
+      var item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?
+      if episode.media != nil {
+        guard position < map.itemBytes.count else { return nil }
+        let range = map.itemBytes[position]
+        var checksum = checksums[index]
+        if checksum == nil {
+          buffer.removeAll(keepingCapacity: true)
+          buffer.append(contentsOf: repeatElement(0, count: range.count))
+          let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound)) }
+          guard read == range.count else { return nil }
+          checksum = buffer.withUnsafeBytes { CacheFile.checksum($0) }
+        }
+        item = (range, checksum ?? 0, map.marks(ofItem: position))
+        position += 1
+      }
+      records.append(
+        itemKey: keys[index]?.item, filesKey: keys[index]?.files, item: item, files: files[index] ?? 0..<0,
+        removals: removals[index] ?? [])
+    }
+    return records
+  }
+
+  /// Writes each published episode's chapters and transcripts (a batch of episodes at a time, as
+  /// they are made, rather than wait in the tree: 100,000 chapters files are 40 MB held), or
+  /// links them from the old output when the show cache knows them unchanged.
+  ///
+  /// - Returns: by episode index, the range of its files in `result.staged`.
+  private func addFiles(
+    show: Show, published: [Int], staging: SharedStaging?, keys: [(item: ItemKey, files: ItemKey?)?]?,
+    old: PreviousFeed?, previousFiles: [ShowCache.File], to result: inout Result
+  ) throws -> [Int: Range<Int>] {
+    var ranges: [Int: Range<Int>] = [:]
     var transcriptSources: [String: String] = [:]
     for start in stride(from: 0, to: published.count, by: Self.filesPerBatch) {
-      let batch = published[start..<min(start + Self.filesPerBatch, published.count)]
-      let chapters = try ParallelMap.map(Array(batch)) { index in
+      let batch = Array(published[start..<min(start + Self.filesPerBatch, published.count)])
+      // Which transcripts each episode writes (episodes may share one file; two different
+      // files may not share one URL), and the paths of its files.
+      var claims: [[PublishedTranscript]] = []
+      var paths: [[String]] = []
+      for index in batch {
         let episode = show.episodes[index]
-        return Swift.Result<Data?, Error> { episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show) }
-      }.map { try $0.get() }
-      var files: [(path: String, contents: Data)] = []
-      for (index, chaptersFile) in zip(batch, chapters) {
-        let episode = show.episodes[index]
-        if let chaptersFile { files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile)) }
-        if chaptersFile != nil, !Chapter.listed(episode.chapters).isEmpty {
-          files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", ChapterDialects.webVTT(episode)))
-        }
-        var sources: [String: Data] = [:]
-        var cues: [String: [CaptionCue]] = [:]
+        var claimed: [PublishedTranscript] = []
         for transcript in PublishedTranscript.all(for: episode) {
           let path = "\(show.slug)/\(transcript.path)"
           let origin = transcript.source.file + (transcript.form.map { " as \($0.type)" } ?? "")
-          // Episodes may share one transcript file; two different files may not share one URL.
           if let other = transcriptSources[path] {
             guard other == origin else {
               throw OutputError(.duplicatePath("\(path) (from \(other) and \(origin); rename one)"))
@@ -204,6 +298,53 @@ struct OutputRenderer {
             continue
           }
           transcriptSources[path] = origin
+          claimed.append(transcript)
+        }
+        var episodePaths: [String] = []
+        if !episode.chapters.isEmpty {
+          episodePaths.append("\(show.slug)/\(OutputPaths.chapters(episode))")
+          if !Chapter.listed(episode.chapters).isEmpty {
+            episodePaths.append("\(show.slug)/\(OutputPaths.chaptersVTT(episode))")
+          }
+        }
+        episodePaths += claimed.map { "\(show.slug)/\($0.path)" }
+        claims.append(claimed)
+        paths.append(episodePaths)
+      }
+      // The files of episodes whose files' key is the recorded one, and which make the same
+      // paths, are linked from the old output, all or none.
+      var linked = [Bool](repeating: false, count: batch.count)
+      if let old, let keys, let staging {
+        var links: [(path: String, stamp: OutputFileStamp)] = []
+        for (position, index) in batch.enumerated() {
+          guard let key = keys[index], let filesKey = key.files, let entry = old.items.entry(key.item),
+            entry.filesKey == filesKey, entry.files.count == paths[position].count,
+            previousFiles[entry.files].map(\.path) == paths[position]
+          else { continue }
+          linked[position] = true
+          links += previousFiles[entry.files].map { ($0.path, $0.stamp) }
+        }
+        if !links.isEmpty, try !staging.link(links) { linked = linked.map { _ in false } }
+      }
+      let chapters = try ParallelMap.map(Array(zip(batch, linked))) { index, isLinked in
+        let episode = show.episodes[index]
+        return Swift.Result<Data?, Error> {
+          isLinked || episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show)
+        }
+      }.map { try $0.get() }
+      var files: [(path: String, contents: Data)] = []
+      for (position, index) in batch.enumerated() where !linked[position] {
+        let episode = show.episodes[index]
+        if let chaptersFile = chapters[position] {
+          files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile))
+          if !Chapter.listed(episode.chapters).isEmpty {
+            files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", ChapterDialects.webVTT(episode)))
+          }
+        }
+        var sources: [String: Data] = [:]
+        var cues: [String: [CaptionCue]] = [:]
+        for transcript in claims[position] {
+          let path = "\(show.slug)/\(transcript.path)"
           let file = transcript.source.file
           let bytes = try sources[file] ?? CatalogueFileKind(transcript.source).read(catalogue.fileURL(for: file, in: show), path: file)
           sources[file] = bytes
@@ -221,15 +362,28 @@ struct OutputRenderer {
       }
       if let staging {
         try staging.write(files)
-        result.staged += files.map(\.path)
+        for (position, index) in batch.enumerated() {
+          let first = result.staged.count
+          result.staged += paths[position]
+          ranges[index] = first..<result.staged.count
+        }
       } else {
         for (path, contents) in files { try result.tree.add(path, contents) }
       }
     }
+    return ranges
   }
 
   /// Episodes whose chapters are made at once, on every core, and written before the next.
   static let filesPerBatch = 1024
+
+  /// The checksums of the items copied into a feed, by episode index, gathered on every core.
+  private final class CopiedChecksums: @unchecked Sendable {
+    private let lock = NSLock()
+    private var checksums: [Int: UInt64] = [:]
+    func add(_ index: Int, _ checksum: UInt64) { lock.withLock { checksums[index] = checksum } }
+    var taken: [Int: UInt64] { lock.withLock { checksums } }
+  }
 
   /// Episodes still to come (scheduled or drafts) are checked by the feed rules now, not on the
   /// day they go out: in a feed written as it will be once they are published, checked here in

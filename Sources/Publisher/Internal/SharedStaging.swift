@@ -11,8 +11,12 @@ final class SharedStaging: @unchecked Sendable {
   /// `validate`'s (``ValidationScratch``), from which only the feeds are read back to be checked.
   private let writesFiles: Bool
 
+  /// Where the files are staged.
+  let folder: URL
+
   init(_ staging: Staging) {
     self.staging = staging
+    folder = staging.folder
     writesFiles = !Self.unread.contains(staging.folder.path)
   }
 

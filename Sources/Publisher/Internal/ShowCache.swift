@@ -17,14 +17,23 @@ import Parallel
 /// episode file's stamp, each episode's status at this build's moment (what is published, what
 /// is still to come), and the show's `podcast:guid` and feed URL from the publication record.
 /// The checks across shows (GUIDs, media URLs, the record) still run on every episode, as loaded.
+///
+/// Below the show, its items (``ItemRecords``): a show whose key changed is rendered again, but
+/// an item whose own key is unchanged is copied from the old output's feed, and its files linked.
 final class ShowCache: @unchecked Sendable {
   static let folderName = "shows"
-  static let format = 3
+  static let format = 4
 
   private let folder: URL
   private let podium: String
   private let prefix: String
+  /// What every item's key starts with: the options are not in it, as they change findings, not items.
+  private let itemPrefix: String
   private let episodes: EpisodeCache
+  /// The catalogue's files as the build's walk found them, for the transcripts an episode's files are made from.
+  private let stamps: [String: FileStamp]
+  /// The output folder, whose feeds hold the items to copy.
+  let output: URL
 
   struct Record: Codable {
     var format: Int
@@ -38,9 +47,15 @@ final class ShowCache: @unchecked Sendable {
     /// What rendering found (show notes the sanitiser cut), before rule settings apply.
     var rendered: [Finding]
     var checked: [Checked]
+    /// Its feed's items, for a build that renders the show again.
+    var items: ItemRecords
 
-    init(format: Int, podium: String, key: String, files: [File], rendered: [Finding], checked: [Checked]) {
+    init(
+      format: Int, podium: String, key: String, files: [File], rendered: [Finding], checked: [Checked],
+      items: ItemRecords = ItemRecords()
+    ) {
       (self.format, self.podium, self.key, self.rendered, self.checked) = (format, podium, key, rendered, checked)
+      self.items = items
       paths = files.map(\.path).joined(separator: "\0")
       stamps = []
       stamps.reserveCapacity(files.count * 32)
@@ -84,13 +99,21 @@ final class ShowCache: @unchecked Sendable {
     var findings: [Finding]
   }
 
-  init(cache: BuildCache, episodes: EpisodeCache, catalogue: URL, output: URL, options: BuildOptions) {
+  init(
+    cache: BuildCache, episodes: EpisodeCache, catalogue: URL, output: URL, options: BuildOptions,
+    stamps: [String: FileStamp] = [:]
+  ) {
     folder = cache.folder.appendingPathComponent(Self.folderName)
     podium = cache.podiumIdentity
     self.episodes = episodes
+    self.stamps = stamps
+    self.output = output
     prefix = [
       "show-output", cache.podiumIdentity, BuildState.key(options), catalogue.standardizedFileURL.path,
       output.standardizedFileURL.path,
+    ].joined(separator: "\0")
+    itemPrefix = [
+      "show-items", cache.podiumIdentity, catalogue.standardizedFileURL.path, output.standardizedFileURL.path,
     ].joined(separator: "\0")
   }
 
@@ -114,6 +137,51 @@ final class ShowCache: @unchecked Sendable {
     return ContentDigest.hex(ContentDigest.sha256(bytes))
   }
 
+  /// The keys of each published episode's item and files (by index into `show.episodes`; `nil`
+  /// where one can't be known), made of everything each depends on. An item's bytes depend on
+  /// its episode as loaded (which covers its file, its notes' digest and what probing its media
+  /// found), on the SRI digests of its local media, on the Podium and the paths, and
+  /// of the catalogue only on the base URLs, the analytics prefix and the show's slug, `explicit`
+  /// (and its line), language and `chapter_timestamps`: not on the channel, the other items, or
+  /// which item is newest. Its files (chapters, transcripts) also depend on the show's title
+  /// (the chapters' `podcastName`) and on the bytes of its transcripts, by their stamps.
+  func itemKeys(of show: Show, published: [Int], catalogue: Catalogue, digests: DigestCache) -> [(
+    item: ItemKey, files: ItemKey?
+  )?] {
+    var context = Array(itemPrefix.utf8)
+    for field in [
+      catalogue.site.baseURL, catalogue.site.mediaBaseURL, catalogue.site.analyticsPrefix.map { "+" + $0.prefix } ?? "-",
+      show.slug, show.explicit ? "1" : "0", show.lines["explicit"].map(String.init) ?? "-", show.language,
+      show.chapterTimestamps ? "1" : "0",
+    ] {
+      context.append(0)
+      context += field.utf8
+    }
+    let itemContext = ContentDigest.sha256(context)
+    let filesContext = ContentDigest.sha256(itemContext + Array(show.title.utf8))
+    let keys = ParallelMap.map(published) { index -> (item: ItemKey, files: ItemKey?)? in
+      let episode = show.episodes[index]
+      guard var bytes = try? CacheEncoder.encode(episode) else { return nil }
+      bytes += itemContext
+      for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
+        guard case .local(let path) = reference else { continue }
+        bytes.append(0)
+        bytes += (digests.sri(ofFileAt: catalogue.fileURL(for: path, in: show)) ?? "-").utf8
+      }
+      let item = ItemKey(ContentDigest.sha256(bytes))
+      var files = filesContext
+      item.append(to: &files)
+      for transcript in episode.transcripts {
+        guard let stamp = stamps["\(show.slug)/\(transcript.file)"], !stamp.racy else { return (item, nil) }
+        files += stamp.bytes
+      }
+      return (item, ItemKey(ContentDigest.sha256(files)))
+    }
+    var byIndex = [(item: ItemKey, files: ItemKey?)?](repeating: nil, count: show.episodes.count)
+    for (index, key) in zip(published, keys) { byIndex[index] = key }
+    return byIndex
+  }
+
   /// The shows whose records could not be read, for a `PUB-CACHE` note.
   private var unreadable: [String] = []
   private let lock = NSLock()
@@ -124,8 +192,8 @@ final class ShowCache: @unchecked Sendable {
     return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
   }
 
-  /// The stored record of a show, when its key is `key`.
-  func record(of slug: String, key: String) -> Record? {
+  /// The stored record of a show, whatever its key, when this Podium wrote it.
+  func record(of slug: String) -> Record? {
     let record: Record
     do throws(CacheFile.Problem) {
       record = try CacheFile.read(Record.self, from: folder.appendingPathComponent(slug))
@@ -133,7 +201,7 @@ final class ShowCache: @unchecked Sendable {
       if error == .unreadable { lock.withLock { unreadable.append(slug) } }
       return nil
     }
-    guard record.format == Self.format, record.podium == podium, record.key == key else { return nil }
+    guard record.format == Self.format, record.podium == podium else { return nil }
     return record
   }
 

@@ -1,0 +1,203 @@
+import FeedWriter
+import Foundation
+import PodiumXML
+
+/// The item layer of a show's record in the build cache (docs/architecture.md, "The build
+/// cache"): for each published episode of the feed the last build wrote, the keys of what its
+/// item and its files depend on (``ItemKey``), where its item is in that feed (bytes, a checksum
+/// of them, its source-map marks), what the sanitiser cut from its notes, and which of the
+/// show's files it made. A build that renders the show again copies an item whose key is
+/// unchanged from the old feed, and links its files from the old output, instead of making them.
+///
+/// Kept as a few flat byte arrays rather than a value per episode: a show of 10,000 episodes
+/// would otherwise be 100,000 values to encode and decode.
+struct ItemRecords: Codable, Equatable {
+  /// Per entry, 1 byte: which of its keys are known, and whether it has an item.
+  var flags: [UInt8] = []
+  /// Per entry, 64 bytes: the item's key, then the files' key.
+  var keys: [UInt8] = []
+  /// Per entry, 24 bytes: the item's first byte and the byte after it, and ``CacheFile/checksum(_:)`` of its bytes.
+  var items: [UInt8] = []
+  /// Per entry, 12 bytes: the end of its marks in `marks`, and the range of its files among the record's files.
+  var ends: [UInt8] = []
+  /// 8 bytes a mark: its line counted from the item's first line, and its source (``FeedSourceMap/ItemMarks``).
+  var marks: [UInt8] = []
+  /// The entries whose notes lost something to the sanitiser.
+  var removals: [Removed] = []
+
+  struct Removed: Codable, Equatable {
+    var entry: Int
+    /// Each ``HTMLRemoval`` as a kind letter and its names (``code(_:)``).
+    var removals: [[String]]
+  }
+
+  private static let hasItemKey: UInt8 = 1
+  private static let hasFilesKey: UInt8 = 2
+  private static let hasItem: UInt8 = 4
+
+  /// What one entry holds, as a build reads it.
+  struct Entry {
+    var filesKey: ItemKey?
+    /// Its item in the old feed: bytes, their checksum, marks; `nil` for an episode without one.
+    var bytes: Range<Int>?
+    var checksum: UInt64
+    var marks: FeedSourceMap.ItemMarks
+    var files: Range<Int>
+    var removals: [HTMLRemoval]
+  }
+
+  var count: Int { flags.count }
+
+  /// Whether the arrays agree with one another and with a record of `fileCount` files: a
+  /// record that doesn't is not used.
+  func isConsistent(fileCount: Int) -> Bool {
+    let count = flags.count
+    guard keys.count == count * 64, items.count == count * 24, ends.count == count * 12, marks.count % 8 == 0 else {
+      return false
+    }
+    var markEnd = 0
+    for entry in 0..<count {
+      let end = Int(int32(ends, at: entry * 12))
+      let (first, last) = (Int(int32(ends, at: entry * 12 + 4)), Int(int32(ends, at: entry * 12 + 8)))
+      guard end >= markEnd, end * 8 <= marks.count, 0 <= first, first <= last, last <= fileCount else { return false }
+      let (start, after) = (int64(items, at: entry * 24), int64(items, at: entry * 24 + 8))
+      if flags[entry] & Self.hasItem != 0, !(0 <= start && start <= after) { return false }
+      markEnd = end
+    }
+    return removals.allSatisfy { 0 <= $0.entry && $0.entry < count }
+  }
+
+  /// The entries ready to be looked up by their item key: made once per show.
+  struct Lookup {
+    let records: ItemRecords
+    private let byKey: [ItemKey: Int]
+    private let removed: [Int: [HTMLRemoval]]
+
+    init(_ records: ItemRecords) {
+      self.records = records
+      var byKey: [ItemKey: Int] = [:]
+      byKey.reserveCapacity(records.count)
+      for entry in 0..<records.count where records.flags[entry] & ItemRecords.hasItemKey != 0 {
+        byKey[ItemKey(records.keys, at: entry * 64)] = entry
+      }
+      self.byKey = byKey
+      removed = Dictionary(records.removals.map { ($0.entry, $0.removals.compactMap(ItemRecords.removal)) }) { a, _ in a }
+    }
+
+    /// The entry whose item key is `key`.
+    func entry(_ key: ItemKey) -> Entry? {
+      byKey[key].map { records.entry($0, removals: removed[$0] ?? []) }
+    }
+  }
+
+  private func entry(_ entry: Int, removals: [HTMLRemoval]) -> Entry {
+    let markStart = entry == 0 ? 0 : Int(int32(ends, at: (entry - 1) * 12))
+    let markEnd = Int(int32(ends, at: entry * 12))
+    var lines: [Int32] = []
+    var sources: [Int32] = []
+    lines.reserveCapacity(markEnd - markStart)
+    sources.reserveCapacity(markEnd - markStart)
+    for mark in markStart..<markEnd {
+      lines.append(int32(marks, at: mark * 8))
+      sources.append(int32(marks, at: mark * 8 + 4))
+    }
+    let hasItem = flags[entry] & Self.hasItem != 0
+    return Entry(
+      filesKey: flags[entry] & Self.hasFilesKey != 0 ? ItemKey(keys, at: entry * 64 + 32) : nil,
+      bytes: hasItem ? Int(int64(items, at: entry * 24))..<Int(int64(items, at: entry * 24 + 8)) : nil,
+      checksum: UInt64(bitPattern: int64(items, at: entry * 24 + 16)),
+      marks: FeedSourceMap.ItemMarks(lines: lines, sources: sources),
+      files: Int(int32(ends, at: entry * 12 + 4))..<Int(int32(ends, at: entry * 12 + 8)),
+      removals: removals)
+  }
+
+  /// Adds an entry, after the last.
+  mutating func append(
+    itemKey: ItemKey?, filesKey: ItemKey?, item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
+    files: Range<Int>, removals: [HTMLRemoval]
+  ) {
+    let entry = count
+    flags.append(
+      (itemKey == nil ? 0 : Self.hasItemKey) | (filesKey == nil ? 0 : Self.hasFilesKey) | (item == nil ? 0 : Self.hasItem))
+    (itemKey ?? ItemKey()).append(to: &keys)
+    (filesKey ?? ItemKey()).append(to: &keys)
+    append(Int64(item?.bytes.lowerBound ?? 0), to: &items)
+    append(Int64(item?.bytes.upperBound ?? 0), to: &items)
+    append(Int64(bitPattern: item?.checksum ?? 0), to: &items)
+    if let marks = item?.marks {
+      for (line, source) in zip(marks.lines, marks.sources) {
+        append(line, to: &self.marks)
+        append(source, to: &self.marks)
+      }
+    }
+    append(Int32(clamping: self.marks.count / 8), to: &ends)
+    append(Int32(clamping: files.lowerBound), to: &ends)
+    append(Int32(clamping: files.upperBound), to: &ends)
+    if !removals.isEmpty { self.removals.append(Removed(entry: entry, removals: removals.map(Self.code))) }
+  }
+
+  /// A removal as strings: a letter for its kind, then its names.
+  static func code(_ removal: HTMLRemoval) -> [String] {
+    switch removal.kind {
+    case .element(let name): ["e", name]
+    case .unwrapped(let name): ["u", name]
+    case .attribute(let element, let name): ["a", element, name]
+    case .url(let url): ["l", url]
+    }
+  }
+
+  static func removal(_ code: [String]) -> HTMLRemoval? {
+    switch (code.first, code.count) {
+    case ("e", 2): HTMLRemoval(.element(code[1]))
+    case ("u", 2): HTMLRemoval(.unwrapped(code[1]))
+    case ("a", 3): HTMLRemoval(.attribute(element: code[1], name: code[2]))
+    case ("l", 2): HTMLRemoval(.url(code[1]))
+    default: nil
+    }
+  }
+
+  private func append(_ value: Int64, to bytes: inout [UInt8]) {
+    withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+  }
+
+  private func append(_ value: Int32, to bytes: inout [UInt8]) {
+    withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+  }
+
+  private func int64(_ bytes: [UInt8], at offset: Int) -> Int64 {
+    bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
+  }
+
+  private func int32(_ bytes: [UInt8], at offset: Int) -> Int32 {
+    bytes.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int32.self)) }
+  }
+}
+
+/// A SHA-256 digest of what an item (or its files) depends on (``ShowCache/itemKeys(of:published:catalogue:digests:)``).
+struct ItemKey: Hashable, Sendable {
+  var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+  init() {}
+
+  init(_ bytes: [UInt8], at offset: Int = 0) {
+    bytes.withUnsafeBytes { raw in
+      words = (
+        raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+      )
+    }
+  }
+
+  func append(to bytes: inout [UInt8]) {
+    for word in [words.0, words.1, words.2, words.3] { withUnsafeBytes(of: word) { bytes += $0 } }
+  }
+
+  static func == (a: ItemKey, b: ItemKey) -> Bool { a.words == b.words }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(words.0)
+    hasher.combine(words.1)
+  }
+}
