@@ -14,7 +14,8 @@ import PodiumXML
 struct ItemRecords: Codable, Equatable {
   /// Per entry, 1 byte: which of its keys are known, and whether it has an item.
   var flags: [UInt8] = []
-  /// Per entry, 64 bytes: the item's key, then the files' key.
+  /// Per entry, 96 bytes: the item's key, the files' key, and the *stamp key*: the episode
+  /// file's stamp with its show's context (``ShowCache/itemKeys(of:published:catalogue:digests:previous:)``).
   var keys: [UInt8] = []
   /// Per entry, 24 bytes: the item's first byte and the byte after it, and ``CacheFile/checksum(_:)`` of its bytes.
   var items: [UInt8] = []
@@ -34,6 +35,7 @@ struct ItemRecords: Codable, Equatable {
   private static let hasItemKey: UInt8 = 1
   private static let hasFilesKey: UInt8 = 2
   private static let hasItem: UInt8 = 4
+  private static let hasStampKey: UInt8 = 8
 
   /// What one entry holds, as a build reads it.
   struct Entry {
@@ -52,7 +54,7 @@ struct ItemRecords: Codable, Equatable {
   /// record that doesn't is not used.
   func isConsistent(fileCount: Int) -> Bool {
     let count = flags.count
-    guard keys.count == count * 64, items.count == count * 24, ends.count == count * 12, marks.count % 8 == 0 else {
+    guard keys.count == count * 96, items.count == count * 24, ends.count == count * 12, marks.count % 8 == 0 else {
       return false
     }
     var markEnd = 0
@@ -71,22 +73,36 @@ struct ItemRecords: Codable, Equatable {
   struct Lookup {
     let records: ItemRecords
     private let byKey: [ItemKey: Int]
+    private let byStamp: [ItemKey: Int]
     private let removed: [Int: [HTMLRemoval]]
 
     init(_ records: ItemRecords) {
       self.records = records
       var byKey: [ItemKey: Int] = [:]
+      var byStamp: [ItemKey: Int] = [:]
       byKey.reserveCapacity(records.count)
+      byStamp.reserveCapacity(records.count)
       for entry in 0..<records.count where records.flags[entry] & ItemRecords.hasItemKey != 0 {
-        byKey[ItemKey(records.keys, at: entry * 64)] = entry
+        byKey[ItemKey(records.keys, at: entry * 96)] = entry
+        if records.flags[entry] & ItemRecords.hasStampKey != 0 { byStamp[ItemKey(records.keys, at: entry * 96 + 64)] = entry }
       }
-      self.byKey = byKey
+      (self.byKey, self.byStamp) = (byKey, byStamp)
       removed = Dictionary(records.removals.map { ($0.entry, $0.removals.compactMap(ItemRecords.removal)) }) { a, _ in a }
     }
 
     /// The entry whose item key is `key`.
     func entry(_ key: ItemKey) -> Entry? {
       byKey[key].map { records.entry($0, removals: removed[$0] ?? []) }
+    }
+
+    /// The item and files keys of the entry whose stamp key is `key`.
+    func keys(stamp key: ItemKey) -> (item: ItemKey, files: ItemKey?)? {
+      byStamp[key].map { entry in
+        (
+          ItemKey(records.keys, at: entry * 96),
+          records.flags[entry] & ItemRecords.hasFilesKey != 0 ? ItemKey(records.keys, at: entry * 96 + 32) : nil
+        )
+      }
     }
   }
 
@@ -103,7 +119,7 @@ struct ItemRecords: Codable, Equatable {
     }
     let hasItem = flags[entry] & Self.hasItem != 0
     return Entry(
-      filesKey: flags[entry] & Self.hasFilesKey != 0 ? ItemKey(keys, at: entry * 64 + 32) : nil,
+      filesKey: flags[entry] & Self.hasFilesKey != 0 ? ItemKey(keys, at: entry * 96 + 32) : nil,
       bytes: hasItem ? Int(int64(items, at: entry * 24))..<Int(int64(items, at: entry * 24 + 8)) : nil,
       checksum: UInt64(bitPattern: int64(items, at: entry * 24 + 16)),
       marks: FeedSourceMap.ItemMarks(lines: lines, sources: sources),
@@ -113,14 +129,16 @@ struct ItemRecords: Codable, Equatable {
 
   /// Adds an entry, after the last.
   mutating func append(
-    itemKey: ItemKey?, filesKey: ItemKey?, item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
+    itemKey: ItemKey?, filesKey: ItemKey?, stampKey: ItemKey?, item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
     files: Range<Int>, removals: [HTMLRemoval]
   ) {
     let entry = count
     flags.append(
-      (itemKey == nil ? 0 : Self.hasItemKey) | (filesKey == nil ? 0 : Self.hasFilesKey) | (item == nil ? 0 : Self.hasItem))
+      (itemKey == nil ? 0 : Self.hasItemKey) | (filesKey == nil ? 0 : Self.hasFilesKey) | (item == nil ? 0 : Self.hasItem)
+        | (stampKey == nil ? 0 : Self.hasStampKey))
     (itemKey ?? ItemKey()).append(to: &keys)
     (filesKey ?? ItemKey()).append(to: &keys)
+    (stampKey ?? ItemKey()).append(to: &keys)
     append(Int64(item?.bytes.lowerBound ?? 0), to: &items)
     append(Int64(item?.bytes.upperBound ?? 0), to: &items)
     append(Int64(bitPattern: item?.checksum ?? 0), to: &items)
@@ -173,7 +191,7 @@ struct ItemRecords: Codable, Equatable {
   }
 }
 
-/// A SHA-256 digest of what an item (or its files) depends on (``ShowCache/itemKeys(of:published:catalogue:digests:)``).
+/// A SHA-256 digest of what an item (or its files) depends on (``ShowCache/itemKeys(of:published:catalogue:digests:previous:)``).
 struct ItemKey: Hashable, Sendable {
   var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 

@@ -161,14 +161,15 @@ struct OutputRenderer {
     let sourceMap: FeedSourceMap
     // The item layer of the show cache: a build keys each item, and copies those whose key the
     // last feed had, from that feed, while it has its recorded stamp.
-    let keys = keyed && staging != nil && show.medium == .podcast
-      ? shows?.itemKeys(of: show, published: published, catalogue: catalogue, digests: digests) : nil
-    let previousFiles = previous?.files ?? []
-    let old: PreviousFeed? = previous.flatMap { record in
-      guard let shows, keys != nil, record.items.isConsistent(fileCount: previousFiles.count),
-        let feed = previousFiles.first(where: { $0.path == feedPath })
-      else { return nil }
-      return PreviousFeed(output: shows.output, path: feedPath, stamp: feed.stamp, items: record.items)
+    let cached = keyed && staging != nil && show.medium == .podcast ? shows : nil
+    let previousFiles = cached == nil ? [] : previous?.files ?? []
+    let lookup = previous.flatMap { record in
+      cached != nil && record.items.isConsistent(fileCount: previousFiles.count) ? ItemRecords.Lookup(record.items) : nil
+    }
+    let keys = cached?.itemKeys(of: show, published: published, catalogue: catalogue, digests: digests, previous: lookup)
+    let old: PreviousFeed? = lookup.flatMap { lookup in
+      guard let cached, let feed = previousFiles.first(where: { $0.path == feedPath }) else { return nil }
+      return PreviousFeed(output: cached.output, path: feedPath, stamp: feed.stamp, items: lookup)
     }
     var checksums: [Int: UInt64] = [:]
     var removals: [Int: [HTMLRemoval]] = [:]
@@ -235,7 +236,7 @@ struct OutputRenderer {
   /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item is the one it was checked against; a
   /// written one's bytes are read back from the staged feed.
   private func items(
-    show: Show, published: [Int], keys: [(item: ItemKey, files: ItemKey?)?], files: [Int: Range<Int>],
+    show: Show, published: [Int], keys: [ShowCache.Keys?], files: [Int: Range<Int>],
     feed map: FeedSourceMap, checksums: [Int: UInt64], removals: [Int: [HTMLRemoval]], staged: URL
   ) throws -> ItemRecords? {
     let descriptor = open(staged.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -262,7 +263,7 @@ struct OutputRenderer {
         position += 1
       }
       records.append(
-        itemKey: keys[index]?.item, filesKey: keys[index]?.files, item: item, files: files[index] ?? 0..<0,
+        itemKey: keys[index]?.item, filesKey: keys[index]?.files, stampKey: keys[index]?.stamp, item: item, files: files[index] ?? 0..<0,
         removals: removals[index] ?? [])
     }
     return records
@@ -274,7 +275,7 @@ struct OutputRenderer {
   ///
   /// - Returns: by episode index, the range of its files in `result.staged`.
   private func addFiles(
-    show: Show, published: [Int], staging: SharedStaging?, keys: [(item: ItemKey, files: ItemKey?)?]?,
+    show: Show, published: [Int], staging: SharedStaging?, keys: [ShowCache.Keys?]?,
     old: PreviousFeed?, previousFiles: [ShowCache.File], to result: inout Result
   ) throws -> [Int: Range<Int>] {
     var ranges: [Int: Range<Int>] = [:]

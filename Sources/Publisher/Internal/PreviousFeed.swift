@@ -13,7 +13,7 @@ final class PreviousFeed: @unchecked Sendable {
   let items: ItemRecords.Lookup
 
   /// Opens `path` in `output` (no symbolic link on the way) when it is a regular file with `stamp`.
-  init?(output: URL, path: String, stamp: OutputFileStamp, items: ItemRecords) {
+  init?(output: URL, path: String, stamp: OutputFileStamp, items: ItemRecords.Lookup) {
     var folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     let names = path.split(separator: "/").map(String.init)
     guard folder >= 0, let name = names.last else { return nil }
@@ -32,7 +32,7 @@ final class PreviousFeed: @unchecked Sendable {
     }
     descriptor = file
     self.stamp = stamp
-    self.items = ItemRecords.Lookup(items)
+    self.items = items
   }
 
   deinit { close(descriptor) }

@@ -145,9 +145,14 @@ final class ShowCache: @unchecked Sendable {
   /// (and its line), language and `chapter_timestamps`: not on the channel, the other items, or
   /// which item is newest. Its files (chapters, transcripts) also depend on the show's title
   /// (the chapters' `podcastName`) and on the bytes of its transcripts, by their stamps.
-  func itemKeys(of show: Show, published: [Int], catalogue: Catalogue, digests: DigestCache) -> [(
-    item: ItemKey, files: ItemKey?
-  )?] {
+  ///
+  /// Making an item's key encodes its episode. An episode whose file has the stamp it had and
+  /// whose show's context (``EpisodeCache``: podium.yaml, show.yaml, media, transcripts) is
+  /// unchanged was loaded the same and has the same keys: its *stamp key* finds them in
+  /// `previous` without encoding it.
+  func itemKeys(
+    of show: Show, published: [Int], catalogue: Catalogue, digests: DigestCache, previous: ItemRecords.Lookup?
+  ) -> [Keys?] {
     var context = Array(itemPrefix.utf8)
     for field in [
       catalogue.site.baseURL, catalogue.site.mediaBaseURL, catalogue.site.analyticsPrefix.map { "+" + $0.prefix } ?? "-",
@@ -159,8 +164,21 @@ final class ShowCache: @unchecked Sendable {
     }
     let itemContext = ContentDigest.sha256(context)
     let filesContext = ContentDigest.sha256(itemContext + Array(show.title.utf8))
-    let keys = ParallelMap.map(published) { index -> (item: ItemKey, files: ItemKey?)? in
+    let stampContext = episodes.context(of: show.slug).map { Array("\(itemPrefix)\0\($0)\0".utf8) }
+    let fileStamps = Dictionary(episodes.episodeStamps(of: show.slug) ?? [], uniquingKeysWith: { first, _ in first })
+    let keys = ParallelMap.map(published) { index -> Keys? in
       let episode = show.episodes[index]
+      var stampKey: ItemKey?
+      let name = episode.file.hasPrefix(show.slug + "/") ? String(episode.file.dropFirst(show.slug.count + 1)) : episode.file
+      if var bytes = stampContext, let stamp = fileStamps[name], !stamp.racy {
+        bytes += episode.file.utf8
+        bytes.append(0)
+        bytes += stamp.bytes
+        stampKey = ItemKey(ContentDigest.sha256(bytes))
+      }
+      if let stampKey, let known = previous?.keys(stamp: stampKey) {
+        return Keys(item: known.item, files: known.files, stamp: stampKey)
+      }
       guard var bytes = try? CacheEncoder.encode(episode) else { return nil }
       bytes += itemContext
       for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
@@ -172,14 +190,23 @@ final class ShowCache: @unchecked Sendable {
       var files = filesContext
       item.append(to: &files)
       for transcript in episode.transcripts {
-        guard let stamp = stamps["\(show.slug)/\(transcript.file)"], !stamp.racy else { return (item, nil) }
+        guard let stamp = stamps["\(show.slug)/\(transcript.file)"], !stamp.racy else {
+          return Keys(item: item, files: nil, stamp: stampKey)
+        }
         files += stamp.bytes
       }
-      return (item, ItemKey(ContentDigest.sha256(files)))
+      return Keys(item: item, files: ItemKey(ContentDigest.sha256(files)), stamp: stampKey)
     }
-    var byIndex = [(item: ItemKey, files: ItemKey?)?](repeating: nil, count: show.episodes.count)
+    var byIndex = [Keys?](repeating: nil, count: show.episodes.count)
     for (index, key) in zip(published, keys) { byIndex[index] = key }
     return byIndex
+  }
+
+  /// An item's keys (``itemKeys(of:published:catalogue:digests:previous:)``).
+  struct Keys: Sendable {
+    var item: ItemKey
+    var files: ItemKey?
+    var stamp: ItemKey?
   }
 
   /// The shows whose records could not be read, for a `PUB-CACHE` note.
