@@ -212,6 +212,11 @@ import Testing
       try fixture.folder.write(
         "episodes/verhalen/show.yaml", BuildCacheTests.remoteShow.replacingOccurrences(of: "Allemaal politiek", with: "Verhalen"))
     },
+    // What an item shows of its show: its items are written again.
+    Change(name: "a show's explicit changed", expected: Reuse(taken: 4, read: 2, shows: 1, items: 0)) { _, fixture in
+      try fixture.folder.write(
+        "episodes/verhalen/show.yaml", BuildCacheTests.remoteShow.replacingOccurrences(of: "explicit: false", with: "explicit: true"))
+    },
     Change(name: "a media file changed", expected: Reuse(taken: 2, read: 4, shows: 1, items: 1)) { _, fixture in
       try fixture.folder.write("episodes/gesprekken/media/2024-03-14-de-buurt-beslist.mp3", SampleMedia.mp3(seconds: 61))
     },
