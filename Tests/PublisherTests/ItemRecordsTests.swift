@@ -1,0 +1,63 @@
+import FeedWriter
+import Foundation
+import PodiumXML
+import Testing
+
+@testable import Publisher
+
+/// The item layer of a show's record gives back, through the cache's binary form, each entry as
+/// it was added, found by its item key or its stamp key; arrays that don't agree are refused whole.
+@Suite struct ItemRecordsTests {
+  static func key(_ seed: UInt8) -> ItemKey { ItemKey([UInt8](repeating: seed, count: 32)) }
+
+  static func records() -> ItemRecords {
+    var records = ItemRecords()
+    records.append(
+      itemKey: key(1), filesKey: key(2), stampKey: key(3),
+      item: (10..<200, 0xDEAD_BEEF, FeedSourceMap.ItemMarks(lines: [1, 2, 5], sources: [4, -7, 1])), files: 1..<3,
+      removals: [HTMLRemoval(.element("script")), HTMLRemoval(.attribute(element: "b", name: "onclick"))])
+    // An episode without an item (no media), and one whose files' key is not known.
+    records.append(itemKey: key(4), filesKey: key(5), stampKey: nil, item: nil, files: 3..<4, removals: [])
+    records.append(
+      itemKey: key(6), filesKey: nil, stampKey: key(7), item: (200..<300, 7, FeedSourceMap.ItemMarks(lines: [1], sources: [2])),
+      files: 4..<4, removals: [HTMLRemoval(.url("javascript:x"))])
+    return records
+  }
+
+  @Test func entriesRoundTripAndAreFoundByTheirKeys() throws {
+    let records = Self.records()
+    let back = try CacheDecoder.decode(ItemRecords.self, from: try CacheEncoder.encode(records))
+    #expect(back == records)
+    #expect(back.isConsistent(fileCount: 4))
+    let lookup = ItemRecords.Lookup(back)
+    let first = try #require(lookup.entry(Self.key(1)))
+    #expect(first.bytes == 10..<200 && first.checksum == 0xDEAD_BEEF && first.files == 1..<3)
+    #expect(first.filesKey == Self.key(2))
+    #expect(first.marks == FeedSourceMap.ItemMarks(lines: [1, 2, 5], sources: [4, -7, 1]))
+    #expect(first.removals == [HTMLRemoval(.element("script")), HTMLRemoval(.attribute(element: "b", name: "onclick"))])
+    let second = try #require(lookup.entry(Self.key(4)))
+    #expect(second.bytes == nil && second.marks.lines.isEmpty && second.removals.isEmpty)
+    let third = try #require(lookup.entry(Self.key(6)))
+    #expect(third.filesKey == nil && third.marks == FeedSourceMap.ItemMarks(lines: [1], sources: [2]))
+    #expect(third.removals == [HTMLRemoval(.url("javascript:x"))])
+    #expect(lookup.entry(Self.key(2)) == nil, "a files key is not an item key")
+    #expect(lookup.keys(stamp: Self.key(3))?.item == Self.key(1))
+    #expect(lookup.keys(stamp: Self.key(7))?.files == nil)
+    #expect(lookup.keys(stamp: Self.key(1)) == nil)
+  }
+
+  @Test func arraysThatDontAgreeAreRefused() {
+    let records = Self.records()
+    #expect(!records.isConsistent(fileCount: 3), "a file range past the record's files")
+    var short = records
+    short.keys.removeLast()
+    #expect(!short.isConsistent(fileCount: 4))
+    var marks = records
+    marks.marks.removeLast(8)
+    #expect(!marks.isConsistent(fileCount: 4))
+    var removal = records
+    removal.removals.append(.init(entry: 9, removals: [["e", "x"]]))
+    #expect(!removal.isConsistent(fileCount: 4))
+    #expect(ItemRecords.removal(["?", "x"]) == nil && ItemRecords.removal(["a", "b"]) == nil)
+  }
+}
