@@ -213,7 +213,9 @@ public struct PodcastFeedWriter: Sendable {
           pending = position < run.endIndex ? try item(run[position]) : nil
         }
       }
-      for index in sources.indices { sources[index].bytes = sources[index].bytes.lowerBound - start..<sources[index].bytes.upperBound - start }
+      for index in sources.indices {
+        sources[index].bytes = sources[index].bytes.lowerBound - start..<sources[index].bytes.upperBound - start
+      }
       fragments.append((fragment, sources))
       next = pending
     }

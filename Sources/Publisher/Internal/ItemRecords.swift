@@ -129,7 +129,8 @@ struct ItemRecords: Codable, Equatable {
 
   /// Adds an entry, after the last.
   mutating func append(
-    itemKey: ItemKey?, filesKey: ItemKey?, stampKey: ItemKey?, item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
+    itemKey: ItemKey?, filesKey: ItemKey?, stampKey: ItemKey?,
+    item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
     files: Range<Int>, removals: [HTMLRemoval]
   ) {
     let entry = count

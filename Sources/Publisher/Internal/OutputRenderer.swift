@@ -233,8 +233,8 @@ struct OutputRenderer {
   }
 
   /// The show's items for its record: each published episode's keys, its item's bytes and
-  /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item is the one it was checked against; a
-  /// written one's bytes are read back from the staged feed.
+  /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item
+  /// is the one it was checked against; a written one's bytes are read back from the staged feed.
   private func items(
     show: Show, published: [Int], keys: [ShowCache.Keys?], files: [Int: Range<Int>],
     feed map: FeedSourceMap, checksums: [Int: UInt64], removals: [Int: [HTMLRemoval]], staged: URL
@@ -263,8 +263,8 @@ struct OutputRenderer {
         position += 1
       }
       records.append(
-        itemKey: keys[index]?.item, filesKey: keys[index]?.files, stampKey: keys[index]?.stamp, item: item, files: files[index] ?? 0..<0,
-        removals: removals[index] ?? [])
+        itemKey: keys[index]?.item, filesKey: keys[index]?.files, stampKey: keys[index]?.stamp, item: item,
+        files: files[index] ?? 0..<0, removals: removals[index] ?? [])
     }
     return records
   }
