@@ -38,7 +38,7 @@ let package = Package(
     .target(name: "ShowNotes", dependencies: ["CCmarkGFM", "PodiumXML"]),
     .target(name: "Identifiers", dependencies: ["CCrypto"]),
     .target(name: "AtomicOutput", dependencies: ["CPodiumSystem", "Parallel"]),
-    .target(name: "FeedRules", dependencies: ["Diagnostics", "Parallel", "PodiumXML", "PodcastVocabulary"]),
+    .target(name: "FeedRules", dependencies: ["Diagnostics", "Identifiers", "Parallel", "PodiumXML", "PodcastVocabulary"]),
     .target(name: "MediaProbe", dependencies: ["Diagnostics"]),
     .target(name: "CurlTransfer", dependencies: ["CCurl"]),
     .target(name: "LinkCheck", dependencies: ["CCurl", "CurlTransfer", "Diagnostics"]),

@@ -85,8 +85,17 @@ public struct FeedLinter: Sendable {
   private func lint(
     file: String, read: (FeedStream) throws(XMLParseError) -> XMLPrologue
   ) -> (findings: [Finding], shape: FeedShape) {
+    let checked = lint(file: file, layout: nil, read: read)
+    return (checked.findings, checked.shape)
+  }
+
+  /// The same, keeping each item's result when `layout` gives the items' bytes: the memo is
+  /// `nil` when the feed gave none (not well-formed, read twice, not UTF-8, its spans wrong).
+  func lint(
+    file: String, layout: ItemLayout?, read: (FeedStream) throws(XMLParseError) -> XMLPrologue
+  ) -> (findings: [Finding], shape: FeedShape, memo: FeedCheckMemo?) {
     do throws(XMLParseError) {
-      var stream = FeedStream(file: file)
+      var stream = FeedStream(file: file, spans: layout?.spans)
       var prologue = try read(stream)
       if let line = stream.overflowLine {
         throw XMLParseError(
@@ -97,9 +106,16 @@ public struct FeedLinter: Sendable {
         stream = FeedStream(file: file, knownFeed: feed)
         prologue = try read(stream)
       }
-      return (stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport(), stream.shape)
+      let findings = stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport()
+      return (findings, stream.shape, prologue.isUTF8 ? stream.memo : nil)
     } catch {
-      return ([ParseErrorFinding.finding(for: error, file: file)], FeedShape())
+      return ([ParseErrorFinding.finding(for: error, file: file)], FeedShape(), nil)
     }
   }
+}
+
+extension XMLPrologue {
+  /// Declared as UTF-8, or not declared (XML's default): the encoding whose line breaks an item's
+  /// bytes show (``ItemLayout``).
+  var isUTF8: Bool { declaredEncoding.map { $0.uppercased() == "UTF-8" } ?? true }
 }

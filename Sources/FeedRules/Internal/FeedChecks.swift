@@ -12,4 +12,9 @@ enum FeedChecks {
   }
 
   static let rules: [Rule] = ParseErrorFinding.rules + all().flatMap { type(of: $0).rules }
+
+  private static let byID = Dictionary(rules.map { ($0.id, $0) }) { first, _ in first }
+
+  /// The rule with this id, for an item's result given again (``ItemEvent``).
+  static func rule(id: String) -> Rule? { byID[id] }
 }

@@ -10,6 +10,11 @@ import PodiumXML
 /// against (`itunes:type`, a channel `media:player`), so a feed that has one is read a second
 /// time, with the whole channel from the first reading known before its first item: findings
 /// are then exactly those of checking the whole tree at once.
+///
+/// Given the byte range of each item (`ItemSpan`), it also keeps each item's result for a memo
+/// (``FeedCheckMemo``); an item whose result came from the memo was left out of the bytes read
+/// (only its line breaks kept, so every line is the feed's own) and its result is applied in its
+/// place, in feed order, so the findings are exactly those of reading it.
 final class FeedStream: XMLStreamHandler {
   private var checks = FeedChecks.all()
   private var lists: [FindingList]
@@ -41,14 +46,40 @@ final class FeedStream: XMLStreamHandler {
   /// The channel's line, when it has more elements than the limit.
   private(set) var overflowLine: Int?
 
-  init(file: String, knownFeed: Feed? = nil) {
+  /// Each item's bytes, in feed order, when their results are kept for a memo.
+  private let spans: [ItemSpan]?
+  /// The span the next item read belongs to, or the next result to apply.
+  private var nextSpan = 0
+  /// The context the memo's results were found in; the channel read must give the same.
+  private let expectedContext: String?
+  /// What the items' results depend on outside them (``FeedCheckMemo``), once the channel was checked.
+  private(set) var context: String?
+  /// Each item's result, in feed order: read or applied.
+  private(set) var results: [FeedItemResult] = []
+  /// The document did not match its spans (an item outside them, a channel element among the
+  /// items), or its channel not the memo's context: its results, and its findings when a memo
+  /// was applied, are not to be used.
+  private(set) var unusable = false
+
+  init(file: String, knownFeed: Feed? = nil, spans: [ItemSpan]? = nil, expectedContext: String? = nil) {
     lists = checks.map { _ in FindingList(file: file) }
     self.knownFeed = knownFeed
+    self.spans = spans
+    self.expectedContext = expectedContext
+  }
+
+  /// Each item's result for a memo, when every span was an item read or applied.
+  var memo: FeedCheckMemo? {
+    guard let spans, !unusable, knownFeed == nil, !needsSecondReading, let context, nextSpan == spans.count,
+      results.count == spans.count
+    else { return nil }
+    return FeedCheckMemo(context: context, items: results)
   }
 
   /// The findings of every family, once the document has been read.
   func finish(_ prologue: XMLPrologue) -> [Finding] {
     guard let root else { return [] }
+    if let spans, nextSpan < spans.count { unusable = true }
     if feed == nil, isRSS, let channelHeader { checkChannel(channelHeader) }
     let document = FeedDocument(
       prologue: prologue, root: root, channelCount: channelCount, secondChannel: secondChannel)
@@ -87,40 +118,92 @@ final class FeedStream: XMLStreamHandler {
 
   func child(_ element: XMLElement, depth: Int) {
     guard overflowLine == nil else { return }
+    let inChannel = depth == 2 && channelCount == 1 && !channelEnded
+    if inChannel, element.name == "item", element.namespaceURI == nil { return item(element) }
     visit(element, whole: true)
-    guard depth == 2, channelCount == 1, !channelEnded else { return }
-    let isItem = element.name == "item" && element.namespaceURI == nil
-    if isItem || ElementKey(element) == "podcast:liveItem" {
+    guard inChannel else { return }
+    // Between and after the spans there is only white space: a channel element there is among
+    // the items, which the results of items left out can't be placed around.
+    if let first = spans?.first, element.line >= first.lines.lowerBound { unusable = true }
+    if ElementKey(element) == "podcast:liveItem" {
       sawItemLike = true
     } else if sawItemLike, firstAfterItems == nil {
       firstAfterItems = element
     }
-    if isItem {
-      shape.items += 1
-      if element.children.contains(where: { $0.name == "enclosure" && $0.namespaceURI == nil }) {
-        shape.itemsWithEnclosure += 1
-      }
-    }
-    guard isItem else {
-      if sawItem, knownFeed == nil { needsSecondReading = true }
-      guard channelChildren.count < Self.channelElementLimit else {
-        overflowLine = overflowLine ?? channelHeader?.line
-        return
-      }
-      channelChildren.append(element)
+    if sawItem, knownFeed == nil { needsSecondReading = true }
+    guard channelChildren.count < Self.channelElementLimit else {
+      overflowLine = overflowLine ?? channelHeader?.line
       return
     }
-    if !sawItem, let channelHeader {
-      sawItem = true
-      checkChannel(channelHeader)
+    channelChildren.append(element)
+  }
+
+  /// An item of the channel, read: its span's results before it applied, then checked (and its
+  /// result kept). The channel is checked before the first item, whether read or applied.
+  private func item(_ element: XMLElement) {
+    var span: ItemSpan?
+    if let spans {
+      applyResults()
+      if nextSpan < spans.count, spans[nextSpan].lines.contains(element.line) {
+        span = spans[nextSpan]
+        nextSpan += 1
+      } else {
+        unusable = true
+      }
     }
-    guard !needsSecondReading, let feed else { return }
-    let item = FeedItem(element, namespaces: &namespaces)
-    Self.each(&checks, &lists) { $0.check(item, of: feed, into: &$1) }
+    let hasEnclosure = element.children.contains { $0.name == "enclosure" && $0.namespaceURI == nil }
+    let declaresITunes = Self.declaresITunes(element)
+    countItem(hasEnclosure: hasEnclosure, declaresITunes: declaresITunes)
+    let recording = span != nil && !unusable && !needsSecondReading && feed != nil
+    if recording { for index in lists.indices { lists[index].startItem(line: element.line) } }
+    visit(element, whole: true)
+    if !needsSecondReading, let feed {
+      let item = FeedItem(element, namespaces: &namespaces)
+      Self.each(&checks, &lists) { $0.check(item, of: feed, into: &$1) }
+    }
+    guard recording, let span else { return }
+    var events: [FeedItemResult.Event] = []
+    for index in lists.indices {
+      for event in lists[index].endItem() { events.append(.init(family: index, event: event)) }
+    }
+    results.append(FeedItemResult(
+      digest: span.digest, lineOffset: element.line - span.lines.lowerBound, hasEnclosure: hasEnclosure,
+      declaresITunes: declaresITunes, events: events))
+  }
+
+  /// An item read or applied: counted, and the channel checked before the first.
+  private func countItem(hasEnclosure: Bool, declaresITunes: Bool) {
+    sawItemLike = true
+    shape.items += 1
+    if hasEnclosure { shape.itemsWithEnclosure += 1 }
+    guard !sawItem, let channelHeader else { return }
+    if !shape.declaresITunes { shape.declaresITunes = declaresITunes }
+    sawItem = true
+    checkChannel(channelHeader)
+  }
+
+  /// Applies the memo's results of the spans up to the next one read.
+  private func applyResults() {
+    guard let spans else { return }
+    while nextSpan < spans.count, let result = spans[nextSpan].result {
+      let line = spans[nextSpan].lines.lowerBound + result.lineOffset
+      nextSpan += 1
+      countItem(hasEnclosure: result.hasEnclosure, declaresITunes: result.declaresITunes)
+      guard !needsSecondReading, feed != nil, let context, context == expectedContext,
+        result.events.allSatisfy({ lists.indices.contains($0.family) })
+      else {
+        unusable = true
+        continue
+      }
+      for event in result.events { lists[event.family].apply(event.event.shifted(by: line)) }
+      results.append(result)
+    }
   }
 
   func end(depth: Int) {
-    if depth == 1, channelCount == 1 { channelEnded = true }
+    guard depth == 1, channelCount == 1, !channelEnded else { return }
+    applyResults()
+    channelEnded = true
   }
 
   private func checkChannel(_ header: XMLElement) {
@@ -129,12 +212,30 @@ final class FeedStream: XMLStreamHandler {
       knownFeed ?? Feed(root: root, channel: channel, hasItems: sawItem, firstAfterItems: firstAfterItems)
     self.feed = feed
     Self.each(&checks, &lists) { $0.check(feed, into: &$1) }
+    context = Self.context(root: root, channel: header, feed: feed)
+    if let expectedContext, context != expectedContext { unusable = true }
+  }
+
+  /// What an item's result depends on outside its bytes: the namespaces in scope, and the
+  /// channel's facts that item rules read.
+  private static func context(root: XMLElement, channel: XMLElement, feed: Feed) -> String {
+    var parts = [FeedCheckMemo.rulesVersion, root.name, root.namespaceURI ?? "", channel.name]
+    for declaration in root.namespaceDeclarations + channel.namespaceDeclarations {
+      parts.append("xmlns:\(declaration.prefix ?? "")=\(declaration.uri)")
+    }
+    parts.append("serial \(feed.isSerial)")
+    parts.append("channel \(feed.channel != nil)")
+    parts.append("language \(feed.channel?.has("language") == true)")
+    parts.append("player \(feed.channel.map { MediaRSSRules.hasPlayer($0.element) } == true)")
+    return parts.joined(separator: "\u{0}")
+  }
+
+  private static func declaresITunes(_ element: XMLElement) -> Bool {
+    element.namespaceDeclarations.contains { $0.uri == FeedShape.iTunesNamespace }
   }
 
   private func visit(_ element: XMLElement, whole: Bool) {
-    if !sawItem, !shape.declaresITunes {
-      shape.declaresITunes = element.namespaceDeclarations.contains { $0.uri == FeedShape.iTunesNamespace }
-    }
+    if !sawItem, !shape.declaresITunes { shape.declaresITunes = Self.declaresITunes(element) }
     guard !needsSecondReading else { return }
     Self.each(&checks, &lists) { $0.visit(element, whole: whole, into: &$1) }
   }

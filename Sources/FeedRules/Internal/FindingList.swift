@@ -27,7 +27,26 @@ struct FindingList {
   /// Rules in the order they first went past the cap, so the summaries come out in a stable order.
   private var overflowed: [Overflow] = []
 
+  /// What the family's rules keep across items (``AcrossItems``).
+  var across = AcrossItems()
+  /// While an item is checked for a memo (``FeedCheckMemo``): what checking it did, with lines
+  /// relative to `itemLine`.
+  private var transcript: [ItemEvent]?
+  private var itemLine = 0
+
   init(file: String) { self.file = file }
+
+  /// Starts keeping what checking the item at `line` does.
+  mutating func startItem(line: Int) {
+    transcript = []
+    itemLine = line
+  }
+
+  /// What checking the item did since ``startItem(line:)``, with lines relative to its line.
+  mutating func endItem() -> [ItemEvent] {
+    defer { transcript = nil }
+    return transcript ?? []
+  }
 
   /// The findings, then one summary per rule that went past the cap.
   var findings: [Finding] {
@@ -52,6 +71,52 @@ struct FindingList {
   }
 
   mutating func add(_ rule: Rule, _ message: @autoclosure () -> String, line: Int?, severity: Severity? = nil) {
+    guard transcript != nil else { return report(rule, message(), line: line, severity: severity) }
+    let text = message()
+    transcript?.append(.finding(rule: rule.id, message: text, line: line.map { $0 - itemLine }, severity: severity))
+    report(rule, text, line: line, severity: severity)
+  }
+
+  /// Adds a finding of `rule` the first time `key` is seen in the feed (in the channel or any item).
+  mutating func addOnce(_ key: String, _ rule: Rule, _ message: @autoclosure () -> String, at element: XMLElement) {
+    if transcript != nil {
+      // An item's result keeps the key's first use in the item; whether that is the feed's
+      // first is decided when it is applied.
+      guard !(transcript?.contains { if case .once(key, _, _, _) = $0 { true } else { false } } ?? false) else { return }
+      let event = ItemEvent.once(key: key, rule: rule.id, message: message(), line: element.line)
+      transcript?.append(event.shifted(by: -itemLine))
+      return apply(event)
+    }
+    guard across.reported.insert(key).inserted else { return }
+    report(rule, message(), line: element.line)
+  }
+
+  /// Applies a fact that rules across items use (a GUID, an enclosure URL, a date), keeping it in
+  /// the item's result when an item is being kept.
+  mutating func note(_ event: ItemEvent) {
+    transcript?.append(event.shifted(by: -itemLine))
+    apply(event)
+  }
+
+  /// Applies an event of an item's result, with absolute lines: what it found is added as when
+  /// the item was checked, and what it says of the item is weighed against the earlier items.
+  mutating func apply(_ event: ItemEvent) {
+    switch event {
+    case .finding(let rule, let message, let line, let severity):
+      guard let rule = FeedChecks.rule(id: rule) else { return }
+      report(rule, message, line: line, severity: severity)
+    case .once(let key, let rule, let message, let line):
+      guard let rule = FeedChecks.rule(id: rule), across.reported.insert(key).inserted else { return }
+      report(rule, message, line: line)
+    case .guid(let value, let line): GUIDRules.checkUnique(value, line: line, into: &self)
+    case .enclosure(let url, let line): EnclosureRules.checkUnique(url, line: line, into: &self)
+    case .date(let seconds, let line): DateRules.checkOrder(seconds, line: line, into: &self)
+    }
+  }
+
+  /// Adds a finding without keeping it in an item's result: what rules across items decide, or
+  /// what an applied event found.
+  mutating func report(_ rule: Rule, _ message: @autoclosure () -> String, line: Int?, severity: Severity? = nil) {
     let count = increment(rule.id)
     guard count <= Self.perRule else {
       if count == Self.perRule + 1 {

@@ -48,10 +48,7 @@ struct AppleChannelRules: FeedCheck {
     ]
   }
 
-  /// The first use of each tag Apple no longer reads, reported once per feed.
-  private var deprecated = DeprecatedTags()
-
-  mutating func check(_ feed: Feed, into findings: inout FindingList) {
+  func check(_ feed: Feed, into findings: inout FindingList) {
     guard let channel = feed.channel else { return }
     if let title = channel.first("title"), title.trimmedText.isEmpty {
       findings.add(Self.title, "the show's <title> is empty; write the show's name", at: title)
@@ -73,11 +70,11 @@ struct AppleChannelRules: FeedCheck {
         Self.author, "the show has no <itunes:author>; add the host's or network's name", at: channel.element)
     }
     checkOptionalTags(channel, into: &findings)
-    deprecated.check(channel, rule: Self.deprecated, into: &findings)
+    DeprecatedTags.check(channel, rule: Self.deprecated, into: &findings)
   }
 
-  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
-    deprecated.check(item.node, rule: Self.deprecated, into: &findings)
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    DeprecatedTags.check(item.node, rule: Self.deprecated, into: &findings)
   }
 
   private func checkImage(_ channel: FeedNode, into findings: inout FindingList) {

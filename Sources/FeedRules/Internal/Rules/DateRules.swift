@@ -26,18 +26,14 @@ struct DateRules: FeedCheck {
 
   static let example = "Sun, 06 Jul 2014 13:00:00 +0000"
 
-  /// The date and line of the last item with a readable date, for RSS-ITEM-ORDER.
-  private var previous: (seconds: Int, line: Int)?
-  /// Set once the order was reported, or from the start for a serial show (listed oldest first).
-  private var reportedOrder = false
-
-  mutating func check(_ feed: Feed, into findings: inout FindingList) {
+  func check(_ feed: Feed, into findings: inout FindingList) {
     guard let channel = feed.channel else { return }
     for date in channel.all("pubDate") + channel.all("lastBuildDate") { _ = check(date, into: &findings) }
-    reportedOrder = feed.isSerial
+    // A serial show is listed oldest first: its order is not reported.
+    findings.across.reportedOrder = feed.isSerial
   }
 
-  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
     guard let pubDate = item.first(.pubDate) else {
       findings.add(
@@ -46,13 +42,19 @@ struct DateRules: FeedCheck {
       return
     }
     guard let date = check(pubDate, into: &findings) else { return }
-    if !reportedOrder, let previous, date.secondsSince1970 > previous.seconds {
-      findings.add(
-        Self.itemOrder, "this item is newer than \(ItemReference.phrase(line: previous.line)) above it; list items newest first",
-        at: pubDate)
-      reportedOrder = true
+    findings.note(.date(seconds: date.secondsSince1970, line: pubDate.line))
+  }
+
+  /// RSS-ITEM-ORDER, across items: each readable date against the last one (``AcrossItems``),
+  /// reported once.
+  static func checkOrder(_ seconds: Int, line: Int, into findings: inout FindingList) {
+    if !findings.across.reportedOrder, let previous = findings.across.previousDate, seconds > previous.seconds {
+      findings.report(
+        itemOrder, "this item is newer than \(ItemReference.phrase(line: previous.line)) above it; list items newest first",
+        line: line)
+      findings.across.reportedOrder = true
     }
-    previous = (date.secondsSince1970, pubDate.line)
+    findings.across.previousDate = (seconds, line)
   }
 
   /// Checks one date element and returns the date when it could be read at all.

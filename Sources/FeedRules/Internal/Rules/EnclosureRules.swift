@@ -33,10 +33,7 @@ struct EnclosureRules: FeedCheck {
     "mp4": ["video/mp4", "audio/mp4"], "m4v": ["video/x-m4v", "video/mp4"], "pdf": ["application/pdf"],
   ]
 
-  /// The line of the first enclosure of each URL, for APPLE-ITEM-ENCLOSURE.
-  private var firstUse = FirstUse()
-
-  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let enclosures = item.node.all(.enclosure)
     guard let enclosure = enclosures.first else { return }
     if enclosures.count > 1 {
@@ -48,12 +45,16 @@ struct EnclosureRules: FeedCheck {
     checkAttributes(enclosure, into: &findings)
     guard let url = enclosure.attribute("url"), !url.isEmpty else { return }
     checkApple(enclosure, url: url, into: &findings)
-    if let line = firstUse.earlierLine(of: url, usedAt: enclosure.line) {
-      findings.add(
-        Self.uniqueURL,
-        "this enclosure URL is also used by \(ItemReference.phrase(line: line)), and Apple ignores the duplicate; give each episode its own media file URL",
-        at: enclosure)
-    }
+    findings.note(.enclosure(url: url, line: enclosure.line))
+  }
+
+  /// APPLE-ITEM-ENCLOSURE's duplicates, across items: the first use of each URL is kept (``AcrossItems``).
+  static func checkUnique(_ url: String, line: Int, into findings: inout FindingList) {
+    guard let earlier = findings.across.firstUse.earlierLine(of: url, usedAt: line) else { return }
+    findings.report(
+      uniqueURL,
+      "this enclosure URL is also used by \(ItemReference.phrase(line: earlier)), and Apple ignores the duplicate; give each episode its own media file URL",
+      line: line)
   }
 
   private func checkAttributes(_ enclosure: XMLElement, into findings: inout FindingList) {

@@ -26,10 +26,7 @@ struct GUIDRules: FeedCheck {
 
   static var rules: [Rule] { [present, notEmpty, permalink, boolean, unique, strength] }
 
-  /// The line of the first `<guid>` of each value, for RSS-GUID-UNIQUE.
-  private var firstUse = FirstUse()
-
-  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
     let item = item.node
     guard let guid = item.first(.guid) else {
       findings.add(
@@ -45,12 +42,16 @@ struct GUIDRules: FeedCheck {
       return
     }
     checkPermalink(guid, value: value, into: &findings)
-    if let line = firstUse.earlierLine(of: value, usedAt: guid.line) {
-      findings.add(
-        Self.unique,
-        "the guid \(value.quotedForMessage) is also used by \(ItemReference.phrase(line: line)); give every item its own guid",
-        at: guid)
-    }
+    findings.note(.guid(value: value, line: guid.line))
+  }
+
+  /// RSS-GUID-UNIQUE, across items: the first use of each value is kept (``AcrossItems``).
+  static func checkUnique(_ value: String, line: Int, into findings: inout FindingList) {
+    guard let earlier = findings.across.firstUse.earlierLine(of: value, usedAt: line) else { return }
+    findings.report(
+      unique,
+      "the guid \(value.quotedForMessage) is also used by \(ItemReference.phrase(line: earlier)); give every item its own guid",
+      line: line)
   }
 
   private func checkPermalink(_ guid: XMLElement, value: String, into findings: inout FindingList) {

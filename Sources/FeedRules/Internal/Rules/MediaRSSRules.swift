@@ -52,7 +52,13 @@ struct MediaRSSRules: FeedCheck {
     visit(channel.element, playerAbove: false, namespaces: &namespaces, into: &findings)
     // Optional elements on the channel hold for every item below it (MRSS-HIERARCHY): a channel's
     // player is the player of any content that has no url.
-    channelPlayer = Self.mediaChildren(of: channel.element, namespaces: &namespaces).contains { $0.name == "player" }
+    channelPlayer = Self.hasPlayer(channel.element)
+  }
+
+  /// Whether the channel has a `<media:player>`, which plays every item's content that has no url.
+  static func hasPlayer(_ channel: XMLElement) -> Bool {
+    var namespaces = NamespaceCache()
+    return mediaChildren(of: channel, namespaces: &namespaces).contains { $0.name == "player" }
   }
 
   mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {

@@ -44,39 +44,29 @@ struct NamespaceRules: FeedCheck {
     "googleplay": FeedNamespace.googlePlayURI,
   ]
 
-  /// Undeclared prefixes already reported, each once per feed.
-  private var reportedPrefixes: Set<Substring> = []
-
   /// Every element, in document order: the only rule family that needs to see them all.
-  mutating func visit(_ element: XMLElement, whole: Bool, into findings: inout FindingList) {
-    visit(element, whole: whole, reportedPrefixes: &reportedPrefixes, into: &findings)
-  }
-
-  private func visit(
-    _ element: XMLElement, whole: Bool = true, reportedPrefixes: inout Set<Substring>, into findings: inout FindingList
-  ) {
+  func visit(_ element: XMLElement, whole: Bool, into findings: inout FindingList) {
     for declaration in element.namespaceDeclarations { checkDeclaration(declaration, on: element, into: &findings) }
     if element.namespaceURI == nil {
-      checkPrefix(of: element.name, on: element, reported: &reportedPrefixes, into: &findings)
+      checkPrefix(of: element.name, on: element, into: &findings)
     }
     for attribute in element.attributes where attribute.namespaceURI == nil {
-      checkPrefix(of: attribute.name, on: element, reported: &reportedPrefixes, into: &findings)
+      checkPrefix(of: attribute.name, on: element, into: &findings)
     }
     guard whole else { return }
-    for child in element.children { visit(child, reportedPrefixes: &reportedPrefixes, into: &findings) }
+    for child in element.children { visit(child, whole: true, into: &findings) }
   }
 
-  /// A name that still has a prefix after parsing used one that was never declared.
-  private func checkPrefix(
-    of name: String, on element: XMLElement, reported: inout Set<Substring>, into findings: inout FindingList
-  ) {
+  /// A name that still has a prefix after parsing used one that was never declared: reported
+  /// once per prefix and feed.
+  private func checkPrefix(of name: String, on element: XMLElement, into findings: inout FindingList) {
     guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return }
     let prefix = name[..<colon]
-    guard prefix != "xml", reported.insert(prefix).inserted else { return }
+    guard prefix != "xml" else { return }
     let uri = Self.uriForPrefix[String(prefix)] ?? "…"
-    findings.add(
-      Self.declared, "the prefix '\(prefix)' in '\(name)' is not declared; add xmlns:\(prefix)=\"\(uri)\" to <rss>",
-      at: element)
+    findings.addOnce(
+      String(prefix), Self.declared,
+      "the prefix '\(prefix)' in '\(name)' is not declared; add xmlns:\(prefix)=\"\(uri)\" to <rss>", at: element)
   }
 
   private func checkDeclaration(

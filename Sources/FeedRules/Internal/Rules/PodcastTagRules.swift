@@ -20,25 +20,22 @@ struct PodcastTagRules: FeedCheck {
 
   static var rules: [Rule] { [requiredAttributes, https, length128, unknown] }
 
-  /// Unknown names are reported once each, not once per episode.
-  private var reported: Set<String> = []
+  // Unknown names are reported once each, not once per episode.
 
-  mutating func check(_ feed: Feed, into findings: inout FindingList) {
-    for element in feed.podcastElements { check(element, reported: &reported, into: &findings) }
+  func check(_ feed: Feed, into findings: inout FindingList) {
+    for element in feed.podcastElements { check(element, into: &findings) }
   }
 
-  mutating func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
-    for element in item.podcastElements { check(element, reported: &reported, into: &findings) }
+  func check(_ item: FeedItem, of feed: Feed, into findings: inout FindingList) {
+    for element in item.podcastElements { check(element, into: &findings) }
   }
 
-  private func check(_ element: XMLElement, reported: inout Set<String>, into findings: inout FindingList) {
+  private func check(_ element: XMLElement, into findings: inout FindingList) {
     guard let spec = PodcastTagSpec.all[element.name] else {
-      if reported.insert(element.name).inserted {
-        findings.add(
-          Self.unknown,
-          "<podcast:\(element.name)> is not a tag of the podcast namespace 1.0; check its spelling or remove it",
-          at: element)
-      }
+      findings.addOnce(
+        element.name, Self.unknown,
+        "<podcast:\(element.name)> is not a tag of the podcast namespace 1.0; check its spelling or remove it",
+        at: element)
       return
     }
     for name in spec.required where element.attribute(name) == nil {
@@ -47,7 +44,7 @@ struct PodcastTagRules: FeedCheck {
         "<podcast:\(element.name)> has no \(name) attribute; add \(name)=\"…\", which the spec requires", at: element)
     }
     for attribute in element.attributes where attribute.namespaceURI == nil {
-      checkAttribute(attribute, of: element, spec: spec, reported: &reported, into: &findings)
+      checkAttribute(attribute, of: element, spec: spec, into: &findings)
     }
     if let limit = spec.textLimit, element.text.utf8.count > limit, case let length = element.trimmedText.count,
       length > limit
@@ -60,17 +57,14 @@ struct PodcastTagRules: FeedCheck {
   }
 
   private func checkAttribute(
-    _ attribute: XMLElement.Attribute, of element: XMLElement, spec: PodcastTagSpec, reported: inout Set<String>,
-    into findings: inout FindingList
+    _ attribute: XMLElement.Attribute, of element: XMLElement, spec: PodcastTagSpec, into findings: inout FindingList
   ) {
     let name = attribute.name
     guard let kind = spec.attributeKinds[name] else {
-      if reported.insert("\(element.name)@\(name)").inserted {
-        findings.add(
-          Self.unknown,
-          "<podcast:\(element.name)> has no attribute '\(name)' in the spec; check its spelling or remove it",
-          at: element)
-      }
+      findings.addOnce(
+        "\(element.name)@\(name)", Self.unknown,
+        "<podcast:\(element.name)> has no attribute '\(name)' in the spec; check its spelling or remove it",
+        at: element)
       return
     }
     if kind.contains(.url), URLText.isPlainHTTP(attribute.value) {

@@ -1,0 +1,87 @@
+import Foundation
+import Identifiers
+
+/// A feed's items as the caller's byte ranges say, checked to be what they claim: each range
+/// starts with an `<item>` start tag, the ranges are in order, and only white space lies between
+/// them, so the results of items left out can be placed exactly between those read
+/// (``FeedStream``). Per item: the lines it spans and the digest of its bytes.
+struct ItemLayout {
+  private(set) var spans: [ItemSpan] = []
+  private let ranges: [Range<Int>]
+
+  /// `nil` when the ranges don't fit the bytes, or the bytes are not UTF-8 (whose line breaks
+  /// are the bytes counted).
+  init?(_ bytes: FeedBytes, itemSpans: [Range<Int>]) {
+    guard !itemSpans.isEmpty else { return nil }
+    var buffer: [UInt8] = []
+    let utf8 = bytes.read(0..<min(4, bytes.count), buffer: &buffer) { head in
+      !head.contains(0) && !head.starts(with: [0xFE, 0xFF]) && !head.starts(with: [0xFF, 0xFE])
+    }
+    guard utf8 == true else { return nil }
+    ranges = itemSpans
+    spans.reserveCapacity(itemSpans.count)
+    var position = 0
+    var line = 1
+    for range in itemSpans {
+      guard range.lowerBound >= position, range.count > 6, range.upperBound <= bytes.count else { return nil }
+      let isFirst = spans.isEmpty
+      let span = bytes.read(position..<range.upperBound, buffer: &buffer) { piece -> ItemSpan? in
+        let gap = UnsafeRawBufferPointer(rebasing: piece[..<(range.lowerBound - position)])
+        // Before the first item is the channel; between items, only white space.
+        guard isFirst || gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        line += Self.newlines(in: gap)
+        let item = UnsafeRawBufferPointer(rebasing: piece[(range.lowerBound - position)...])
+        guard item.starts(with: Self.itemTag), Self.afterName.contains(item[Self.itemTag.count]) else { return nil }
+        let start = line
+        line += Self.newlines(in: item)
+        return ItemSpan(lines: start...line, digest: ItemDigest(ContentDigest.sha256(item)))
+      }
+      guard let span = span ?? nil else { return nil }
+      spans.append(span)
+      position = range.upperBound
+    }
+  }
+
+  mutating func take(_ memo: FeedCheckMemo) {
+    let known = Dictionary(memo.items.map { ($0.digest, $0) }) { first, _ in first }
+    for index in spans.indices { spans[index].result = known[spans[index].digest] }
+  }
+
+  mutating func forgetResults() {
+    for index in spans.indices { spans[index].result = nil }
+  }
+
+  /// How many items have a result to apply instead of being read.
+  var known: Int { spans.reduce(0) { $0 + ($1.result == nil ? 0 : 1) } }
+
+  /// The feed with every item that has a result left out, each replaced by as many line breaks
+  /// as it had, so every line read is the feed's own; `nil` when the bytes can't be read.
+  func partial(_ bytes: FeedBytes) -> Data? {
+    var data = Data()
+    var buffer: [UInt8] = []
+    var position = 0
+    for (range, span) in zip(ranges, spans) {
+      let end = span.result == nil ? range.upperBound : range.lowerBound
+      guard bytes.read(position..<end, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
+      if span.result != nil { data.append(contentsOf: repeatElement(0x0A, count: span.lines.count - 1)) }
+      position = range.upperBound
+    }
+    guard bytes.read(position..<bytes.count, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
+    return data
+  }
+
+  private static let itemTag = Array("<item".utf8)
+  private static let afterName: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")]
+
+  /// The line feeds in `bytes`, which is what the parser counts lines by.
+  static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
+    guard var cursor = bytes.baseAddress else { return 0 }
+    let end = cursor + bytes.count
+    var count = 0
+    while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+      count += 1
+      cursor = UnsafeRawPointer(found) + 1
+    }
+    return count
+  }
+}
