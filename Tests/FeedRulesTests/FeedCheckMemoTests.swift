@@ -201,6 +201,23 @@ import Testing
     try Self.check(broken, memo: try Self.check(Self.base, memo: nil).memo)
   }
 
+  /// A memo stored and read back is the same memo; one damaged or cut short reads as an empty
+  /// memo, which gives no item's result.
+  @Test func aStoredMemoReadsBackOrNotAtAll() throws {
+    let memo = try #require(try Self.check(Self.onceEach, memo: nil).memo)
+    let stored = try JSONEncoder().encode(memo)
+    #expect(try JSONDecoder().decode(FeedCheckMemo.self, from: stored) == memo)
+    var bytes = try JSONDecoder().decode([UInt8].self, from: stored)
+    for damaged in [Array(bytes.dropLast(5)), [UInt8](repeating: 0xFF, count: 40), []] {
+      let read = try JSONDecoder().decode(FeedCheckMemo.self, from: try JSONEncoder().encode(damaged))
+      #expect(read.count == 0)
+      #expect(try Self.check(Self.onceEach, memo: read).reused == 0)
+    }
+    bytes[bytes.count / 2] ^= 0x55
+    let flipped = try JSONDecoder().decode(FeedCheckMemo.self, from: try JSONEncoder().encode(bytes))
+    try Self.check(Self.onceEach, memo: flipped)
+  }
+
   /// The feed read from a file, in pieces: the same findings and memo as from memory.
   @Test func aFeedOnDiskChecksAsInMemory() throws {
     let folder = try TemporaryFolder()

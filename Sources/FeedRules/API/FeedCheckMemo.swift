@@ -10,6 +10,23 @@ import Diagnostics
 /// the channel's `itunes:type`, `language` and `media:player`): a check whose feed differs in
 /// those parses every item.
 public struct FeedCheckMemo: Sendable, Hashable, Codable {
+  /// Stored as one array of bytes (``MemoBytes``); one that can't be read decodes as an empty
+  /// memo, which no feed matches, rather than failing what holds it.
+  public init(from decoder: any Decoder) throws {
+    let bytes = try decoder.singleValueContainer().decode([UInt8].self)
+    self = MemoBytes.decode(bytes) ?? FeedCheckMemo(context: "", items: [])
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(MemoBytes.encode(self))
+  }
+
+  init(context: String, items: [FeedItemResult]) {
+    self.context = context
+    self.items = items
+  }
+
   /// The rules' version and the channel's facts, as ``FeedStream`` finds them.
   let context: String
   /// Each item's result, in feed order.

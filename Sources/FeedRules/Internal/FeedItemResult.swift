@@ -1,8 +1,8 @@
 /// One item's result in a memo.
-struct FeedItemResult: Sendable, Hashable, Codable {
+struct FeedItemResult: Sendable, Hashable {
   /// What a family did while the item was checked: the index of the family in
   /// ``FeedChecks/all()``, and the event with its line relative to the item's.
-  struct Event: Sendable, Hashable, Codable {
+  struct Event: Sendable, Hashable {
     let family: Int
     let event: ItemEvent
   }

@@ -1,5 +1,5 @@
 /// The SHA-256 of an item's bytes, as four words.
-struct ItemDigest: Sendable, Hashable, Codable {
+struct ItemDigest: Sendable, Hashable {
   let first, second, third, fourth: UInt64
 
   init(_ sha256: [UInt8]) {

@@ -8,7 +8,7 @@ import Diagnostics
 ///
 /// Lines are relative to the item's own line while the event is kept in an item's result, and
 /// absolute when it is applied.
-enum ItemEvent: Sendable, Hashable, Codable {
+enum ItemEvent: Sendable, Hashable {
   /// A finding decided by the item alone.
   case finding(rule: String, message: String, line: Int?, severity: Severity?)
   /// A finding made only the first time its key is seen in the feed (an undeclared prefix, an
