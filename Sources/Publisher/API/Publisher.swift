@@ -213,8 +213,8 @@ public struct Publisher: Sendable {
     // episodes: 74 MB to 48 MB).
     podium_release_free_memory()
     let folder = staging.folder
-    let (found, staged) = Concurrently.run(
-      { ParallelMap.map(plan.checked) { $0.findings(stagedIn: folder) } },
+    let (checks, staged) = Concurrently.run(
+      { ParallelMap.map(plan.checked) { output in output.check(stagedIn: folder) { shows?.memo(for: output.path) } } },
       {
         Result {
           try tree.add(OutputManifest.path, try OutputManifest.encode(written))
@@ -222,8 +222,10 @@ public struct Publisher: Sendable {
           return staging.staged
         }
       })
+    let found = checks.map(\.findings)
     report.add(plan.settings.apply(CheckedOutput.merged(plan.checked, found)))
-    report.timings.append(stopwatch.lap("check feeds, stage output"))
+    let reused = checks.reduce(0) { $0 + $1.reused }
+    report.timings.append(stopwatch.lap("check feeds, stage output" + (reused > 0 ? " (\(reused) feed items from the cache)" : "")))
     let ready: StagedDirectory
     do {
       ready = try staged.get()
@@ -245,7 +247,7 @@ public struct Publisher: Sendable {
     var showRecords: [String: ShowCache.Record] = [:]
     if shows != nil, let cache {
       if outputs == nil { TreeFingerprint.waitForNextTick() }
-      showRecords = records(of: plan, found: found, staging: staging, cache: cache)
+      showRecords = records(of: plan, checks: checks, staging: staging, cache: cache)
     }
     // Once more just before the swap: a file put into the output while the build ran would be
     // removed with the old output.
@@ -323,13 +325,14 @@ public struct Publisher: Sendable {
   /// stamps, and what rendering and checking them found. A show whose rendering failed, or
   /// whose files can't be stamped, gets none.
   private func records(
-    of plan: Plan, found: [[Finding]], staging: Staging, cache: BuildCache
+    of plan: Plan, checks: [CheckedOutput.Check], staging: Staging, cache: BuildCache
   ) -> [String: ShowCache.Record] {
     var checked: [String: [ShowCache.Checked]] = [:]
-    for (output, findings) in zip(plan.checked, found) {
+    for (output, check) in zip(plan.checked, checks) {
       guard let slash = output.path.firstIndex(of: "/") else { continue }
       checked[String(output.path[..<slash]), default: []].append(ShowCache.Checked(
-        path: output.path, file: output.file, size: output.size, preview: output.preview != nil, findings: findings))
+        path: output.path, file: output.file, size: output.size, preview: output.preview != nil,
+        findings: check.findings, memo: check.memo))
     }
     let parts = plan.cacheable.filter { !$0.value.reused && !$0.value.rendered.contains { $0.severity == .error } }
     let made = ParallelMap.map(Array(parts)) { slug, part -> (String, ShowCache.Record)? in

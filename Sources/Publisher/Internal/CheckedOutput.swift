@@ -63,6 +63,33 @@ struct CheckedOutput: Sendable {
     return located(findings)
   }
 
+  /// What checking a staged output found, and for a podcast feed whose items' bytes are known,
+  /// each item's result for the next build (``FeedCheckMemo``).
+  struct Check: Sendable {
+    var findings: [Finding]
+    var memo: FeedCheckMemo?
+    /// The items whose results came from the last build's memo, without being parsed.
+    var reused = 0
+  }
+
+  /// The same as ``findings(stagedIn:)``, but a podcast feed whose items' bytes the writer gave
+  /// parses only the items the last build's memo has no result for (``FeedLinter/inspect(contentsOfFile:file:itemSpans:memo:)``):
+  /// its findings are exactly those of checking it whole.
+  ///
+  /// - Parameter memo: the last build's memo of this feed, asked for only when it can be used.
+  func check(stagedIn staging: URL, memo: () -> FeedCheckMemo?) -> Check {
+    guard preview == nil, known == nil, case .feed(let profile) = rules, let sourceMap,
+      let spans = Self.itemSpans(of: sourceMap)
+    else { return Check(findings: findings(stagedIn: staging)) }
+    let checked = FeedLinter(profile: profile).inspect(
+      contentsOfFile: staging.appendingPathComponent(path).path, file: file, itemSpans: spans, memo: memo())
+    return Check(findings: located(checked.findings), memo: checked.memo, reused: checked.reused)
+  }
+
+  /// The byte range of each item in the written feed, as the writer's source map gives it; `nil`
+  /// when it gives none, and the feed is then checked whole, with no memo kept.
+  static func itemSpans(of sourceMap: FeedSourceMap) -> [Range<Int>]? { nil }
+
   /// The findings of several outputs, those reported at the catalogue once per rule, line and
   /// severity: a title is both `<title>` and `<itunes:title>`, and a show's preview repeats its
   /// feed, yet each mistake is one finding. (The severity is part of it, so that an error is never

@@ -1,6 +1,7 @@
 import AtomicOutput
 import Catalogue
 import Diagnostics
+import FeedRules
 import Foundation
 import Identifiers
 import Parallel
@@ -97,6 +98,9 @@ final class ShowCache: @unchecked Sendable {
     var size: Int
     var preview: Bool
     var findings: [Finding]
+    /// Each item's result, for checking the next version of the feed item by item (a feed
+    /// whose items' bytes were known).
+    var memo: FeedCheckMemo?
   }
 
   init(
@@ -230,6 +234,18 @@ final class ShowCache: @unchecked Sendable {
     }
     guard record.format == Self.format, record.podium == podium else { return nil }
     return record
+  }
+
+  /// The memo of the feed at `path` (a show's folder, then the file) from the last build's record
+  /// of the show, whatever its key: an item's result depends only on the item's bytes and what
+  /// the memo itself names (``FeedCheckMemo``). A record that can't be read gives none; the
+  /// `PUB-CACHE` note is the show's record's to give.
+  func memo(for path: String) -> FeedCheckMemo? {
+    guard let slash = path.firstIndex(of: "/"),
+      let record = try? CacheFile.read(Record.self, from: folder.appendingPathComponent(String(path[..<slash]))),
+      record.format == Self.format, record.podium == podium
+    else { return nil }
+    return record.checked.first { $0.path == path && !$0.preview }?.memo
   }
 
   /// Stores the records of the shows this build rendered, keeps those of the shows it took
