@@ -20,8 +20,9 @@ extension FeedLinter {
   /// - Parameters:
   ///   - data: the feed's bytes.
   ///   - file: the path or URL that findings should name.
-  ///   - itemSpans: the byte range of each `<item>` of the channel, in order, from its `<` to
-  ///     the end of its end tag (the writer knows them). Ranges that don't fit the bytes are
+  ///   - itemSpans: the byte range of each `<item>` of the channel, in order, from its `<` (or
+  ///     the spaces before it) to the end of its end tag or the line feed after it (the writer
+  ///     knows them: `FeedSourceMap.itemBytes`). Ranges that don't fit the bytes are
   ///     found out, and the feed is then read whole, without a memo.
   ///   - memo: the last check's memo of this feed, if any: an item whose bytes have a result in
   ///     it is not parsed; any other memo (other rules, another channel) is ignored.

@@ -2,7 +2,7 @@ import Foundation
 import Identifiers
 
 /// A feed's items as the caller's byte ranges say, checked to be what they claim: each range
-/// starts with an `<item>` start tag, the ranges are in order, and only white space lies between
+/// starts with an `<item>` start tag (after spaces or tabs), the ranges are in order, and only white space lies between
 /// them, so the results of items left out can be placed exactly between those read
 /// (``FeedStream``). Per item: the lines it spans and the digest of its bytes.
 struct ItemLayout {
@@ -30,8 +30,13 @@ struct ItemLayout {
         // Before the first item is the channel; between items, only white space.
         guard isFirst || gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
         line += Self.newlines(in: gap)
-        let item = UnsafeRawBufferPointer(rebasing: piece[(range.lowerBound - position)...])
-        guard item.starts(with: Self.itemTag), Self.afterName.contains(item[Self.itemTag.count]) else { return nil }
+        let whole = UnsafeRawBufferPointer(rebasing: piece[(range.lowerBound - position)...])
+        // A range may take in the item's indentation (the writer's does, to copy items whole);
+        // not a line break, which ``partial(_:)`` would then not put back.
+        let indent = whole.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        let item = UnsafeRawBufferPointer(rebasing: whole[indent...])
+        guard item.count > Self.itemTag.count, item.starts(with: Self.itemTag), Self.afterName.contains(item[Self.itemTag.count])
+        else { return nil }
         let start = line
         line += Self.newlines(in: item)
         return ItemSpan(lines: start...line, digest: ItemDigest(ContentDigest.sha256(item)))

@@ -452,7 +452,7 @@ public struct Publisher: Sendable {
     let found = ParallelMap.map(catalogue.shows) { show -> ShowCache.Record? in
       shows.key(
         for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now
-      ).flatMap { shows.record(of: show.slug, key: $0) }
+      ).flatMap { key in shows.record(of: show.slug).flatMap { $0.key == key ? $0 : nil } }
     }
     var taken: [String: ShowCache.Record] = [:]
     for (show, record) in zip(catalogue.shows, found) { taken[show.slug] = record }

@@ -87,8 +87,10 @@ struct CheckedOutput: Sendable {
   }
 
   /// The byte range of each item in the written feed, as the writer's source map gives it; `nil`
-  /// when it gives none, and the feed is then checked whole, with no memo kept.
-  static func itemSpans(of sourceMap: FeedSourceMap) -> [Range<Int>]? { nil }
+  /// when it gives none (a feed without items), and the feed is then checked whole, with no memo kept.
+  static func itemSpans(of sourceMap: FeedSourceMap) -> [Range<Int>]? {
+    sourceMap.itemBytes.isEmpty ? nil : sourceMap.itemBytes
+  }
 
   /// The findings of several outputs, those reported at the catalogue once per rule, line and
   /// severity: a title is both `<title>` and `<itunes:title>`, and a show's preview repeats its
