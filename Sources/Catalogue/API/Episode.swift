@@ -1,7 +1,9 @@
 /// One episode: front matter and show notes from `<YYYY-MM-DD>-<slug>.md`.
 ///
 /// A plain value: a new field is one stored property here (a nested value for a group of them),
-/// read where the reader fills it, and it is compared, hashed and encoded with the rest.
+/// read where the reader fills it, and it is compared, hashed and encoded with the rest. A field
+/// most episodes leave unset goes in ``EpisodeExtras`` instead, with a property here that forwards
+/// to it.
 public struct Episode: Sendable, Hashable, Codable {
   /// Path relative to the catalogue, for findings.
   public var file: String
@@ -21,26 +23,13 @@ public struct Episode: Sendable, Hashable, Codable {
   /// The audio or video file; `nil` only for a video that lives on YouTube or Vimeo alone,
   /// which the video index shows but a podcast feed can't carry.
   public var media: Enclosure?
-  /// The same video on YouTube or Vimeo, or the only copy of it.
-  public var external: ExternalVideo? = nil
-  /// Other renditions of the media: WebM, HLS, an audio-only version.
-  public var alternates: [AlternateEnclosure] = []
   public var summary: String? = nil
   public var artwork: MediaReference? = nil
-  /// A still in the video's own aspect ratio, for video surfaces (`podcast:image purpose="poster"`).
-  public var poster: Poster? = nil
   public var link: String? = nil
   public var transcripts: [Transcript] = []
   public var chapters: [Chapter] = []
-  /// `nil` means the show's persons apply.
-  public var persons: [Person]? = nil
   public var themes: [String] = []
   public var tags: [String] = []
-  public var location: Location? = nil
-  public var license: License? = nil
-  public var funding: [Funding] = []
-  /// The other Podcasting 2.0 tags: soundbites, value, social interaction, content links, images.
-  public var podcasting = EpisodePodcasting()
   public var block: Bool = false
   public var draft: Bool = false
 
@@ -60,6 +49,62 @@ public struct Episode: Sendable, Hashable, Codable {
   /// Line of each key in the file, for findings (`"media.url"` → 9).
   public var lines: KeyLines = [:]
 
+  /// The fields most episodes leave unset, in one box of their own, or `nil` when none is set:
+  /// every episode of a catalogue is held at once, and each 100 bytes of one is 10 MB at 100,000
+  /// episodes (docs/performance.md). The box is never changed, only replaced, so copies share it.
+  private var extras: Extras?
+
+  private indirect enum Extras: Sendable, Hashable {
+    case value(EpisodeExtras)
+  }
+
+  /// The rarely set fields, set through the properties below.
+  private var rare: EpisodeExtras {
+    get {
+      guard case .value(let value) = extras else { return EpisodeExtras() }
+      return value
+    }
+    set { extras = newValue == EpisodeExtras() ? nil : .value(newValue) }
+  }
+
+  /// The same video on YouTube or Vimeo, or the only copy of it.
+  public var external: ExternalVideo? {
+    get { rare.external }
+    set { rare.external = newValue }
+  }
+  /// Other renditions of the media: WebM, HLS, an audio-only version.
+  public var alternates: [AlternateEnclosure] {
+    get { rare.alternates }
+    set { rare.alternates = newValue }
+  }
+  /// A still in the video's own aspect ratio, for video surfaces (`podcast:image purpose="poster"`).
+  public var poster: Poster? {
+    get { rare.poster }
+    set { rare.poster = newValue }
+  }
+  /// `nil` means the show's persons apply.
+  public var persons: [Person]? {
+    get { rare.persons }
+    set { rare.persons = newValue }
+  }
+  public var location: Location? {
+    get { rare.location }
+    set { rare.location = newValue }
+  }
+  public var license: License? {
+    get { rare.license }
+    set { rare.license = newValue }
+  }
+  public var funding: [Funding] {
+    get { rare.funding }
+    set { rare.funding = newValue }
+  }
+  /// The other Podcasting 2.0 tags: soundbites, value, social interaction, content links, images.
+  public var podcasting: EpisodePodcasting {
+    get { rare.podcasting }
+    set { rare.podcasting = newValue }
+  }
+
   public init(file: String, slug: String, title: String, date: Timestamp, guid: String, media: Enclosure?) {
     self.file = file
     self.slug = slug
@@ -67,6 +112,88 @@ public struct Episode: Sendable, Hashable, Codable {
     self.date = date
     self.guid = guid
     self.media = media
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case file, slug, title, date, guid, guidIsPermaLink, season, number, type, explicit, media, external, alternates
+    case summary, artwork, poster, link, transcripts, chapters, persons, themes, tags, location, license, funding
+    case podcasting, block, draft, notes, notesSource, notesLine, lines
+  }
+
+  /// The keys, and which may be absent, are those the compiler would write for the fields
+  /// (the build cache holds episodes in this form).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    file = try container.decode(String.self, forKey: .file)
+    slug = try container.decode(String.self, forKey: .slug)
+    title = try container.decode(String.self, forKey: .title)
+    date = try container.decode(Timestamp.self, forKey: .date)
+    guid = try container.decode(String.self, forKey: .guid)
+    guidIsPermaLink = try container.decode(Bool.self, forKey: .guidIsPermaLink)
+    season = try container.decodeIfPresent(Int.self, forKey: .season)
+    number = try container.decodeIfPresent(Int.self, forKey: .number)
+    type = try container.decode(EpisodeType.self, forKey: .type)
+    explicit = try container.decodeIfPresent(Bool.self, forKey: .explicit)
+    media = try container.decodeIfPresent(Enclosure.self, forKey: .media)
+    summary = try container.decodeIfPresent(String.self, forKey: .summary)
+    artwork = try container.decodeIfPresent(MediaReference.self, forKey: .artwork)
+    link = try container.decodeIfPresent(String.self, forKey: .link)
+    transcripts = try container.decode([Transcript].self, forKey: .transcripts)
+    chapters = try container.decode([Chapter].self, forKey: .chapters)
+    themes = try container.decode([String].self, forKey: .themes)
+    tags = try container.decode([String].self, forKey: .tags)
+    block = try container.decode(Bool.self, forKey: .block)
+    draft = try container.decode(Bool.self, forKey: .draft)
+    notes = try container.decode(String.self, forKey: .notes)
+    notesSource = try container.decodeIfPresent(NotesSource.self, forKey: .notesSource)
+    notesLine = try container.decode(Int.self, forKey: .notesLine)
+    lines = try container.decode(KeyLines.self, forKey: .lines)
+    var rare = EpisodeExtras()
+    rare.external = try container.decodeIfPresent(ExternalVideo.self, forKey: .external)
+    rare.alternates = try container.decode([AlternateEnclosure].self, forKey: .alternates)
+    rare.poster = try container.decodeIfPresent(Poster.self, forKey: .poster)
+    rare.persons = try container.decodeIfPresent([Person].self, forKey: .persons)
+    rare.location = try container.decodeIfPresent(Location.self, forKey: .location)
+    rare.license = try container.decodeIfPresent(License.self, forKey: .license)
+    rare.funding = try container.decode([Funding].self, forKey: .funding)
+    rare.podcasting = try container.decode(EpisodePodcasting.self, forKey: .podcasting)
+    self.rare = rare
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(file, forKey: .file)
+    try container.encode(slug, forKey: .slug)
+    try container.encode(title, forKey: .title)
+    try container.encode(date, forKey: .date)
+    try container.encode(guid, forKey: .guid)
+    try container.encode(guidIsPermaLink, forKey: .guidIsPermaLink)
+    try container.encodeIfPresent(season, forKey: .season)
+    try container.encodeIfPresent(number, forKey: .number)
+    try container.encode(type, forKey: .type)
+    try container.encodeIfPresent(explicit, forKey: .explicit)
+    try container.encodeIfPresent(media, forKey: .media)
+    try container.encodeIfPresent(external, forKey: .external)
+    try container.encode(alternates, forKey: .alternates)
+    try container.encodeIfPresent(summary, forKey: .summary)
+    try container.encodeIfPresent(artwork, forKey: .artwork)
+    try container.encodeIfPresent(poster, forKey: .poster)
+    try container.encodeIfPresent(link, forKey: .link)
+    try container.encode(transcripts, forKey: .transcripts)
+    try container.encode(chapters, forKey: .chapters)
+    try container.encodeIfPresent(persons, forKey: .persons)
+    try container.encode(themes, forKey: .themes)
+    try container.encode(tags, forKey: .tags)
+    try container.encodeIfPresent(location, forKey: .location)
+    try container.encodeIfPresent(license, forKey: .license)
+    try container.encode(funding, forKey: .funding)
+    try container.encode(podcasting, forKey: .podcasting)
+    try container.encode(block, forKey: .block)
+    try container.encode(draft, forKey: .draft)
+    try container.encode(notes, forKey: .notes)
+    try container.encodeIfPresent(notesSource, forKey: .notesSource)
+    try container.encode(notesLine, forKey: .notesLine)
+    try container.encode(lines, forKey: .lines)
   }
 
   /// The notes' Markdown: read again from the episode's file when it was loaded, else held.
