@@ -72,6 +72,8 @@ public struct CatalogueLoader: Sendable {
     // Each show's last job, after which its episodes are all in.
     var lastJob: [Int: Int] = [:]
     for (index, job) in episodeJobs.enumerated() { lastJob[job.show] = index }
+    // The lists of keys the episodes' key lines share.
+    var keyLists = Set<[UInt8]>()
     for batchStart in stride(from: 0, to: episodeJobs.count, by: Self.batchSize) {
       let batchEnd = min(batchStart + Self.batchSize, episodeJobs.count)
       let batch = Array(episodeJobs[batchStart..<batchEnd])
@@ -91,7 +93,8 @@ public struct CatalogueLoader: Sendable {
       for index in results.indices {
         let show = batch[index].show
         result.findings += results[index].findings
-        if let episode = results[index].episode.take() {
+        if var episode = results[index].episode.take() {
+          episode.lines.share(keysIn: &keyLists)
           shows[show].episodes.append(episode)
         } else {
           result.gaps.unloaded.insert("\(shows[show].slug)/\(batch[index].name)")

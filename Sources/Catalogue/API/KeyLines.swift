@@ -3,7 +3,8 @@
 /// Held compactly, as every loaded episode keeps one until its feed is written: the keys in one
 /// string, the lines in one array, where a dictionary had buckets and a string of its own for each
 /// key over 15 bytes, such as `chapters[0].title` (docs/performance.md); a lookup is a scan of a
-/// few hundred bytes, done a few times an item.
+/// few hundred bytes, done a few times an item. The loader lets episodes with the same keys share
+/// one string of them.
 public struct KeyLines: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
   /// The keys, each followed by a newline (no key holds one: they are YAML keys joined by dots).
   private var keys: [UInt8] = []
@@ -86,6 +87,19 @@ public struct KeyLines: Sendable, Hashable, Codable, ExpressibleByDictionaryLite
     keys.append(contentsOf: key)
     keys.append(0x0A)
     lines.append(Int32(clamping: line))
+  }
+
+  /// Takes its keys from `pool` when an equal list is there (else adds its own), and its lines
+  /// into an array of their own size: most episodes of a show have the same keys in the same
+  /// order, and the loader gives each file room for more keys than it has (docs/performance.md).
+  mutating func share(keysIn pool: inout Set<[UInt8]>) {
+    if let found = pool.firstIndex(of: keys) {
+      keys = pool[found]
+    } else {
+      keys = keys.withUnsafeBufferPointer { Array($0) }
+      pool.insert(keys)
+    }
+    lines = lines.withUnsafeBufferPointer { Array($0) }
   }
 
   mutating func reserve(keyBytes: Int, count: Int) {
