@@ -9,3 +9,9 @@ void podium_release_free_memory(void) {
   malloc_trim(0);
 #endif
 }
+
+void podium_map_large_blocks(void) {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
+}

@@ -378,6 +378,8 @@ public struct Publisher: Sendable {
     shows: ShowCache? = nil, checkedShows: ShowCache? = nil, replacer: String = "this build",
     startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
+    // Before the catalogue's arrays are grown: what they leave behind is given back as it is freed.
+    podium_map_large_blocks()
     var stopwatch = Stopwatch()
     var loader = CatalogueLoader(root: catalogueURL)
     loader.reuse = episodes
