@@ -151,9 +151,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   func reading(show: String, file name: String) -> EpisodeReading? {
     guard let stored = stored(show), let entry = stored.entries[name],
       let stamp = stamps["\(show)/\(name)"], !stamp.racy, entry.stamp == stamp,
-      let reading = stored.bytes.withUnsafeBytes({
-        try? CacheDecoder.decode(EpisodeReading.self, from: UnsafeRawBufferPointer(rebasing: $0[entry.reading]))
-      })
+      let bytes = stored.reading(entry), let reading = try? CacheDecoder.decode(EpisodeReading.self, from: bytes)
     else { return nil }
     lock.withLock { taken += 1 }
     return reading
@@ -206,7 +204,9 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
       guard let writer = show.writer else { return }
       if let stored {
         for (name, stamp) in unchanged {
-          if let entry = stored.entries[name] { writer.add(name: name, stamp: stamp, reading: stored.bytes[entry.reading]) }
+          if let entry = stored.entries[name], let reading = stored.reading(entry) {
+            writer.add(name: name, stamp: stamp, reading: reading)
+          }
         }
       }
       let file = writer.finish()

@@ -5,8 +5,8 @@ import Foundation
 /// format, the Podium and the show's context; each other is one episode file's entry: its name,
 /// its stamp and its reading in ``CacheEncoder``'s form.
 ///
-/// Records, not one value, so that a file is written as its entries come (a large show's are
-/// never all held) and read without copying each reading: an entry is a range of the file's bytes.
+/// Records, not one value, so that a file is written as its entries come and read a record at a
+/// time: a large show's entries are never all held.
 enum EpisodeCacheFile {
   private static let magic = Array("PODIUM-EPISODES\n".utf8)
 
@@ -16,59 +16,130 @@ enum EpisodeCacheFile {
     var context: String
   }
 
-  /// A file as read: its bytes, and each entry's stamp and reading, by name.
+  /// A file as read: its header and each entry's stamp, by name. A reading is read from the file
+  /// only when it is asked for, so that a large show's file is never held whole beside the
+  /// episodes decoded from it (148 MB at 100,000 episodes; docs/performance.md).
   struct Contents {
     let header: Header
-    let bytes: [UInt8]
-    let entries: [String: (stamp: FileStamp, reading: Range<Int>)]
+    let entries: [String: Entry]
+    fileprivate let file: OpenFile
+
+    /// The entry's reading, as ``CacheEncoder`` wrote it; `nil` when its record can't be read
+    /// again or no longer matches its checksum.
+    func reading(_ entry: Entry) -> [UInt8]? {
+      guard let record = file.read(entry.record),
+        record.withUnsafeBytes({ CacheFile.checksum($0) }) == entry.checksum
+      else { return nil }
+      return Array(record[entry.reading])
+    }
   }
 
-  /// Reads a file; a damaged record makes the file unreadable (a file cut short is not: its
-  /// whole records are kept).
+  /// Where an entry is in its file.
+  struct Entry {
+    let stamp: FileStamp
+    /// The record's bytes, and their checksum.
+    let record: Range<Int>
+    let checksum: UInt64
+    /// Where the reading is within the record's bytes.
+    let reading: Range<Int>
+  }
+
+  /// Reads a file's header and entries, record by record, a piece of the file at a time; a
+  /// damaged record makes the file unreadable (a file cut short is not: its whole records are kept).
   static func read(_ url: URL) throws(CacheFile.Problem) -> Contents {
     var info = stat()
     guard lstat(url.path, &info) == 0 else { throw .missing }
-    guard info.st_mode & S_IFMT == S_IFREG, info.st_size < CacheFile.maximumSize,
-      let data = FileManager.default.contents(atPath: url.path)
+    guard info.st_mode & S_IFMT == S_IFREG, let file = OpenFile(url.path), fstat(file.descriptor, &info) == 0,
+      info.st_mode & S_IFMT == S_IFREG, info.st_size < CacheFile.maximumSize
     else { throw .unreadable }
-    let bytes = [UInt8](data)
-    guard bytes.starts(with: magic) else { throw .unreadable }
+    let size = Int(info.st_size)
+    var pieces = Pieces(file: file)
+    guard pieces.bytes(0..<magic.count)?.elementsEqual(magic) == true else { throw .unreadable }
     var offset = magic.count
-    var records: [Range<Int>] = []
-    while offset + 12 <= bytes.count {
-      let (length, checksum) = bytes.withUnsafeBytes { buffer in
-        (Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))),
-         UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt64.self)))
+    var header: Header?
+    var entries: [String: Entry] = [:]
+    while offset + 12 <= size {
+      guard let prefix = pieces.bytes(offset..<offset + 12) else { throw .unreadable }
+      let (length, checksum) = prefix.withUnsafeBytes { buffer in
+        (Int(UInt32(littleEndian: buffer.loadUnaligned(as: UInt32.self))),
+         UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 4, as: UInt64.self)))
       }
       let start = offset + 12
-      guard length <= bytes.count - start else { break }
+      guard length <= size - start else { break }
       let range = start..<start + length
-      guard bytes.withUnsafeBytes({ CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[range])) }) == checksum else {
-        throw .unreadable
+      guard let record = pieces.bytes(range) else { throw .unreadable }
+      guard record.withUnsafeBytes({ CacheFile.checksum($0) }) == checksum else { throw .unreadable }
+      if header == nil {
+        guard let first = try? CacheDecoder.decode(Header.self, from: record) else { throw .unreadable }
+        header = first
+      } else {
+        guard let (name, stamp, reading) = entry(record) else { throw .unreadable }
+        entries[name] = Entry(stamp: stamp, record: range, checksum: checksum, reading: reading)
       }
-      records.append(range)
       offset = range.upperBound
     }
-    guard let first = records.first,
-      let header = try? CacheDecoder.decode(Header.self, from: Array(bytes[first]))
-    else { throw .unreadable }
-    var entries: [String: (stamp: FileStamp, reading: Range<Int>)] = [:]
-    entries.reserveCapacity(records.count - 1)
-    for range in records.dropFirst() {
-      guard let (name, stamp, reading) = entry(bytes, range) else { throw .unreadable }
-      entries[name] = (stamp, reading)
-    }
-    return Contents(header: header, bytes: bytes, entries: entries)
+    guard let header else { throw .unreadable }
+    return Contents(header: header, entries: entries, file: file)
   }
 
-  /// An entry's name, stamp and where its reading is.
-  private static func entry(_ bytes: [UInt8], _ range: Range<Int>) -> (String, FileStamp, Range<Int>)? {
+  /// An entry's name, stamp and where its reading is in its record's bytes.
+  private static func entry(_ bytes: [UInt8]) -> (String, FileStamp, Range<Int>)? {
+    let range = bytes.indices
     guard range.count >= 2 else { return nil }
     let nameLength = Int(bytes[range.lowerBound]) | Int(bytes[range.lowerBound + 1]) << 8
     let nameEnd = range.lowerBound + 2 + nameLength
     let stampEnd = nameEnd + FileStamp.byteCount
     guard stampEnd <= range.upperBound, let stamp = FileStamp(bytes[nameEnd..<stampEnd]) else { return nil }
     return (String(decoding: bytes[range.lowerBound + 2..<nameEnd], as: UTF8.self), stamp, stampEnd..<range.upperBound)
+  }
+
+  /// A file open for reading, closed when the last ``Contents`` read from it goes.
+  fileprivate final class OpenFile: @unchecked Sendable {
+    let descriptor: Int32
+
+    init?(_ path: String) {
+      descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard descriptor >= 0 else { return nil }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The bytes at `range`, or as many of them as the file holds; `nil` when it can't be read.
+    func read(_ range: Range<Int>, short: Bool = false) -> [UInt8]? {
+      var bytes = [UInt8](repeating: 0, count: range.count)
+      var done = 0
+      while done < range.count {
+        let count = bytes.withUnsafeMutableBytes {
+          pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+        }
+        if count < 0, errno == EINTR { continue }
+        if count < 0 { return nil }
+        if count == 0 { break }
+        done += count
+      }
+      guard done == range.count || short else { return nil }
+      bytes.removeSubrange(done...)
+      return bytes
+    }
+  }
+
+  /// The file read in pieces of 1 MiB (or one record's, when larger), each let go once passed.
+  private struct Pieces {
+    let file: OpenFile
+    var piece: [UInt8] = []
+    var start = 0
+
+    /// The bytes at `range`.
+    mutating func bytes(_ range: Range<Int>) -> [UInt8]? {
+      if range.lowerBound < start || range.upperBound > start + piece.count {
+        guard let read = file.read(range.lowerBound..<range.lowerBound + max(range.count, 1 << 20), short: true),
+          read.count >= range.count
+        else { return nil }
+        piece = read
+        start = range.lowerBound
+      }
+      return Array(piece[(range.lowerBound - start)..<(range.upperBound - start)])
+    }
   }
 
   /// Writes a show's file into a temporary file beside it, record by record, and puts it in
