@@ -315,6 +315,33 @@ import Testing
     #expect(try fixture.folder.read("cached/.feeds.podium-cache") == Data("not Podium's".utf8))
   }
 
+  /// The episodes' file is read a record at a time: a byte changed in its last record refuses the
+  /// whole file with one note, as a damaged file is; a file cut inside its last record keeps the
+  /// records before it, with no note.
+  @Test func anEpisodeCacheFileDamagedOrCutShortInItsLastRecord() throws {
+    let fixture = try Self.fourEpisodes()
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    let file = twins.cache.folder.appendingPathComponent("episodes/gesprekken")
+    let state = twins.cache.folder.appendingPathComponent("build.json")
+    let stored = try Data(contentsOf: file)
+
+    var damaged = stored
+    damaged[damaged.count - 2] ^= 0x01
+    try damaged.write(to: file)
+    unlink(state.path)
+    let notes = try twins.build().report.findings.filter { $0.ruleID == PublishRules.cache.id }
+    #expect(notes.count == 1 && notes[0].message.contains("episodes/gesprekken"), "\(notes)")
+
+    try stored.prefix(stored.count - 2).write(to: file)
+    unlink(state.path)
+    let report = try twins.build().report
+    #expect(!report.findings.contains { $0.ruleID == PublishRules.cache.id })
+    #expect(report.timings.first?.step.contains("3 episode files from the cache, 1 read") == true, "\(report.timings)")
+  }
+
   @Test func anOutputChangedBehindTheBuildsBackIsRebuilt() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode()
