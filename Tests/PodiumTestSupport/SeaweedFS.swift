@@ -69,12 +69,11 @@ public final class SeaweedFS: @unchecked Sendable {
     let configFile = root.appendingPathComponent("s3.json")
     try JSONSerialization.data(withJSONObject: config).write(to: configFile)
 
-    ports = try Self.freePorts(8)
-    s3Port = ports[6]
     log = root.appendingPathComponent("weed.log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    process = try Self.launch(
-      root: root, data: data, temporary: temporary, configFile: configFile, ports: ports, log: log)
+    (process, ports) = try Self.launchOnFreePorts(
+      root: root, data: data, temporary: temporary, configFile: configFile, log: log)
+    s3Port = ports[6]
     watchdog = try? Self.watch(process.processIdentifier, removing: socketPaths + [root.path])
     do {
       try waitUntilReady()
@@ -82,6 +81,36 @@ public final class SeaweedFS: @unchecked Sendable {
       stop()
       throw error
     }
+  }
+
+  /// Starts `weed server` on ports that were free a moment ago. Another test's socket can take
+  /// one in between, and `weed` then exits saying so ("address already in use"): it is started
+  /// again on other ports, three times at most, with its data folder emptied.
+  private static func launchOnFreePorts(
+    root: URL, data: URL, temporary: URL, configFile: URL, log: URL
+  ) throws -> (Process, [UInt16]) {
+    for attempt in 1...3 {
+      let ports = try freePorts(8)
+      let process = try launch(root: root, data: data, temporary: temporary, configFile: configFile, ports: ports, log: log)
+      // Until it answers on S3 or exits; a slow start is waitUntilReady's to judge.
+      for _ in 0..<240 where process.isRunning {
+        if let handle = CurlEasy(), (try? handle.perform(CurlRequest(method: .get, url: "http://127.0.0.1:\(ports[6])/")))?.status ?? 0 > 0 {
+          return (process, ports)
+        }
+        usleep(250_000)
+      }
+      let taken = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("address already in use")
+      guard !process.isRunning, taken, attempt < 3 else { return (process, ports) }
+      process.waitUntilExit()
+      try? FileManager.default.removeItem(at: data)
+      try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+      if let handle = try? FileHandle(forWritingTo: log) {
+        handle.seekToEndOfFile()
+        handle.write(Data("--- started again on other ports: one was taken ---\n".utf8))
+        try? handle.close()
+      }
+    }
+    preconditionFailure("unreachable: the last attempt returns")
   }
 
   /// Starts `weed server` with its output appended to `log`.
