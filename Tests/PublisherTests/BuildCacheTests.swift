@@ -413,6 +413,36 @@ import Testing
     #expect(try twins.build().fromCache)
   }
 
+  /// A transcript that is another episode's file lies outside the show's context (which leaves
+  /// episode files out): the episode naming it is unchanged, yet its transcript is made again
+  /// when that file changes, never linked from the old output.
+  @Test func aTranscriptInAnotherEpisodeFileIsMadeAgainWhenThatFileChanges() throws {
+    let fixture = try Self.fourEpisodes()
+    try fixture.addEpisode(
+      "2024-02-01-eerder", title: "Eerder gesprek", date: "2024-02-01T09:00:00+01:00",
+      guid: "2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901",
+      extra: """
+        transcripts:
+          - file: 2024-04-04-schoolstraat.md
+            type: text/plain
+            language: nl-BE
+        """)
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    let other = fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-schoolstraat.md")
+    try String(contentsOf: other, encoding: .utf8).replacingOccurrences(of: "Een schoolstraat", with: "Een speelstraat")
+      .write(to: other, atomically: false, encoding: .utf8)
+    usleep(20_000)
+    try twins.build()
+    #expect(
+      try String(decoding: fixture.folder.read("cached/feeds/gesprekken/transcripts/2024-04-04-schoolstraat.md"), as: UTF8.self)
+        .contains("Een speelstraat"))
+    try twins.build()
+    #expect(try twins.build().fromCache)
+  }
+
   static func transcript(_ greeting: String) -> String {
     "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v An Peeters>\(greeting) bij Allemaal politiek.\n"
   }

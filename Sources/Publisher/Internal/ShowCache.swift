@@ -152,8 +152,9 @@ final class ShowCache: @unchecked Sendable {
   ///
   /// Making an item's key encodes its episode. An episode whose file has the stamp it had and
   /// whose show's context (``EpisodeCache``: podium.yaml, show.yaml, media, transcripts) is
-  /// unchanged was loaded the same and has the same keys: its *stamp key* finds them in
-  /// `previous` without encoding it.
+  /// unchanged was loaded the same and has the same item key: its *stamp key* finds it in
+  /// `previous` without encoding it. The files' key is made again all the same: a transcript may
+  /// be another episode's file, which that context leaves out.
   func itemKeys(
     of show: Show, published: [Int], catalogue: Catalogue, digests: DigestCache, previous: ItemRecords.Lookup?
   ) -> [Keys?] {
@@ -180,17 +181,21 @@ final class ShowCache: @unchecked Sendable {
         bytes += stamp.bytes
         stampKey = ItemKey(ContentDigest.sha256(bytes))
       }
+      let item: ItemKey
       if let stampKey, let known = previous?.keys(stamp: stampKey) {
-        return Keys(item: known.item, files: known.files, stamp: stampKey)
+        item = known.item
+      } else {
+        guard var bytes = try? CacheEncoder.encode(episode) else { return nil }
+        bytes += itemContext
+        for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
+          guard case .local(let path) = reference else { continue }
+          bytes.append(0)
+          bytes += (digests.sri(ofFileAt: catalogue.fileURL(for: path, in: show)) ?? "-").utf8
+        }
+        item = ItemKey(ContentDigest.sha256(bytes))
       }
-      guard var bytes = try? CacheEncoder.encode(episode) else { return nil }
-      bytes += itemContext
-      for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
-        guard case .local(let path) = reference else { continue }
-        bytes.append(0)
-        bytes += (digests.sri(ofFileAt: catalogue.fileURL(for: path, in: show)) ?? "-").utf8
-      }
-      let item = ItemKey(ContentDigest.sha256(bytes))
+      // Always made again, even for an item found by its stamp key: a transcript may be another
+      // episode's file, which the show's context leaves out.
       var files = filesContext
       item.append(to: &files)
       for transcript in episode.transcripts {
