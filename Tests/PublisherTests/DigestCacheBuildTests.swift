@@ -120,6 +120,40 @@ import Testing
     #expect(try !String(contentsOf: campaign.digests, encoding: .utf8).contains(gone))
   }
 
+  /// A build that copies items from the last feed still keeps the digests of their media: the
+  /// next build that writes those items again (here, after the show's file changed) reads none
+  /// of those files, as the digests it needs are in the cache.
+  @Test func copiedItemsKeepTheirMediaDigests() throws {
+    let fixture = try CatalogueFixture()
+    try fixture.addEpisode()
+    try fixture.addEpisode(
+      "2024-04-04-schoolstraat", title: "Een schoolstraat", date: "2024-04-04T09:00:00+02:00",
+      guid: "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b", seconds: 30)
+    // Every episode published: no feed of episodes to come asks for their digests.
+    let twins = BuildCacheTests.Twins(
+      folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    let digests = twins.cache.folder.appendingPathComponent("digests.json")
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    let feed = fixture.folder.url.appendingPathComponent("cached/feeds/gesprekken/feed.xml")
+    let hashes = DigestCacheBuildTests.hashes(try String(contentsOf: feed, encoding: .utf8))
+    #expect(Set(hashes).count == 2)
+    #expect(try hashes.allSatisfy(String(contentsOf: digests, encoding: .utf8).contains))
+
+    // Twice: the first build after an edit records the other episode's stamp key, the second
+    // finds its item by it, with no need to ask for its media's digest.
+    let edited = fixture.catalogue.appendingPathComponent("gesprekken/2024-04-04-schoolstraat.md")
+    for (old, new) in [("Een schoolstraat", "Een speelstraat"), ("Een speelstraat", "Een woonerf")] {
+      try String(contentsOf: edited, encoding: .utf8).replacingOccurrences(of: old, with: new)
+        .write(to: edited, atomically: false, encoding: .utf8)
+      usleep(20_000)
+      #expect(BuildCacheTests.Reuse(try twins.build().report)?.items == 1)
+      #expect(try hashes.allSatisfy(String(contentsOf: digests, encoding: .utf8).contains), "a copied item's media digest was dropped")
+      try twins.build()
+    }
+  }
+
   /// `validate` reads the cache beside the output but writes nothing there (docs/safety.md), even
   /// when the cache is damaged, and finds what `build` finds.
   @Test func validateReadsTheCacheAndWritesNothing() throws {

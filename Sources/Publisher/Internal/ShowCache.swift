@@ -181,16 +181,24 @@ final class ShowCache: @unchecked Sendable {
         bytes += stamp.bytes
         stampKey = ItemKey(ContentDigest.sha256(bytes))
       }
+      let media = ([episode.media?.reference].compactMap { $0 } + episode.alternates.map(\.reference)).compactMap {
+        reference -> URL? in
+        guard case .local(let path) = reference else { return nil }
+        return catalogue.fileURL(for: path, in: show)
+      }
       let item: ItemKey
       if let stampKey, let known = previous?.keys(stamp: stampKey) {
         item = known.item
+        // Its item may be copied, which asks for no digest: they are still this build's, for the
+        // digest cache to keep (as for a show taken whole), or the next build to write the item
+        // reads its media again.
+        for file in media { _ = digests.digests(ofFileAt: file) }
       } else {
         guard var bytes = try? CacheEncoder.encode(episode) else { return nil }
         bytes += itemContext
-        for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
-          guard case .local(let path) = reference else { continue }
+        for file in media {
           bytes.append(0)
-          bytes += (digests.sri(ofFileAt: catalogue.fileURL(for: path, in: show)) ?? "-").utf8
+          bytes += (digests.sri(ofFileAt: file) ?? "-").utf8
         }
         item = ItemKey(ContentDigest.sha256(bytes))
       }
