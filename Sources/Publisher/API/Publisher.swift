@@ -56,7 +56,8 @@ public struct Publisher: Sendable {
       }
     }
     var (report, plan, catalogue) = self.plan(
-      recordFolder: outputURL, digests: digests, episodes: episodes, checkedShows: shows, replacer: "the next build"
+      recordFolder: outputURL, digests: digests, episodes: episodes, checkedShows: shows, validating: true,
+      replacer: "the next build"
     ) {
       scratch?.startStaging(outputName: outputURL.lastPathComponent)
     }
@@ -372,10 +373,12 @@ public struct Publisher: Sendable {
   ///     `nil` to keep them in memory.
   ///   - checkedShows: for `validate`, the shows the last build rendered and checked, whose stored
   ///     findings stand for rendering and checking them again (``takenShows(_:from:podcastGUIDs:)``).
+  ///   - validating: whether this is `validate`, which writes nothing but feeds
+  ///     (``OutputRenderer/validating``).
   ///   - replacer: who replaces a cache file that can't be read, for its note.
   private func plan(
     recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
-    shows: ShowCache? = nil, checkedShows: ShowCache? = nil, replacer: String = "this build",
+    shows: ShowCache? = nil, checkedShows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
     startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     // Before the catalogue's arrays are grown: what they leave behind is given back as it is freed.
@@ -418,6 +421,7 @@ public struct Publisher: Sendable {
       catalogue: rendering, options: options, podcastGUIDs: podcastGUIDs, outputName: outputURL.lastPathComponent,
       digests: digests)
     renderer.shows = shows
+    renderer.validating = validating
     var (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
     if !checkedTaken.isEmpty { rendered.insert(checkedTaken, in: catalogue) }
     if let problem = (shows ?? checkedShows)?.problem, let cache {

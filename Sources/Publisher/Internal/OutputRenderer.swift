@@ -27,6 +27,11 @@ struct OutputRenderer {
   var digests = DigestCache()
   /// Where a show whose inputs are unchanged is taken whole from the last build (``ShowCache``).
   var shows: ShowCache?
+  /// Whether this is `validate`'s rendering, which writes nothing but feeds, into its scratch
+  /// folder (``ValidationScratch``), to check them from there: the files beside the feeds
+  /// (chapters, transcripts) are checked for their paths, as a build's are, but not written
+  /// (10,000 episodes: 20,000 files made and removed again for nothing).
+  var validating = false
 
   struct Result {
     var tree = OutputTree()
@@ -65,7 +70,7 @@ struct OutputRenderer {
     // shows gets the parallelism one large show gets from its episodes (a show's own steps then
     // run one by one: a `concurrentPerform` inside another runs serially). Their parts are put
     // together in the catalogue's order, so the output and its findings don't depend on timing.
-    let shared = staging.map(SharedStaging.init)
+    let shared = staging.map { SharedStaging($0, writesFiles: !validating) }
     let parts = ParallelMap.map(catalogue.shows) { show -> Result in
       var part = Result()
       let key = shows?.key(

@@ -7,35 +7,18 @@ import Foundation
 final class SharedStaging: @unchecked Sendable {
   private var staging: Staging
   private let lock = NSLock()
-  /// Whether the files handed to ``write(_:)`` are written: not into a staging folder of
-  /// `validate`'s (``ValidationScratch``), from which only the feeds are read back to be checked.
+  /// Whether the files handed to ``write(_:)`` are written: not into `validate`'s scratch
+  /// folder (``ValidationScratch``), from which only the feeds are read back to be checked; they
+  /// are then reserved, so a path written twice is refused as a build refuses it.
   private let writesFiles: Bool
 
   /// Where the files are staged.
   let folder: URL
 
-  init(_ staging: Staging) {
+  init(_ staging: Staging, writesFiles: Bool) {
     self.staging = staging
+    self.writesFiles = writesFiles
     folder = staging.folder
-    writesFiles = !Self.unread.contains(staging.folder.path)
-  }
-
-  /// The staging folders whose other files than the feeds no one reads (``unread(_:)``).
-  private static let unread = FolderSet()
-
-  /// Says that of a staging folder only the feeds will be read (`validate`'s): chapters and
-  /// transcripts handed to ``write(_:)`` are then checked for their paths, as a build's are, but
-  /// not written (10,000 episodes: 20,000 files made and removed again for nothing).
-  static func unread(_ folder: URL, _ isUnread: Bool) {
-    if isUnread { unread.insert(folder.path) } else { unread.remove(folder.path) }
-  }
-
-  private final class FolderSet: @unchecked Sendable {
-    private var paths: Set<String> = []
-    private let lock = NSLock()
-    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
-    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
-    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
   }
 
   /// The staging folder with every path reserved through this one, for the rest of the build.

@@ -18,18 +18,13 @@ struct ValidationScratch {
     folder = URL(fileURLWithPath: path)
   }
 
-  /// A staging folder inside the scratch folder, for an output of this name: only its feeds are
-  /// written (``SharedStaging/unread(_:_:)``), the files beside them only reserved.
+  /// A staging folder inside the scratch folder, for an output of this name: validate's rendering
+  /// writes only its feeds there (``OutputRenderer/validating``), the files beside them only reserved.
   func startStaging(outputName: String) -> Staging? {
-    let staging = try? DirectoryCommit(directory: folder.appendingPathComponent(outputName)).startStaging()
-    if let staging { SharedStaging.unread(staging.folder, true) }
-    return staging
+    try? DirectoryCommit(directory: folder.appendingPathComponent(outputName)).startStaging()
   }
 
   func remove() {
-    if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-      for name in names { SharedStaging.unread(folder.appendingPathComponent(name), false) }
-    }
     try? FileManager.default.removeItem(at: folder)
   }
 }
