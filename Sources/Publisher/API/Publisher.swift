@@ -56,7 +56,7 @@ public struct Publisher: Sendable {
       }
     }
     var (report, plan, catalogue) = self.plan(
-      recordFolder: outputURL, digests: digests, episodes: episodes, checkedShows: shows, validating: true,
+      recordFolder: outputURL, digests: digests, episodes: episodes, shows: shows, validating: true,
       replacer: "the next build"
     ) {
       scratch?.startStaging(outputName: outputURL.lastPathComponent)
@@ -368,17 +368,16 @@ public struct Publisher: Sendable {
   ///   - announcingFirstBuild: whether to say so when there is no record and no feed to rebuild it from.
   ///   - episodes: earlier readings of episode files, to take instead of reading them again.
   ///   - shows: the shows the last build wrote, to take whole when nothing they depend on changed.
+  ///   - validating: whether this is `validate`, which takes from `shows` what the last build found
+  ///     rendering and checking a show, links nothing and writes nothing but feeds
+  ///     (``OutputRenderer/validating``).
   ///   - startStaging: called once the catalogue has loaded, unless its findings already block
   ///     publishing: the staging folder that podcast feeds are written into as they are made, or
   ///     `nil` to keep them in memory.
-  ///   - checkedShows: for `validate`, the shows the last build rendered and checked, whose stored
-  ///     findings stand for rendering and checking them again (``takenShows(_:from:podcastGUIDs:)``).
-  ///   - validating: whether this is `validate`, which writes nothing but feeds
-  ///     (``OutputRenderer/validating``).
   ///   - replacer: who replaces a cache file that can't be read, for its note.
   private func plan(
     recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
-    shows: ShowCache? = nil, checkedShows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
+    shows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
     startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     // Before the catalogue's arrays are grown: what they leave behind is given back as it is freed.
@@ -414,25 +413,21 @@ public struct Publisher: Sendable {
     // The record check runs beside the rendering, which needs only the shows' podcast:guid.
     let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options, gaps: loaded.gaps)
     let podcastGUIDs = recordCheck.podcastGUIDs()
-    let checkedTaken = checkedShows.map { takenShows(catalogue, from: $0, podcastGUIDs: podcastGUIDs) } ?? [:]
-    var rendering = catalogue
-    if !checkedTaken.isEmpty { rendering.shows.removeAll { checkedTaken[$0.slug] != nil } }
     var renderer = OutputRenderer(
-      catalogue: rendering, options: options, podcastGUIDs: podcastGUIDs, outputName: outputURL.lastPathComponent,
+      catalogue: catalogue, options: options, podcastGUIDs: podcastGUIDs, outputName: outputURL.lastPathComponent,
       digests: digests)
     renderer.shows = shows
     renderer.validating = validating
-    var (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
-    if !checkedTaken.isEmpty { rendered.insert(checkedTaken, in: catalogue) }
-    if let problem = (shows ?? checkedShows)?.problem, let cache {
+    let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
+    if let problem = shows?.problem, let cache {
       report.findings.append(PublishRules.cache.finding(
         "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
           + "again; \(replacer) replaces them", at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(ShowCache.folderName)")))
     }
-    let taken = rendered.cacheable.values.filter { $0.reused }.count + checkedTaken.count
+    let taken = rendered.cacheable.values.filter { $0.reused }.count
     report.timings.append(
       stopwatch.lap(
-        shows == nil && checkedShows == nil
+        shows == nil
           ? "render notes, write feeds"
           : "render notes, write feeds (\(taken) shows from the cache, \(rendered.copied) items copied)"))
     report.findings =
@@ -447,22 +442,6 @@ public struct Publisher: Sendable {
         checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record),
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
-  }
-
-  /// The podcast shows whose record the show cache holds under the key this run gives them: what
-  /// the last build found rendering and checking them is what rendering and checking them again
-  /// would find (the key covers everything a show's output depends on).
-  private func takenShows(
-    _ catalogue: Catalogue, from shows: ShowCache, podcastGUIDs: [String: String]
-  ) -> [String: ShowCache.Record] {
-    let found = ParallelMap.map(catalogue.shows) { show -> ShowCache.Record? in
-      shows.key(
-        for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now
-      ).flatMap { key in shows.record(of: show.slug).flatMap { $0.key == key ? $0 : nil } }
-    }
-    var taken: [String: ShowCache.Record] = [:]
-    for (show, record) in zip(catalogue.shows, found) { taken[show.slug] = record }
-    return taken
   }
 
   /// What a validated build will write, and the settings that grade the feed and sitemap checks.

@@ -28,9 +28,11 @@ struct OutputRenderer {
   /// Where a show whose inputs are unchanged is taken whole from the last build (``ShowCache``).
   var shows: ShowCache?
   /// Whether this is `validate`'s rendering, which writes nothing but feeds, into its scratch
-  /// folder (``ValidationScratch``), to check them from there: the files beside the feeds
-  /// (chapters, transcripts) are checked for their paths, as a build's are, but not written
-  /// (10,000 episodes: 20,000 files made and removed again for nothing).
+  /// folder (``ValidationScratch``), to check them from there: a show the show cache holds
+  /// under its key is taken without its files (nothing is linked, and they need not be in the
+  /// output), no item is copied, and the files beside the feeds (chapters, transcripts) are
+  /// checked for their paths, as a build's are, but not written (10,000 episodes: 20,000 files
+  /// made and removed again for nothing).
   var validating = false
 
   struct Result {
@@ -76,8 +78,8 @@ struct OutputRenderer {
       let key = shows?.key(
         for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now)
       // The show's record, whatever its key: the whole show when the key is the same, else its items.
-      let stored = key != nil && shared != nil ? shows?.record(of: show.slug) : nil
-      if let key, let shared, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
+      let stored = key != nil && (shared != nil || validating) ? shows?.record(of: show.slug) : nil
+      if let key, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
         return reused
       }
       // Indices into the show's own episodes, in feed order: a filtered or sorted copy of a
@@ -121,12 +123,22 @@ struct OutputRenderer {
   }
 
   /// The show as the last build wrote it, when the show cache has it under `key` and every one
-  /// of its files is still in the output to be linked.
-  private func reuse(_ show: Show, record: ShowCache.Record, key: String, staging: SharedStaging) -> Result? {
-    let files = record.files
-    guard !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
+  /// of its files is still in the output to be linked; for `validate`, which links nothing, what
+  /// the last build found rendering and checking it, whatever is in the output.
+  private func reuse(_ show: Show, record: ShowCache.Record, key: String, staging: SharedStaging?) -> Result? {
     var part = Result()
-    part.staged = files.map(\.path)
+    if !validating {
+      let files = record.files
+      guard let staging, !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
+      part.staged = files.map(\.path)
+      // The digests of its media are still this build's, for the digest cache to keep: the feed
+      // and the preview of episodes to come asked for every local media file with an item.
+      for episode in show.episodes where episode.media != nil {
+        for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
+          if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
+        }
+      }
+    }
     part.findings = record.rendered
     part.checked = record.checked.map { checked in
       var output = CheckedOutput(path: checked.path, file: checked.file, size: checked.size, rules: .feed(.podcast))
@@ -135,13 +147,6 @@ struct OutputRenderer {
       return output
     }
     part.cacheable[show.slug] = ShowPart(key: key, staged: part.staged, rendered: part.findings, reused: true)
-    // The digests of its media are still this build's, for the digest cache to keep: the feed
-    // and the preview of episodes to come asked for every local media file with an item.
-    for episode in show.episodes where episode.media != nil {
-      for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
-        if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
-      }
-    }
     return part
   }
 
@@ -166,7 +171,7 @@ struct OutputRenderer {
     let sourceMap: FeedSourceMap
     // The item layer of the show cache: a build keys each item, and copies those whose key the
     // last feed had, from that feed, while it has its recorded stamp.
-    let cached = keyed && staging != nil && show.medium == .podcast ? shows : nil
+    let cached = keyed && staging != nil && !validating && show.medium == .podcast ? shows : nil
     let previousFiles = cached == nil ? [] : previous?.files ?? []
     let lookup = previous.flatMap { record in
       cached != nil && record.items.isConsistent(fileCount: previousFiles.count) ? ItemRecords.Lookup(record.items) : nil
