@@ -443,6 +443,77 @@ import Testing
     #expect(try twins.build().fromCache)
   }
 
+  /// A change to what an item shows of its show or site, not of its episode (``ShowCache``'s
+  /// item keys): every item of the show is written again, with the bytes a build without a cache
+  /// writes, and the change shows in them.
+  struct ItemContextChange: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// The file changed, and its new text.
+    let file: String
+    let text: String
+    /// What the items of the new feed hold.
+    let shown: String
+    /// What the builds from the change on allow (a moved feed, changed media URLs).
+    var allowing: @Sendable (inout BuildOptions) -> Void = { _ in }
+
+    var testDescription: String { name }
+  }
+
+  static let itemContextChanges: [ItemContextChange] = [
+    ItemContextChange(
+      name: "the site's base URL (transcript and chapters URLs)", file: "podium.yaml",
+      text: CatalogueFixture.site.replacingOccurrences(of: "https://feeds.podium.test/", with: "https://feeds.podium.example/"),
+      shown: "url=\"https://feeds.podium.example/gesprekken/chapters/", allowing: { $0.allowFeedMove = true }),
+    ItemContextChange(
+      name: "the site's media base URL (enclosure URLs)", file: "podium.yaml",
+      text: CatalogueFixture.site.replacingOccurrences(of: "https://media.podium.test/", with: "https://media.podium.example/"),
+      shown: "<enclosure url=\"https://media.podium.example/gesprekken/media/", allowing: { $0.allowEnclosureChange = true }),
+    ItemContextChange(
+      name: "an analytics prefix (enclosure URLs)", file: "podium.yaml",
+      text: CatalogueFixture.site + "analytics_prefix: https://stats.podium.test/p/\n",
+      shown: "<enclosure url=\"https://stats.podium.test/p/media.podium.test/gesprekken/media/"),
+    ItemContextChange(
+      name: "the show's language (a transcript's, when it gives none)", file: "gesprekken/show.yaml",
+      text: CatalogueFixture.show + "language: fr-BE\n", shown: "language=\"fr-BE\""),
+    ItemContextChange(
+      name: "the show's chapter_timestamps (the notes)", file: "gesprekken/show.yaml",
+      text: CatalogueFixture.show + "chapter_timestamps: true\n", shown: "0:30 Wat de buurt wil"),
+  ]
+
+  @Test(arguments: itemContextChanges) func whatAnItemShowsOfItsShowOrSiteWritesItAgain(_ change: ItemContextChange) throws {
+    let fixture = try Self.fourEpisodes()
+    try fixture.folder.write("episodes/gesprekken/transcripts/buurt.vtt", Self.transcript("Welkom"))
+    try fixture.addEpisode(
+      extra: """
+        transcripts:
+          - file: transcripts/buurt.vtt
+        chapters:
+          - start: 0
+            title: Inleiding
+          - start: "0:30"
+            title: Wat de buurt wil
+        """)
+    var twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    let feed = "cached/feeds/gesprekken/feed.xml"
+    #expect(try !String(decoding: fixture.folder.read(feed), as: UTF8.self).contains(change.shown))
+
+    try fixture.folder.write("episodes/\(change.file)", change.text)
+    twins.options = { options in
+      var options = options
+      change.allowing(&options)
+      return options
+    }
+    usleep(20_000)
+    let report = try twins.build().report
+    #expect(Reuse(report)?.items == 0)
+    #expect(try String(decoding: fixture.folder.read(feed), as: UTF8.self).contains(change.shown))
+    try twins.build()
+    #expect(try twins.build().fromCache)
+  }
+
   static func transcript(_ greeting: String) -> String {
     "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v An Peeters>\(greeting) bij Allemaal politiek.\n"
   }
