@@ -1,3 +1,5 @@
+import PodiumTestSupport
+
 /// Feeds made at random from small pools of values, so that GUIDs and enclosure URLs repeat,
 /// dates go out of order, rules reach their cap and tags reported once per feed turn up in
 /// several items; and random changes to them (edits, new items, removals, moves, the channel).
@@ -68,18 +70,3 @@ enum RandomFeed {
   }
 }
 
-/// SplitMix64 (https://prng.di.unimi.it/splitmix64.c): the same numbers for the same seed, so a
-/// failing random case can be run again.
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumTestSupport
 
 @testable import MediaProbe
 
@@ -25,19 +26,3 @@ enum ImageFixture {
   static func rules(_ info: MediaInfo) -> [String] { info.findings.map(\.ruleID) }
 }
 
-/// SplitMix64: the same "random" bytes on every run, so a failure can be repeated.
-struct SeededBytes: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func bytes(_ count: Int) -> [UInt8] {
-    (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) }
-  }
-}

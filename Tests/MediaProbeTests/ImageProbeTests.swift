@@ -1,3 +1,4 @@
+import PodiumTestSupport
 import Testing
 
 @testable import MediaProbe
@@ -108,7 +109,7 @@ import Testing
     [0xFF, 0xD8, 0xFF], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8),
   ])
   func randomBytesBehindASignature(_ signature: [UInt8]) {
-    var random = SeededBytes(state: UInt64(signature[0]))
+    var random = SeededRandom(seed: UInt64(signature[0]))
     for round in 0..<500 {
       let bytes = signature + random.bytes(round % 7 == 0 ? 5000 : Int.random(in: 0...200, using: &random))
       let info = MediaProbe().probe(bytes: bytes, name: "noise")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MediaProbe
+import PodiumTestSupport
 import Testing
 
 /// Inputs built to break the MP3 parser. Each must end in a clear finding, quickly, reading and
@@ -10,7 +11,7 @@ import Testing
   }
 
   @Test func id3TagClaiming200MBOnA1KBFile() {
-    var generator = MP3Bytes.Generator(state: 1)
+    var generator = SeededRandom(seed: 1)
     let bytes = [0x49, 0x44, 0x33, 3, 0, 0] + MP3Bytes.syncsafe(200 * 1024 * 1024)
       + (0..<1014).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let info = Self.probe(bytes)
@@ -22,7 +23,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3, 4, 5])
   func randomBytesWithFrameSyncsSprinkledAreNotMP3(_ seed: UInt64) {
-    var generator = MP3Bytes.Generator(state: seed)
+    var generator = SeededRandom(seed: seed)
     var bytes = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
     for _ in 0..<500 {
       let at = Int.random(in: 0..<(bytes.count - 4), using: &generator)

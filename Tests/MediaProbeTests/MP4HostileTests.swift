@@ -1,3 +1,4 @@
+import PodiumTestSupport
 import Testing
 
 @testable import MediaProbe
@@ -146,7 +147,7 @@ import Testing
   }
 
   @Test func randomBytesAfterFtyp() {
-    var generator = MP4SeededGenerator(seed: 42)
+    var generator = SeededRandom(seed: 42)
     let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let info = MP4Fixture.probe(MP4Fixture.ftyp + noise)
     #expect(MP4Fixture.rules(info).first == "PROBE-GARBAGE")
@@ -197,7 +198,7 @@ import Testing
   /// Random damage to real files: the probe always finishes, with bounded reads.
   @Test(arguments: ["h264-aac.mp4", "chapters.m4b", "h264-aac.mov"]) func mutations(_ file: String) throws {
     let original = try MP4Fixture.bytes(file)
-    var generator = MP4SeededGenerator(seed: UInt64(file.utf8.count))
+    var generator = SeededRandom(seed: UInt64(file.utf8.count))
     for _ in 0..<300 {
       var bytes = original
       for _ in 0..<Int.random(in: 1...8, using: &generator) {
@@ -211,17 +212,3 @@ import Testing
   }
 }
 
-/// A seeded generator, so random tests fail the same way every time.
-struct MP4SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}

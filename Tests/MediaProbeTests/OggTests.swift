@@ -1,5 +1,6 @@
 import Foundation
 @testable import MediaProbe
+import PodiumTestSupport
 import Testing
 
 @Suite struct OggTests {
@@ -165,7 +166,7 @@ import Testing
   }
 
   @Test(arguments: 0..<8) func randomBytesAfterTheMagic(seed: Int) {
-    var generator = AVRandom(seed: UInt64(seed))
+    var generator = SeededRandom(seed: UInt64(seed) &+ 0x9E37_79B9_7F4A_7C15)
     let bytes = Array("OggS".utf8) + [0] + (0..<4000).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let info = MediaProbe().probe(bytes: bytes, name: "noise.ogg")
     #expect(info.container == .ogg)
@@ -224,21 +225,6 @@ enum OggBuilder {
 
   static func be32(_ value: UInt32) -> [UInt8] {
     [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
-  }
-}
-
-/// A reproducible generator, so a failing random case can be replayed.
-struct AVRandom: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

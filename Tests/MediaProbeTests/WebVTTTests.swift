@@ -1,3 +1,4 @@
+import PodiumTestSupport
 import Testing
 
 @testable import MediaProbe
@@ -169,7 +170,7 @@ import Testing
   @Test(arguments: ["WEBVTT\n\n", "1\n00:00:00,000 --> 00:00:01,000\n"])
   func randomCueText(_ opening: String) {
     let alphabet = Array("0123456789:.,-> \n\n\r\tNOTE\u{FEFF}é".utf8)
-    var random = SeededBytes(state: UInt64(opening.count))
+    var random = SeededRandom(seed: UInt64(opening.count))
     for round in 0..<1000 {
       let body = (0..<(round % 50 == 0 ? 20000 : 300)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
       let info = MediaProbe().probe(bytes: Array(opening.utf8) + body, name: "noise")
