@@ -1,5 +1,6 @@
 import Foundation
 import Identifiers
+import PodiumXML
 
 /// A feed's items as the caller's byte ranges say, checked to be what they claim: each range
 /// starts with an `<item>` start tag (after spaces or tabs), the ranges are in order, and only white space lies between
@@ -29,7 +30,7 @@ struct ItemLayout {
         let gap = UnsafeRawBufferPointer(rebasing: piece[..<(range.lowerBound - position)])
         // Before the first item is the channel; between items, only white space.
         guard isFirst || gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
-        line += Self.newlines(in: gap)
+        line += XMLText.lineFeeds(in: gap)
         let whole = UnsafeRawBufferPointer(rebasing: piece[(range.lowerBound - position)...])
         // A range may take in the item's indentation (the writer's does, to copy items whole);
         // not a line break, which ``partial(_:)`` would then not put back.
@@ -38,7 +39,7 @@ struct ItemLayout {
         guard item.count > Self.itemTag.count, item.starts(with: Self.itemTag), Self.afterName.contains(item[Self.itemTag.count])
         else { return nil }
         let start = line
-        line += Self.newlines(in: item)
+        line += XMLText.lineFeeds(in: item)
         return ItemSpan(lines: start...line, digest: ItemDigest(ContentDigest.sha256(item)))
       }
       guard let span = span ?? nil else { return nil }
@@ -77,16 +78,4 @@ struct ItemLayout {
 
   private static let itemTag = Array("<item".utf8)
   private static let afterName: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")]
-
-  /// The line feeds in `bytes`, which is what the parser counts lines by.
-  static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
-    guard var cursor = bytes.baseAddress else { return 0 }
-    let end = cursor + bytes.count
-    var count = 0
-    while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
-      count += 1
-      cursor = UnsafeRawPointer(found) + 1
-    }
-    return count
-  }
 }

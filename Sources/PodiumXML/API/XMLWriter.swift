@@ -156,7 +156,7 @@ public final class XMLWriter {
   ///     indentation and the line feed after its end tag.
   ///   - ancestors: as for ``fragment(inside:indent:_:)``; the line counts start at 1.
   public static func fragment(copying bytes: Data, inside ancestors: [String], indent: Bool = true) -> XMLFragment {
-    let lineCount = bytes.withUnsafeBytes { XMLOutputSink.lineFeeds(in: $0) }
+    let lineCount = bytes.withUnsafeBytes { XMLText.lineFeeds(in: $0) }
     return XMLFragment(bytes: bytes, ancestors: ancestors, indent: indent, firstLine: 1, lineCount: lineCount)
   }
 
