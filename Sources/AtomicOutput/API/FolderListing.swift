@@ -79,3 +79,14 @@ public struct FolderListing: Sendable {
     }
   }
 }
+
+extension FolderListing {
+  /// The names in the open folder `descriptor` but `.` and `..`, in the order the system lists
+  /// them (names that are not UTF-8 repaired); `nil` when it can't be read. The descriptor stays
+  /// the caller's.
+  public static func names(inFolder descriptor: Int32) -> [String]? {
+    var names: [String] = []
+    guard FolderEntries.forEach(in: descriptor, { name, _ in names.append(String(cString: name)) }) else { return nil }
+    return names
+  }
+}

@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 import Identifiers
 import Parallel
@@ -88,22 +89,9 @@ struct TreeFingerprint: Equatable {
 
     /// The folder's names but `.`, `..` and `.git`, sorted.
     private static func names(in descriptor: Int32) -> [String]? {
-      let own = dup(descriptor)
-      guard own >= 0 else { return nil }
-      guard let directory = fdopendir(own) else {
-        close(own)
-        return nil
-      }
-      defer { closedir(directory) }
-      var names: [String] = []
-      while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        // Git's own folder, when the catalogue is a repository's root, is no input of a build.
-        if name == "." || name == ".." || name == ".git" { continue }
-        names.append(name)
-      }
+      // Git's own folder, when the catalogue is a repository's root, is no input of a build.
+      guard var names = FolderListing.names(inFolder: descriptor) else { return nil }
+      names.removeAll { $0 == ".git" }
       names.sort()
       return names
     }
