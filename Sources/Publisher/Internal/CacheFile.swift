@@ -35,14 +35,33 @@ enum CacheFile {
     }
   }
 
-  /// Writes the value, replacing the file in one step; false when it can't be written.
+  /// Writes the value, replacing the file in one step; false when it can't be written. The
+  /// encoded value is written from where it is, into a temporary file beside `url`, not copied
+  /// behind the header first: a large show's record is tens of MB (docs/performance.md).
   @discardableResult static func write(_ value: some Encodable, to url: URL) -> Bool {
     guard let payload = try? CacheEncoder.encode(value) else { return false }
-    var data = Data(capacity: magic.count + 8 + payload.count)
-    data.append(contentsOf: magic)
-    withUnsafeBytes(of: payload.withUnsafeBytes { checksum($0) }.littleEndian) { data.append(contentsOf: $0) }
-    data.append(contentsOf: payload)
-    return (try? data.write(to: url, options: .atomic)) != nil
+    var header = magic
+    withUnsafeBytes(of: payload.withUnsafeBytes { checksum($0) }.littleEndian) { header += $0 }
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    let whole = writeAll(header, to: descriptor) && writeAll(payload, to: descriptor)
+    guard close(descriptor) == 0, whole, rename(temporary.path, url.path) == 0 else {
+      unlink(temporary.path)
+      return false
+    }
+    return true
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { return false }
+      offset += count
+    }
+    return true
   }
 
   /// A 64-bit checksum, eight bytes a step: enough to tell a damaged file, fast enough not to
