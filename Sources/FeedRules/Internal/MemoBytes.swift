@@ -31,7 +31,9 @@ struct MemoBytes {
         out.write(event.event)
       }
     }
-    return out.bytes + ContentDigest.sha256(out.bytes)
+    // Appended in place: a copy of a large feed's memo would be made just to add 32 bytes.
+    out.bytes += ContentDigest.sha256(out.bytes)
+    return out.bytes
   }
 
   /// The memo in `bytes`; `nil` when they are not one (cut short, damaged, another version).
