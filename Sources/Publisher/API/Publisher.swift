@@ -225,6 +225,9 @@ public struct Publisher: Sendable {
       })
     let found = checks.map(\.findings)
     report.add(plan.settings.apply(CheckedOutput.merged(plan.checked, found)))
+    // The feeds' source maps have placed their findings: let go of them before the show cache's
+    // records are made and written (a large feed's is some 20 MB).
+    for index in plan.checked.indices { plan.checked[index].sourceMap = nil }
     let reused = checks.reduce(0) { $0 + $1.reused }
     report.timings.append(stopwatch.lap("check feeds, stage output" + (reused > 0 ? " (\(reused) feed items from the cache)" : "")))
     let ready: StagedDirectory
@@ -452,7 +455,7 @@ public struct Publisher: Sendable {
     var staging: Staging?
     let staged: [String]
     var record: RecordDraft
-    let checked: [CheckedOutput]
+    var checked: [CheckedOutput]
     let settings: RuleSettings
     /// Whether the record read from the output is the one this build writes: a rebuild then reads
     /// the same record and finds the same (``BuildState``).
