@@ -77,8 +77,12 @@ struct OutputRenderer {
       var part = Result()
       let key = shows?.key(
         for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now)
+      // validate, which links nothing and copies no item, reads only the findings of a show's record.
+      if validating, let key, let found = shows?.findings(of: show.slug), found.key == key {
+        return taken(show, found, key: key, staged: [])
+      }
       // The show's record, whatever its key: the whole show when the key is the same, else its items.
-      let stored = key != nil && (shared != nil || validating) ? shows?.record(of: show.slug) : nil
+      let stored = key != nil && shared != nil && !validating ? shows?.record(of: show.slug) : nil
       if let key, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
         return reused
       }
@@ -123,24 +127,27 @@ struct OutputRenderer {
   }
 
   /// The show as the last build wrote it, when the show cache has it under `key` and every one
-  /// of its files is still in the output to be linked; for `validate`, which links nothing, what
-  /// the last build found rendering and checking it, whatever is in the output.
+  /// of its files is still in the output to be linked.
   private func reuse(_ show: Show, record: ShowCache.Record, key: String, staging: SharedStaging?) -> Result? {
-    var part = Result()
-    if !validating {
-      let files = record.files
-      guard let staging, !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
-      part.staged = files.map(\.path)
-      // The digests of its media are still this build's, for the digest cache to keep: the feed
-      // and the preview of episodes to come asked for every local media file with an item.
-      for episode in show.episodes where episode.media != nil {
-        for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
-          if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
-        }
+    let files = record.files
+    guard let staging, !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
+    // The digests of its media are still this build's, for the digest cache to keep: the feed
+    // and the preview of episodes to come asked for every local media file with an item.
+    for episode in show.episodes where episode.media != nil {
+      for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
+        if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
       }
     }
-    part.findings = record.rendered
-    part.checked = record.checked.map { checked in
+    return taken(show, ShowCache.Findings(record), key: key, staged: files.map(\.path))
+  }
+
+  /// What the last build found rendering and checking a show it takes (with its files `staged`);
+  /// for `validate`, which links nothing, whatever is in the output.
+  private func taken(_ show: Show, _ found: ShowCache.Findings, key: String, staged: [String]) -> Result {
+    var part = Result()
+    part.staged = staged
+    part.findings = found.rendered
+    part.checked = found.checked.map { checked in
       var output = CheckedOutput(path: checked.path, file: checked.file, size: checked.size, rules: .feed(.podcast))
       output.known = checked.findings
       if checked.preview { output.preview = checked.findings }
