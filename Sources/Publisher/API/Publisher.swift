@@ -250,6 +250,9 @@ public struct Publisher: Sendable {
     }
     var showRecords: [String: ShowCache.Record] = [:]
     if shows != nil, let cache {
+      // What the check's parsing freed is mostly on the worker threads' heaps: given back before
+      // the records are made, encoded and written, the last peak of a large build.
+      podium_release_free_memory()
       if outputs == nil { TreeFingerprint.waitForNextTick() }
       showRecords = records(of: plan, checks: checks, staging: staging, cache: cache)
     }
