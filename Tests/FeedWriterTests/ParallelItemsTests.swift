@@ -69,23 +69,31 @@ import Testing
     #expect(filed.removals.map(\.episode) == [7, 107, 207])
   }
 
-  /// Each item's bytes are where ``FeedSourceMap/itemBytes`` says, whole (indentation to line
-  /// feed) and one after the other, across runs and batches.
-  @Test(arguments: [(16, 4), (3, 2), (128, 8)])
-  func itemBytesAreWhereEachItemIs(itemsPerRun: Int, runsPerBatch: Int) throws {
+  /// The fixture's show with `count` copies of its episode, each with its own GUID, file, date,
+  /// media and `notes`.
+  static func show(of count: Int, notes: (Int) -> String) throws -> (Catalogue, Show) {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode()
     let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
     var show = try #require(catalogue.shows.first)
     let template = try #require(show.episodes.first)
-    show.episodes = (0..<300).map { index in
+    show.episodes = (0..<count).map { index in
       var episode = template
       episode.guid = "guid-\(index)"
+      episode.file = "gesprekken/\(index).md"
       episode.date = Timestamp(seconds: 1_700_000_000 + Int64(index) * 86_400, offset: 3600)
       episode.media?.reference = .local(path: "media/\(index).mp3")
-      episode.notes = "Notities *\(index)* & meer"
+      episode.notes = notes(index)
       return episode
     }
+    return (catalogue, show)
+  }
+
+  /// Each item's bytes are where ``FeedSourceMap/itemBytes`` says, whole (indentation to line
+  /// feed) and one after the other, across runs and batches.
+  @Test(arguments: [(16, 4), (3, 2), (128, 8)])
+  func itemBytesAreWhereEachItemIs(itemsPerRun: Int, runsPerBatch: Int) throws {
+    let (catalogue, show) = try Self.show(of: 300) { "Notities *\($0)* & meer" }
     var writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: "g")
     (writer.itemsPerRun, writer.runsPerBatch) = (itemsPerRun, runsPerBatch)
     let order = PodcastFeedWriter.order(of: show.episodes)
@@ -104,19 +112,8 @@ import Testing
   /// feed the bytes, source map and removals of writing it again, wherever it lands in a run.
   @Test(arguments: [(16, 4), (3, 2), (128, 8)])
   func itemsCopiedFromAnEarlierFeedGiveTheBytesOfWritingThem(itemsPerRun: Int, runsPerBatch: Int) throws {
-    let fixture = try CatalogueFixture()
-    try fixture.addEpisode()
-    let catalogue = try #require(CatalogueLoader(root: fixture.catalogue).load().catalogue)
-    var show = try #require(catalogue.shows.first)
-    let template = try #require(show.episodes.first)
-    show.episodes = (0..<300).map { index in
-      var episode = template
-      episode.guid = "guid-\(index)"
-      episode.file = "gesprekken/\(index).md"
-      episode.date = Timestamp(seconds: 1_700_000_000 + Int64(index) * 86_400, offset: 3600)
-      episode.media?.reference = .local(path: "media/\(index).mp3")
-      episode.notes = index % 50 == 7 ? "Tekst <script>alert(\(index))</script> **vet**" : "Notities *\(index)* & meer"
-      return episode
+    let (catalogue, show) = try Self.show(of: 300) { index in
+      index % 50 == 7 ? "Tekst <script>alert(\(index))</script> **vet**" : "Notities *\(index)* & meer"
     }
     let renderer = ShowNotesRenderer()
     var writer = PodcastFeedWriter(catalogue: catalogue, show: show, podcastGUID: "g")
