@@ -253,7 +253,7 @@ struct OutputRenderer {
   /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item
   /// is the one it was checked against; a written one's bytes are read back from the staged feed.
   private func items(
-    show: Show, published: [Int], keys: [ShowCache.Keys?], files: [Int: Range<Int>],
+    show: Show, published: [Int], keys: ShowCache.ItemKeys, files: [Int: Range<Int>],
     feed map: FeedSourceMap, checksums: [Int: UInt64], removals: [Int: [HTMLRemoval]], staged: URL
   ) throws -> ItemRecords? {
     let descriptor = open(staged.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -292,7 +292,7 @@ struct OutputRenderer {
   ///
   /// - Returns: by episode index, the range of its files in `result.staged`.
   private func addFiles(
-    show: Show, published: [Int], staging: SharedStaging?, keys: [ShowCache.Keys?]?,
+    show: Show, published: [Int], staging: SharedStaging?, keys: ShowCache.ItemKeys?,
     old: PreviousFeed?, previousFiles: [ShowCache.File], to result: inout Result
   ) throws -> [Int: Range<Int>] {
     var ranges: [Int: Range<Int>] = [:]
