@@ -103,6 +103,9 @@ public struct FeedSourceMap: Sendable {
   /// How many items the feed has.
   public var itemCount: Int { items.count }
 
+  /// How many marks its items have in all.
+  public var itemMarkCount: Int { marks.count }
+
   /// The last index in a sorted range for which `isBefore` holds: a binary search.
   private static func last(in range: Range<Int>, where isBefore: (Int) -> Bool) -> Int? {
     var (low, high) = (range.lowerBound, range.upperBound)

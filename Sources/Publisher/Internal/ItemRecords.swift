@@ -127,6 +127,17 @@ struct ItemRecords: Codable, Equatable {
       removals: removals)
   }
 
+  /// Makes room for `entries` more entries with `marks` marks in all: the arrays are made once at
+  /// their size, rather than grown (a growing array holds up to twice its bytes, and both its
+  /// buffers while it moves; some 25 MB in all for a show of 100,000 episodes).
+  mutating func reserve(entries: Int, marks markCount: Int) {
+    flags.reserveCapacity(flags.count + entries)
+    keys.reserveCapacity(keys.count + entries * 96)
+    items.reserveCapacity(items.count + entries * 24)
+    ends.reserveCapacity(ends.count + entries * 12)
+    marks.reserveCapacity(marks.count + markCount * 8)
+  }
+
   /// Adds an entry, after the last.
   mutating func append(
     itemKey: ItemKey?, filesKey: ItemKey?, stampKey: ItemKey?,

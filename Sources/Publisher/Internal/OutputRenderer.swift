@@ -261,6 +261,7 @@ struct OutputRenderer {
     defer { close(descriptor) }
     var buffer: [UInt8] = []
     var records = ItemRecords()
+    records.reserve(entries: published.count, marks: map.itemMarkCount)
     var position = 0
     for index in published {
       let episode = show.episodes[index]
