@@ -354,7 +354,8 @@ final class ShowCache: @unchecked Sendable {
       unlink(folder.appendingPathComponent(name).path)
     }
     let written = Array(records)
-    ParallelMap.map(written) { slug, record in CacheFile.write(record, to: folder.appendingPathComponent(slug)) }
+    // A record that can't be written is left out: the show is rendered again next time.
+    _ = ParallelMap.map(written) { slug, record in CacheFile.write(record, to: folder.appendingPathComponent(slug)) }
   }
 
   /// Forgets every show's record: the output they describe may be gone.
