@@ -178,16 +178,15 @@ public final class Browser: @unchecked Sendable {
   // MARK: Pages and scripts
 
   /// Navigates to `url` and returns once the page has loaded. On a machine busy with other
-  /// tests, chromedriver can give up waiting for the renderer (its own timeout, not the page's);
-  /// the navigation is then tried again, up to three times in all.
+  /// tests, chromedriver can give up waiting for the renderer (its own timeout, not the page's)
+  /// while the page is still loading; navigating again would start that load over, so the page
+  /// already on its way is waited for instead, up to a minute more. A navigation that fails
+  /// for another reason fails at once.
   public func open(_ url: String) throws {
-    for attempt in 1... {
-      do {
-        try command("POST", "/url", ["url": .string(url)])
-        return
-      } catch let failure as Failure where failure.error == "timeout" && attempt < 3 {
-        continue
-      }
+    do {
+      try command("POST", "/url", ["url": .string(url)])
+    } catch let failure as Failure where failure.error == "timeout" {
+      try waitUntil(timeout: 60, "return document.readyState === 'complete' && location.href !== 'about:blank'")
     }
   }
 

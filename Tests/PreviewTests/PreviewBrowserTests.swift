@@ -5,7 +5,7 @@ import Testing
 
 /// The served video index in real headless Chromium: its posters load from the local server, and
 /// an open page reloads after a rebuild, showing the error page while the catalogue is broken.
-@Suite(.serialized, .enabled(if: Browser.testsEnabled), .timeLimit(.minutes(3)))
+@Suite(.serialized, .enabled(if: Browser.testsEnabled), .timeLimit(.minutes(5)))
 struct PreviewBrowserTests {
   /// Every poster shown. A request that failed while the machine was busy (the image is complete
   /// but empty) is made again, at most a few times: a poster the server can't serve still fails.
