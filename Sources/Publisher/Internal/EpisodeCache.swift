@@ -65,6 +65,11 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     var writer: EpisodeCacheFile.Writer?
     /// Names whose reading this build made, kept or not.
     var fresh: Set<String> = []
+    /// The digest of each episode's encoding (``digest(show:file:)``) that storing its reading
+    /// gave, by the file's place in ``EpisodeCache/episodeStamps(of:)``: 32 bytes an episode
+    /// rather than a dictionary by name, since a network's are all held until its shows render.
+    var digests: [ItemKey] = []
+    var known: [Bool] = []
   }
 
   /// - Parameters:
@@ -164,8 +169,19 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     guard !readOnly, let show = shows[slug], let context = contexts[slug] else { return }
     let stamp = stamps["\(slug)/\(name)"]
     let bytes = reading.reusable && stamp?.racy == false ? try? CacheEncoder.encode(reading) : nil
+    let digest = bytes.flatMap(Self.episodeDigest(inReading:))
     guard makeFolder() else { return }
+    let place = digest == nil ? nil : self.place(of: name, in: slug)
     show.lock.withLock {
+      if let digest, let place {
+        if show.digests.isEmpty {
+          let count = episodeFiles[slug]?.count ?? 0
+          show.digests = [ItemKey](repeating: ItemKey(), count: count)
+          show.known = [Bool](repeating: false, count: count)
+        }
+        show.digests[place] = digest
+        show.known[place] = true
+      }
       show.fresh.insert(name)
       if show.writer == nil {
         show.writer = EpisodeCacheFile.Writer(
@@ -174,6 +190,40 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
       }
       if let bytes, let stamp { show.writer?.add(name: name, stamp: stamp, reading: bytes) }
     }
+  }
+
+  /// The SHA-256 of an episode's ``CacheEncoder`` bytes: what an item's key is made of for the
+  /// episode as loaded (``ShowCache/itemKeys(of:published:catalogue:digests:previous:)``).
+  static func digest(of episode: Episode) -> ItemKey? {
+    (try? CacheEncoder.encode(episode)).map { ItemKey(ContentDigest.sha256($0)) }
+  }
+
+  /// ``digest(of:)`` of the episode in a reading's bytes, without encoding it again: a value's
+  /// bytes, read as `[UInt8]`, are the bytes it was written as.
+  private static func episodeDigest(inReading bytes: [UInt8]) -> ItemKey? {
+    struct Encoded: Decodable {
+      enum CodingKeys: String, CodingKey { case episode }
+      let episode: [UInt8]?
+    }
+    return (try? CacheDecoder.decode(Encoded.self, from: bytes))?.episode.map { ItemKey(ContentDigest.sha256($0)) }
+  }
+
+  /// ``digest(of:)`` of the episode of the file `name` in show folder `slug`, when this build
+  /// read the file and stored its reading: the episode as it is in the catalogue.
+  func digest(show slug: String, file name: String) -> ItemKey? {
+    guard let show = shows[slug], let place = place(of: name, in: slug) else { return nil }
+    return show.lock.withLock { show.known.isEmpty || !show.known[place] ? nil : show.digests[place] }
+  }
+
+  /// Where the file is in the show folder's episode files, which are sorted by name.
+  private func place(of name: String, in slug: String) -> Int? {
+    guard let files = episodeFiles[slug] else { return nil }
+    var (low, high) = (0, files.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if files[middle].name < name { low = middle + 1 } else { high = middle }
+    }
+    return low < files.count && files[low].name == name ? low : nil
   }
 
   /// Stores the show's entries, for the next build: this build's readings, written as they came,

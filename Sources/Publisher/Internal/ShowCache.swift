@@ -23,7 +23,7 @@ import Parallel
 /// an item whose own key is unchanged is copied from the old output's feed, and its files linked.
 final class ShowCache: @unchecked Sendable {
   static let folderName = "shows"
-  static let format = 4
+  static let format = 5
 
   private let folder: URL
   private let podium: String
@@ -169,11 +169,13 @@ final class ShowCache: @unchecked Sendable {
   /// which item is newest. Its files (chapters, transcripts) also depend on the show's title
   /// (the chapters' `podcastName`) and on the bytes of its transcripts, by their stamps.
   ///
-  /// Making an item's key encodes its episode. An episode whose file has the stamp it had and
-  /// whose show's context (``EpisodeCache``: podium.yaml, show.yaml, media, transcripts) is
-  /// unchanged was loaded the same and has the same item key: its *stamp key* finds it in
-  /// `previous` without encoding it. The files' key is made again all the same: a transcript may
-  /// be another episode's file, which that context leaves out.
+  /// An item's key is made from the digest of its episode's encoding (``EpisodeCache/digest(of:)``),
+  /// which loading made as it stored each file's reading, so an episode is encoded once. An
+  /// episode whose file has the stamp it had and whose show's context (``EpisodeCache``:
+  /// podium.yaml, show.yaml, media, transcripts) is unchanged was loaded the same and has the
+  /// same item key: its *stamp key* finds it in `previous` without its digest. The files' key is
+  /// made again all the same: a transcript may be another episode's file, which that context
+  /// leaves out.
   func itemKeys(
     of show: Show, published: [Int], catalogue: Catalogue, digests: DigestCache, previous: ItemRecords.Lookup?
   ) -> ItemKeys {
@@ -213,7 +215,12 @@ final class ShowCache: @unchecked Sendable {
         // reads its media again.
         for file in media { _ = digests.digests(ofFileAt: file) }
       } else {
-        guard var bytes = try? CacheEncoder.encode(episode) else { return nil }
+        // The episode's digest as storing its reading made it, or made now.
+        guard let encoded = episodes.digest(show: show.slug, file: name) ?? EpisodeCache.digest(of: episode) else {
+          return nil
+        }
+        var bytes: [UInt8] = []
+        encoded.append(to: &bytes)
         bytes += itemContext
         for file in media {
           bytes.append(0)
