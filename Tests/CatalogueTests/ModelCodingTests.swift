@@ -34,4 +34,16 @@ import Testing
     #expect(episode != loaded)
     #expect(loaded.notesSource != nil)
   }
+
+  /// An episode's output files are named after its file's last part, without `.md`.
+  @Test(arguments: [
+    ("gesprekken/2024-03-14-de-buurt.md", "2024-03-14-de-buurt"), ("2024-03-14-de-buurt.md", "2024-03-14-de-buurt"),
+    ("a/b/c.md", "c"), ("a//c.md", "c"), ("a/c.md/", "c"), ("gesprekken/notes", "notes"), ("", "slug"), ("/", "slug"),
+    ("a/.md", ""),
+  ])
+  func fileBaseIsTheLastPartWithoutItsExtension(file: String, base: String) {
+    var episode = Episode(file: file, slug: "slug", title: "t", date: Timestamp.parse("2024-03-14T09:00:00Z")!, guid: "g", media: nil)
+    episode.file = file
+    #expect(episode.fileBase == base)
+  }
 }

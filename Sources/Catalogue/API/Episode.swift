@@ -207,8 +207,14 @@ public struct Episode: Sendable, Hashable, Codable {
   /// The file's name without `.md` (`2024-03-14-de-buurt-beslist`): unique within a show, so it
   /// names the episode's output files.
   public var fileBase: String {
-    let name = file.split(separator: "/").last.map(String.init) ?? slug
-    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    // Asked for each output file an episode has: the last non-empty part, found by index
+    // without an array of the parts.
+    var end = file.endIndex
+    while end > file.startIndex, file[file.index(before: end)] == "/" { end = file.index(before: end) }
+    let path = file[..<end]
+    guard !path.isEmpty else { return slug }
+    let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name)
   }
 
   /// Whole seconds of the media, or of the external video when there is no file.
