@@ -84,12 +84,17 @@ public enum ChapterDialects {
   }
 
   private static func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    // Most titles are ASCII without a line break: taken as they are, without looking at characters.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return text }
+    return text.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 
   /// Cue text holds no `-->`, and `&` and `<` start references and tags (WebVTT §4.2.2).
   private static func cueText(_ title: String) -> String {
-    oneLine(title).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    let line = oneLine(title)
+    guard line.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+    else { return line }
+    return line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;")
   }
 

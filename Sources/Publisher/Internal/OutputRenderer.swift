@@ -345,20 +345,21 @@ struct OutputRenderer {
         }
         if !links.isEmpty, try !staging.link(links) { linked = linked.map { _ in false } }
       }
+      // Both chapters files, JSON and (with a chapter listed) WebVTT, made on every core.
       let chapters = try ParallelMap.map(Array(zip(batch, linked))) { index, isLinked in
         let episode = show.episodes[index]
-        return Swift.Result<Data?, Error> {
-          isLinked || episode.chapters.isEmpty ? nil : try ChaptersWriter.write(episode, show: show)
+        return Swift.Result<(json: Data, vtt: Data?)?, Error> {
+          guard !isLinked, !episode.chapters.isEmpty else { return nil }
+          let vtt = Chapter.listed(episode.chapters).isEmpty ? nil : ChapterDialects.webVTT(episode)
+          return (try ChaptersWriter.write(episode, show: show), vtt)
         }
       }.map { try $0.get() }
       var files: [(path: String, contents: Data)] = []
       for (position, index) in batch.enumerated() where !linked[position] {
         let episode = show.episodes[index]
-        if let chaptersFile = chapters[position] {
-          files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFile))
-          if !Chapter.listed(episode.chapters).isEmpty {
-            files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", ChapterDialects.webVTT(episode)))
-          }
+        if let chaptersFiles = chapters[position] {
+          files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFiles.json))
+          if let vtt = chaptersFiles.vtt { files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", vtt)) }
         }
         var sources: [String: Data] = [:]
         var cues: [String: [CaptionCue]] = [:]
