@@ -221,7 +221,8 @@ import Testing
     ("example.com", true), ("www.example.org", true), ("EXAMPLE.NET.", true), ("feeds.allemaalpolitiek.example", true),
     ("example", true), ("example.co", false), ("myexample.com", false), ("example.org.be", false), ("podium.test", false),
     ("socius.be", false), ("feeds.podium.invalid", true), ("localhost", true), ("media.LOCALHOST", true),
-    ("invalid.be", false), ("localhost.be", false),
+    ("invalid.be", false), ("localhost.be", false), ("localhost.", true), ("a.invalid..", true), ("...", false),
+    ("", false),
   ])
   func reservedExampleDomains(host: String, reserved: Bool) {
     #expect(HostName.isReservedExample(host) == reserved)

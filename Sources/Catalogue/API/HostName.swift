@@ -28,7 +28,11 @@ public enum HostName {
   /// (section 2): `.invalid` and `.localhost`. Nothing a listener can reach is ever served there, so
   /// a catalogue URL on one is a placeholder. (`.test` is left to the producer's own tests.)
   public static func isReservedExample(_ host: some StringProtocol) -> Bool {
-    let last = host.split(separator: ".").last
+    // The last label that isn't empty, found by index: asked for every URL an episode has.
+    var end = host.endIndex
+    while end > host.startIndex, host[host.index(before: end)] == "." { end = host.index(before: end) }
+    let start = host[..<end].lastIndex(of: ".").map { host.index(after: $0) } ?? host.startIndex
+    let last = start < end ? host[start..<end] : nil
     if let last, last.utf8.count == 7 || last.utf8.count == 9, ["invalid", "localhost"].contains(last.lowercased()) {
       return true
     }
