@@ -199,16 +199,18 @@ public final class XMLWriter {
     } ?? value.contains("]]>")
   }
 
-  private func validate(_ value: String, context: String) throws {
+  /// The context and the operation below are made only for an error: a feed calls these for
+  /// every element and attribute of every item, and most names would make a string on the heap.
+  private func validate(_ value: String, context: @autoclosure () -> String) throws {
     if let bad = XMLText.firstDisallowedScalar(in: value) {
-      throw XMLWriterError(.invalidCharacter(scalar: bad.value, context: context))
+      throw XMLWriterError(.invalidCharacter(scalar: bad.value, context: context()))
     }
   }
 
-  private func check(_ result: Int32, _ operation: String) throws {
+  private func check(_ result: Int32, _ operation: @autoclosure () -> String) throws {
     // A write into the file failed (a full disk): libxml2 was not told, so this is where it stops.
     if let failure = sink.failure, let path = sink.path { throw XMLWriterError(.io(path: path, detail: failure)) }
     guard result < 0 else { return }
-    throw XMLWriterError(.libxml(operation: operation))
+    throw XMLWriterError(.libxml(operation: operation()))
   }
 }
