@@ -21,16 +21,17 @@ struct ItemElements {
 
   /// Records the catalogue line of the next element: the episode's key, or the show's (for
   /// values an episode inherits), or the top of the episode file.
+  /// Holds the key lines only, not the episode and the show: one is made for every item.
   private struct Marker {
-    let episode: Episode
-    let show: Show
+    let lines: KeyLines
+    let showLines: [String: Int]
     let xml: XMLWriter
     var sources: Sources
 
     mutating func mark(_ key: String, show showKey: String? = nil) throws {
-      if let line = episode.lines[key] {
+      if let line = lines[key] {
         try mark(line: Int32(clamping: line))
-      } else if let showKey, let line = show.lines[showKey] {
+      } else if let showKey, let line = showLines[showKey] {
         try mark(line: -Int32(clamping: line))
       } else {
         try mark(line: 1)
@@ -46,7 +47,8 @@ struct ItemElements {
 
   func write(_ feedEpisode: FeedEpisode, media: Enclosure, to xml: XMLWriter) throws -> Sources {
     let episode = feedEpisode.episode
-    var marker = Marker(episode: episode, show: show, xml: xml, sources: Sources(file: episode.file, firstLine: try xml.line()))
+    var marker = Marker(
+      lines: episode.lines, showLines: show.lines, xml: xml, sources: Sources(file: episode.file, firstLine: try xml.line()))
     let firstByte = xml.byteCount
     try xml.startElement("item")
     try marker.mark("title")
