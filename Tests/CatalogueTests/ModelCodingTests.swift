@@ -39,7 +39,7 @@ import Testing
   @Test(arguments: [
     ("gesprekken/2024-03-14-de-buurt.md", "2024-03-14-de-buurt"), ("2024-03-14-de-buurt.md", "2024-03-14-de-buurt"),
     ("a/b/c.md", "c"), ("a//c.md", "c"), ("a/c.md/", "c"), ("gesprekken/notes", "notes"), ("", "slug"), ("/", "slug"),
-    ("a/.md", ""),
+    ("a/.md", ""), ("gesprekken/één.md", "één"), ("é/x.MD", "x.MD"), ("é//", "é"),
   ])
   func fileBaseIsTheLastPartWithoutItsExtension(file: String, base: String) {
     var episode = Episode(file: file, slug: "slug", title: "t", date: Timestamp.parse("2024-03-14T09:00:00Z")!, guid: "g", media: nil)

@@ -208,13 +208,33 @@ public struct Episode: Sendable, Hashable, Codable {
   /// names the episode's output files.
   public var fileBase: String {
     // Asked for each output file an episode has: the last non-empty part, found by index
-    // without an array of the parts.
+    // without an array of the parts; by bytes in an ASCII path, where they are the characters.
+    if let base = asciiFileBase { return base }
     var end = file.endIndex
     while end > file.startIndex, file[file.index(before: end)] == "/" { end = file.index(before: end) }
     let path = file[..<end]
     guard !path.isEmpty else { return slug }
     let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path
     return name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name)
+  }
+
+  /// ``fileBase`` of an ASCII path, read as bytes; `nil` for any other.
+  private var asciiFileBase: String? {
+    file.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      let slash = UInt8(ascii: "/")
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == slash { end -= 1 }
+      guard end > 0 else { return slug }
+      var start = end
+      while start > 0, bytes[start - 1] != slash { start -= 1 }
+      if end - start >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] == UInt8(ascii: "m"),
+        bytes[end - 1] == UInt8(ascii: "d")
+      {
+        end -= 3
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    } ?? nil
   }
 
   /// Whole seconds of the media, or of the external video when there is no file.
