@@ -44,7 +44,8 @@ enum CacheEncoder {
 
   /// The bytes being written and the values still open in them, innermost last. One stream is
   /// used by one thread, and its containers write into it one call at a time: the run-time
-  /// exclusivity checks on its properties (about a quarter of the encoder's samples in a profile) are left out.
+  /// exclusivity checks on its properties, a good part of the encoder's time
+  /// (docs/performance.md), are left out.
   fileprivate final class Stream {
     @exclusivity(unchecked) var out: [UInt8] = []
     @exclusivity(unchecked) var frames: [Frame] = []
