@@ -18,7 +18,9 @@ public struct NotesSource: Sendable, Hashable, Codable {
     let word0, word1, word2, word3: UInt64
 
     init(_ bytes: some Collection<UInt8>) {
-      let digest = ContentDigest.sha256(Array(bytes))
+      // Hashed where they are: a copy of a substring's bytes into an array goes byte by byte.
+      let digest = bytes.withContiguousStorageIfAvailable { ContentDigest.sha256(UnsafeRawBufferPointer($0)) }
+        ?? ContentDigest.sha256(Array(bytes))
       func word(_ index: Int) -> UInt64 {
         digest[index * 8..<index * 8 + 8].reduce(0) { $0 << 8 | UInt64($1) }
       }
