@@ -304,6 +304,14 @@ import Testing
       #expect(try !twins.build().report.findings.contains { $0.ruleID == PublishRules.cache.id }, "the note is said once")
     }
 
+    // The copy of the publication record damaged: ignored (the record's JSON read), said once, and replaced.
+    try Data("PODIUM-CACHE-1\n\0 damaged".utf8).write(to: twins.cache.folder.appendingPathComponent("record"))
+    unlink(state.path)
+    let notes = try twins.build().report.findings.filter { $0.ruleID == PublishRules.cache.id }
+    #expect(notes.count == 1 && notes[0].message.contains("copy of the publication record"), "\(notes)")
+    unlink(state.path)
+    #expect(try !twins.build().report.findings.contains { $0.ruleID == PublishRules.cache.id }, "the note is said once")
+
     // A file where the cache folder should be: left alone, and no cache.
     try FileManager.default.removeItem(at: twins.cache.folder)
     try fixture.folder.write("cached/.feeds.podium-cache", "not Podium's")
@@ -340,6 +348,33 @@ import Testing
     let report = try twins.build().report
     #expect(!report.findings.contains { $0.ruleID == PublishRules.cache.id })
     #expect(report.timings.first?.step.contains("3 episode files from the cache, 1 read") == true, "\(report.timings)")
+  }
+
+  /// The record check takes the last record from the cache's copy only while the output's
+  /// record has the bytes it was made from: a record edited by hand (a GUID, a media URL, an
+  /// entry removed) is read again, and what the check finds of it is the same with the cache.
+  @Test(arguments: [
+    ("0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3b", "0e6a7d0c-5f0e-4b8e-a1a2-0c0d7e1f2a3c"),
+    ("https://", "http://"),
+    ("2024-04-04", "2023-04-04"),
+  ])
+  func aRecordEditedByHandIsReadAgain(_ edit: (String, String)) throws {
+    let fixture = try Self.fourEpisodes()
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    #expect(FileManager.default.fileExists(atPath: twins.cache.folder.appendingPathComponent("record").path))
+    for output in ["cached/feeds", "plain/feeds"] {
+      let record = "\(output)/.podium/published.json"
+      let text = String(decoding: try fixture.folder.read(record), as: UTF8.self)
+      #expect(text.contains(edit.0))
+      try fixture.folder.write(record, text.replacingOccurrences(of: edit.0, with: edit.1))
+    }
+    let (fromCache, report) = try twins.build()
+    #expect(!fromCache)
+    #expect(report.findings.contains { $0.ruleID.hasPrefix("PUB-") && $0.ruleID != PublishRules.cache.id }, "\(report.findings)")
+    try twins.build()
   }
 
   @Test func anOutputChangedBehindTheBuildsBackIsRebuilt() throws {

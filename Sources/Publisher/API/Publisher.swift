@@ -56,7 +56,7 @@ public struct Publisher: Sendable {
       }
     }
     var (report, plan, catalogue) = self.plan(
-      recordFolder: outputURL, digests: digests, episodes: episodes, shows: shows, validating: true,
+      recordFolder: outputURL, recordCache: cache, digests: digests, episodes: episodes, shows: shows, validating: true,
       replacer: "the next build"
     ) {
       scratch?.startStaging(outputName: outputURL.lastPathComponent)
@@ -163,8 +163,8 @@ public struct Publisher: Sendable {
       }
     }
     var (report, planned, loaded) = try self.plan(
-      recordFolder: output.url, announcingFirstBuild: options.preview == nil, digests: digests, episodes: episodes,
-      shows: shows
+      recordFolder: output.url, recordCache: cache, announcingFirstBuild: options.preview == nil, digests: digests,
+      episodes: episodes, shows: shows
     ) {
       if lock == nil {
         try commit.makeParentFolder()
@@ -201,10 +201,18 @@ public struct Publisher: Sendable {
     // into its staged file then too, a piece at a time, from the catalogue and the last record
     // (``RecordDraft``), which are let go of after it: never whole in memory (24 MB for 100,000
     // episodes).
+    // The record's copy for the next build (``RecordCopy``), put in place with the output.
+    var recordCopy: RecordCopy.Pending?
+    defer { recordCopy?.discard() }
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
-      try plan.takeRecord().write(toFileAt: try staging.reserve(PublicationRecord.path))
+      let record = plan.takeRecord()
+      let recordPath = try staging.reserve(PublicationRecord.path)
+      try record.write(toFileAt: recordPath)
       staging.reuseIfUnchanged(PublicationRecord.path)
+      if let cache {
+        recordCopy = RecordCopy.Pending(record, staged: URL(fileURLWithPath: recordPath), held: plan.recordHeld, cache: cache)
+      }
     } catch {
       staging.discard()
       throw error
@@ -275,6 +283,8 @@ public struct Publisher: Sendable {
     report.timings.append(stopwatch.lap("swap in, remove old output"))
     report.written = written
     episodes?.commit()
+    recordCopy?.commit()
+    recordCopy = nil
     if let shows, let cache, kept == nil {
       shows.store(showRecords, keeping: Set(plan.cacheable.filter { $0.value.reused }.keys), cache: cache)
     } else {
@@ -382,7 +392,7 @@ public struct Publisher: Sendable {
   ///     `nil` to keep them in memory.
   ///   - replacer: who replaces a cache file that can't be read, for its note.
   private func plan(
-    recordFolder: URL, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
+    recordFolder: URL, recordCache: BuildCache? = nil, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
     shows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
     startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
@@ -404,9 +414,10 @@ public struct Publisher: Sendable {
     }
     if let preview = options.preview { catalogue = preview.applied(to: catalogue) }
     var recordRead = false
+    var recordHeld: String?
     let previous = loadRecord(
-      from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, &report.findings,
-      read: &recordRead)
+      from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, cache: recordCache,
+      replacer: replacer, &report.findings, read: &recordRead, held: &recordHeld)
     // Parsing 100,000 episode files, and the last record's JSON, left garbage on the worker
     // threads' heaps that rendering would not reuse: given back first (docs/performance.md).
     podium_release_free_memory()
@@ -445,7 +456,7 @@ public struct Publisher: Sendable {
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
-        checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record),
+        checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record), recordHeld: recordHeld,
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
   }
@@ -463,6 +474,8 @@ public struct Publisher: Sendable {
     /// Whether the record read from the output is the one this build writes: a rebuild then reads
     /// the same record and finds the same (``BuildState``).
     let recordUnchanged: Bool
+    /// The digest of the last record's JSON when the cache holds its copy (``RecordCopy``).
+    let recordHeld: String?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     let cacheable: [String: OutputRenderer.ShowPart]
@@ -482,8 +495,12 @@ public struct Publisher: Sendable {
 
   /// The record of what was published; when it is missing but the folder holds feeds, the
   /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
+  /// With a `cache` that holds the copy of the record's very bytes (``RecordCopy``), that copy,
+  /// and `held` its digest; a copy that can't be read is a `PUB-CACHE` note that `replacer`
+  /// replaces it.
   private func loadRecord(
-    from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, _ findings: inout [Finding], read: inout Bool
+    from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, cache: BuildCache?, replacer: String,
+    _ findings: inout [Finding], read: inout Bool, held: inout String?
   ) -> RecordIndex {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
@@ -508,6 +525,21 @@ public struct Publisher: Sendable {
           + "restore \(name)/ (with \(PublicationRecord.path)) from git or the server first, so published GUIDs "
           + "stay guarded", at: location))
       return RecordIndex()
+    }
+    if let cache {
+      let digest = RecordCopy.digest(data)
+      do throws(CacheFile.Problem) {
+        if let copy = try RecordCopy.read(cache, digest: digest) {
+          read = true
+          held = digest
+          return copy
+        }
+      } catch {
+        findings.append(PublishRules.cache.finding(
+          "the build cache's copy of the publication record could not be read, so it was ignored and the record "
+            + "read from \(name)/\(PublicationRecord.path); \(replacer) replaces it",
+          at: SourceLocation(file: "\(cache.folder.lastPathComponent)/\(RecordCopy.fileName)")))
+      }
     }
     do {
       let record = try RecordIndex(json: data)

@@ -104,6 +104,52 @@ struct RecordIndex: Sendable {
       }
     }
 
+    /// The rows as spans into `text`, four pairs of start and count each (guid, file, enclosure,
+    /// date; an enclosure that is `nil` has the count `UInt32.max`): the form ``RecordCopy`` keeps.
+    var flattened: (text: [UInt8], spans: [UInt32]) {
+      var spans: [UInt32] = []
+      spans.reserveCapacity(rows.count * 8)
+      for row in rows {
+        spans += [row.guid.start, row.guid.count, row.file.start, row.file.count]
+        spans += [row.enclosure?.start ?? 0, row.enclosure?.count ?? .max, row.date.start, row.date.count]
+      }
+      return (text, spans)
+    }
+
+    init() {}
+
+    /// Rows kept in ``flattened``'s form; `nil` when a span lies outside `text`.
+    init?(text: [UInt8], spans: [UInt32]) {
+      guard spans.count % 8 == 0 else { return nil }
+      func span(_ at: Int) -> Span? {
+        let (start, count) = (Int(spans[at]), Int(spans[at + 1]))
+        return start + count <= text.count ? Span(start: spans[at], count: spans[at + 1]) : nil
+      }
+      var rows: [Row] = []
+      rows.reserveCapacity(spans.count / 8)
+      for at in stride(from: 0, to: spans.count, by: 8) {
+        guard let guid = span(at), let file = span(at + 2), let date = span(at + 6) else { return nil }
+        var enclosure: Span?
+        if spans[at + 5] != .max {
+          guard let some = span(at + 4) else { return nil }
+          enclosure = some
+        }
+        rows.append(Row(guid: guid, file: file, enclosure: enclosure, date: date))
+      }
+      self.text = text
+      self.rows = rows
+    }
+
+    /// Adds the entries of a show the build made, given in the order of their GUIDs' bytes.
+    fileprivate mutating func add(sorted draft: RecordDraft.ShowDraft) {
+      var ascending = true
+      draft.forEachEntry { guid, entry in
+        if ascending, let last = rows.last, compare(last.guid, guid.utf8) != .less { ascending = false }
+        add(guid: guid, entry)
+      }
+      if !ascending { sort() }
+    }
+
     fileprivate mutating func append(_ string: String) -> Span {
       let start = UInt32(text.count)
       text.append(contentsOf: string.utf8)
@@ -154,6 +200,17 @@ struct RecordIndex: Sendable {
       var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems)
       for (guid, episode) in show.episodes { entry.episodes.add(guid: guid, episode) }
       entry.episodes.sort()
+      shows[slug] = entry
+    }
+  }
+
+  /// The index of the record a build made, as reading the JSON it writes of it
+  /// (``RecordDraft/write(toFileAt:)``) gives it.
+  init(_ draft: RecordDraft) {
+    version = draft.version
+    for (slug, show) in draft.shows {
+      var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems)
+      entry.episodes.add(sorted: show)
       shows[slug] = entry
     }
   }

@@ -1,0 +1,96 @@
+import Foundation
+import Identifiers
+
+/// The last publication record as the record check reads it (``RecordIndex``), kept in the build
+/// cache in ``CacheEncoder``'s form under the SHA-256 of the record's JSON, so that a rebuild
+/// does not parse that JSON again (2.3 MB for 10,000 episodes; docs/performance.md). The record
+/// in the output stays what counts: its bytes are read and digested every time, and a copy of
+/// other bytes, of another Podium, or that can't be read is not used (the JSON is read instead).
+///
+/// A build stores the copy of the record it wrote, once its output is in place (``Pending``).
+enum RecordCopy {
+  static let fileName = "record"
+  static let format = 1
+
+  private struct Stored: Codable {
+    var format: Int
+    var podium: String
+    /// SHA-256 of the record's JSON, in hex.
+    var json: String
+    var version: Int
+    var shows: [StoredShow]
+  }
+
+  private struct StoredShow: Codable {
+    var slug: String
+    var podcastGUID: String
+    var feedURL: String
+    var liveItems: [String: PublicationRecord.LiveItemRecord]?
+    var text: [UInt8]
+    var spans: [UInt32]
+  }
+
+  /// The digest a copy is kept under: of the record's JSON.
+  static func digest(_ json: Data) -> String { ContentDigest.hex(ContentDigest.sha256(json)) }
+
+  /// The copy of the record whose JSON has `digest`, when the cache holds it for this Podium.
+  ///
+  /// - Throws: ``CacheFile/Problem/unreadable`` when the cache's copy is damaged or not Podium's
+  ///   (one of another record, or of another Podium, is only not used).
+  static func read(_ cache: BuildCache, digest: String) throws(CacheFile.Problem) -> RecordIndex? {
+    let stored: Stored
+    do {
+      stored = try CacheFile.read(Stored.self, from: cache.folder.appendingPathComponent(fileName))
+    } catch {
+      if error == .missing { return nil }
+      throw error
+    }
+    guard stored.format == format, stored.podium == cache.podiumIdentity, stored.json == digest else { return nil }
+    var index = RecordIndex()
+    index.version = stored.version
+    for show in stored.shows {
+      guard let episodes = RecordIndex.Episodes(text: show.text, spans: show.spans) else { throw .unreadable }
+      index.shows[show.slug] = RecordIndex.Show(
+        podcastGUID: show.podcastGUID, feedURL: show.feedURL, episodes: episodes, liveItems: show.liveItems)
+    }
+    return index
+  }
+
+  /// A copy of a record a build wrote into its staging folder, made into a temporary file in the
+  /// cache and put in place only with the output (``commit()``): a build that fails leaves the
+  /// cache as it found it.
+  struct Pending {
+    private let temporary: URL
+    private let url: URL
+
+    /// - Parameters:
+    ///   - record: the record written into `staged`.
+    ///   - staged: its JSON file.
+    ///   - held: the digest of the JSON whose copy the cache holds already, if any.
+    /// - Returns: `nil` when the cache holds this record's copy already, or it can't be written.
+    init?(_ record: RecordDraft, staged: URL, held: String?, cache: BuildCache) {
+      guard let digest = ContentDigest.sha256Hex(ofFileAt: staged), digest != held, cache.makeFolder() else { return nil }
+      let index = RecordIndex(record)
+      let stored = Stored(
+        format: RecordCopy.format, podium: cache.podiumIdentity, json: digest, version: index.version,
+        shows: index.shows.keys.sorted().map { slug in
+          let show = index.shows[slug]!
+          let (text, spans) = show.episodes.flattened
+          return StoredShow(
+            slug: slug, podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems, text: text,
+            spans: spans)
+        })
+      url = cache.folder.appendingPathComponent(RecordCopy.fileName)
+      temporary = cache.folder.appendingPathComponent(".\(RecordCopy.fileName).pending")
+      guard CacheFile.write(stored, to: temporary) else { return nil }
+    }
+
+    /// Puts the copy in place: the output holding its record is.
+    func commit() {
+      if rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// Removes it: the build failed.
+    func discard() { unlink(temporary.path) }
+  }
+}
