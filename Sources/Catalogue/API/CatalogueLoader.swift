@@ -14,8 +14,9 @@ public struct CatalogueLoader: Sendable {
   /// Whether the catalogue is loaded for a listing (`podium list`: each episode's file, date,
   /// status, title and GUID, and what failed to load): episode notes are then neither checked
   /// nor kept track of, the checks across the catalogue (``CatalogueValidator``,
-  /// ``MediaValidator``) are not run, and no reading is handed to ``reuse`` to keep. Such a
-  /// catalogue can't be rendered: its episodes' notes can't be read back.
+  /// ``MediaValidator``) are not run, no reading is handed to ``reuse`` to keep, and what it
+  /// gives is asked for a listing (``EpisodeReuse/listingReading(show:file:)``: an episode may
+  /// hold only what a list shows). Such a catalogue can't be rendered or checked.
   public var listing = false
   /// Larger text files are refused, so a stray media file named `.md` can't exhaust memory.
   public static let maximumFileSize = 16 * 1024 * 1024
@@ -79,7 +80,9 @@ public struct CatalogueLoader: Sendable {
       let batch = Array(episodeJobs[batchStart..<batchEnd])
       let reuse = self.reuse
       var results = ParallelMap.map(batch) { job -> EpisodeReading in
-        if let reading = reuse?.reading(show: slugs[job.show], file: job.name) { return reading }
+        let taken = listing
+          ? reuse?.listingReading(show: slugs[job.show], file: job.name) : reuse?.reading(show: slugs[job.show], file: job.name)
+        if let reading = taken { return reading }
         let reading = readEpisode(job.name, in: folders[job.show], show: slugs[job.show])
         if !listing { reuse?.read(show: slugs[job.show], file: job.name, reading) }
         return reading

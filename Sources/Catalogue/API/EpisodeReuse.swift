@@ -6,11 +6,18 @@ import Diagnostics
 public protocol EpisodeReuse: Sendable {
   /// The earlier reading of `name` in show folder `show`, when it still holds; called on any core.
   func reading(show: String, file name: String) -> EpisodeReading?
+  /// The same for a listing (``CatalogueLoader/listing``): it may give an episode that holds only
+  /// what a listing shows (file, slug, title, date, GUID, draft), every other field left empty.
+  func listingReading(show: String, file name: String) -> EpisodeReading?
   /// A file read now, for the next load; called once per file read, on any core.
   func read(show: String, file name: String, _ reading: EpisodeReading)
   /// Every episode file of the show has been taken or read; called once per show with episode
   /// files, on one thread, in the catalogue's order, so what is kept for it can be stored and let go.
   func finished(show: String)
+}
+
+extension EpisodeReuse {
+  public func listingReading(show: String, file name: String) -> EpisodeReading? { reading(show: show, file: name) }
 }
 
 /// What reading one episode file gave: the episode, when it could be read, and the file's findings.

@@ -4,11 +4,18 @@ import Foundation
 extension Publisher {
   /// The catalogue as `podium list` shows it (``CatalogueLoader/listing``). With a ``cache``, the
   /// episode files its per-episode layer holds unchanged are taken from it, as `validate` takes
-  /// them: read only, nothing stored.
+  /// them: read only, nothing stored, and only what a list shows of each (``EpisodeFacts``).
   public func loadForListing() -> LoadResult {
     var loader = CatalogueLoader(root: catalogueURL)
     loader.listing = true
     loader.reuse = readOnlyEpisodeCache()
+    let loaded = loader.load()
+    // A show that loaded but whose folder could not be listed has the checks across the
+    // catalogue run for it (`podium list`), which need whole episodes: read every file then.
+    guard loader.reuse != nil, let catalogue = loaded.catalogue,
+      catalogue.shows.contains(where: { loaded.gaps.unloaded.contains($0.slug) })
+    else { return loaded }
+    loader.reuse = nil
     return loader.load()
   }
 

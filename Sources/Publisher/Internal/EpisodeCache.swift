@@ -17,7 +17,7 @@ import Parallel
 /// A stamp taken in the tick its file changed in is racy, and is neither trusted nor stored.
 final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   static let folderName = "episodes"
-  static let format = 2
+  static let format = 3
 
   private let cache: BuildCache
   private let folder: URL
@@ -154,12 +154,28 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   }
 
   func reading(show: String, file name: String) -> EpisodeReading? {
-    guard let stored = stored(show), let entry = stored.entries[name],
-      let stamp = stamps["\(show)/\(name)"], !stamp.racy, entry.stamp == stamp,
-      let bytes = stored.reading(entry), let reading = try? CacheDecoder.decode(EpisodeReading.self, from: bytes)
+    guard let (stored, entry) = entry(show: show, file: name), let bytes = stored.reading(entry),
+      let reading = try? CacheDecoder.decode(EpisodeReading.self, from: bytes)
     else { return nil }
     lock.withLock { taken += 1 }
     return reading
+  }
+
+  /// Only what a listing shows, from the entry's facts (``EpisodeFacts``), not its whole reading.
+  func listingReading(show: String, file name: String) -> EpisodeReading? {
+    guard let (stored, entry) = entry(show: show, file: name), let (facts, _) = stored.parts(entry) else { return nil }
+    guard !facts.isEmpty else { return reading(show: show, file: name) }
+    guard let reading = EpisodeFacts.reading(facts[...]) else { return nil }
+    lock.withLock { taken += 1 }
+    return reading
+  }
+
+  /// The stored entry of a file that still has the stamp it had.
+  private func entry(show: String, file name: String) -> (EpisodeCacheFile.Contents, EpisodeCacheFile.Entry)? {
+    guard let stored = stored(show), let entry = stored.entries[name],
+      let stamp = stamps["\(show)/\(name)"], !stamp.racy, entry.stamp == stamp
+    else { return nil }
+    return (stored, entry)
   }
 
   /// Encoded here, on the core that read the file, and written into the show's new file at once:
@@ -170,6 +186,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     let stamp = stamps["\(slug)/\(name)"]
     let bytes = reading.reusable && stamp?.racy == false ? try? CacheEncoder.encode(reading) : nil
     let digest = bytes.flatMap(Self.episodeDigest(inReading:))
+    let facts = bytes == nil ? nil : EpisodeFacts.encode(reading)
     guard makeFolder() else { return }
     let place = digest == nil ? nil : self.place(of: name, in: slug)
     show.lock.withLock {
@@ -188,7 +205,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
           folder.appendingPathComponent(slug),
           header: EpisodeCacheFile.Header(format: Self.format, podium: podium, context: context))
       }
-      if let bytes, let stamp { show.writer?.add(name: name, stamp: stamp, reading: bytes) }
+      if let bytes, let stamp { show.writer?.add(name: name, stamp: stamp, facts: facts ?? [], reading: bytes) }
     }
   }
 
@@ -254,8 +271,8 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
       guard let writer = show.writer else { return }
       if let stored {
         for (name, stamp) in unchanged {
-          if let entry = stored.entries[name], let reading = stored.reading(entry) {
-            writer.add(name: name, stamp: stamp, reading: reading)
+          if let entry = stored.entries[name], let (facts, reading) = stored.parts(entry) {
+            writer.add(name: name, stamp: stamp, facts: facts, reading: reading)
           }
         }
       }

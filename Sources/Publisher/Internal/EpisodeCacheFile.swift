@@ -3,7 +3,8 @@ import Foundation
 /// One show's file of the per-episode cache (``EpisodeCache``): a magic line, then records, each
 /// its length, a checksum (``CacheFile/checksum(_:)``) and its bytes. The first record names the
 /// format, the Podium and the show's context; each other is one episode file's entry: its name,
-/// its stamp and its reading in ``CacheEncoder``'s form.
+/// its stamp, what a listing shows of it (``EpisodeFacts``, after its length; none for a file that
+/// failed to load) and its reading in ``CacheEncoder``'s form.
 ///
 /// Records, not one value, so that a file is written as its entries come and read a record at a
 /// time: a large show's entries are never all held.
@@ -26,11 +27,14 @@ enum EpisodeCacheFile {
 
     /// The entry's reading, as ``CacheEncoder`` wrote it; `nil` when its record can't be read
     /// again or no longer matches its checksum.
-    func reading(_ entry: Entry) -> [UInt8]? {
+    func reading(_ entry: Entry) -> [UInt8]? { parts(entry)?.reading }
+
+    /// The entry's facts (``EpisodeFacts``: empty for none) and its reading; `nil` as for ``reading(_:)``.
+    func parts(_ entry: Entry) -> (facts: [UInt8], reading: [UInt8])? {
       guard let record = file.read(entry.record),
         record.withUnsafeBytes({ CacheFile.checksum($0) }) == entry.checksum
       else { return nil }
-      return Array(record[entry.reading])
+      return (Array(record[entry.facts]), Array(record[entry.reading]))
     }
   }
 
@@ -40,7 +44,8 @@ enum EpisodeCacheFile {
     /// The record's bytes, and their checksum.
     let record: Range<Int>
     let checksum: UInt64
-    /// Where the reading is within the record's bytes.
+    /// Where the facts and the reading are within the record's bytes.
+    let facts: Range<Int>
     let reading: Range<Int>
   }
 
@@ -73,8 +78,8 @@ enum EpisodeCacheFile {
         guard let first = try? CacheDecoder.decode(Header.self, from: record) else { throw .unreadable }
         header = first
       } else {
-        guard let (name, stamp, reading) = entry(record) else { throw .unreadable }
-        entries[name] = Entry(stamp: stamp, record: range, checksum: checksum, reading: reading)
+        guard let (name, stamp, facts, reading) = entry(record) else { throw .unreadable }
+        entries[name] = Entry(stamp: stamp, record: range, checksum: checksum, facts: facts, reading: reading)
       }
       offset = range.upperBound
     }
@@ -82,15 +87,21 @@ enum EpisodeCacheFile {
     return Contents(header: header, entries: entries, file: file)
   }
 
-  /// An entry's name, stamp and where its reading is in its record's bytes.
-  private static func entry(_ bytes: [UInt8]) -> (String, FileStamp, Range<Int>)? {
+  /// An entry's name, stamp, and where its facts and its reading are in its record's bytes.
+  private static func entry(_ bytes: [UInt8]) -> (String, FileStamp, Range<Int>, Range<Int>)? {
     let range = bytes.indices
     guard range.count >= 2 else { return nil }
     let nameLength = Int(bytes[range.lowerBound]) | Int(bytes[range.lowerBound + 1]) << 8
     let nameEnd = range.lowerBound + 2 + nameLength
     let stampEnd = nameEnd + FileStamp.byteCount
-    guard stampEnd <= range.upperBound, let stamp = FileStamp(bytes[nameEnd..<stampEnd]) else { return nil }
-    return (String(decoding: bytes[range.lowerBound + 2..<nameEnd], as: UTF8.self), stamp, stampEnd..<range.upperBound)
+    guard stampEnd + 4 <= range.upperBound, let stamp = FileStamp(bytes[nameEnd..<stampEnd]) else { return nil }
+    let factsLength = bytes[stampEnd..<stampEnd + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+    let factsEnd = stampEnd + 4 + factsLength
+    guard factsEnd <= range.upperBound else { return nil }
+    return (
+      String(decoding: bytes[range.lowerBound + 2..<nameEnd], as: UTF8.self), stamp, stampEnd + 4..<factsEnd,
+      factsEnd..<range.upperBound
+    )
   }
 
   /// A file open for reading, closed when the last ``Contents`` read from it goes.
@@ -163,14 +174,17 @@ enum EpisodeCacheFile {
       record(header)
     }
 
-    /// Adds an entry; `reading` is its ``EpisodeReading`` as ``CacheEncoder`` wrote it.
-    func add(name: String, stamp: FileStamp, reading: some Collection<UInt8>) {
+    /// Adds an entry; `facts` are its ``EpisodeFacts`` (empty for none), `reading` its
+    /// ``EpisodeReading`` as ``CacheEncoder`` wrote it.
+    func add(name: String, stamp: FileStamp, facts: [UInt8], reading: some Collection<UInt8>) {
       let name = Array(name.utf8)
-      guard name.count < 1 << 16 else { return }
+      guard name.count < 1 << 16, facts.count < Int(UInt32.max) else { return }
       var entry: [UInt8] = [UInt8(name.count & 0xFF), UInt8(name.count >> 8)]
-      entry.reserveCapacity(2 + name.count + FileStamp.byteCount + reading.count)
+      entry.reserveCapacity(6 + name.count + FileStamp.byteCount + facts.count + reading.count)
       entry += name
       entry += stamp.bytes
+      withUnsafeBytes(of: UInt32(facts.count).littleEndian) { entry += $0 }
+      entry += facts
       entry += reading
       record(entry)
     }
