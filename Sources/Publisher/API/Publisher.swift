@@ -207,11 +207,21 @@ public struct Publisher: Sendable {
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
       let record = plan.takeRecord()
-      let recordPath = try staging.reserve(PublicationRecord.path)
-      try record.write(toFileAt: recordPath)
-      staging.reuseIfUnchanged(PublicationRecord.path)
-      if let cache {
-        recordCopy = RecordCopy.Pending(record, staged: URL(fileURLWithPath: recordPath), held: plan.recordHeld, cache: cache)
+      // A record that says what the last one says, whose copy the cache holds, has the bytes
+      // of that copy's JSON: this Podium wrote them (only a build's written record is kept,
+      // ``RecordCopy/Pending``), and the JSON is a function of what the record says. The old
+      // file is linked while it has the stamp it was read with, instead of written again.
+      let linked = try plan.recordUnchanged && plan.recordHeld?.stamp.map {
+        try staging.link([(PublicationRecord.path, $0)])
+      } == true
+      if !linked {
+        let recordPath = try staging.reserve(PublicationRecord.path)
+        try record.write(toFileAt: recordPath)
+        staging.reuseIfUnchanged(PublicationRecord.path)
+        if let cache {
+          recordCopy = RecordCopy.Pending(
+            record, staged: URL(fileURLWithPath: recordPath), held: plan.recordHeld?.digest, cache: cache)
+        }
       }
     } catch {
       staging.discard()
@@ -414,7 +424,7 @@ public struct Publisher: Sendable {
     }
     if let preview = options.preview { catalogue = preview.applied(to: catalogue) }
     var recordRead = false
-    var recordHeld: String?
+    var recordHeld: RecordCopy.Held?
     let previous = loadRecord(
       from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, cache: recordCache,
       replacer: replacer, &report.findings, read: &recordRead, held: &recordHeld)
@@ -475,7 +485,7 @@ public struct Publisher: Sendable {
     /// the same record and finds the same (``BuildState``).
     let recordUnchanged: Bool
     /// The digest of the last record's JSON when the cache holds its copy (``RecordCopy``).
-    let recordHeld: String?
+    let recordHeld: RecordCopy.Held?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     let cacheable: [String: OutputRenderer.ShowPart]
@@ -496,15 +506,18 @@ public struct Publisher: Sendable {
   /// The record of what was published; when it is missing but the folder holds feeds, the
   /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
   /// With a `cache` that holds the copy of the record's very bytes (``RecordCopy``), that copy,
-  /// and `held` its digest; a copy that can't be read is a `PUB-CACHE` note that `replacer`
+  /// and `held` its digest and the file's stamp; a copy that can't be read is a `PUB-CACHE` note that `replacer`
   /// replaces it.
   private func loadRecord(
     from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, cache: BuildCache?, replacer: String,
-    _ findings: inout [Finding], read: inout Bool, held: inout String?
+    _ findings: inout [Finding], read: inout Bool, held: inout RecordCopy.Held?
   ) -> RecordIndex {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(PublicationRecord.path).path) else {
+    let path = folder.appendingPathComponent(PublicationRecord.path).path
+    var (before, after) = (stat(), stat())
+    let statted = lstat(path, &before) == 0
+    guard let data = FileManager.default.contents(atPath: path) else {
       if let recovered = RecordRecovery(folder: folder, catalogue: catalogue).recover() {
         let episodes = recovered.record.shows.values.reduce(0) { $0 + $1.episodes.count }
         findings.append(PublishRules.recordRecovered.finding(
@@ -531,7 +544,16 @@ public struct Publisher: Sendable {
       do throws(CacheFile.Problem) {
         if let copy = try RecordCopy.read(cache, digest: digest) {
           read = true
-          held = digest
+          // The file's stamp, when it was the same before and after it was read: the file of
+          // the bytes digested, which a build may link again instead of writing the same record.
+          func stamp(_ info: stat) -> OutputFileStamp {
+            OutputFileStamp(
+              inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec),
+              modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+          }
+          let unchanged = statted && lstat(path, &after) == 0 && before.st_mode & S_IFMT == S_IFREG
+            && stamp(before) == stamp(after)
+          held = RecordCopy.Held(digest: digest, stamp: unchanged ? stamp(after) : nil)
           return copy
         }
       } catch {

@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 import Identifiers
 
@@ -28,6 +29,13 @@ enum RecordCopy {
     var liveItems: [String: PublicationRecord.LiveItemRecord]?
     var text: [UInt8]
     var spans: [UInt32]
+  }
+
+  /// The copy a build took: the digest of the record's JSON, and the stamp of the file read
+  /// (`nil` when it changed while it was read).
+  struct Held {
+    let digest: String
+    let stamp: OutputFileStamp?
   }
 
   /// The digest a copy is kept under: of the record's JSON.
