@@ -208,19 +208,29 @@ struct RecordCheck {
 
   /// Every episode's position by one of its strings, as a dictionary of them finds it (the last
   /// of one string given twice; a string equal as `String`, canonically, not only by bytes), but
-  /// as positions sorted by the string's bytes: two dictionaries of 100,000 strings were 16 MB
-  /// beside the rendering (docs/performance.md).
+  /// as the strings' bytes in one buffer, their spans sorted by those bytes: two dictionaries of
+  /// 100,000 strings were 16 MB beside the rendering, and sorting positions that each reached
+  /// into the catalogue for their string was a quarter of a network's rebuild (docs/performance.md).
   private struct Lookup {
-    let catalogue: Catalogue?
     let key: Key
-    /// Positions, ascending by the key's bytes; of one key, in catalogue order.
-    private var sorted: [(show: Int32, episode: Int32)] = []
+    /// Every key's bytes, one after another.
+    private var text: [UInt8] = []
+    /// Where each key is in `text`, with its episode's position; ascending by the key's bytes,
+    /// of one key in catalogue order.
+    private var sorted: [Entry] = []
     /// When a key is not all ASCII, bytes no longer tell keys apart as `String` does: a dictionary.
     private var dictionary: [String: Position]?
 
+    private struct Entry {
+      var start: UInt32
+      var count: UInt32
+      var show: Int32
+      var episode: Int32
+    }
+
     /// Which string of an episode: read as a stored property where the episode is, since a
-    /// `KeyPath` or a function applied to an episode copies it whole (every reference in it
-    /// retained and released) at each of a sort's comparisons.
+    /// `KeyPath`, a function applied to an episode or a loop over the episodes copies each whole
+    /// (every reference in it retained and released).
     enum Key {
       case guid, file
 
@@ -233,52 +243,77 @@ struct RecordCheck {
     }
 
     init(_ catalogue: Catalogue?, _ key: Key) {
-      self.catalogue = catalogue
       self.key = key
       guard let catalogue else { return }
-      let ascii = catalogue.shows.indices.allSatisfy { show in
-        catalogue.shows[show].episodes.indices.allSatisfy { key(catalogue, show, $0).utf8.allSatisfy { $0 < 0x80 } }
+      var count = 0
+      var ascii = true
+      for show in catalogue.shows.indices {
+        for episode in catalogue.shows[show].episodes.indices {
+          let utf8 = key(catalogue, show, episode).utf8
+          count += utf8.count
+          ascii = ascii && utf8.allSatisfy { $0 < 0x80 }
+        }
       }
-      if !ascii {
+      if !ascii || count >= Int(UInt32.max) {
         var dictionary: [String: Position] = [:]
-        for showIndex in catalogue.shows.indices {
-          for episodeIndex in catalogue.shows[showIndex].episodes.indices {
-            dictionary[key(catalogue, showIndex, episodeIndex)] = Position(show: showIndex, episode: episodeIndex)
+        for show in catalogue.shows.indices {
+          for episode in catalogue.shows[show].episodes.indices {
+            dictionary[key(catalogue, show, episode)] = Position(show: show, episode: episode)
           }
         }
         self.dictionary = dictionary
         return
       }
-      var positions: [(show: Int32, episode: Int32)] = []
-      positions.reserveCapacity(catalogue.shows.reduce(0) { $0 + $1.episodes.count })
-      for (showIndex, show) in catalogue.shows.enumerated() {
-        for episodeIndex in show.episodes.indices { positions.append((Int32(showIndex), Int32(episodeIndex))) }
+      text.reserveCapacity(count)
+      sorted.reserveCapacity(catalogue.shows.reduce(0) { $0 + $1.episodes.count })
+      for show in catalogue.shows.indices {
+        for episode in catalogue.shows[show].episodes.indices {
+          let start = UInt32(text.count)
+          text.append(contentsOf: key(catalogue, show, episode).utf8)
+          sorted.append(Entry(start: start, count: UInt32(text.count) - start, show: Int32(show), episode: Int32(episode)))
+        }
       }
-      positions.sort { a, b in
-        let (x, y) = (key(catalogue, Int(a.show), Int(a.episode)).utf8, key(catalogue, Int(b.show), Int(b.episode)).utf8)
-        return x.elementsEqual(y) ? (a.show, a.episode) < (b.show, b.episode) : x.lexicographicallyPrecedes(y)
+      text.withUnsafeBufferPointer { text in
+        sorted.sort { a, b in
+          switch Self.compare(text, a, text.baseAddress.map { $0 + Int(b.start) }, Int(b.count)) {
+          case .equal: (a.show, a.episode) < (b.show, b.episode)
+          case .less: true
+          case .greater: false
+          }
+        }
       }
-      sorted = positions
     }
 
-    private func string(_ position: (show: Int32, episode: Int32)) -> String {
-      key(catalogue!, Int(position.show), Int(position.episode))
+    private enum Order { case less, equal, greater }
+
+    /// How the key of `entry` orders against `count` bytes at `other`, as bytes.
+    private static func compare(
+      _ text: UnsafeBufferPointer<UInt8>, _ entry: Entry, _ other: UnsafePointer<UInt8>?, _ count: Int
+    ) -> Order {
+      let length = Int(entry.count)
+      let common = min(length, count)
+      let order = common == 0 ? 0 : memcmp(text.baseAddress! + Int(entry.start), other!, common)
+      if order != 0 { return order < 0 ? .less : .greater }
+      return length == count ? .equal : length < count ? .less : .greater
     }
 
     subscript(_ wanted: String) -> Position? {
       if let dictionary { return dictionary[wanted] }
-      guard catalogue != nil else { return nil }
+      guard !sorted.isEmpty else { return nil }
       // Every key is ASCII: a string equal to one as `String` has that one's bytes once composed.
-      let bytes = wanted.utf8.allSatisfy { $0 < 0x80 } ? Array(wanted.utf8) : Array(wanted.precomposedStringWithCanonicalMapping.utf8)
-      // The last position whose key's bytes are not after `bytes`.
-      var (low, high) = (0, sorted.count)
-      while low < high {
-        let middle = (low + high) / 2
-        let key = string(sorted[middle]).utf8
-        if key.elementsEqual(bytes) || key.lexicographicallyPrecedes(bytes) { low = middle + 1 } else { high = middle }
+      var bytes = wanted.utf8.allSatisfy { $0 < 0x80 } ? wanted : wanted.precomposedStringWithCanonicalMapping
+      return bytes.withUTF8 { bytes in
+        text.withUnsafeBufferPointer { text in
+          // The last entry whose key's bytes are not after `bytes`.
+          var (low, high) = (0, sorted.count)
+          while low < high {
+            let middle = (low + high) / 2
+            if Self.compare(text, sorted[middle], bytes.baseAddress, bytes.count) == .greater { high = middle } else { low = middle + 1 }
+          }
+          guard low > 0, Self.compare(text, sorted[low - 1], bytes.baseAddress, bytes.count) == .equal else { return nil }
+          return Position(show: Int(sorted[low - 1].show), episode: Int(sorted[low - 1].episode))
+        }
       }
-      guard low > 0, string(sorted[low - 1]).utf8.elementsEqual(bytes) else { return nil }
-      return Position(show: Int(sorted[low - 1].show), episode: Int(sorted[low - 1].episode))
     }
   }
 
