@@ -220,7 +220,7 @@ public struct Publisher: Sendable {
         staging.reuseIfUnchanged(PublicationRecord.path)
         if let cache {
           recordCopy = RecordCopy.Pending(
-            record, staged: URL(fileURLWithPath: recordPath), held: plan.recordHeld?.digest, cache: cache)
+            consume record, staged: URL(fileURLWithPath: recordPath), held: plan.recordHeld?.digest, cache: cache)
         }
       }
     } catch {

@@ -76,8 +76,11 @@ enum RecordCopy {
     ///   - staged: its JSON file.
     ///   - held: the digest of the JSON whose copy the cache holds already, if any.
     /// - Returns: `nil` when the cache holds this record's copy already, or it can't be written.
-    init?(_ record: RecordDraft, staged: URL, held: String?, cache: BuildCache) {
+    /// The record is let go of once its index is made, before that is encoded: a build's
+    /// record holds the catalogue (docs/performance.md, "The record's copy and the facts of a list").
+    init?(_ record: consuming RecordDraft, staged: URL, held: String?, cache: BuildCache) {
       guard let digest = ContentDigest.sha256Hex(ofFileAt: staged), digest != held, cache.makeFolder() else { return nil }
+      // Its last use: a consuming parameter's lifetime ends here.
       let index = RecordIndex(record)
       let stored = Stored(
         format: RecordCopy.format, podium: cache.podiumIdentity, json: digest, version: index.version,
