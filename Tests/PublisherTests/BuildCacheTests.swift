@@ -364,6 +364,7 @@ import Testing
     try twins.build()
     try twins.build()
     #expect(try twins.build().fromCache)
+    // The first rebuild read the record's JSON and wrote it again unchanged: the copy is kept.
     #expect(FileManager.default.fileExists(atPath: twins.cache.folder.appendingPathComponent("record").path))
     for output in ["cached/feeds", "plain/feeds"] {
       let record = "\(output)/.podium/published.json"
@@ -375,6 +376,26 @@ import Testing
     #expect(!fromCache)
     #expect(report.findings.contains { $0.ruleID.hasPrefix("PUB-") && $0.ruleID != PublishRules.cache.id }, "\(report.findings)")
     try twins.build()
+  }
+
+  /// A record laid out by hand but saying the same is written again as Podium writes it, with the
+  /// cache as without: the copy stands only for bytes Podium writes, or a later build would link
+  /// the hand-made file where one without the cache writes its own.
+  @Test func aRecordLaidOutByHandIsWrittenAgainAsPodiumWritesIt() throws {
+    let fixture = try Self.fourEpisodes()
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    #expect(try twins.build().fromCache)
+    for output in ["cached/feeds", "plain/feeds"] {
+      let record = "\(output)/.podium/published.json"
+      let text = String(decoding: try fixture.folder.read(record), as: UTF8.self)
+      try fixture.folder.write(record, text.replacingOccurrences(of: "\n  ", with: "\n\t"))
+    }
+    for _ in 0..<3 {
+      try twins.build()
+      #expect(String(decoding: try fixture.folder.read("cached/feeds/.podium/published.json"), as: UTF8.self).contains("\n  "))
+    }
   }
 
   @Test func anOutputChangedBehindTheBuildsBackIsRebuilt() throws {

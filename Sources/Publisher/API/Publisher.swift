@@ -182,6 +182,9 @@ public struct Publisher: Sendable {
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     guard var plan = planned.take() else { return report }
+    // The record's copy for the next build (``RecordCopy``), put in place with the output.
+    var recordCopy = plan.recordCopy
+    defer { recordCopy?.discard() }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       // Refused, the feeds are checked all the same, so that the build names every mistake, as
       // `validate` does: a duplicate GUID is the feed rules' to find, whatever else is wrong.
@@ -201,15 +204,12 @@ public struct Publisher: Sendable {
     // into its staged file then too, a piece at a time, from the catalogue and the last record
     // (``RecordDraft``), which are let go of after it: never whole in memory (24 MB for 100,000
     // episodes).
-    // The record's copy for the next build (``RecordCopy``), put in place with the output.
-    var recordCopy: RecordCopy.Pending?
-    defer { recordCopy?.discard() }
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
       let record = plan.takeRecord()
       // A record that says what the last one says, whose copy the cache holds, has the bytes
-      // of that copy's JSON: this Podium wrote them (only a build's written record is kept,
-      // ``RecordCopy/Pending``), and the JSON is a function of what the record says. The old
+      // of that copy's JSON: this Podium wrote them (a copy is kept only of a record written
+      // again byte for byte, ``RecordCopy/Pending``), and the JSON is a function of what it says. The old
       // file is linked while it has the stamp it was read with, instead of written again.
       let linked = try plan.recordUnchanged && plan.recordHeld?.stamp.map {
         try staging.link([(PublicationRecord.path, $0)])
@@ -217,10 +217,11 @@ public struct Publisher: Sendable {
       if !linked {
         let recordPath = try staging.reserve(PublicationRecord.path)
         try record.write(toFileAt: recordPath)
-        staging.reuseIfUnchanged(PublicationRecord.path)
-        if let cache {
-          recordCopy = RecordCopy.Pending(
-            consume record, staged: URL(fileURLWithPath: recordPath), held: plan.recordHeld?.digest, cache: cache)
+        // The copy stands only for JSON this Podium writes: kept when the record written has
+        // the bytes of the one read.
+        if !staging.reuseIfUnchanged(PublicationRecord.path) {
+          recordCopy?.discard()
+          recordCopy = nil
         }
       }
     } catch {
@@ -425,9 +426,10 @@ public struct Publisher: Sendable {
     if let preview = options.preview { catalogue = preview.applied(to: catalogue) }
     var recordRead = false
     var recordHeld: RecordCopy.Held?
+    var recordDigest: String?
     let previous = loadRecord(
       from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, cache: recordCache,
-      replacer: replacer, &report.findings, read: &recordRead, held: &recordHeld)
+      replacer: replacer, &report.findings, read: &recordRead, held: &recordHeld, digest: &recordDigest)
     // Parsing 100,000 episode files, and the last record's JSON, left garbage on the worker
     // threads' heaps that rendering would not reuse: given back first (docs/performance.md).
     podium_release_free_memory()
@@ -463,10 +465,17 @@ public struct Publisher: Sendable {
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
+    let recordUnchanged = recordRead && previous.matches(check.record)
+    // The copy of a record read from its JSON, made here, after the rendering, rather than beside
+    // the check of the feeds (``RecordCopy/Pending``); kept only if the build writes the same bytes.
+    let recordCopy =
+      validating || !recordUnchanged || recordHeld != nil
+      ? nil : recordCache.flatMap { cache in recordDigest.flatMap { RecordCopy.Pending(previous, digest: $0, cache: cache) } }
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
-        checked: rendered.checked, settings: settings, recordUnchanged: recordRead && previous.matches(check.record), recordHeld: recordHeld,
+        checked: rendered.checked, settings: settings, recordUnchanged: recordUnchanged, recordHeld: recordHeld,
+        recordCopy: recordCopy,
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
   }
@@ -486,6 +495,8 @@ public struct Publisher: Sendable {
     let recordUnchanged: Bool
     /// The digest of the last record's JSON when the cache holds its copy (``RecordCopy``).
     let recordHeld: RecordCopy.Held?
+    /// A copy of the last record, for the cache, when the build read its JSON and says the same.
+    var recordCopy: RecordCopy.Pending?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     let cacheable: [String: OutputRenderer.ShowPart]
@@ -510,7 +521,7 @@ public struct Publisher: Sendable {
   /// replaces it.
   private func loadRecord(
     from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, cache: BuildCache?, replacer: String,
-    _ findings: inout [Finding], read: inout Bool, held: inout RecordCopy.Held?
+    _ findings: inout [Finding], read: inout Bool, held: inout RecordCopy.Held?, digest jsonDigest: inout String?
   ) -> RecordIndex {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
@@ -541,6 +552,7 @@ public struct Publisher: Sendable {
     }
     if let cache {
       let digest = RecordCopy.digest(data)
+      jsonDigest = digest
       do throws(CacheFile.Problem) {
         if let copy = try RecordCopy.read(cache, digest: digest) {
           read = true

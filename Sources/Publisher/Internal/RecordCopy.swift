@@ -8,7 +8,8 @@ import Identifiers
 /// in the output stays what counts: its bytes are read and digested every time, and a copy of
 /// other bytes, of another Podium, or that can't be read is not used (the JSON is read instead).
 ///
-/// A build stores the copy of the record it wrote, once its output is in place (``Pending``).
+/// A build stores the copy of a record it read and wrote again unchanged, once its output is in
+/// place (``Pending``).
 enum RecordCopy {
   static let fileName = "record"
   static let format = 1
@@ -64,24 +65,26 @@ enum RecordCopy {
     return index
   }
 
-  /// A copy of a record a build wrote into its staging folder, made into a temporary file in the
-  /// cache and put in place only with the output (``commit()``): a build that fails leaves the
-  /// cache as it found it.
+  /// A copy of the last record, made when a build read its JSON and its own record says the
+  /// same: into a temporary file in the cache, put in place only with the output (``commit()``),
+  /// and only when the record the build wrote has the very bytes of the one read, so that a copy
+  /// always stands for JSON this Podium writes (a build that holds a copy may link the old record
+  /// instead of writing it; a record edited by hand, read the same, is written again first).
+  ///
+  /// Not made of a record the build changed: that is made from the catalogue as it is written,
+  /// and its index and encoding, beside the check of the feeds, were some 50 MB of a network's
+  /// peak (docs/performance.md, "The record's copy and the facts of a list"). The build after
+  /// such a change reads the JSON, and makes the copy then.
   struct Pending {
     private let temporary: URL
     private let url: URL
 
     /// - Parameters:
-    ///   - record: the record written into `staged`.
-    ///   - staged: its JSON file.
-    ///   - held: the digest of the JSON whose copy the cache holds already, if any.
-    /// - Returns: `nil` when the cache holds this record's copy already, or it can't be written.
-    /// The record is let go of once its index is made, before that is encoded: a build's
-    /// record holds the catalogue (docs/performance.md, "The record's copy and the facts of a list").
-    init?(_ record: consuming RecordDraft, staged: URL, held: String?, cache: BuildCache) {
-      guard let digest = ContentDigest.sha256Hex(ofFileAt: staged), digest != held, cache.makeFolder() else { return nil }
-      // Its last use: a consuming parameter's lifetime ends here.
-      let index = RecordIndex(record)
+    ///   - index: the last record, as read from its JSON.
+    ///   - digest: that JSON's digest (``RecordCopy/digest(_:)``).
+    /// - Returns: `nil` when it can't be written.
+    init?(_ index: RecordIndex, digest: String, cache: BuildCache) {
+      guard cache.makeFolder() else { return nil }
       let stored = Stored(
         format: RecordCopy.format, podium: cache.podiumIdentity, json: digest, version: index.version,
         shows: index.shows.keys.sorted().map { slug in

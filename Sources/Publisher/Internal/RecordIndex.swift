@@ -140,16 +140,6 @@ struct RecordIndex: Sendable {
       self.rows = rows
     }
 
-    /// Adds the entries of a show the build made, given in the order of their GUIDs' bytes.
-    fileprivate mutating func add(sorted draft: RecordDraft.ShowDraft) {
-      var ascending = true
-      draft.forEachEntry { guid, entry in
-        if ascending, let last = rows.last, compare(last.guid, guid.utf8) != .less { ascending = false }
-        add(guid: guid, entry)
-      }
-      if !ascending { sort() }
-    }
-
     fileprivate mutating func append(_ string: String) -> Span {
       let start = UInt32(text.count)
       text.append(contentsOf: string.utf8)
@@ -200,17 +190,6 @@ struct RecordIndex: Sendable {
       var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems)
       for (guid, episode) in show.episodes { entry.episodes.add(guid: guid, episode) }
       entry.episodes.sort()
-      shows[slug] = entry
-    }
-  }
-
-  /// The index of the record a build made, as reading the JSON it writes of it
-  /// (``RecordDraft/write(toFileAt:)``) gives it.
-  init(_ draft: RecordDraft) {
-    version = draft.version
-    for (slug, show) in draft.shows {
-      var entry = Show(podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems)
-      entry.episodes.add(sorted: show)
       shows[slug] = entry
     }
   }

@@ -50,8 +50,9 @@ final class SharedStaging: @unchecked Sendable {
 
   /// Compares the file with the output folder's outside the lock. (Not on a copy of the staging:
   /// the next path reserved would then copy its set of paths, once per show.)
-  func reuseIfUnchanged(_ path: String) {
+  /// Whether the old output's file had the same bytes (and is now linked in its place).
+  @discardableResult func reuseIfUnchanged(_ path: String) -> Bool {
     let links = lock.withLock { staging.isReserved(path) ? staging.links : nil }
-    links?.reuseIfUnchanged(path)
+    return links?.reuseIfUnchanged(path) ?? false
   }
 }
