@@ -80,8 +80,8 @@ public struct CatalogueLoader: Sendable {
       let batch = Array(episodeJobs[batchStart..<batchEnd])
       let reuse = self.reuse
       var results = ParallelMap.map(batch) { job -> EpisodeReading in
-        let taken = listing
-          ? reuse?.listingReading(show: slugs[job.show], file: job.name) : reuse?.reading(show: slugs[job.show], file: job.name)
+        let (show, name) = (slugs[job.show], job.name)
+        let taken = listing ? reuse?.listingReading(show: show, file: name) : reuse?.reading(show: show, file: name)
         if let reading = taken { return reading }
         let reading = readEpisode(job.name, in: folders[job.show], show: slugs[job.show])
         if !listing { reuse?.read(show: slugs[job.show], file: job.name, reading) }

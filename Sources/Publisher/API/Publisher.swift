@@ -209,8 +209,8 @@ public struct Publisher: Sendable {
       let record = plan.takeRecord()
       // A record that says what the last one says, whose copy the cache holds, has the bytes
       // of that copy's JSON: this Podium wrote them (a copy is kept only of a record written
-      // again byte for byte, ``RecordCopy/Pending``), and the JSON is a function of what it says. The old
-      // file is linked while it has the stamp it was read with, instead of written again.
+      // again byte for byte, ``RecordCopy/Pending``), and the JSON is a function of what it
+      // says. The old file is linked while it has the stamp it was read with, not written again.
       let linked = try plan.recordUnchanged && plan.recordHeld?.stamp.map {
         try staging.link([(PublicationRecord.path, $0)])
       } == true
@@ -403,8 +403,8 @@ public struct Publisher: Sendable {
   ///     `nil` to keep them in memory.
   ///   - replacer: who replaces a cache file that can't be read, for its note.
   private func plan(
-    recordFolder: URL, recordCache: BuildCache? = nil, announcingFirstBuild: Bool = false, digests: DigestCache, episodes: EpisodeCache? = nil,
-    shows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
+    recordFolder: URL, recordCache: BuildCache? = nil, announcingFirstBuild: Bool = false, digests: DigestCache,
+    episodes: EpisodeCache? = nil, shows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
     startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     // Before the catalogue's arrays are grown: what they leave behind is given back as it is freed.
@@ -468,9 +468,10 @@ public struct Publisher: Sendable {
     let recordUnchanged = recordRead && previous.matches(check.record)
     // The copy of a record read from its JSON, made here, after the rendering, rather than beside
     // the check of the feeds (``RecordCopy/Pending``); kept only if the build writes the same bytes.
-    let recordCopy =
-      validating || !recordUnchanged || recordHeld != nil
-      ? nil : recordCache.flatMap { cache in recordDigest.flatMap { RecordCopy.Pending(previous, digest: $0, cache: cache) } }
+    var recordCopy: RecordCopy.Pending?
+    if !validating, recordUnchanged, recordHeld == nil, let recordCache, let recordDigest {
+      recordCopy = RecordCopy.Pending(previous, digest: recordDigest, cache: recordCache)
+    }
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
@@ -493,7 +494,7 @@ public struct Publisher: Sendable {
     /// Whether the record read from the output is the one this build writes: a rebuild then reads
     /// the same record and finds the same (``BuildState``).
     let recordUnchanged: Bool
-    /// The digest of the last record's JSON when the cache holds its copy (``RecordCopy``).
+    /// The last record's digest and stamp, when the cache held its copy (``RecordCopy``).
     let recordHeld: RecordCopy.Held?
     /// A copy of the last record, for the cache, when the build read its JSON and says the same.
     var recordCopy: RecordCopy.Pending?
@@ -517,8 +518,8 @@ public struct Publisher: Sendable {
   /// The record of what was published; when it is missing but the folder holds feeds, the
   /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
   /// With a `cache` that holds the copy of the record's very bytes (``RecordCopy``), that copy,
-  /// and `held` its digest and the file's stamp; a copy that can't be read is a `PUB-CACHE` note that `replacer`
-  /// replaces it.
+  /// and `held` its digest and the file's stamp (`digest` is the JSON's whenever there is a
+  /// cache); a copy that can't be read is a `PUB-CACHE` note that `replacer` replaces it.
   private func loadRecord(
     from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, cache: BuildCache?, replacer: String,
     _ findings: inout [Finding], read: inout Bool, held: inout RecordCopy.Held?, digest jsonDigest: inout String?

@@ -308,7 +308,11 @@ struct RecordCheck {
           var (low, high) = (0, sorted.count)
           while low < high {
             let middle = (low + high) / 2
-            if Self.compare(text, sorted[middle], bytes.baseAddress, bytes.count) == .greater { high = middle } else { low = middle + 1 }
+            if Self.compare(text, sorted[middle], bytes.baseAddress, bytes.count) == .greater {
+              high = middle
+            } else {
+              low = middle + 1
+            }
           }
           guard low > 0, Self.compare(text, sorted[low - 1], bytes.baseAddress, bytes.count) == .equal else { return nil }
           return Position(show: Int(sorted[low - 1].show), episode: Int(sorted[low - 1].episode))
