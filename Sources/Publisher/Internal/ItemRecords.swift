@@ -127,15 +127,13 @@ struct ItemRecords: Codable, Equatable {
       removals: removals)
   }
 
-  /// Makes room for `entries` more entries with `marks` marks in all: the arrays are made once at
-  /// their size, rather than grown (a growing array holds up to twice its bytes, and both its
-  /// buffers while it moves; some 25 MB in all for a show of 100,000 episodes).
-  mutating func reserve(entries: Int, marks markCount: Int) {
-    flags.reserveCapacity(flags.count + entries)
-    keys.reserveCapacity(keys.count + entries * 96)
-    items.reserveCapacity(items.count + entries * 24)
-    ends.reserveCapacity(ends.count + entries * 12)
-    marks.reserveCapacity(marks.count + markCount * 8)
+  /// Makes room for the items of the entries already keyed, with `marks` marks in all: the
+  /// arrays are made once at their size, rather than grown (a growing array holds up to twice its
+  /// bytes, and both its buffers while it moves; some 25 MB in all for a show of 100,000 episodes).
+  mutating func reserveItems(marks markCount: Int) {
+    items.reserveCapacity(count * 24)
+    ends.reserveCapacity(count * 12)
+    marks.reserveCapacity(markCount * 8)
   }
 
   /// Adds an entry, after the last.
@@ -144,13 +142,40 @@ struct ItemRecords: Codable, Equatable {
     item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
     files: Range<Int>, removals: [HTMLRemoval]
   ) {
-    let entry = count
+    appendKeys(item: itemKey, files: filesKey, stamp: stampKey)
+    fill(count - 1, item: item, files: files, removals: removals)
+  }
+
+  /// Adds an entry with only its keys, after the last: a build keys a show's items before it
+  /// writes its feed (``ShowCache/ItemKeys``), and fills them in (``fill(_:item:files:removals:)``)
+  /// once it is written, in the same arrays, so the keys are not held twice.
+  mutating func appendKeys(item itemKey: ItemKey?, files filesKey: ItemKey?, stamp stampKey: ItemKey?) {
     flags.append(
-      (itemKey == nil ? 0 : Self.hasItemKey) | (filesKey == nil ? 0 : Self.hasFilesKey) | (item == nil ? 0 : Self.hasItem)
+      (itemKey == nil ? 0 : Self.hasItemKey) | (filesKey == nil ? 0 : Self.hasFilesKey)
         | (stampKey == nil ? 0 : Self.hasStampKey))
     (itemKey ?? ItemKey()).append(to: &keys)
     (filesKey ?? ItemKey()).append(to: &keys)
     (stampKey ?? ItemKey()).append(to: &keys)
+  }
+
+  /// The keys of `entry`, as ``appendKeys(item:files:stamp:)`` was given them.
+  func keys(of entry: Int) -> (item: ItemKey?, files: ItemKey?, stamp: ItemKey?) {
+    let flags = flags[entry]
+    return (
+      flags & Self.hasItemKey != 0 ? ItemKey(keys, at: entry * 96) : nil,
+      flags & Self.hasFilesKey != 0 ? ItemKey(keys, at: entry * 96 + 32) : nil,
+      flags & Self.hasStampKey != 0 ? ItemKey(keys, at: entry * 96 + 64) : nil
+    )
+  }
+
+  /// Fills in the next entry whose keys were added: its item in the feed (none for an episode
+  /// without media), its files and what the sanitiser cut from its notes.
+  mutating func fill(
+    _ entry: Int, item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?,
+    files: Range<Int>, removals: [HTMLRemoval]
+  ) {
+    precondition(entry == ends.count / 12 && entry < count, "item records are filled in order")
+    if item != nil { flags[entry] |= Self.hasItem }
     append(Int64(item?.bytes.lowerBound ?? 0), to: &items)
     append(Int64(item?.bytes.upperBound ?? 0), to: &items)
     append(Int64(bitPattern: item?.checksum ?? 0), to: &items)

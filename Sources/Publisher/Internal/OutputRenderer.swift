@@ -260,10 +260,11 @@ struct OutputRenderer {
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var buffer: [UInt8] = []
-    var records = ItemRecords()
-    records.reserve(entries: published.count, marks: map.itemMarkCount)
+    // The keys are already in the item layer's arrays, in the feed's order: each entry is filled in.
+    var records = keys.records
+    records.reserveItems(marks: map.itemMarkCount)
     var position = 0
-    for index in published {
+    for (entry, index) in published.enumerated() {
       let episode = show.episodes[index]
       var item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?
       if episode.media != nil {
@@ -280,9 +281,7 @@ struct OutputRenderer {
         item = (range, checksum ?? 0, map.marks(ofItem: position))
         position += 1
       }
-      records.append(
-        itemKey: keys[index]?.item, filesKey: keys[index]?.files, stampKey: keys[index]?.stamp, item: item,
-        files: files[index] ?? 0..<0, removals: removals[index] ?? [])
+      records.fill(entry, item: item, files: files[index] ?? 0..<0, removals: removals[index] ?? [])
     }
     return records
   }

@@ -192,69 +192,85 @@ final class ShowCache: @unchecked Sendable {
     let filesContext = ContentDigest.sha256(itemContext + Array(show.title.utf8))
     let stampContext = episodes.context(of: show.slug).map { Array("\(itemPrefix)\0\($0)\0".utf8) }
     let fileStamps = Dictionary(episodes.episodeStamps(of: show.slug) ?? [], uniquingKeysWith: { first, _ in first })
-    let keys = ParallelMap.map(published) { index -> Keys? in
-      let episode = show.episodes[index]
-      var stampKey: ItemKey?
-      let name = episode.file.hasPrefix(show.slug + "/") ? String(episode.file.dropFirst(show.slug.count + 1)) : episode.file
-      if var bytes = stampContext, let stamp = fileStamps[name], !stamp.racy {
-        bytes += episode.file.utf8
-        bytes.append(0)
-        bytes += stamp.bytes
-        stampKey = ItemKey(ContentDigest.sha256(bytes))
-      }
-      let media = ([episode.media?.reference].compactMap { $0 } + episode.alternates.map(\.reference)).compactMap {
-        reference -> URL? in
-        guard case .local(let path) = reference else { return nil }
-        return catalogue.fileURL(for: path, in: show)
-      }
-      let item: ItemKey
-      if let stampKey, let known = previous?.keys(stamp: stampKey) {
-        item = known.item
-        // Its item may be copied, which asks for no digest: they are still this build's, for the
-        // digest cache to keep (as for a show taken whole), or the next build to write the item
-        // reads its media again.
-        for file in media { _ = digests.digests(ofFileAt: file) }
-      } else {
-        // The episode's digest as storing its reading made it, or made now.
-        guard let encoded = episodes.digest(show: show.slug, file: name) ?? EpisodeCache.digest(of: episode) else {
-          return nil
-        }
-        var bytes: [UInt8] = []
-        encoded.append(to: &bytes)
-        bytes += itemContext
-        for file in media {
+    // Made a batch at a time, straight into the item layer's arrays: the keys of every episode
+    // as values (some 13 MB for 100,000) are never all held.
+    var records = ItemRecords()
+    records.flags.reserveCapacity(published.count)
+    records.keys.reserveCapacity(published.count * 96)
+    for start in stride(from: 0, to: published.count, by: Self.keysPerBatch) {
+      let batch = Array(published[start..<min(start + Self.keysPerBatch, published.count)])
+      let keys = ParallelMap.map(batch) { index -> Keys? in
+        let episode = show.episodes[index]
+        var stampKey: ItemKey?
+        let name = episode.file.hasPrefix(show.slug + "/") ? String(episode.file.dropFirst(show.slug.count + 1)) : episode.file
+        if var bytes = stampContext, let stamp = fileStamps[name], !stamp.racy {
+          bytes += episode.file.utf8
           bytes.append(0)
-          bytes += (digests.sri(ofFileAt: file) ?? "-").utf8
+          bytes += stamp.bytes
+          stampKey = ItemKey(ContentDigest.sha256(bytes))
         }
-        item = ItemKey(ContentDigest.sha256(bytes))
-      }
-      // Always made again, even for an item found by its stamp key: a transcript may be another
-      // episode's file, which the show's context leaves out.
-      var files = filesContext
-      item.append(to: &files)
-      for transcript in episode.transcripts {
-        guard let stamp = stamps["\(show.slug)/\(transcript.file)"], !stamp.racy else {
-          return Keys(item: item, files: nil, stamp: stampKey)
+        let media = ([episode.media?.reference].compactMap { $0 } + episode.alternates.map(\.reference)).compactMap {
+          reference -> URL? in
+          guard case .local(let path) = reference else { return nil }
+          return catalogue.fileURL(for: path, in: show)
         }
-        files += stamp.bytes
+        let item: ItemKey
+        if let stampKey, let known = previous?.keys(stamp: stampKey) {
+          item = known.item
+          // Its item may be copied, which asks for no digest: they are still this build's, for the
+          // digest cache to keep (as for a show taken whole), or the next build to write the item
+          // reads its media again.
+          for file in media { _ = digests.digests(ofFileAt: file) }
+        } else {
+          // The episode's digest as storing its reading made it, or made now.
+          guard let encoded = episodes.digest(show: show.slug, file: name) ?? EpisodeCache.digest(of: episode) else {
+            return nil
+          }
+          var bytes: [UInt8] = []
+          encoded.append(to: &bytes)
+          bytes += itemContext
+          for file in media {
+            bytes.append(0)
+            bytes += (digests.sri(ofFileAt: file) ?? "-").utf8
+          }
+          item = ItemKey(ContentDigest.sha256(bytes))
+        }
+        // Always made again, even for an item found by its stamp key: a transcript may be another
+        // episode's file, which the show's context leaves out.
+        var files = filesContext
+        item.append(to: &files)
+        for transcript in episode.transcripts {
+          guard let stamp = stamps["\(show.slug)/\(transcript.file)"], !stamp.racy else {
+            return Keys(item: item, files: nil, stamp: stampKey)
+          }
+          files += stamp.bytes
+        }
+        return Keys(item: item, files: ItemKey(ContentDigest.sha256(files)), stamp: stampKey)
       }
-      return Keys(item: item, files: ItemKey(ContentDigest.sha256(files)), stamp: stampKey)
+      for key in keys { records.appendKeys(item: key?.item, files: key?.files, stamp: key?.stamp) }
     }
     var position = [Int32](repeating: -1, count: show.episodes.count)
     for (at, index) in published.enumerated() { position[index] = Int32(at) }
-    return ItemKeys(keys: keys, position: position)
+    return ItemKeys(records: records, position: position)
   }
 
+  /// Episodes whose items are keyed at once, on every core, before the next.
+  static let keysPerBatch = 4096
+
   /// The keys made by ``itemKeys(of:published:catalogue:digests:previous:)``, looked up by
-  /// episode index: kept in the feed's order with each episode's place in it, rather than
-  /// copied into an array by index (some 11 MB more for a show of 100,000 episodes).
+  /// episode index: in the feed's order with each episode's place in it, as the first part of
+  /// the show's item layer (``ItemRecords/appendKeys(item:files:stamp:)``), which the build
+  /// then fills in from these same arrays.
   struct ItemKeys: Sendable {
-    fileprivate let keys: [Keys?]
+    /// The item layer with only its keys.
+    let records: ItemRecords
     fileprivate let position: [Int32]
 
     subscript(index: Int) -> Keys? {
       let at = Int(position[index])
-      return at < 0 ? nil : keys[at]
+      guard at >= 0 else { return nil }
+      let keys = records.keys(of: at)
+      return keys.item.map { Keys(item: $0, files: keys.files, stamp: keys.stamp) }
     }
   }
 
