@@ -41,6 +41,13 @@ struct RecordDraftTests {
       #expect(String(decoding: json.data, as: UTF8.self) == String(decoding: try dictionary.encoded(), as: UTF8.self))
       #expect(try RecordIndex(json: json.data).matches(draft))
       #expect(try PublicationRecord.decode(json.data) == dictionary)
+      // Without the last record: the kept rows no published episode replaces, and the dates taken.
+      var compact = RecordDraft()
+      compact.shows[show.slug] = .merged(merged.sorted().compacted())
+      let compactJSON = RecordJSON()
+      compactJSON.write(compact)
+      #expect(compactJSON.data == json.data)
+      #expect(try RecordIndex(json: json.data).matches(compact))
     }
   }
 

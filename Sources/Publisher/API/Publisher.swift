@@ -439,15 +439,22 @@ public struct Publisher: Sendable {
     let blocked = BuildReport(findings: settings.apply(report.findings) + settings.check())
       .blocksPublishing(strict: options.strict)
     var staging = blocked ? nil : try startStaging()
-    // The record check runs beside the rendering, which needs only the shows' podcast:guid.
-    let recordCheck = RecordCheck(catalogue: catalogue, previous: previous, options: options, gaps: loaded.gaps)
+    // The record check runs beside the rendering, which needs only the shows' podcast:guid. It
+    // alone holds the last record, and lets go of it when it is done (``RecordCheck/Handoff``).
+    let recordCheck = RecordCheck(catalogue: catalogue, previous: consume previous, options: options, gaps: loaded.gaps)
     let podcastGUIDs = recordCheck.podcastGUIDs()
+    let handoff = RecordCheck.Handoff(consume recordCheck)
     var renderer = OutputRenderer(
       catalogue: catalogue, options: options, podcastGUIDs: podcastGUIDs, outputName: outputURL.lastPathComponent,
       digests: digests)
     renderer.shows = shows
     renderer.validating = validating
-    let (rendered, check) = Concurrently.run({ renderer.render(staging: &staging) }, { recordCheck.run() })
+    // The copy of a record read from its JSON is made after the rendering, rather than beside
+    // the check of the feeds (``RecordCopy/Pending``), and kept only if the build writes the same
+    // bytes: the check hands the last record back for it only when it is unchanged.
+    let copiesRecord = !validating && recordHeld == nil && recordCache != nil && recordDigest != nil
+    var (rendered, check) = Concurrently.run(
+      { renderer.render(staging: &staging) }, { handoff.run(comparing: recordRead, keepingUnchanged: copiesRecord) })
     if let problem = shows?.problem, let cache {
       report.findings.append(PublishRules.cache.finding(
         "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
@@ -465,12 +472,10 @@ public struct Publisher: Sendable {
     report.findings = report.findings.sortedForReport()
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
-    let recordUnchanged = recordRead && previous.matches(check.record)
-    // The copy of a record read from its JSON, made here, after the rendering, rather than beside
-    // the check of the feeds (``RecordCopy/Pending``); kept only if the build writes the same bytes.
+    let recordUnchanged = check.unchanged
     var recordCopy: RecordCopy.Pending?
-    if !validating, recordUnchanged, recordHeld == nil, let recordCache, let recordDigest {
-      recordCopy = RecordCopy.Pending(previous, digest: recordDigest, cache: recordCache)
+    if let last = check.last.take(), let recordCache, let recordDigest {
+      recordCopy = RecordCopy.Pending(last, digest: recordDigest, cache: recordCache)
     }
     return (
       report, Plan(

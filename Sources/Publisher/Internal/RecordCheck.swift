@@ -22,9 +22,17 @@ struct RecordCheck {
     /// The files whose errors hold a published episode or show back: they stay errors whatever
     /// the rule settings say, or the episode would leave the feed without a word.
     var heldBack: Set<String> = []
+    /// Whether the record made says exactly what the last one said (when asked).
+    var unchanged = false
+    /// The last record, when it is unchanged and the caller asked to keep it (for its copy in
+    /// the build cache, ``RecordCopy/Pending``); otherwise let go of with the check.
+    var last: RecordIndex?
   }
 
-  func run() -> Outcome {
+  /// - Parameters:
+  ///   - comparing: whether to find out if the record made is the last one (``Outcome/unchanged``).
+  ///   - keepingUnchanged: whether to hand the last record back when it is (``Outcome/last``).
+  func run(comparing: Bool = false, keepingUnchanged: Bool = false) -> Outcome {
     var outcome = Outcome()
     // Positions, not copies: copying 10,000 episodes into two dictionaries cost more than the check.
     // Needed only to check what was published before.
@@ -61,7 +69,28 @@ struct RecordCheck {
         outcome.record.shows[slug] = .whole(kept)
       }
     }
+    outcome.unchanged = comparing && previous.matches(outcome.record)
+    if outcome.unchanged, keepingUnchanged { outcome.last = previous }
+    // The record no longer reads the last one: what it takes of it is copied out, so that the
+    // last record can be let go of once the check is done (``RecordDraft/Merged/compacted()``).
+    for (slug, show) in outcome.record.shows {
+      if case .merged(let merged) = show { outcome.record.shows[slug] = .merged(merged.compacted()) }
+    }
     return outcome
+  }
+
+  /// A check handed to the thread that runs it, which takes it, so that the last record it
+  /// holds is let go of when the check is done, not when the caller's scope ends.
+  final class Handoff: @unchecked Sendable {
+    private var check: RecordCheck?
+
+    init(_ check: consuming RecordCheck) { self.check = check }
+
+    /// Runs the check; call once.
+    func run(comparing: Bool, keepingUnchanged: Bool = false) -> Outcome {
+      guard let check = check.take() else { preconditionFailure("a record check runs once") }
+      return check.run(comparing: comparing, keepingUnchanged: keepingUnchanged)
+    }
   }
 
   /// Checks a previously published show that is not in the catalogue; returns the record to keep.

@@ -87,11 +87,45 @@ struct RecordDraft {
     var liveItems: [String: PublicationRecord.LiveItemRecord]?
     let catalogue: Catalogue
     let show: Show
-    let old: RecordIndex.Episodes
+    private(set) var old: RecordIndex.Episodes
     /// Rows of `old`, ascending (so in GUID order).
     var kept: [Int32] = []
     /// Indices into `show.episodes`, in catalogue order until ``sort()``.
     var published: [Int32] = []
+    /// Once ``compacted()``: by position in `published`, the date the first of each GUID takes
+    /// from the row of the last record it replaces; `old` then holds only the rows kept as they are.
+    private var firstDates: FirstDates?
+
+    init(
+      podcastGUID: String, feedURL: String, liveItems: [String: PublicationRecord.LiveItemRecord]? = nil,
+      catalogue: Catalogue, show: Show, old: RecordIndex.Episodes
+    ) {
+      (self.podcastGUID, self.feedURL, self.liveItems) = (podcastGUID, feedURL, liveItems)
+      (self.catalogue, self.show, self.old) = (catalogue, show, old)
+    }
+
+    /// Dates one after the other in one buffer, each where its position's span says.
+    private struct FirstDates {
+      var text: [UInt8] = []
+      /// Per position, where its date starts and ends in `text`; `start == .max` for none.
+      var spans: [(start: UInt32, end: UInt32)] = []
+
+      mutating func append(_ date: ((inout [UInt8]) -> Void)?) {
+        guard let date else {
+          spans.append((.max, 0))
+          return
+        }
+        let start = UInt32(text.count)
+        date(&text)
+        spans.append((start, UInt32(text.count)))
+      }
+
+      func date(at position: Int) -> String? {
+        let span = spans[position]
+        guard span.start != .max else { return nil }
+        return String(decoding: text[Int(span.start)..<Int(span.end)], as: UTF8.self)
+      }
+    }
 
     /// The published episodes in the order of their GUIDs' bytes; of one GUID given twice
     /// (an error the catalogue reports), in catalogue order.
@@ -103,6 +137,47 @@ struct RecordDraft {
         return x.elementsEqual(y) ? a < b : x.lexicographicallyPrecedes(y)
       }
       return sorted
+    }
+
+    /// The same draft without the last record: the kept rows that no published episode replaces
+    /// are copied out (usually none), with the date each published GUID takes from the row it
+    /// replaces, so that the last record (`old`, some 17 MB for 100,000 episodes) can be let go
+    /// of once the check is done, rather than held through the rendering until the record is
+    /// written. It writes the same entries in the same order (``forEachEntry(_:)``).
+    func compacted() -> Merged {
+      guard firstDates == nil, !old.isEmpty else { return self }
+      var compact = self
+      var dates = FirstDates()
+      dates.spans.reserveCapacity(published.count)
+      var rest: [Int32] = []
+      var (row, next) = (0, 0)
+      while row < kept.count || next < published.count {
+        let order = next == published.count
+          ? .less : row == kept.count
+          ? .greater : old.compareGUID(at: Int(kept[row]), with: show.episodes[Int(published[next])].guid.utf8)
+        if order == .less {
+          rest.append(kept[row])
+          row += 1
+          continue
+        }
+        if order == .equal {
+          let replaced = Int(kept[row])
+          dates.append { old.appendDate(at: replaced, to: &$0) }
+          row += 1
+        } else {
+          dates.append(nil)
+        }
+        let guid = show.episodes[Int(published[next])].guid.utf8
+        next += 1
+        while next < published.count && show.episodes[Int(published[next])].guid.utf8.elementsEqual(guid) {
+          dates.append(nil)
+          next += 1
+        }
+      }
+      compact.old = RecordIndex.Episodes(copying: rest, of: old)
+      compact.kept = Array(0..<Int32(rest.count))
+      compact.firstDates = dates
+      return compact
     }
 
     /// The show's record as a dictionary: the kept rows, then each published episode in catalogue
@@ -140,6 +215,8 @@ struct RecordDraft {
         if order == .equal {
           date = old.entry(at: Int(kept[row])).entry.date
           row += 1
+        } else if let firstDates {
+          date = firstDates.date(at: next)
         }
         let guid = show.episodes[Int(published[next])].guid
         var entry: PublicationRecord.EpisodeRecord

@@ -146,6 +146,32 @@ struct RecordIndex: Sendable {
       return Span(start: start, count: UInt32(text.count) - start)
     }
 
+    /// The rows `selected` of `other` (ascending, so still sorted), with their strings, in arrays of their size.
+    init(copying selected: [Int32], of other: Episodes) {
+      var size = Size(text: 0, rows: selected.count)
+      for index in selected {
+        let row = other.rows[Int(index)]
+        size.text += Int(row.guid.count + row.file.count + (row.enclosure?.count ?? 0) + row.date.count)
+      }
+      text.reserveCapacity(size.text)
+      rows.reserveCapacity(size.rows)
+      for index in selected {
+        let row = other.rows[Int(index)]
+        func copy(_ span: Span) -> Span {
+          let start = UInt32(text.count)
+          text += other.text[Int(span.start)..<Int(span.start + span.count)]
+          return Span(start: start, count: span.count)
+        }
+        rows.append(Row(guid: copy(row.guid), file: copy(row.file), enclosure: row.enclosure.map(copy), date: copy(row.date)))
+      }
+    }
+
+    /// The date of row `index`'s entry, appended to `bytes` as UTF-8.
+    func appendDate(at index: Int, to bytes: inout [UInt8]) {
+      let span = rows[index].date
+      bytes += text[Int(span.start)..<Int(span.start + span.count)]
+    }
+
     fileprivate mutating func add(guid: String, _ entry: PublicationRecord.EpisodeRecord) {
       guard !measuring else {
         size.text += guid.utf8.count + entry.file.utf8.count + (entry.enclosure?.utf8.count ?? 0) + entry.date.utf8.count
