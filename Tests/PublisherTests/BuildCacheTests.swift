@@ -398,6 +398,24 @@ import Testing
     }
   }
 
+  /// The per-episode cache keeps the files of the catalogue's shows and removes the others: a
+  /// show no longer there, and what a stopped build left (a hidden temporary file).
+  @Test func theEpisodeFilesOfShowsNoLongerThereAreRemoved() throws {
+    let fixture = try Self.fourEpisodes()
+    let twins = Twins(folder: fixture.folder, catalogue: fixture.catalogue, now: Timestamp.parse("2025-01-01T00:00:00Z")!)
+    try twins.build()
+    try twins.build()
+    let episodes = twins.cache.folder.appendingPathComponent("episodes")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: episodes.path) == ["gesprekken"])
+    for name in ["oude-show", ".gesprekken.123.tmp"] {
+      try Data("PODIUM-CACHE-1\n\0".utf8).write(to: episodes.appendingPathComponent(name))
+    }
+    unlink(twins.cache.folder.appendingPathComponent("build.json").path)
+    try fixture.addEpisode("2024-04-01-nieuw", date: "2024-04-01T09:00:00+01:00", guid: "nieuw")
+    try twins.build()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: episodes.path) == ["gesprekken"])
+  }
+
   @Test func anOutputChangedBehindTheBuildsBackIsRebuilt() throws {
     let fixture = try CatalogueFixture()
     try fixture.addEpisode()

@@ -178,6 +178,10 @@ public struct Publisher: Sendable {
     }
     if let loaded, let collecting { collecting(loaded) }
     loaded = nil
+    // The catalogue's stamps were for loading and keying what was rendered: the rest of the
+    // build needs only their digest.
+    inputs?.files = [:]
+    shows?.forgetStamps()
     cacheNote = cacheNote ?? episodesNote(episodes, replacedBy: "this build")
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }

@@ -22,13 +22,16 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   private let cache: BuildCache
   private let folder: URL
   private let podium: String
-  /// The catalogue's files, by path, as the build's walk stamped them.
-  private let stamps: [String: FileStamp]
+  /// The catalogue's files, by path, as the build's walk stamped them; none once the
+  /// rendering is done (``forgetStamps()``).
+  private var stamps: [String: FileStamp]
+  /// The show folders (those with a show.yaml), whose files the cache keeps.
+  private let showFolders: Set<String>
   /// Each show folder's context digest, when none of its files is racy.
   private let contexts: [String: String]
   /// Each show folder's episode files, as their paths in `stamps` (the same strings, not
   /// copies: some 14 MB less at 100,000 episodes than names with their stamps), in name order.
-  private let episodePaths: [String: [String]]
+  private var episodePaths: [String: [String]]
   /// Each show's entries, read when its first episode is asked for and let go of once its
   /// episodes are loaded, so that a network's are not all held at once.
   private let shows: [String: ShowEntries]
@@ -84,6 +87,9 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     folder = cache.folder.appendingPathComponent(Self.folderName)
     podium = cache.podiumIdentity
     self.stamps = stamps
+    showFolders = Set(stamps.keys.compactMap { path in
+      path.hasSuffix("/show.yaml") ? String(path.dropLast("/show.yaml".count)) : nil
+    }.filter { !$0.contains("/") })
     contexts = Self.contexts(
       stamps: stamps, prefix: "\(cache.podiumIdentity)\0\(catalogue.standardizedFileURL.path)\0")
     var episodePaths: [String: [String]] = [:]
@@ -127,6 +133,14 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
       contexts[slug] = ContentDigest.hex(ContentDigest.sha256(bytes))
     }
     return contexts
+  }
+
+  /// Lets go of the catalogue's stamps (some 17 MB for 100,000 episode files), which nothing
+  /// asks for once the outputs are rendered: they are not held through the check and the swap.
+  /// Call it only then, when no other thread reads them.
+  func forgetStamps() {
+    stamps = [:]
+    episodePaths = [:]
   }
 
   /// The digest of a show folder's context; `nil` when a file in it is racy.
@@ -334,7 +348,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// was stopped half-way left (hidden temporary files: no show folder's name starts with a dot).
   private func removeGone() {
     if !readOnly, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-      for name in names where stamps["\(name)/show.yaml"] == nil || name.hasPrefix(".") {
+      for name in names where !showFolders.contains(name) || name.hasPrefix(".") {
         unlink(folder.appendingPathComponent(name).path)
       }
     }

@@ -32,7 +32,7 @@ final class ShowCache: @unchecked Sendable {
   private let itemPrefix: String
   private let episodes: EpisodeCache
   /// The catalogue's files as the build's walk found them, for the transcripts an episode's files are made from.
-  private let stamps: [String: FileStamp]
+  private var stamps: [String: FileStamp]
   /// The output folder, whose feeds hold the items to copy.
   let output: URL
 
@@ -138,6 +138,13 @@ final class ShowCache: @unchecked Sendable {
     itemPrefix = [
       "show-items", cache.podiumIdentity, catalogue.standardizedFileURL.path, output.standardizedFileURL.path,
     ].joined(separator: "\0")
+  }
+
+  /// Lets go of the catalogue's stamps, with the per-episode cache's (``EpisodeCache/forgetStamps()``):
+  /// call it only once the outputs are rendered, when no other thread reads them.
+  func forgetStamps() {
+    stamps = [:]
+    episodes.forgetStamps()
   }
 
   /// The key of a show's output at `now`; `nil` when it can't be known (a racy file, a video show).
