@@ -82,7 +82,7 @@ struct OutputRenderer {
         return taken(show, found, key: key, staged: [])
       }
       // The show's record, whatever its key: the whole show when the key is the same, else its items.
-      let stored = key != nil && shared != nil && !validating ? shows?.record(of: show.slug) : nil
+      let stored = key != nil && shared != nil && !validating ? shows?.previous(of: show.slug) : nil
       if let key, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
         return reused
       }
@@ -128,7 +128,7 @@ struct OutputRenderer {
 
   /// The show as the last build wrote it, when the show cache has it under `key` and every one
   /// of its files is still in the output to be linked.
-  private func reuse(_ show: Show, record: ShowCache.Record, key: String, staging: SharedStaging?) -> Result? {
+  private func reuse(_ show: Show, record: ShowCache.Previous, key: String, staging: SharedStaging?) -> Result? {
     let files = record.files
     guard let staging, !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
     // The digests of its media are still this build's, for the digest cache to keep: the feed
@@ -169,7 +169,7 @@ struct OutputRenderer {
   ///   - keyed: whether the show cache keeps this show: its items' keys are then made, for the next build.
   private func add(
     show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?,
-    previous: ShowCache.Record? = nil, keyed: Bool = false, to result: inout Result
+    previous: ShowCache.Previous? = nil, keyed: Bool = false, to result: inout Result
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(

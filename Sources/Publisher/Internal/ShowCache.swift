@@ -68,7 +68,10 @@ final class ShowCache: @unchecked Sendable {
     }
 
     /// The files, or none when the two lists don't agree (a damaged record).
-    var files: [File] {
+    var files: [File] { Self.files(paths: paths, stamps: stamps) }
+
+    /// The files of a record's two lists, or none when they don't agree.
+    static func files(paths: String, stamps: [UInt8]) -> [File] {
       let names = paths.isEmpty ? [] : paths.split(separator: "\0", omittingEmptySubsequences: false)
       guard stamps.count == names.count * 32 else { return [] }
       return stamps.withUnsafeBytes { bytes in
@@ -298,8 +301,24 @@ final class ShowCache: @unchecked Sendable {
     return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
   }
 
-  /// The stored record of a show, whatever its key, when this Podium wrote it.
-  func record(of slug: String) -> Record? { stored(Record.self, of: slug) }
+  /// What a build takes of a show's stored ``Record``: all of it but the feeds' memos, which
+  /// the check reads for itself (``memo(for:)``) and which would otherwise be held through the
+  /// rendering (some 13 MB for a show of 100,000 episodes).
+  struct Previous: Decodable, StoredRecord {
+    var format: Int
+    var podium: String
+    var key: String
+    var paths: String
+    var stamps: [UInt8]
+    var rendered: [Finding]
+    var checked: [Findings.Known]
+    var items: ItemRecords
+
+    var files: [File] { Record.files(paths: paths, stamps: stamps) }
+  }
+
+  /// The stored record of a show without its memos, whatever its key, when this Podium wrote it.
+  func previous(of slug: String) -> Previous? { stored(Previous.self, of: slug) }
 
   /// What `validate` takes of a show's record: its key and findings, read by their keys from
   /// the stored ``Record`` without its files, items and memos, which validate, linking and
@@ -320,12 +339,9 @@ final class ShowCache: @unchecked Sendable {
       var findings: [Finding]
     }
 
-    /// The findings of a record read whole (a build's, which links its files too).
-    init(_ record: Record) {
-      (format, podium, key, rendered) = (record.format, record.podium, record.key, record.rendered)
-      checked = record.checked.map {
-        Known(path: $0.path, file: $0.file, size: $0.size, preview: $0.preview, findings: $0.findings)
-      }
+    /// The findings of a record read for a build, which links its files too.
+    init(_ record: Previous) {
+      (format, podium, key, rendered, checked) = (record.format, record.podium, record.key, record.rendered, record.checked)
     }
   }
 
