@@ -1,3 +1,4 @@
+import AtomicOutput
 import FeedWriter
 import Foundation
 import PodiumXML
@@ -59,5 +60,23 @@ import Testing
     removal.removals.append(.init(entry: 9, removals: [["e", "x"]]))
     #expect(!removal.isConsistent(fileCount: 4))
     #expect(ItemRecords.removal(["?", "x"]) == nil && ItemRecords.removal(["a", "b"]) == nil)
+  }
+
+  /// A show record's files are read from its two lists where they are: the paths (one of them
+  /// empty, one not ASCII) and stamps as written, none when the lists don't agree.
+  @Test func aRecordsFilesAreReadFromItsLists() throws {
+    let written = ["show/feed.xml", "", "show/hoofdstuk één.json"].enumerated().map { index, path in
+      ShowCache.File(path: path, stamp: OutputFileStamp(
+        inode: UInt64(index + 7), size: Int64(100 * index), modified: -Int64(index), modifiedNanoseconds: 999_999_999))
+    }
+    for files in [written, [], Array(written.prefix(1))] {
+      let record = ShowCache.Record(format: 1, podium: "p", key: "k", files: files, rendered: [], checked: [])
+      let read = try CacheDecoder.decode(ShowCache.Previous.self, from: try CacheEncoder.encode(record)).files
+      #expect(read.map(\.path) == files.map(\.path))
+      #expect(read.map(\.stamp) == files.map(\.stamp))
+      var damaged = try CacheDecoder.decode(ShowCache.Previous.self, from: try CacheEncoder.encode(record))
+      damaged.stamps.append(1)
+      #expect(damaged.files.isEmpty)
+    }
   }
 }

@@ -179,7 +179,7 @@ struct OutputRenderer {
     // The item layer of the show cache: a build keys each item, and copies those whose key the
     // last feed had, from that feed, while it has its recorded stamp.
     let cached = keyed && staging != nil && !validating && show.medium == .podcast ? shows : nil
-    let previousFiles = cached == nil ? [] : previous?.files ?? []
+    let previousFiles = cached == nil ? ShowCache.Files() : previous?.files ?? ShowCache.Files()
     let lookup = previous.flatMap { record in
       cached != nil && record.items.isConsistent(fileCount: previousFiles.count) ? ItemRecords.Lookup(record.items) : nil
     }
@@ -293,7 +293,7 @@ struct OutputRenderer {
   /// - Returns: by episode index, the range of its files in `result.staged`.
   private func addFiles(
     show: Show, published: [Int], staging: SharedStaging?, keys: ShowCache.ItemKeys?,
-    old: PreviousFeed?, previousFiles: [ShowCache.File], to result: inout Result
+    old: PreviousFeed?, previousFiles: ShowCache.Files, to result: inout Result
   ) throws -> [Int: Range<Int>] {
     var ranges: [Int: Range<Int>] = [:]
     var transcriptSources: [String: String] = [:]

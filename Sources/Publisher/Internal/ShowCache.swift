@@ -66,25 +66,43 @@ final class ShowCache: @unchecked Sendable {
         }
       }
     }
+  }
 
-    /// The files, or none when the two lists don't agree (a damaged record).
-    var files: [File] { Self.files(paths: paths, stamps: stamps) }
+  /// A record's files where its two lists hold them, each made into a ``File`` when asked for:
+  /// as values, a large show's 200,000 files would be some 20 MB more beside its record.
+  struct Files: RandomAccessCollection {
+    private let paths: [UInt8]
+    /// Where each path starts in `paths`, then the end of the last one (one past it).
+    private let starts: [Int]
+    private let stamps: [UInt8]
 
-    /// The files of a record's two lists, or none when they don't agree.
-    static func files(paths: String, stamps: [UInt8]) -> [File] {
-      let names = paths.isEmpty ? [] : paths.split(separator: "\0", omittingEmptySubsequences: false)
-      guard stamps.count == names.count * 32 else { return [] }
-      return stamps.withUnsafeBytes { bytes in
-        names.enumerated().map { index, path in
-          func field(_ number: Int) -> Int64 {
-            Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 32 + number * 8, as: Int64.self))
-          }
-          return File(
-            path: String(path),
-            stamp: OutputFileStamp(
-              inode: UInt64(bitPattern: field(0)), size: field(1), modified: field(2), modifiedNanoseconds: field(3)))
-        }
+    init() {
+      (paths, starts, stamps) = ([], [0], [])
+    }
+
+    /// The files of `paths` (separated by NUL) and `stamps` (32 bytes each); none when the two
+    /// don't agree (a damaged record).
+    init(paths: [UInt8], stamps: [UInt8]) {
+      var starts = [0]
+      if !paths.isEmpty {
+        for (index, byte) in paths.enumerated() where byte == 0 { starts.append(index + 1) }
+        starts.append(paths.count + 1)
       }
+      let agree = stamps.count == (starts.count - 1) * 32
+      (self.paths, self.starts, self.stamps) = agree ? (paths, starts, stamps) : ([], [0], [])
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { starts.count - 1 }
+
+    subscript(index: Int) -> File {
+      func field(_ number: Int) -> Int64 {
+        stamps.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: index * 32 + number * 8, as: Int64.self)) }
+      }
+      return File(
+        path: String(decoding: paths[starts[index]..<starts[index + 1] - 1], as: UTF8.self),
+        stamp: OutputFileStamp(
+          inode: UInt64(bitPattern: field(0)), size: field(1), modified: field(2), modifiedNanoseconds: field(3)))
     }
   }
 
@@ -308,13 +326,14 @@ final class ShowCache: @unchecked Sendable {
     var format: Int
     var podium: String
     var key: String
-    var paths: String
+    /// ``Record/paths``, as its bytes.
+    var paths: [UInt8]
     var stamps: [UInt8]
     var rendered: [Finding]
     var checked: [Findings.Known]
     var items: ItemRecords
 
-    var files: [File] { Record.files(paths: paths, stamps: stamps) }
+    var files: Files { Files(paths: paths, stamps: stamps) }
   }
 
   /// The stored record of a show without its memos, whatever its key, when this Podium wrote it.
