@@ -253,7 +253,7 @@ struct OutputRenderer {
   /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item
   /// is the one it was checked against; a written one's bytes are read back from the staged feed.
   private func items(
-    show: Show, published: [Int], keys: ShowCache.ItemKeys, files: [Int: Range<Int>],
+    show: Show, published: [Int], keys: ShowCache.ItemKeys, files: [Range<Int>],
     feed map: FeedSourceMap, checksums: [Int: UInt64], removals: [Int: [HTMLRemoval]], staged: URL
   ) throws -> ItemRecords? {
     let descriptor = open(staged.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -281,7 +281,7 @@ struct OutputRenderer {
         item = (range, checksum ?? 0, map.marks(ofItem: position))
         position += 1
       }
-      records.fill(entry, item: item, files: files[index] ?? 0..<0, removals: removals[index] ?? [])
+      records.fill(entry, item: item, files: entry < files.count ? files[entry] : 0..<0, removals: removals[index] ?? [])
     }
     return records
   }
@@ -290,12 +290,14 @@ struct OutputRenderer {
   /// they are made, rather than wait in the tree: 100,000 chapters files are 40 MB held), or
   /// links them from the old output when the show cache knows them unchanged.
   ///
-  /// - Returns: by episode index, the range of its files in `result.staged`.
+  /// - Returns: in the order of `published`, the range of each episode's files in `result.staged`
+  ///   (none without a staging folder): an array, not a dictionary by episode index (some 6 MB at 100,000).
   private func addFiles(
     show: Show, published: [Int], staging: SharedStaging?, keys: ShowCache.ItemKeys?,
     old: PreviousFeed?, previousFiles: ShowCache.Files, to result: inout Result
-  ) throws -> [Int: Range<Int>] {
-    var ranges: [Int: Range<Int>] = [:]
+  ) throws -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    if staging != nil { ranges.reserveCapacity(published.count) }
     var transcriptSources: [String: String] = [:]
     for start in stride(from: 0, to: published.count, by: Self.filesPerBatch) {
       let batch = Array(published[start..<min(start + Self.filesPerBatch, published.count)])
@@ -381,10 +383,10 @@ struct OutputRenderer {
       }
       if let staging {
         try staging.write(files)
-        for (position, index) in batch.enumerated() {
+        for position in batch.indices {
           let first = result.staged.count
           result.staged += paths[position]
-          ranges[index] = first..<result.staged.count
+          ranges.append(first..<result.staged.count)
         }
       } else {
         for (path, contents) in files { try result.tree.add(path, contents) }
