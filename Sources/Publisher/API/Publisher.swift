@@ -248,8 +248,13 @@ public struct Publisher: Sendable {
       })
     let found = checks.map(\.findings)
     report.add(plan.settings.apply(CheckedOutput.merged(plan.checked, found)))
-    // The feeds' source maps have placed their findings: let go of them before the show cache's
-    // records are made and written (a large feed's is some 20 MB).
+    // The feeds' source maps have placed their findings and fill in the show cache's item layers:
+    // let go of them before its records are made and written (a large feed's is some 20 MB).
+    for (slug, part) in plan.cacheable {
+      guard let pending = part.pending else { continue }
+      let feed = plan.checked.first { $0.path == pending.path && $0.preview == nil }
+      plan.cacheable[slug]?.fillItems(from: feed?.sourceMap)
+    }
     for index in plan.checked.indices { plan.checked[index].sourceMap = nil }
     let reused = checks.reduce(0) { $0 + $1.reused }
     report.timings.append(stopwatch.lap("check feeds, stage output" + (reused > 0 ? " (\(reused) feed items from the cache)" : "")))
@@ -509,7 +514,7 @@ public struct Publisher: Sendable {
     var recordCopy: RecordCopy.Pending?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
-    let cacheable: [String: OutputRenderer.ShowPart]
+    var cacheable: [String: OutputRenderer.ShowPart]
 
     /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
     mutating func takeTree() -> OutputTree {

@@ -44,8 +44,9 @@ struct OutputRenderer {
     var checked: [CheckedOutput] = []
     /// Each show's part, for the show cache: by slug, the shows that have a key.
     var cacheable: [String: ShowPart] = [:]
-    /// The items of a podcast show's feed, for the show cache (when it has keys for them).
-    var items: ItemRecords?
+    /// The items of a podcast show's feed, for the show cache (when it has keys for them), to
+    /// be filled in once the feed is checked.
+    var items: PendingItems?
     /// How many items were copied from the old output's feeds.
     var copied = 0
   }
@@ -59,8 +60,17 @@ struct OutputRenderer {
     var rendered: [Finding]
     /// Whether it was taken from the show cache (whose record then stays as it is).
     var reused = false
-    /// Its feed's items.
+    /// Its feed's items: pending until its feed is checked (``fillItems(from:)``).
+    var pending: PendingItems?
     var items = ItemRecords()
+
+    /// Fills in its items from its checked feed's source map (`nil`: none, as for a feed that
+    /// could not be read back), and lets go of what they were made from.
+    mutating func fillItems(from map: FeedSourceMap?) {
+      guard let pending else { return }
+      items = map.flatMap { pending.filled(from: $0) } ?? ItemRecords()
+      self.pending = nil
+    }
   }
 
   /// - Parameter staging: where a build stages its output: podcast feeds are written into it
@@ -95,7 +105,7 @@ struct OutputRenderer {
           keyed: key != nil, to: &part)
         if let key {
           part.cacheable[show.slug] = ShowPart(
-            key: key, staged: part.staged, rendered: part.findings, items: part.items ?? ItemRecords())
+            key: key, staged: part.staged, rendered: part.findings, pending: part.items)
         }
       } catch {
         part.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
@@ -243,47 +253,11 @@ struct OutputRenderer {
     let files = try addFiles(
       show: show, published: published, staging: staging, keys: keys, old: old, previousFiles: previousFiles, to: &result)
     if let keys, let staging, show.medium == .podcast {
-      result.items = try items(
-        show: show, published: published, keys: keys, files: files, feed: sourceMap, checksums: checksums,
-        removals: removals, staged: staging.folder.appendingPathComponent(feedPath))
+      result.items = PendingItems(
+        records: keys.records, published: published, hasItem: published.map { show.episodes[$0].media != nil },
+        files: files, checksums: checksums, removals: removals, path: feedPath,
+        feed: staging.folder.appendingPathComponent(feedPath))
     }
-  }
-
-  /// The show's items for its record: each published episode's keys, its item's bytes and
-  /// marks, its files and what the sanitiser cut from its notes. The checksum of a copied item
-  /// is the one it was checked against; a written one's bytes are read back from the staged feed.
-  private func items(
-    show: Show, published: [Int], keys: ShowCache.ItemKeys, files: [Range<Int>],
-    feed map: FeedSourceMap, checksums: [Int: UInt64], removals: [Int: [HTMLRemoval]], staged: URL
-  ) throws -> ItemRecords? {
-    let descriptor = open(staged.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var buffer: [UInt8] = []
-    // The keys are already in the item layer's arrays, in the feed's order: each entry is filled in.
-    var records = keys.records
-    records.reserveItems(marks: map.itemMarkCount)
-    var position = 0
-    for (entry, index) in published.enumerated() {
-      let episode = show.episodes[index]
-      var item: (bytes: Range<Int>, checksum: UInt64, marks: FeedSourceMap.ItemMarks)?
-      if episode.media != nil {
-        guard position < map.itemBytes.count else { return nil }
-        let range = map.itemBytes[position]
-        var checksum = checksums[index]
-        if checksum == nil {
-          buffer.removeAll(keepingCapacity: true)
-          buffer.append(contentsOf: repeatElement(0, count: range.count))
-          let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound)) }
-          guard read == range.count else { return nil }
-          checksum = buffer.withUnsafeBytes { CacheFile.checksum($0) }
-        }
-        item = (range, checksum ?? 0, map.marks(ofItem: position))
-        position += 1
-      }
-      records.fill(entry, item: item, files: entry < files.count ? files[entry] : 0..<0, removals: removals[index] ?? [])
-    }
-    return records
   }
 
   /// Writes each published episode's chapters and transcripts (a batch of episodes at a time, as
