@@ -162,6 +162,8 @@ public struct Publisher: Sendable {
           stamps: inputs?.files ?? [:])
       }
     }
+    // The caches hold the stamps from here on, and let go of them once the shows are keyed.
+    inputs?.files = [:]
     var (report, planned, loaded) = try self.plan(
       recordFolder: output.url, recordCache: cache, announcingFirstBuild: options.preview == nil, digests: digests,
       episodes: episodes, shows: shows
@@ -178,9 +180,8 @@ public struct Publisher: Sendable {
     }
     if let loaded, let collecting { collecting(loaded) }
     loaded = nil
-    // The catalogue's stamps were for loading and keying what was rendered: the rest of the
-    // build needs only their digest.
-    inputs?.files = [:]
+    // The catalogue's stamps were for loading and keying what was rendered (a catalogue that
+    // didn't load keyed nothing): the rest of the build needs only their digest.
     shows?.forgetStamps()
     cacheNote = cacheNote ?? episodesNote(episodes, replacedBy: "this build")
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }

@@ -87,13 +87,18 @@ struct OutputRenderer {
       var part = Result()
       let key = shows?.key(
         for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now)
+      // Each show says once when it needs no more stamps: after its item keys, or now.
+      let count = catalogue.shows.count
+      let keyed: () -> Void = { shows?.keyed(outOf: count) }
       // validate, which links nothing and copies no item, reads only the findings of a show's record.
       if validating, let key, let found = shows?.findings(of: show.slug), found.key == key {
+        keyed()
         return taken(show, found, key: key, staged: [])
       }
       // The show's record, whatever its key: the whole show when the key is the same, else its items.
       let stored = key != nil && shared != nil && !validating ? shows?.previous(of: show.slug) : nil
       if let key, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
+        keyed()
         return reused
       }
       // Indices into the show's own episodes, in feed order: a filtered or sorted copy of a
@@ -102,7 +107,7 @@ struct OutputRenderer {
       do {
         try add(
           show: show, published: published, renderer: renderer, staging: shared, previous: key == nil ? nil : stored,
-          keyed: key != nil, to: &part)
+          keyed: key != nil, to: &part, keysMade: keyed)
         if let key {
           part.cacheable[show.slug] = ShowPart(
             key: key, staged: part.staged, rendered: part.findings, pending: part.items)
@@ -179,7 +184,7 @@ struct OutputRenderer {
   ///   - keyed: whether the show cache keeps this show: its items' keys are then made, for the next build.
   private func add(
     show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?,
-    previous: ShowCache.Previous? = nil, keyed: Bool = false, to result: inout Result
+    previous: ShowCache.Previous? = nil, keyed: Bool = false, to result: inout Result, keysMade: () -> Void = {}
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(
@@ -194,6 +199,7 @@ struct OutputRenderer {
       cached != nil && record.items.isConsistent(fileCount: previousFiles.count) ? ItemRecords.Lookup(record.items) : nil
     }
     let keys = cached?.itemKeys(of: show, published: published, catalogue: catalogue, digests: digests, previous: lookup)
+    keysMade()
     let old: PreviousFeed? = lookup.flatMap { lookup in
       guard let cached, let feed = previousFiles.first(where: { $0.path == feedPath }) else { return nil }
       return PreviousFeed(output: cached.output, path: feedPath, stamp: feed.stamp, items: lookup)

@@ -162,10 +162,24 @@ final class ShowCache: @unchecked Sendable {
   }
 
   /// Lets go of the catalogue's stamps, with the per-episode cache's (``EpisodeCache/forgetStamps()``):
-  /// call it only once the outputs are rendered, when no other thread reads them.
+  /// call it only when no other thread reads them.
   func forgetStamps() {
     stamps = [:]
     episodes.forgetStamps()
+  }
+
+  /// How many shows of the rendering have made their keys (``keyed(outOf:)``).
+  private var keyedShows = 0
+
+  /// Says that one more of the `total` shows being rendered has made its keys, and so asks for
+  /// no stamp any more: the last one lets go of them (``forgetStamps()``), early in the rendering
+  /// rather than at its end (some 27 MB for 100,000 episode files). Call it once per show.
+  func keyed(outOf total: Int) {
+    let last = lock.withLock {
+      keyedShows += 1
+      return keyedShows == total
+    }
+    if last { forgetStamps() }
   }
 
   /// The key of a show's output at `now`; `nil` when it can't be known (a racy file, a video show).
