@@ -1,5 +1,5 @@
 import Diagnostics
-import FeedRules
+@testable import FeedRules
 import Foundation
 import PodiumTestSupport
 import Testing
@@ -153,7 +153,83 @@ import Testing
     #expect(checked.shape == whole.shape, sourceLocation: sourceLocation)
     #expect(fresh.reused == 0, sourceLocation: sourceLocation)
     #expect(checked.memo == fresh.memo, sourceLocation: sourceLocation)
+    // Checked in chunks side by side (one item each, and a few), with and without the memo: the same again.
+    for most in [1, 3_000] {
+      var chunked = FeedLinter()
+      chunked.chunkBytes = 1...most
+      for (memo, expected) in [(nil, fresh), (memo, checked)] {
+        let inChunks = chunked.inspect(data, file: "feed.xml", itemSpans: spans, memo: memo)
+        #expect(inChunks.findings == whole.findings, sourceLocation: sourceLocation)
+        #expect(inChunks.shape == whole.shape, sourceLocation: sourceLocation)
+        #expect(inChunks.memo == fresh.memo, sourceLocation: sourceLocation)
+        #expect(inChunks.reused == expected.reused, sourceLocation: sourceLocation)
+      }
+    }
     return checked
+  }
+
+  /// The chunks are really checked apart: each item on its own, a few together, or (a small
+  /// feed, by default) all in one go.
+  @Test(arguments: [(1...1, 30...30), (1...3_000, 2...29), (FeedLinter().chunkBytes, 1...1)])
+  func itemsAreCheckedInChunks(bytes: ClosedRange<Int>, chunks: ClosedRange<Int>) throws {
+    let (data, spans) = try Self.duplicates.written()
+    var linter = FeedLinter()
+    linter.chunkBytes = bytes
+    let checked = linter.inspect(data, file: "feed.xml", itemSpans: spans, memo: nil)
+    #expect(chunks.contains(checked.chunks))
+    #expect(checked.findings == FeedLinter().lint(data, file: "feed.xml"))
+    // With a memo, only the items it has no result for are split.
+    let memo = try #require(checked.memo)
+    var after = Self.duplicates
+    after.items[3] = after.items[3].setting("title", Element("title", "Edited"))
+    let (edited, editedSpans) = try after.written()
+    let again = linter.inspect(edited, file: "feed.xml", itemSpans: editedSpans, memo: memo)
+    #expect(again.chunks == 1)
+    #expect(again.reused == 29)
+    #expect(again.findings == FeedLinter().lint(edited, file: "feed.xml"))
+  }
+
+  /// A feed of a few megabytes is split as it comes (the build's case), and checks as in one go:
+  /// the same findings as `lint`, the same memo as a check in one piece.
+  @Test func aLargeFeedIsCheckedInChunks() throws {
+    var feed = SpannedFeed(
+      channel: SpannedFeed.validChannel,
+      items: (1...2_000).map { SpannedFeed.validItem($0) + [Element("description", String(repeating: "Notes. ", count: 150))] })
+    feed.items[1_500] = feed.items[1_500].setting("guid", Self.guid("urn:uuid:00000000-0000-4000-8000-000000000004"))
+    feed.items[1_800] = feed.items[1_800].setting("itunes:duration", nil)
+    let (data, spans) = try feed.written()
+    #expect(data.count > 2 << 20)
+    let checked = FeedLinter().inspect(data, file: "feed.xml", itemSpans: spans, memo: nil)
+    var inOnePiece = FeedLinter()
+    inOnePiece.chunkBytes = Int.max...Int.max
+    let whole = inOnePiece.inspect(data, file: "feed.xml", itemSpans: spans, memo: nil)
+    #expect(checked.chunks > 1)
+    #expect(whole.chunks == 1)
+    #expect(checked.findings == FeedLinter().lint(data, file: "feed.xml"))
+    #expect(checked.findings.map(\.ruleID).contains("RSS-GUID-UNIQUE"))
+    #expect(checked.memo == whole.memo)
+    #expect(checked.memo != nil)
+  }
+
+  /// An item that is not well-formed in one chunk, or a channel element after the items, which
+  /// no chunk can place: the feed is read whole, with the same findings as `lint`.
+  @Test func aChunkThatCantBeReadReadsTheWholeFeed() throws {
+    var linter = FeedLinter()
+    linter.chunkBytes = 1...1
+    var trailing = Self.base
+    trailing.trailing = [Element("generator", "x")]
+    let (data, spans) = try trailing.written()
+    let checked = linter.inspect(data, file: "feed.xml", itemSpans: spans, memo: nil)
+    #expect(checked.findings == FeedLinter().lint(data, file: "feed.xml"))
+    #expect(checked.memo == nil)
+    let (good, goodSpans) = try Self.base.written()
+    var broken = good
+    let at = try #require(broken.range(of: Data("</title>".utf8), in: goodSpans[17]))
+    broken.replaceSubrange(at, with: Data("</titel>".utf8))
+    let read = linter.inspect(broken, file: "feed.xml", itemSpans: goodSpans, memo: nil)
+    #expect(read.findings == FeedLinter().lint(broken, file: "feed.xml"))
+    #expect(read.findings.contains { $0.severity == .error })
+    #expect(read.memo == nil)
   }
 
   @Test func theCapTableHasWhatItClaims() throws {

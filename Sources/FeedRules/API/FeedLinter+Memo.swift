@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallel
 import PodiumXML
 
 extension FeedLinter {
@@ -13,6 +14,8 @@ extension FeedLinter {
     public let memo: FeedCheckMemo?
     /// The items whose results came from the memo given, without being read.
     public let reused: Int
+    /// How many chunks the other items were checked in, side by side; 1 when in one go.
+    public var chunks = 1
   }
 
   /// Checks a feed held in memory, reading only the items the memo has no result for.
@@ -66,27 +69,77 @@ extension FeedLinter {
     }
     if let memo, memo.context.hasPrefix(FeedCheckMemo.rulesVersion + "\u{0}") {
       layout.take(memo)
-      if layout.known > 0, let partial = layout.partial(bytes),
-        let checked = reading(partial, file: file, layout: layout, context: memo.context)
-      {
+      let known = layout.known
+      if known > 0, let checked = reading(bytes, file: file, layout: layout, context: memo.context, reused: known) {
         return checked
       }
       // Anything amiss (an item read that is not well-formed, another channel): read it all.
       layout.forgetResults()
     }
+    if let checked = reading(bytes, file: file, layout: layout, context: nil, reused: 0, unlessWhole: true) {
+      return checked
+    }
     let checked = lint(file: file, layout: layout, read: read)
     return MemoCheck(findings: checked.findings, shape: checked.shape, memo: checked.memo, reused: 0)
   }
 
-  /// The findings of the feed with the items that have a result left out (`partial`), those
-  /// results applied in their place; `nil` when anything did not fit, to read the whole feed.
-  private func reading(_ partial: Data, file: String, layout: ItemLayout, context: String) -> MemoCheck? {
+  /// The findings of the feed read with the items that have a result left out (``ItemLayout/partial(_:)``)
+  /// and those results applied in their place; `nil` when anything did not fit, to read the whole feed.
+  ///
+  /// When the items without a result are many, they are first checked in chunks side by side on
+  /// every core, each chunk read with the channel alone and its items' results kept as a memo
+  /// is; those are then applied as a last check's memo would be, in feed order, in one reading
+  /// of the channel, so the findings are exactly those of reading every item in one go.
+  ///
+  /// - Parameters:
+  ///   - context: the memo's context, which the channel read must give; `nil` for none yet.
+  ///   - reused: the items whose results came from the caller's memo.
+  ///   - unlessWhole: `nil` when the items without a result are too few to split: the caller
+  ///     reads the feed whole then, in pieces, rather than in memory.
+  private func reading(
+    _ bytes: FeedBytes, file: String, layout: ItemLayout, context: String?, reused: Int, unlessWhole: Bool = false
+  ) -> MemoCheck? {
+    var layout = layout
+    var context = context
+    let chunks = layout.chunks(ofAbout: chunkBytes(unread: layout.unreadBytes))
+    if chunks.count > 1 {
+      let memos = ParallelMap.map(chunks) { items -> FeedCheckMemo? in
+        let chunk = layout.chunk(items)
+        guard let partial = chunk.partial(bytes) else { return nil }
+        return reading(partial, file: file, layout: chunk, context: context, reused: 0)?.memo
+      }
+      guard let first = memos.first, let found = first?.context,
+        memos.allSatisfy({ $0?.context == found }), context.map({ $0 == found }) ?? true
+      else { return nil }
+      for case let memo? in memos { layout.take(memo) }
+      context = found
+    } else if unlessWhole {
+      return nil
+    }
+    guard let partial = layout.partial(bytes),
+      var checked = reading(partial, file: file, layout: layout, context: context, reused: reused)
+    else { return nil }
+    checked.chunks = chunks.count
+    return checked
+  }
+
+  /// About how many bytes of unread items each chunk should hold: enough chunks to keep every
+  /// core busy while the others take longer, none so small that reading the channel again for
+  /// it, and applying its results, costs much beside, nor so large that its bytes held in memory
+  /// (each chunk is read from memory) weigh on a large feed's build.
+  private func chunkBytes(unread: Int) -> Int {
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    return min(max(unread / (cores * 2), chunkBytes.lowerBound), chunkBytes.upperBound)
+  }
+
+  /// Reads `partial`, the feed as `layout` says with the items that have a result left out.
+  private func reading(_ partial: Data, file: String, layout: ItemLayout, context: String?, reused: Int) -> MemoCheck? {
     let stream = FeedStream(file: file, spans: layout.spans, expectedContext: context)
     guard let prologue = try? XMLStreamReader().read(partial, into: stream), prologue.isUTF8,
       stream.overflowLine == nil, !stream.needsSecondReading
     else { return nil }
     let findings = stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport()
     guard let memo = stream.memo else { return nil }
-    return MemoCheck(findings: findings, shape: stream.shape, memo: memo, reused: layout.known)
+    return MemoCheck(findings: findings, shape: stream.shape, memo: memo, reused: reused)
   }
 }

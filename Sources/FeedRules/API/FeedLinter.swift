@@ -15,6 +15,10 @@ public struct FeedLinter: Sendable {
   /// Feeds larger than this are refused before parsing; `nil`: no limit.
   public let maximumFeedSize: Int?
   public let profile: FeedProfile
+  /// The fewest and most bytes of unread items in each chunk when a feed checked with its items'
+  /// spans is split, to check the chunks side by side (``inspect(_:file:itemSpans:memo:)``):
+  /// fewer than twice the least are read in one go. Tests make them small.
+  var chunkBytes: ClosedRange<Int> = (1 << 20)...(8 << 20)
 
   /// - Parameters:
   ///   - maximumFeedSize: the largest feed, in bytes, that will be read; `nil` for any size.

@@ -9,6 +9,9 @@ import PodiumXML
 struct ItemLayout {
   private(set) var spans: [ItemSpan] = []
   private let ranges: [Range<Int>]
+  /// Where the channel's bytes before the first item end, and those after the last item start.
+  private let channelHead: Int
+  private let channelTail: Int
 
   /// `nil` when the ranges don't fit the bytes, or the bytes are not UTF-8 (whose line breaks
   /// are the bytes counted).
@@ -20,6 +23,8 @@ struct ItemLayout {
     }
     guard utf8 == true else { return nil }
     ranges = itemSpans
+    channelHead = itemSpans[0].lowerBound
+    channelTail = itemSpans[itemSpans.count - 1].upperBound
     spans.reserveCapacity(itemSpans.count)
     var position = 0
     var line = 1
@@ -48,9 +53,54 @@ struct ItemLayout {
     }
   }
 
+  /// The items of `items` alone, between the channel's bytes before the first item and after the
+  /// last: what a chunk of the feed checked on its own reads (``FeedLinter``). Their lines are
+  /// those they have there, so the results kept, relative to each item's own line, are the same.
+  private init(_ layout: ItemLayout, items: Range<Int>) {
+    let shift = layout.spans[0].lines.lowerBound - layout.spans[items.lowerBound].lines.lowerBound
+    spans = layout.spans[items].map { span in
+      ItemSpan(
+        lines: (span.lines.lowerBound + shift)...(span.lines.upperBound + shift), digest: span.digest,
+        result: span.result)
+    }
+    ranges = Array(layout.ranges[items])
+    channelHead = layout.channelHead
+    channelTail = layout.channelTail
+  }
+
+  /// Runs of items, in order, each with about `bytes` bytes of items that have no result yet,
+  /// together covering every item.
+  func chunks(ofAbout bytes: Int) -> [Range<Int>] {
+    var chunks: [Range<Int>] = []
+    var start = 0
+    var unread = 0
+    for index in spans.indices {
+      if spans[index].result == nil { unread += ranges[index].count }
+      if unread >= bytes, index + 1 < spans.count {
+        chunks.append(start..<(index + 1))
+        start = index + 1
+        unread = 0
+      }
+    }
+    // Items left after the last split with nothing to read go with the chunk before them.
+    if unread == 0, let last = chunks.popLast() { chunks.append(last.lowerBound..<spans.count) } else {
+      chunks.append(start..<spans.count)
+    }
+    return chunks
+  }
+
+  /// The layout of the feed made of the channel and the items of `items` only.
+  func chunk(_ items: Range<Int>) -> ItemLayout { ItemLayout(self, items: items) }
+
+  /// The items' bytes that have no result yet.
+  var unreadBytes: Int {
+    zip(ranges, spans).reduce(0) { $0 + ($1.1.result == nil ? $1.0.count : 0) }
+  }
+
+  /// Gives each item that has no result yet the memo's result for its bytes, if it has one.
   mutating func take(_ memo: FeedCheckMemo) {
     let known = Dictionary(memo.items.map { ($0.digest, $0) }) { first, _ in first }
-    for index in spans.indices { spans[index].result = known[spans[index].digest] }
+    for index in spans.indices where spans[index].result == nil { spans[index].result = known[spans[index].digest] }
   }
 
   mutating func forgetResults() {
@@ -61,18 +111,21 @@ struct ItemLayout {
   var known: Int { spans.reduce(0) { $0 + ($1.result == nil ? 0 : 1) } }
 
   /// The feed with every item that has a result left out, each replaced by as many line breaks
-  /// as it had, so every line read is the feed's own; `nil` when the bytes can't be read.
+  /// as it had, so every line read is the feed's own; `nil` when the bytes can't be read. For a
+  /// chunk, the channel's bytes before the first item and after the last, with the chunk's
+  /// items between them.
   func partial(_ bytes: FeedBytes) -> Data? {
     var data = Data()
     var buffer: [UInt8] = []
-    var position = 0
+    guard bytes.read(0..<channelHead, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
+    var position = ranges[0].lowerBound
     for (range, span) in zip(ranges, spans) {
       let end = span.result == nil ? range.upperBound : range.lowerBound
       guard bytes.read(position..<end, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
       if span.result != nil { data.append(contentsOf: repeatElement(0x0A, count: span.lines.count - 1)) }
       position = range.upperBound
     }
-    guard bytes.read(position..<bytes.count, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
+    guard bytes.read(channelTail..<bytes.count, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
     return data
   }
 
