@@ -75,7 +75,8 @@ public struct Publisher: Sendable {
       plan.settings.apply(
         CheckedOutput.findings(of: plan.checked) { checked in
           if let folder = plan.staging?.folder, staged.contains(checked.path) {
-            return checked.findings(stagedIn: folder)
+            // Checked as a build checks it (its items in chunks side by side), with no memo to take.
+            return checked.check(stagedIn: folder) { nil }.findings
           }
           return checked.findings(plan.tree.files[checked.path] ?? Data())
         }))
@@ -195,7 +196,7 @@ public struct Publisher: Sendable {
       // `validate` does: a duplicate GUID is the feed rules' to find, whatever else is wrong.
       let folder = plan.staging?.folder
       report.add(plan.settings.apply(CheckedOutput.findings(of: plan.checked) { output in
-        if let folder, plan.staged.contains(output.path) { return output.findings(stagedIn: folder) }
+        if let folder, plan.staged.contains(output.path) { return output.check(stagedIn: folder) { nil }.findings }
         return output.findings(plan.tree.files[output.path] ?? Data())
       }))
       plan.staging?.discard()

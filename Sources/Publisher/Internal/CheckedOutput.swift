@@ -51,8 +51,9 @@ struct CheckedOutput: Sendable {
   }
 
   /// The same, on the file as staged: read in pieces and checked item by item, so neither the
-  /// bytes nor the parsed feed need stay in memory.
-  func findings(stagedIn staging: URL) -> [Finding] {
+  /// bytes nor the parsed feed need stay in memory (``check(stagedIn:memo:)`` when the items'
+  /// bytes are not known).
+  private func findings(stagedIn staging: URL) -> [Finding] {
     if let found = preview ?? known { return found }
     let path = staging.appendingPathComponent(path).path
     let findings =
@@ -72,9 +73,10 @@ struct CheckedOutput: Sendable {
     var reused = 0
   }
 
-  /// The same as ``findings(stagedIn:)``, but a podcast feed whose items' bytes the writer gave
-  /// parses only the items the last build's memo has no result for (``FeedLinter/inspect(contentsOfFile:file:itemSpans:memo:)``):
-  /// its findings are exactly those of checking it whole.
+  /// The findings of the file as staged; a podcast feed whose items' bytes the writer gave
+  /// parses only the items the last build's memo has no result for, and a large number of them in
+  /// chunks on every core (``FeedLinter/inspect(contentsOfFile:file:itemSpans:memo:)``): its
+  /// findings are exactly those of checking it whole.
   ///
   /// - Parameter memo: the last build's memo of this feed, asked for only when it can be used.
   func check(stagedIn staging: URL, memo: () -> FeedCheckMemo?) -> Check {
