@@ -307,6 +307,37 @@ private final class LoopbackListener {
     }
   }
 
+  /// The counter skips text, values and the insides of comments, CDATA sections and
+  /// instructions to the byte that can end them: however libxml2's pieces split a terminator
+  /// (`--->`, `]]]>`, a `?` before a `>` that is not its end), the same tags are counted, and the
+  /// one over the limit is found at its line; hidden in a comment or CDATA, it is not one.
+  @Test(arguments: [1, 2, 3, 4, 5, 7, 13, 64, 4_096])
+  func piecesOfAnySizeCountAlike(size: Int) {
+    let over = attributes(AttributeCounter.limit + 1)
+    let before = """
+      <?xml version="1.0"?>
+      <root a='>' b="<!--">
+      <!-- x -- y - > --->
+      <![CDATA[ ]] ] > ]]]>
+      <?pi ? > ??>
+       text > = \(String(repeating: "x\n", count: 40))
+      <!-- <hidden \(over)/> -->
+      <![CDATA[<hidden \(over)/>]]>
+      """
+    let line = before.utf8.filter { $0 == 0x0A }.count + 2
+    for (text, refused) in [(before + "\n<child\(over)/></root>", line), (before + "\n<child/></root>", nil)] {
+      let bytes = Array(text.utf8)
+      var counter = AttributeCounter()
+      var start = 0
+      while start < bytes.count, counter.refusedLine == nil {
+        let end = min(bytes.count, start + size)
+        bytes[start..<end].withUnsafeBytes { counter.scan($0) }
+        start = end
+      }
+      #expect(counter.refusedLine == refused)
+    }
+  }
+
   /// `=` in text, comments, CDATA, processing instructions, quoted values and the DOCTYPE is no attribute.
   @Test func onlyStartTagsAreCounted() throws {
     let many = attributes(1_000)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// Counts the attributes (namespace declarations included) of each start tag in the bytes
 /// libxml2 is about to read, so a tag with too many is refused before libxml2 sees it.
 ///
@@ -60,14 +66,57 @@ struct AttributeCounter {
   private(set) var refusedLine: Int?
 
   /// Scans the next piece of the document; stops at the first tag over the limit.
+  ///
+  /// Text, quoted values, end tags and the insides of comments, CDATA sections and instructions
+  /// (most of a feed's bytes: its notes) are skipped to the byte that can end them with `memchr`,
+  /// their line breaks counted the same way; only the bytes around tags go through ``step(_:)``.
   mutating func scan(_ bytes: UnsafeRawBufferPointer) {
-    for byte in bytes {
+    guard let base = bytes.baseAddress else { return }
+    var index = 0
+    while index < bytes.count {
+      if let stop = skipTarget {
+        let rest = bytes.count - index
+        let found = memchr(base + index, Int32(stop.byte), rest)
+        let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+        let skipped = UnsafeRawBufferPointer(start: base + index, count: end - index)
+        newlines += XMLText.lineFeeds(in: skipped)
+        if stop.resets { pass(skipped, keeping: stop.kept) }
+        guard found != nil else { return }
+        index = end
+      }
+      let byte = bytes[index]
+      index += 1
       if byte == 0x0A { newlines += 1 }
       step(byte)
       if attributes > Self.limit {
         refusedLine = tagLine
         return
       }
+    }
+  }
+
+  /// The byte the state can next change at, when every byte before it leaves the state as it is
+  /// (text, a quoted value, an end tag) or changes only what ``tail(_:)`` sets again from the
+  /// last `kept` bytes before it (a comment, CDATA section or instruction): `nil` to step each byte.
+  private var skipTarget: (byte: UInt8, resets: Bool, kept: Int)? {
+    switch state {
+    case .text: (UInt8(ascii: "<"), false, 0)
+    case .quoted(let quote): (quote, false, 0)
+    case .skip: (UInt8(ascii: ">"), false, 0)
+    case .until(let terminator): (UInt8(ascii: ">"), true, terminator.bytes.count - 1)
+    default: nil
+    }
+  }
+
+  /// Steps over bytes without a `>` inside a comment, CDATA section or instruction. What they
+  /// leave matched of its terminator depends on their last `kept` bytes alone, so when there are
+  /// that many, only those are stepped, from nothing matched.
+  private mutating func pass(_ bytes: UnsafeRawBufferPointer, keeping kept: Int) {
+    if bytes.count >= kept {
+      matched = 0
+      for byte in bytes.suffix(kept) { step(byte) }
+    } else {
+      for byte in bytes { step(byte) }
     }
   }
 
