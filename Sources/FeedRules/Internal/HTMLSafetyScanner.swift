@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// A light scan of HTML show notes for what readers strip or refuse: script-capable elements,
 /// event handlers, `javascript:` URLs and relative links. Not a sanitiser: it reads start tags
 /// and their attributes in one pass over the bytes, allocating only for what it reports, and
@@ -24,21 +30,19 @@ struct HTMLSafetyScanner {
   static func problems(in html: String) -> [Problem] {
     var html = html
     return html.withUTF8 { bytes in
-      guard bytes.contains(UInt8(ascii: "<")) else { return [] }
       var scanner = HTMLSafetyScanner(bytes)
       scanner.scan()
       return scanner.found
     }
   }
 
+  /// From `<` to `<` with `memchr`: the text between tags, most of a note, is not looked at.
   private mutating func scan() {
+    guard let base = bytes.baseAddress else { return }
     while index + 1 < bytes.count {
-      if bytes[index] == UInt8(ascii: "<"), bytes[index + 1].isASCIILetter {
-        index += 1
-        readTag()
-      } else {
-        index += 1
-      }
+      guard let next = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index) else { return }
+      index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(next)) + 1
+      if index < bytes.count, bytes[index].isASCIILetter { readTag() }
     }
   }
 
