@@ -62,12 +62,6 @@ struct FeedNode: Sendable {
     return keys.firstIndex(of: key)
   }
 
-  /// For the few dozen children of an item, comparing pairs beats hashing every key.
-  private var hasRepeatedKey: Bool {
-    for index in keys.indices.dropFirst() where keys[..<index].contains(keys[index]) { return true }
-    return false
-  }
-
   /// The first child filed under any of `keys`, with its key.
   func first(anyOf wanted: [ElementKey]) -> (key: ElementKey, element: XMLElement)? {
     let position = firstIndex.map { index in wanted.compactMap { index[$0] }.min() } ?? keys.firstIndex(where: wanted.contains)
@@ -80,7 +74,16 @@ struct FeedNode: Sendable {
   /// The keys among `wanted` that occur more than once, each with all its elements, in document
   /// order. Only wanted keys are gathered: a channel's million `<item>`s are not copied to be ignored.
   func repeated(among wanted: Set<ElementKey>) -> [(key: ElementKey, elements: [XMLElement])] {
-    if keys.count < 48, !hasRepeatedKey { return [] }
+    if keys.count < 48 {
+      // Pairs compared, and only a key that repeats hashed: an item's `podcast:person`s and
+      // `podcast:transcript`s repeat, and hashing every key of every item showed in profiles.
+      var result: [(key: ElementKey, elements: [XMLElement])] = []
+      for index in keys.indices.dropFirst() where keys[..<index].contains(keys[index]) {
+        let key = keys[index]
+        if !result.contains(where: { $0.key == key }), wanted.contains(key) { result.append((key, all(key))) }
+      }
+      return result
+    }
     var seen: Set<ElementKey> = []
     var reported: Set<ElementKey> = []
     var result: [(key: ElementKey, elements: [XMLElement])] = []
