@@ -68,19 +68,17 @@ struct AttributeCounter {
   /// Scans the next piece of the document; stops at the first tag over the limit.
   ///
   /// Text, quoted values, end tags and the insides of comments, CDATA sections and instructions
-  /// (most of a feed's bytes: its notes) are skipped to the byte that can end them with `memchr`,
-  /// their line breaks counted the same way; only the bytes around tags go through ``step(_:)``.
+  /// (most of a feed's bytes: its notes) are skipped with `memchr` to the next byte that can
+  /// change the state (``skipTarget``), their line breaks counted the same way; only the bytes
+  /// from there on go through ``step(_:)``.
   mutating func scan(_ bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress else { return }
     var index = 0
     while index < bytes.count {
       if let stop = skipTarget {
-        let rest = bytes.count - index
-        let found = memchr(base + index, Int32(stop.byte), rest)
+        let found = memchr(base + index, Int32(stop), bytes.count - index)
         let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
-        let skipped = UnsafeRawBufferPointer(start: base + index, count: end - index)
-        newlines += XMLText.lineFeeds(in: skipped)
-        if stop.resets { pass(skipped, keeping: stop.kept) }
+        newlines += XMLText.lineFeeds(in: UnsafeRawBufferPointer(start: base + index, count: end - index))
         guard found != nil else { return }
         index = end
       }
@@ -95,28 +93,17 @@ struct AttributeCounter {
     }
   }
 
-  /// The byte the state can next change at, when every byte before it leaves the state as it is
-  /// (text, a quoted value, an end tag) or changes only what ``tail(_:)`` sets again from the
-  /// last `kept` bytes before it (a comment, CDATA section or instruction): `nil` to step each byte.
-  private var skipTarget: (byte: UInt8, resets: Bool, kept: Int)? {
+  /// The one byte the state can next change at, when every other byte leaves it as it is: in
+  /// text, a `<`; in a quoted value, its quote; in an end tag, its `>`; inside a comment, CDATA
+  /// section or instruction with nothing of its end matched, the end's first byte (`]` of `]]>`,
+  /// rare in notes, where `>` ends every tag). `nil`: step each byte.
+  private var skipTarget: UInt8? {
     switch state {
-    case .text: (UInt8(ascii: "<"), false, 0)
-    case .quoted(let quote): (quote, false, 0)
-    case .skip: (UInt8(ascii: ">"), false, 0)
-    case .until(let terminator): (UInt8(ascii: ">"), true, terminator.bytes.count - 1)
+    case .text: UInt8(ascii: "<")
+    case .quoted(let quote): quote
+    case .skip: UInt8(ascii: ">")
+    case .until(let terminator) where matched == 0: terminator.bytes[0]
     default: nil
-    }
-  }
-
-  /// Steps over bytes without a `>` inside a comment, CDATA section or instruction. What they
-  /// leave matched of its terminator depends on their last `kept` bytes alone, so when there are
-  /// that many, only those are stepped, from nothing matched.
-  private mutating func pass(_ bytes: UnsafeRawBufferPointer, keeping kept: Int) {
-    if bytes.count >= kept {
-      matched = 0
-      for byte in bytes.suffix(kept) { step(byte) }
-    } else {
-      for byte in bytes { step(byte) }
     }
   }
 
