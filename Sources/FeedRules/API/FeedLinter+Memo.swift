@@ -111,7 +111,9 @@ extension FeedLinter {
       guard let first = memos.first, let found = first?.context,
         memos.allSatisfy({ $0?.context == found }), context.map({ $0 == found }) ?? true
       else { return nil }
-      for case let memo? in memos { layout.take(memo) }
+      for (items, memo) in zip(chunks, memos) {
+        guard let memo, layout.place(memo, at: items) else { return nil }
+      }
       context = found
     } else if unlessWhole {
       return nil
@@ -123,13 +125,13 @@ extension FeedLinter {
     return checked
   }
 
-  /// About how many bytes of unread items each chunk should hold: enough chunks to keep every
-  /// core busy while the others take longer, none so small that reading the channel again for
-  /// it, and applying its results, costs much beside, nor so large that its bytes held in memory
-  /// (each chunk is read from memory) weigh on a large feed's build.
+  /// About how many bytes of unread items each chunk should hold: four chunks a core, so that a
+  /// core that finishes first takes another while one is held up, none so small that reading
+  /// the channel again for it, and applying its results, costs much beside, nor so large that
+  /// its bytes held in memory (each chunk is read from memory) weigh on a large feed's build.
   private func chunkBytes(unread: Int) -> Int {
     let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    return min(max(unread / (cores * 2), chunkBytes.lowerBound), chunkBytes.upperBound)
+    return min(max(unread / (cores * 4), chunkBytes.lowerBound), chunkBytes.upperBound)
   }
 
   /// Reads `partial`, the feed as `layout` says with the items that have a result left out.

@@ -18,7 +18,7 @@ public struct FeedLinter: Sendable {
   /// The fewest and most bytes of unread items in each chunk when a feed checked with its items'
   /// spans is split, to check the chunks side by side (``inspect(_:file:itemSpans:memo:)``):
   /// fewer than twice the least are read in one go. Tests make them small.
-  var chunkBytes: ClosedRange<Int> = (1 << 20)...(8 << 20)
+  var chunkBytes: ClosedRange<Int> = (1 << 20)...(2 << 20)
 
   /// - Parameters:
   ///   - maximumFeedSize: the largest feed, in bytes, that will be read; `nil` for any size.

@@ -97,6 +97,16 @@ struct ItemLayout {
     zip(ranges, spans).reduce(0) { $0 + ($1.1.result == nil ? $1.0.count : 0) }
   }
 
+  /// Gives the items of `items` the results of a memo of them alone, in their order (a chunk's
+  /// check); `false`, giving none, when it does not hold exactly those items.
+  mutating func place(_ memo: FeedCheckMemo, at items: Range<Int>) -> Bool {
+    guard memo.items.count == items.count,
+      zip(items, memo.items).allSatisfy({ spans[$0].digest == $1.digest })
+    else { return false }
+    for (index, result) in zip(items, memo.items) { spans[index].result = result }
+    return true
+  }
+
   /// Gives each item that has no result yet the memo's result for its bytes, if it has one.
   mutating func take(_ memo: FeedCheckMemo) {
     let known = Dictionary(memo.items.map { ($0.digest, $0) }) { first, _ in first }
@@ -122,7 +132,12 @@ struct ItemLayout {
     for (range, span) in zip(ranges, spans) {
       let end = span.result == nil ? range.upperBound : range.lowerBound
       guard bytes.read(position..<end, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
-      if span.result != nil { data.append(contentsOf: repeatElement(0x0A, count: span.lines.count - 1)) }
+      if span.result != nil {
+        // Grown zero-filled, then set: appending a repeated element goes a byte at a time.
+        let start = data.count
+        data.count += span.lines.count - 1
+        data.withUnsafeMutableBytes { _ = memset($0.baseAddress! + start, 0x0A, $0.count - start) }
+      }
       position = range.upperBound
     }
     guard bytes.read(channelTail..<bytes.count, buffer: &buffer, { data.append(contentsOf: $0) }) != nil else { return nil }
