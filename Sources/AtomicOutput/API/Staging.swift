@@ -37,13 +37,9 @@ public struct Staging: Sendable {
   /// Writes files as they are made, before the tree, so that a build never holds them all (a
   /// chapters file per episode): each path is reserved, as for ``reserve(_:)``, and the output
   /// folder's file is hard-linked when it holds the same bytes, as ``write(_:)`` does.
-  public mutating func write(_ files: some Sequence<(path: String, contents: Data)>) throws {
-    let linker = FileLinker(previousOutput: target.directory.path, staging: folder.path)
-    for (path, contents) in files {
-      let file = try reserve(path)
-      if linker.linkIfSame(path, contents) { continue }
-      try FileWriter.create(file, contents)
-    }
+  public mutating func write(_ files: some Collection<(path: String, contents: Data)>) throws {
+    for (path, _) in files { try reserveOnly(path) }
+    try links.write(files)
   }
 
   /// Links each file from the output folder, where it still has its stamp, all or none: a show
@@ -91,6 +87,17 @@ public struct Staging: Sendable {
         return false
       }
       return true
+    }
+
+    /// Writes files at reserved paths, each hard-linked from the output folder when it holds
+    /// the same bytes (as ``Staging/write(_:)`` does): outside the staging's lock, on
+    /// as many threads as the caller likes, each with its own files.
+    public func write(_ files: some Collection<(path: String, contents: Data)>) throws {
+      let linker = FileLinker(previousOutput: previousOutput, staging: folder)
+      for (path, contents) in files {
+        if linker.linkIfSame(path, contents) { continue }
+        try FileWriter.create(folder + "/" + path, contents)
+      }
     }
 
     /// Replaces a reserved file with the previous output's when they hold the same bytes

@@ -1,5 +1,6 @@
 import AtomicOutput
 import Foundation
+import Parallel
 
 /// A staging folder that several shows, rendered at once, write into. ``Staging`` keeps the
 /// paths reserved so far, to refuse a path written twice, so every change to it is made under
@@ -28,13 +29,23 @@ final class SharedStaging: @unchecked Sendable {
     try lock.withLock { try staging.reserve(path) }
   }
 
+  /// Reserves the files' paths under the lock, and writes them outside it, on every core, a
+  /// run of files each: a batch of a large show's chapters is thousands of files, each an
+  /// `open`, a `write` and a `close`.
   func write(_ files: [(path: String, contents: Data)]) throws {
-    guard writesFiles else {
-      try lock.withLock { for file in files { _ = try staging.reserve(file.path) } }
-      return
+    let links = try lock.withLock {
+      for file in files { _ = try staging.reserve(file.path) }
+      return staging.links
     }
-    try lock.withLock { try staging.write(files) }
+    guard writesFiles else { return }
+    let runs = stride(from: 0, to: files.count, by: Self.filesPerRun).map {
+      files[$0..<min($0 + Self.filesPerRun, files.count)]
+    }
+    for written in ParallelMap.map(runs, { run in Result { try links.write(run) } }) { try written.get() }
   }
+
+  /// Files written one after another on one thread, between handing out runs.
+  private static let filesPerRun = 128
 
   /// Links a show's files from the output folder, all or none: the paths are reserved under the
   /// lock, the files linked outside it, on every core.
