@@ -94,8 +94,8 @@ extension FeedLinter {
   /// - Parameters:
   ///   - context: the memo's context, which the channel read must give; `nil` for none yet.
   ///   - reused: the items whose results came from the caller's memo.
-  ///   - unlessWhole: `nil` when the items without a result are too few to split: the caller
-  ///     reads the feed whole then, in pieces, rather than in memory.
+  ///   - unlessWhole: when set, `nil` also when the items without a result are too few to split,
+  ///     for the caller to read the feed whole, in pieces, rather than copied into memory.
   private func reading(
     _ bytes: FeedBytes, file: String, layout: ItemLayout, context: String?, reused: Int, unlessWhole: Bool = false
   ) -> MemoCheck? {
