@@ -338,6 +338,42 @@ private final class LoopbackListener {
     }
   }
 
+  /// Every run of three pieces of markup that open, end or half-end what the counter skips (a
+  /// comment, CDATA, an instruction, a quoted value, a DOCTYPE), then a tag over the limit: read
+  /// a byte at a time, two at a time or whole, the counter finds the same, so no split of the
+  /// bytes across libxml2's reads can hide a tag from it or make one up.
+  @Test func everySplitOfMarkupCountsAsTheWhole() {
+    let pieces = [
+      "<", ">", "!", "-", "]", "?", "'", "\"", "=", "\n", "<!--", "-->", "<![CDATA[", "]]>", "<?", "?>", "<a ",
+      "<!DOCTYPE [",
+    ]
+    let over = Array("<child\(attributes(AttributeCounter.limit + 1))/>\n".utf8)
+    func refusedLine(_ bytes: [UInt8], piece: Int) -> Int? {
+      var counter = AttributeCounter()
+      var start = 0
+      while start < bytes.count, counter.refusedLine == nil {
+        let end = min(bytes.count, start + piece)
+        bytes[start..<end].withUnsafeBytes { counter.scan($0) }
+        start = end
+      }
+      return counter.refusedLine
+    }
+    var refused = 0
+    for first in pieces {
+      for second in pieces {
+        for third in pieces {
+          let bytes = Array((first + second + third).utf8) + over
+          let whole = refusedLine(bytes, piece: bytes.count)
+          if whole != nil { refused += 1 }
+          #expect(refusedLine(bytes, piece: 1) == whole, "\(first + second + third)")
+          #expect(refusedLine(bytes, piece: 2) == whole, "\(first + second + third)")
+        }
+      }
+    }
+    // Most runs leave the tag where the counter sees it; some hide it in what they open.
+    #expect(refused > pieces.count * pieces.count && refused < pieces.count * pieces.count * pieces.count)
+  }
+
   /// `=` in text, comments, CDATA, processing instructions, quoted values and the DOCTYPE is no attribute.
   @Test func onlyStartTagsAreCounted() throws {
     let many = attributes(1_000)
