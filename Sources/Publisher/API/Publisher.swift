@@ -206,10 +206,13 @@ public struct Publisher: Sendable {
     var tree = plan.takeTree()
     let written = (tree.paths + plan.staged + [PublicationRecord.path, OutputManifest.path]).sorted()
     // Once the checked files are on disk their bytes are let go of: the checks read them back in
-    // pieces, so a large feed is never in memory both whole and parsed.
-    let recordFile: String?
+    // pieces, so a large feed is never in memory both whole and parsed. The record is written
+    // into its staged file then too, a piece at a time, from the catalogue and the last record
+    // (``RecordDraft``), which are let go of after it, before the check: written beside the check
+    // instead, they were held through it, a large build's peak (docs/performance.md).
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
+      let record = plan.takeRecord()
       // A record that says what the last one says, whose copy the cache holds, has the bytes
       // of that copy's JSON: this Podium wrote them (a copy is kept only of a record written
       // again byte for byte, ``RecordCopy/Pending``), and the JSON is a function of what it
@@ -217,35 +220,30 @@ public struct Publisher: Sendable {
       let linked = try plan.recordUnchanged && plan.recordHeld?.stamp.map {
         try staging.link([(PublicationRecord.path, $0)])
       } == true
-      recordFile = linked ? nil : try staging.reserve(PublicationRecord.path)
+      if !linked {
+        try record.write(toFileAt: try staging.reserve(PublicationRecord.path))
+        // The copy stands only for JSON this Podium writes: kept when the record written has
+        // the bytes of the one read.
+        if !staging.reuseIfUnchanged(PublicationRecord.path) {
+          recordCopy?.discard()
+          recordCopy = nil
+        }
+      }
     } catch {
       staging.discard()
       throw error
     }
-    var record: RecordDraft? = plan.takeRecord()
-    // The rendering's garbage is freed, but mostly on the worker threads' heaps, where the parsed
-    // feed can't reuse it: give it back before the check.
+    // The catalogue and the rendering's garbage are freed, but mostly on the worker threads'
+    // heaps, where the parsed feed can't reuse them: give them back before the check.
     podium_release_free_memory()
     let folder = staging.folder
     let (checks, staged) = Concurrently.run(
       { ParallelMap.map(plan.checked) { output in output.check(stagedIn: folder) { shows?.memo(for: output.path) } } },
       {
         Result {
-          // The record is written beside the check (which spreads over every core itself), into
-          // its staged file, a piece at a time, from the catalogue and the last record
-          // (``RecordDraft``), which are let go of after it: never whole in memory (24 MB for
-          // 100,000 episodes).
-          let record = record.take()
-          // The copy stands only for JSON this Podium writes: kept when the record written has
-          // the bytes of the one read.
-          var sameBytes = true
-          if let recordFile, let record {
-            try record.write(toFileAt: recordFile)
-            sameBytes = staging.reuseIfUnchanged(PublicationRecord.path)
-          }
           try tree.add(OutputManifest.path, try OutputManifest.encode(written))
           try staging.write(tree)
-          return (staging.staged, sameBytes)
+          return staging.staged
         }
       })
     let found = checks.map(\.findings)
@@ -262,12 +260,7 @@ public struct Publisher: Sendable {
     report.timings.append(stopwatch.lap("check feeds, stage output" + (reused > 0 ? " (\(reused) feed items from the cache)" : "")))
     let ready: StagedDirectory
     do {
-      let recordBytesKept: Bool
-      (ready, recordBytesKept) = try staged.get()
-      if !recordBytesKept {
-        recordCopy?.discard()
-        recordCopy = nil
-      }
+      ready = try staged.get()
     } catch {
       staging.discard()
       throw error
