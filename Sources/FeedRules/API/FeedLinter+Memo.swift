@@ -103,7 +103,7 @@ extension FeedLinter {
     var context = context
     let chunks = layout.chunks(ofAbout: chunkBytes(unread: layout.unreadBytes))
     if chunks.count > 1 {
-      let memos = ParallelMap.map(chunks) { items -> FeedCheckMemo? in
+      var memos = ParallelMap.map(chunks) { items -> FeedCheckMemo? in
         let chunk = layout.chunk(items)
         guard let partial = chunk.partial(bytes) else { return nil }
         return reading(partial, file: file, layout: chunk, context: context, reused: 0)?.memo
@@ -111,8 +111,9 @@ extension FeedLinter {
       guard let first = memos.first, let found = first?.context,
         memos.allSatisfy({ $0?.context == found }), context.map({ $0 == found }) ?? true
       else { return nil }
-      for (items, memo) in zip(chunks, memos) {
-        guard let memo, layout.place(memo, at: items) else { return nil }
+      // Each chunk's memo is let go of once placed: a large feed's results are not held twice.
+      for (index, items) in chunks.enumerated() {
+        guard let memo = memos[index].take(), layout.place(memo, at: items) else { return nil }
       }
       context = found
     } else if unlessWhole {
