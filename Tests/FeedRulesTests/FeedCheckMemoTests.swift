@@ -211,6 +211,23 @@ import Testing
     #expect(checked.memo != nil)
   }
 
+  /// A feed whose channel is larger than the most a split feed may have is read in one go (each
+  /// chunk would read the channel again), with the same findings and memo as when it is split.
+  @Test func aFeedWithALargeChannelIsNotSplit() throws {
+    let (data, spans) = try Self.duplicates.written()
+    var split = FeedLinter()
+    split.chunkBytes = 1...1
+    var largeChannel = split
+    largeChannel.largestChannelToSplit = 10
+    let chunked = split.inspect(data, file: "feed.xml", itemSpans: spans, memo: nil)
+    let whole = largeChannel.inspect(data, file: "feed.xml", itemSpans: spans, memo: nil)
+    #expect(chunked.chunks == 30)
+    #expect(whole.chunks == 1)
+    #expect(whole.findings == chunked.findings)
+    #expect(whole.findings == FeedLinter().lint(data, file: "feed.xml"))
+    #expect(whole.memo == chunked.memo)
+  }
+
   /// An item that is not well-formed in one chunk, or a channel element after the items, which
   /// no chunk can place: the feed is read whole, with the same findings as `lint`.
   @Test func aChunkThatCantBeReadReadsTheWholeFeed() throws {

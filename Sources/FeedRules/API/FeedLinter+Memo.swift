@@ -101,7 +101,8 @@ extension FeedLinter {
   ) -> MemoCheck? {
     var layout = layout
     var context = context
-    let chunks = layout.chunks(ofAbout: chunkBytes(unread: layout.unreadBytes))
+    let splits = layout.channelBytes(ofFeedOf: bytes.count) <= largestChannelToSplit
+    let chunks = splits ? layout.chunks(ofAbout: chunkBytes(unread: layout.unreadBytes)) : []
     if chunks.count > 1 {
       var memos = ParallelMap.map(chunks) { items -> FeedCheckMemo? in
         let chunk = layout.chunk(items)
@@ -122,7 +123,7 @@ extension FeedLinter {
     guard let partial = layout.partial(bytes),
       var checked = reading(partial, file: file, layout: layout, context: context, reused: reused)
     else { return nil }
-    checked.chunks = chunks.count
+    checked.chunks = max(1, chunks.count)
     return checked
   }
 

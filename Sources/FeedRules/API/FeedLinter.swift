@@ -19,6 +19,10 @@ public struct FeedLinter: Sendable {
   /// spans is split, to check the chunks side by side (``inspect(_:file:itemSpans:memo:)``):
   /// fewer than twice the least are read in one go. Tests make them small.
   var chunkBytes: ClosedRange<Int> = (1 << 20)...(2 << 20)
+  /// The largest channel (its bytes before the first item and after the last) of a feed that is
+  /// split: every chunk reads the channel again, so a feed with a larger one is read in one go
+  /// (a chunk of 2 MB then costs at most an eighth more than its items).
+  var largestChannelToSplit = 256 << 10
 
   /// - Parameters:
   ///   - maximumFeedSize: the largest feed, in bytes, that will be read; `nil` for any size.

@@ -92,6 +92,9 @@ struct ItemLayout {
   /// The layout of the feed made of the channel and the items of `items` only.
   func chunk(_ items: Range<Int>) -> ItemLayout { ItemLayout(self, items: items) }
 
+  /// The channel's bytes, before the first item and after the last, of a feed of `total` bytes.
+  func channelBytes(ofFeedOf total: Int) -> Int { channelHead + (total - channelTail) }
+
   /// The items' bytes that have no result yet.
   var unreadBytes: Int {
     zip(ranges, spans).reduce(0) { $0 + ($1.1.result == nil ? $1.0.count : 0) }
