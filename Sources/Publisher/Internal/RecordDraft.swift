@@ -150,29 +150,9 @@ struct RecordDraft {
       var dates = FirstDates()
       dates.spans.reserveCapacity(published.count)
       var rest: [Int32] = []
-      var (row, next) = (0, 0)
-      while row < kept.count || next < published.count {
-        let order = next == published.count
-          ? .less : row == kept.count
-          ? .greater : old.compareGUID(at: Int(kept[row]), with: show.episodes[Int(published[next])].guid.utf8)
-        if order == .less {
-          rest.append(kept[row])
-          row += 1
-          continue
-        }
-        if order == .equal {
-          let replaced = Int(kept[row])
-          dates.append { old.appendDate(at: replaced, to: &$0) }
-          row += 1
-        } else {
-          dates.append(nil)
-        }
-        let guid = show.episodes[Int(published[next])].guid.utf8
-        next += 1
-        while next < published.count && show.episodes[Int(published[next])].guid.utf8.elementsEqual(guid) {
-          dates.append(nil)
-          next += 1
-        }
+      walk(kept: { rest.append(Int32($0)) }) { run, replaced in
+        if let replaced { dates.append { old.appendDate(at: replaced, to: &$0) } } else { dates.append(nil) }
+        for _ in run.dropFirst() { dates.append(nil) }
       }
       compact.old = RecordIndex.Episodes(copying: rest, of: old)
       compact.kept = Array(0..<Int32(rest.count))
@@ -200,33 +180,46 @@ struct RecordDraft {
     /// in catalogue order, would hold them: a published episode's entry keeps the date of the one
     /// before it under its GUID, and the last of a GUID given twice is the one recorded.
     func forEachEntry(_ body: (String, PublicationRecord.EpisodeRecord) -> Void) {
+      walk(kept: { row in
+        let (guid, entry) = old.entry(at: row)
+        body(guid, entry)
+      }) { run, replaced in
+        var date = replaced.map { old.entry(at: $0).entry.date } ?? firstDates?.date(at: run.lowerBound)
+        var entry: PublicationRecord.EpisodeRecord?
+        for next in run {
+          entry = PublicationRecord.EpisodeRecord(
+            show.episodes[Int(published[next])], of: show, in: catalogue, firstPublished: date)
+          date = entry?.date
+        }
+        if let entry { body(show.episodes[Int(published[run.lowerBound])].guid, entry) }
+      }
+    }
+
+    /// Walks the kept rows and the published episodes together in GUID order, as the record
+    /// holds them: `kept` gets a kept row (its index in `old`) that no published episode
+    /// replaces; `published` gets each run of published episodes with one GUID (positions in
+    /// `published`) and the kept row it replaces, if any.
+    private func walk(kept: (Int) -> Void, published run: (Range<Int>, Int?) -> Void) {
       var (row, next) = (0, 0)
-      while row < kept.count || next < published.count {
+      while row < self.kept.count || next < published.count {
         let order = next == published.count
-          ? .less : row == kept.count
-          ? .greater : old.compareGUID(at: Int(kept[row]), with: show.episodes[Int(published[next])].guid.utf8)
+          ? .less : row == self.kept.count
+          ? .greater : old.compareGUID(at: Int(self.kept[row]), with: show.episodes[Int(published[next])].guid.utf8)
         if order == .less {
-          let (guid, entry) = old.entry(at: Int(kept[row]))
-          body(guid, entry)
+          kept(Int(self.kept[row]))
           row += 1
           continue
         }
-        var date: String?
+        var replaced: Int?
         if order == .equal {
-          date = old.entry(at: Int(kept[row])).entry.date
+          replaced = Int(self.kept[row])
           row += 1
-        } else if let firstDates {
-          date = firstDates.date(at: next)
         }
-        let guid = show.episodes[Int(published[next])].guid
-        var entry: PublicationRecord.EpisodeRecord
-        repeat {
-          entry = PublicationRecord.EpisodeRecord(
-            show.episodes[Int(published[next])], of: show, in: catalogue, firstPublished: date)
-          date = entry.date
-          next += 1
-        } while next < published.count && show.episodes[Int(published[next])].guid.utf8.elementsEqual(guid.utf8)
-        body(guid, entry)
+        let first = next
+        let guid = show.episodes[Int(published[next])].guid.utf8
+        next += 1
+        while next < published.count && show.episodes[Int(published[next])].guid.utf8.elementsEqual(guid) { next += 1 }
+        run(first..<next, replaced)
       }
     }
   }
