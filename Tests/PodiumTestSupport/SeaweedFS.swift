@@ -84,23 +84,36 @@ public final class SeaweedFS: @unchecked Sendable {
   }
 
   /// Starts `weed server` on ports that were free a moment ago. Another test's socket can take
-  /// one in between, and `weed` then exits saying so ("address already in use"): it is started
-  /// again on other ports, three times at most, with its data folder emptied.
+  /// one in between, and `weed` then says so ("address already in use") and exits, or goes on
+  /// without that part: it is started again on other ports, three times at most, with its data
+  /// folder emptied. It is up when its master, volume, filer and S3 gateway all answer.
   private static func launchOnFreePorts(
     root: URL, data: URL, temporary: URL, configFile: URL, log: URL
   ) throws -> (Process, [UInt16]) {
     for attempt in 1...3 {
       let ports = try freePorts(8)
+      let logStart = (try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0
       let process = try launch(root: root, data: data, temporary: temporary, configFile: configFile, ports: ports, log: log)
-      // Until it answers on S3 or exits; a slow start is waitUntilReady's to judge.
+      func portTaken() -> Bool {
+        let text = (try? Data(contentsOf: log)).map { String(decoding: $0.dropFirst(logStart), as: UTF8.self) } ?? ""
+        return text.contains("address already in use")
+      }
+      func answers(_ port: UInt16) -> Bool {
+        guard let handle = CurlEasy() else { return false }
+        return ((try? handle.perform(CurlRequest(method: .get, url: "http://127.0.0.1:\(port)/")))?.status ?? 0) > 0
+      }
+      // Until every part answers, or it exits or says a port was taken; a slow start is
+      // waitUntilReady's to judge.
+      var taken = false
       for _ in 0..<240 where process.isRunning {
-        if let handle = CurlEasy(), (try? handle.perform(CurlRequest(method: .get, url: "http://127.0.0.1:\(ports[6])/")))?.status ?? 0 > 0 {
-          return (process, ports)
-        }
+        taken = portTaken()
+        if taken { break }
+        if [ports[6], ports[0], ports[2], ports[4]].allSatisfy(answers) { return (process, ports) }
         usleep(250_000)
       }
-      let taken = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("address already in use")
-      guard !process.isRunning, taken, attempt < 3 else { return (process, ports) }
+      taken = taken || portTaken()
+      guard taken, attempt < 3 else { return (process, ports) }
+      if process.isRunning { process.terminate() }
       process.waitUntilExit()
       try? FileManager.default.removeItem(at: data)
       try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
@@ -280,9 +293,15 @@ public final class SeaweedFS: @unchecked Sendable {
   public func makeBucket(_ name: String) throws {
     var last = ""
     for _ in 0..<60 {
-      let response = try signed(.put, "/\(name)")
-      if response.status == 200 { return }
-      last = "HTTP \(response.status): \(String(decoding: response.body, as: UTF8.self))"
+      guard process.isRunning else { break }
+      // A refused connection too: a part of the new server may still be starting.
+      do {
+        let response = try signed(.put, "/\(name)")
+        if response.status == 200 { return }
+        last = "HTTP \(response.status): \(String(decoding: response.body, as: UTF8.self))"
+      } catch {
+        last = "\(error)"
+      }
       usleep(250_000)
     }
     throw Failure(description: "SeaweedFS did not make bucket \(name): \(last)\n\(logTail())")
