@@ -96,7 +96,9 @@ public struct PodcastFeedWriter: Sendable {
     let episodes = show.episodes
     return try write(order.filter { episodes[$0].media != nil }, newest: { episodes[$0] }, into: xml) { index in
       if let copied = copying(index) { return .copy(copied, file: episodes[index].file) }
-      return .write(FeedEpisode(episode: episodes[index], notes: try notes(episodes[index])))
+      // One copy of the episode, the item's: a copy retains each of its fields.
+      let episode = episodes[index]
+      return .write(FeedEpisode(episode: episode, notes: try notes(episode)))
     }
   }
 

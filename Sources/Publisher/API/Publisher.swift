@@ -658,7 +658,9 @@ public struct Publisher: Sendable {
   private func nextScheduled(_ catalogue: Catalogue) -> BuildReport.Scheduled? {
     var next: BuildReport.Scheduled?
     for show in catalogue.shows {
-      for episode in show.episodes where episode.status(at: options.now) == .scheduled {
+      // By index: `for episode in show.episodes` copies each episode, retaining every field.
+      for index in show.episodes.indices where show.episodes[index].status(at: options.now) == .scheduled {
+        let episode = show.episodes[index]
         let candidate = BuildReport.Scheduled(show: show.slug, title: episode.title, file: episode.file, date: episode.date)
         if let current = next, (current.date, current.file) <= (candidate.date, candidate.file) { continue }
         next = candidate

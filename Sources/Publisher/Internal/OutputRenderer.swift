@@ -328,19 +328,20 @@ struct OutputRenderer {
       }
       // Both chapters files, JSON and (with a chapter listed) WebVTT, made on every core.
       let chapters = try ParallelMap.map(Array(zip(batch, linked))) { index, isLinked in
-        let episode = show.episodes[index]
-        return Swift.Result<(json: Data, vtt: Data?)?, Error> {
-          guard !isLinked, !episode.chapters.isEmpty else { return nil }
+        Swift.Result<(json: Data, vtt: Data?)?, Error> {
+          guard !isLinked, !show.episodes[index].chapters.isEmpty else { return nil }
+          let episode = show.episodes[index]
           let vtt = Chapter.listed(episode.chapters).isEmpty ? nil : ChapterDialects.webVTT(episode)
           return (try ChaptersWriter.write(episode, show: show), vtt)
         }
       }.map { try $0.get() }
       var files: [(path: String, contents: Data)] = []
-      for (position, index) in batch.enumerated() where !linked[position] {
-        let episode = show.episodes[index]
+      for position in batch.indices where !linked[position] {
+        // The chapters files' paths are the episode's first (``paths``), JSON then WebVTT: taken
+        // from there rather than made again from a copy of the episode.
         if let chaptersFiles = chapters[position] {
-          files.append(("\(show.slug)/\(OutputPaths.chapters(episode))", chaptersFiles.json))
-          if let vtt = chaptersFiles.vtt { files.append(("\(show.slug)/\(OutputPaths.chaptersVTT(episode))", vtt)) }
+          files.append((paths[position][0], chaptersFiles.json))
+          if let vtt = chaptersFiles.vtt { files.append((paths[position][1], vtt)) }
         }
         var sources: [String: Data] = [:]
         var cues: [String: [CaptionCue]] = [:]
@@ -396,7 +397,10 @@ struct OutputRenderer {
   /// to come are rendered and checked when it goes out; those of the published ones were, in the
   /// feed itself.
   private func preview(show: Show, writer: PodcastFeedWriter) throws -> CheckedOutput? {
-    let upcoming = show.episodes.contains { $0.media != nil && $0.status(at: options.now) != .published }
+    // By index: `contains(where:)` over the array copies each episode, retaining every field.
+    let upcoming = show.episodes.indices.contains {
+      show.episodes[$0].media != nil && show.episodes[$0].status(at: options.now) != .published
+    }
     guard upcoming else { return nil }
     // The published episodes and those to come, in the show's own array: an item needs media
     // either way, so that is every episode with media.

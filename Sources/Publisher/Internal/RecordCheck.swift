@@ -193,10 +193,15 @@ struct RecordCheck {
   /// for it), nor a live item the GUID of an episode published before.
   private func checkLiveGUIDsTaken(outcome: inout Outcome) {
     // Episodes published in this build are checked below; one that is now a draft or scheduled
-    // still has a GUID apps know.
-    let current = Set(catalogue.shows.flatMap { show in
-      show.episodes.lazy.filter { $0.status(at: options.now) == .published }.map(\.guid)
-    })
+    // still has a GUID apps know. Gathered only for a catalogue with live items, by index: a
+    // lazy filter over the episodes copied each one.
+    let hasLiveItems = catalogue.shows.contains { !$0.podcasting.liveItems.isEmpty }
+    var current = Set<String>()
+    for show in catalogue.shows where hasLiveItems {
+      for index in show.episodes.indices where show.episodes[index].status(at: options.now) == .published {
+        current.insert(show.episodes[index].guid)
+      }
+    }
     for show in catalogue.shows {
       for item in show.podcasting.liveItems where !current.contains(item.guid) {
         guard let (slug, episode) = previous.shows.sorted(by: { $0.key < $1.key })

@@ -193,10 +193,11 @@ final class ShowCache: @unchecked Sendable {
       bytes.append(0)
       stamp.append(to: &bytes)
     }
-    for episode in show.episodes {
-      bytes += episode.file.utf8
+    // By index: `for episode in show.episodes` copies each episode, retaining every field.
+    for index in show.episodes.indices {
+      bytes += show.episodes[index].file.utf8
       bytes.append(0)
-      bytes += episode.status(at: now).rawValue.utf8
+      bytes += show.episodes[index].status(at: now).rawValue.utf8
       bytes.append(0)
     }
     return ContentDigest.hex(ContentDigest.sha256(bytes))
