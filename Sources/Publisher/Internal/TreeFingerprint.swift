@@ -39,10 +39,14 @@ struct TreeFingerprint: Equatable {
     return TreeFingerprint(digest: ContentDigest.hex(ContentDigest.sha256(part.bytes)), racy: part.racy, files: files)
   }
 
-  /// Waits until the clock that stamps files has moved past the current tick, so that files
-  /// written before the wait are never racy in a walk after it.
+  /// Waits until the clock that stamps files has moved past this moment, so that files written
+  /// before the wait are never racy in a walk after it. The kernel may stamp a file with the
+  /// fine-grained time, ahead of the coarse clock's last tick (multigrain timestamps,
+  /// https://docs.kernel.org/filesystems/multigrain-ts.html), so the coarse clock must pass the
+  /// fine one, not only tick once.
   static func waitForNextTick() {
-    let now = coarseNow()
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
     while !isBefore(now, coarseNow()) { usleep(500) }
   }
 
