@@ -90,6 +90,61 @@ import Testing
     #expect((attributes[.referenceCount] as? NSNumber)?.intValue == 1)
   }
 
+  /// What happened to a recorded file of the old output before the build that links it by its stamp.
+  enum StampedChange: CaseIterable, Sendable {
+    case none, rewrittenTheSame, modifiedTimeChanged, replacedByALink, linkedElsewhere, folderReplacedByALink
+  }
+
+  /// A file a build cache recorded is linked by its stamp, without being read, only while the old
+  /// output's path names that very file, a plain file of ours linked nowhere else and reached
+  /// through no link; otherwise nothing is left at the staged path, so the caller writes it.
+  @Test(arguments: StampedChange.allCases) func aFileIsLinkedByItsStampOnlyWhileUnchanged(_ change: StampedChange) throws {
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("feeds")
+    try DirectoryCommit(directory: output).commit(try tree(["s/chapters/a.json": "{}", "s/chapters/b.json": "b"]))
+    let file = output.appendingPathComponent("s/chapters/a.json")
+    var status = stat()
+    try #require(lstat(file.path, &status) == 0)
+    let recorded = OutputFileStamp(
+      inode: UInt64(status.st_ino), size: Int64(status.st_size), modified: Int64(status.st_mtim.tv_sec),
+      modifiedNanoseconds: Int64(status.st_mtim.tv_nsec))
+    let elsewhere = folder.url.appendingPathComponent("elsewhere")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    switch change {
+    case .none: break
+    case .rewrittenTheSame:
+      // Written beside it before taking its name, so it is another file (another inode).
+      let other = output.appendingPathComponent("s/chapters/a.json.new")
+      try Data("{}".utf8).write(to: other)
+      try #require(rename(other.path, file.path) == 0)
+    case .modifiedTimeChanged:
+      var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+      try #require(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
+    case .replacedByALink:
+      try FileManager.default.moveItem(at: file, to: elsewhere.appendingPathComponent("a.json"))
+      try FileManager.default.createSymbolicLink(at: file, withDestinationURL: elsewhere.appendingPathComponent("a.json"))
+    case .linkedElsewhere:
+      try FileManager.default.linkItem(at: file, to: elsewhere.appendingPathComponent("a.json"))
+    case .folderReplacedByALink:
+      let chapters = output.appendingPathComponent("s/chapters")
+      try FileManager.default.removeItem(at: elsewhere)
+      try FileManager.default.moveItem(at: chapters, to: elsewhere)
+      try FileManager.default.createSymbolicLink(at: chapters, withDestinationURL: elsewhere)
+    }
+    var staging = try DirectoryCommit(directory: output).startStaging()
+    defer { staging.discard() }
+    let linked = try staging.link([(path: "s/chapters/a.json", stamp: recorded)])
+    #expect(linked == (change == .none))
+    let staged = staging.folder.appendingPathComponent("s/chapters/a.json")
+    var stagedStatus = stat()
+    if linked {
+      #expect(lstat(staged.path, &stagedStatus) == 0 && stagedStatus.st_ino == status.st_ino)
+    } else {
+      #expect(lstat(staged.path, &stagedStatus) != 0)
+      #expect(!staging.isReserved("s/chapters/a.json"))
+    }
+  }
+
   /// Files larger than one read piece are compared whole: a difference at the end is a difference.
   @Test func largeFilesAreComparedToTheEnd() throws {
     let folder = try TemporaryFolder()
