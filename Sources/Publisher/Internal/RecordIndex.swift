@@ -230,7 +230,15 @@ struct RecordIndex: Sendable {
   }
 
   private static func read(_ data: Data, sizes: [String: Episodes.Size]?) throws(Problem) -> (Int, [String: Show]) {
-    var reader = Reader(bytes: data)
+    // Read from the bytes where they are: `Data`'s subscript, a byte at a time, was most of
+    // reading a network's record (docs/performance.md).
+    try data.withUnsafeBytes { raw in
+      Result { () throws(Problem) in try read(Reader(bytes: raw.assumingMemoryBound(to: UInt8.self)), sizes: sizes) }
+    }.get()
+  }
+
+  private static func read(_ reader: Reader, sizes: [String: Episodes.Size]?) throws(Problem) -> (Int, [String: Show]) {
+    var reader = reader
     var version: Int?
     var shows: [String: Show]?
     try reader.object { reader, key throws(Problem) in
@@ -358,22 +366,25 @@ struct RecordIndex: Sendable {
 
   /// Reads JSON (https://www.rfc-editor.org/rfc/rfc8259) from bytes, a value at a time.
   private struct Reader {
-    let bytes: Data
-    var position: Int
+    /// Valid while the record is read (``RecordIndex/read(_:sizes:)``).
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
     /// Objects and arrays open at once, bounded as `JSONDecoder` bounds them.
     var depth = 0
 
-    init(bytes: Data) {
-      self.bytes = bytes
-      position = bytes.startIndex
-    }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func failure(_ what: String) -> Problem {
-      Problem(message: "\(what) at byte \(position - bytes.startIndex)")
+      Problem(message: "\(what) at byte \(position)")
     }
 
     private mutating func skipSpace() {
-      while position < bytes.endIndex, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+      while position < bytes.endIndex {
+        switch bytes[position] {
+        case 0x20, 0x0A, 0x0D, 0x09: position += 1
+        default: return
+        }
+      }
     }
 
     private mutating func peek() throws(Problem) -> UInt8 {
@@ -485,16 +496,23 @@ struct RecordIndex: Sendable {
       try expect(0x22)
       var start = position
       var text: [UInt8] = []
+      var escaped = false
       while true {
         guard position < bytes.endIndex else { throw failure("unterminated string") }
         let byte = bytes[position]
         switch byte {
         case 0x22:
-          text.append(contentsOf: bytes[start..<position])
+          let end = position
           position += 1
-          guard let string = String(validating: text, as: UTF8.self) else { throw failure("a string that is not UTF-8") }
+          // Without an escape, the string is its bytes as they are.
+          let string =
+            escaped
+            ? String(validating: text + bytes[start..<end], as: UTF8.self)
+            : String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          guard let string else { throw failure("a string that is not UTF-8") }
           return string
         case 0x5C:
+          escaped = true
           text.append(contentsOf: bytes[start..<position])
           position += 1
           guard position < bytes.endIndex else { throw failure("unterminated string") }
