@@ -27,7 +27,7 @@ import Testing
       checked: [
         ShowCache.Checked(
           path: "memo/feed.xml", file: "feeds/memo/feed.xml", size: 10, preview: false, findings: checked.findings,
-          memo: ShowCache.StoredMemo(checked.memo)),
+          memo: checked.memo),
         ShowCache.Checked(path: "memo/feed.xml", file: "feeds/memo/feed.xml", size: 12, preview: true, findings: [], memo: nil),
       ], items: items)
     shows.store(["memo": record], keeping: [], cache: cache)

@@ -67,7 +67,7 @@ import Testing
       checked: [
         ShowCache.Checked(
           path: "memo/feed.xml", file: "feeds/memo/feed.xml", size: Self.feed.utf8.count, preview: false,
-          findings: checked.findings, memo: ShowCache.StoredMemo(memo))
+          findings: checked.findings, memo: memo)
       ])
     shows.store(["memo": record], keeping: [], cache: cache)
     #expect(shows.memo(for: "memo/feed.xml") == memo)

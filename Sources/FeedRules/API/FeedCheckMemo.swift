@@ -9,31 +9,60 @@ import Diagnostics
 /// result depends on outside its bytes (the namespaces declared on `<rss>` and `<channel>`, and
 /// the channel's `itunes:type`, `language` and `media:player`): a check whose feed differs in
 /// those parses every item.
+///
+/// Held in the form it is stored in (``MemoBytes``), which a check writes as it goes: an item's
+/// result is a value only while it is applied.
 public struct FeedCheckMemo: Sendable, Hashable, Codable {
-  /// Stored as one array of bytes (``MemoBytes``); one that can't be read decodes as an empty
-  /// memo, which no feed matches, rather than failing what holds it.
+  /// Stored as its bytes; ones that can't be read decode as an empty memo, which no feed
+  /// matches, rather than failing what holds it.
   public init(from decoder: any Decoder) throws {
     let bytes = try decoder.singleValueContainer().decode([UInt8].self)
-    self = MemoBytes.decode(bytes) ?? FeedCheckMemo(context: "", items: [])
+    self = FeedCheckMemo(stored: bytes) ?? FeedCheckMemo()
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
-    try container.encode(MemoBytes.encode(self))
+    try container.encode(bytes)
   }
 
-  init(context: String, items: [FeedItemResult]) {
+  /// The memo `bytes` hold; `nil` when they are not one.
+  init?(stored bytes: [UInt8]) {
+    guard let (context, starts) = MemoBytes.index(bytes) else { return nil }
+    (self.context, self.bytes, self.starts) = (context, bytes, starts)
+  }
+
+  /// A memo as ``MemoBytes`` wrote it.
+  init(context: String, written: consuming MemoBytes) {
     self.context = context
-    self.items = items
+    (bytes, starts) = written.finished()
+  }
+
+  /// The empty memo: no item, no context.
+  private init() {
+    (context, bytes, starts) = ("", [], [0])
   }
 
   /// The rules' version and the channel's facts, as ``FeedStream`` finds them.
   let context: String
-  /// Each item's result, in feed order.
-  let items: [FeedItemResult]
+  /// The stored form: what is compared and kept.
+  let bytes: [UInt8]
+  /// Where each item's entry starts in `bytes`, then where the last one ends.
+  private let starts: [Int]
+
+  public static func == (left: FeedCheckMemo, right: FeedCheckMemo) -> Bool { left.bytes == right.bytes }
+  public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
   /// How many items it holds.
-  public var count: Int { items.count }
+  public var count: Int { starts.count - 1 }
+
+  /// The digest of the bytes of item `index`.
+  func digest(ofItem index: Int) -> ItemDigest { MemoBytes.digest(bytes, at: starts[index]) }
+
+  /// The result of item `index`, as a value.
+  func result(ofItem index: Int) -> FeedItemResult? { MemoBytes.result(bytes, in: starts[index]..<starts[index + 1]) }
+
+  /// The stored entry of item `index`, for another memo to hold as it is.
+  func entry(ofItem index: Int) -> ArraySlice<UInt8> { bytes[starts[index]..<starts[index + 1]] }
 
   /// Changes with any rule or family added, removed or reordered, or a change in what an item's
   /// result holds: a memo of other rules is not used.

@@ -107,12 +107,13 @@ extension FeedLinter {
       var memos = ParallelMap.map(chunks) { items -> FeedCheckMemo? in
         let chunk = layout.chunk(items)
         guard let partial = chunk.partial(bytes) else { return nil }
-        return reading(partial, file: file, layout: chunk, context: context, reused: 0)?.memo
+        return reading(partial, file: file, spans: chunk.spans, memos: chunk.memos, context: context, reused: 0)?.memo
       }
       guard let first = memos.first, let found = first?.context,
         memos.allSatisfy({ $0?.context == found }), context.map({ $0 == found }) ?? true
       else { return nil }
-      // Each chunk's memo is let go of once placed: a large feed's results are not held twice.
+      // Each chunk's memo is the layout's alone once placed, for the last reading to let go of
+      // as it applies it: a large feed's results are not held twice.
       for (index, items) in chunks.enumerated() {
         guard let memo = memos[index].take(), layout.place(memo, at: items) else { return nil }
       }
@@ -121,7 +122,8 @@ extension FeedLinter {
       return nil
     }
     guard let partial = layout.partial(bytes),
-      var checked = reading(partial, file: file, layout: layout, context: context, reused: reused)
+      var checked = reading(
+        partial, file: file, spans: layout.spans, memos: layout.takeMemos(), context: context, reused: reused)
     else { return nil }
     checked.chunks = max(1, chunks.count)
     return checked
@@ -136,14 +138,16 @@ extension FeedLinter {
     return min(max(unread / (cores * 4), chunkBytes.lowerBound), chunkBytes.upperBound)
   }
 
-  /// Reads `partial`, the feed as `layout` says with the items that have a result left out.
-  private func reading(_ partial: Data, file: String, layout: ItemLayout, context: String?, reused: Int) -> MemoCheck? {
-    let stream = FeedStream(file: file, spans: layout.spans, expectedContext: context)
+  /// Reads `partial`, the feed as `spans` say with the items that have a result in `memos` left out.
+  private func reading(
+    _ partial: Data, file: String, spans: [ItemSpan], memos: [FeedCheckMemo], context: String?, reused: Int
+  ) -> MemoCheck? {
+    let stream = FeedStream(file: file, spans: spans, memos: memos, expectedContext: context)
     guard let prologue = try? XMLStreamReader().read(partial, into: stream), prologue.isUTF8,
       stream.overflowLine == nil, !stream.needsSecondReading
     else { return nil }
     let findings = stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport()
-    guard let memo = stream.memo else { return nil }
+    guard let memo = stream.takeMemo() else { return nil }
     return MemoCheck(findings: findings, shape: stream.shape, memo: memo, reused: reused)
   }
 }

@@ -103,7 +103,7 @@ public struct FeedLinter: Sendable {
     file: String, layout: ItemLayout?, read: (FeedStream) throws(XMLParseError) -> XMLPrologue
   ) -> (findings: [Finding], shape: FeedShape, memo: FeedCheckMemo?) {
     do throws(XMLParseError) {
-      var stream = FeedStream(file: file, spans: layout?.spans)
+      var stream = FeedStream(file: file, spans: layout?.spans, memos: layout?.memos ?? [])
       var prologue = try read(stream)
       if let line = stream.overflowLine {
         throw XMLParseError(
@@ -115,7 +115,7 @@ public struct FeedLinter: Sendable {
         prologue = try read(stream)
       }
       let findings = stream.finish(prologue).filter { profile.applies($0.ruleID) }.sortedForReport()
-      return (findings, stream.shape, prologue.isUTF8 ? stream.memo : nil)
+      return (findings, stream.shape, prologue.isUTF8 ? stream.takeMemo() : nil)
     } catch {
       return ([ParseErrorFinding.finding(for: error, file: file)], FeedShape(), nil)
     }

@@ -54,26 +54,50 @@ final class FeedStream: XMLStreamHandler {
   private let expectedContext: String?
   /// What the items' results depend on outside them (``FeedCheckMemo``), once the channel was checked.
   private(set) var context: String?
-  /// Each item's result, in feed order: read or applied.
-  private(set) var results: [FeedItemResult] = []
+  /// The memos the spans' results are in; each is let go of once its last result is applied.
+  private var memos: [FeedCheckMemo?]
+  /// How many results of each memo are still to be applied.
+  private var unapplied: [Int]
+  /// Each item's result, in feed order, read or applied: written as it comes, in the memo's
+  /// stored form, from the first result on.
+  private var written: MemoBytes?
+  private var recorded = 0
   /// The document did not match its spans (an item outside them, a channel element among the
   /// items), or its channel not the memo's context: its results, and its findings when a memo
   /// was applied, are not to be used.
   private(set) var unusable = false
 
-  init(file: String, knownFeed: Feed? = nil, spans: [ItemSpan]? = nil, expectedContext: String? = nil) {
+  /// - Parameter memos: the memos the results of `spans` are in (``ItemLayout/memos``).
+  init(
+    file: String, knownFeed: Feed? = nil, spans: [ItemSpan]? = nil, memos: [FeedCheckMemo] = [],
+    expectedContext: String? = nil
+  ) {
     lists = checks.map { _ in FindingList(file: file) }
     self.knownFeed = knownFeed
     self.spans = spans
     self.expectedContext = expectedContext
+    self.memos = memos
+    unapplied = memos.map { _ in 0 }
+    for span in spans ?? [] {
+      guard let result = span.result, unapplied.indices.contains(result.memo) else { continue }
+      unapplied[result.memo] += 1
+    }
   }
 
-  /// Each item's result for a memo, when every span was an item read or applied.
-  var memo: FeedCheckMemo? {
+  /// Each item's result for a memo, when every span was an item read or applied; hands it over.
+  func takeMemo() -> FeedCheckMemo? {
     guard let spans, !unusable, knownFeed == nil, !needsSecondReading, let context, nextSpan == spans.count,
-      results.count == spans.count
+      recorded == spans.count, let written = written.take()
     else { return nil }
-    return FeedCheckMemo(context: context, items: results)
+    return FeedCheckMemo(context: context, written: written)
+  }
+
+  /// Keeps an item's result for the memo: written anew, or a memo's entry copied as it is.
+  private func record(_ result: FeedItemResult? = nil, entry: ArraySlice<UInt8> = []) {
+    guard let context else { return }
+    if written == nil { written = MemoBytes(context: context) }
+    if let result { written?.append(result) } else { written?.append(entry: entry) }
+    recorded += 1
   }
 
   /// The findings of every family, once the document has been read.
@@ -166,7 +190,7 @@ final class FeedStream: XMLStreamHandler {
     for index in lists.indices {
       for event in lists[index].endItem() { events.append(.init(family: index, event: event)) }
     }
-    results.append(FeedItemResult(
+    record(FeedItemResult(
       digest: span.digest, lineOffset: element.line - span.lines.lowerBound, hasEnclosure: hasEnclosure,
       declaresITunes: declaresITunes, events: events))
   }
@@ -182,12 +206,21 @@ final class FeedStream: XMLStreamHandler {
     checkChannel(channelHeader)
   }
 
-  /// Applies the memo's results of the spans up to the next one read.
+  /// Applies the memos' results of the spans up to the next one read, each made into a value
+  /// only now; a memo whose last result is applied is let go of.
   private func applyResults() {
     guard let spans else { return }
-    while nextSpan < spans.count, let result = spans[nextSpan].result {
-      let line = spans[nextSpan].lines.lowerBound + result.lineOffset
+    while nextSpan < spans.count, let at = spans[nextSpan].result {
+      let lines = spans[nextSpan].lines
       nextSpan += 1
+      guard let memo = memos.indices.contains(at.memo) ? memos[at.memo] : nil,
+        memo.count > at.item, let result = memo.result(ofItem: at.item)
+      else {
+        unusable = true
+        continue
+      }
+      unapplied[at.memo] -= 1
+      if unapplied[at.memo] == 0 { memos[at.memo] = nil }
       countItem(hasEnclosure: result.hasEnclosure, declaresITunes: result.declaresITunes)
       guard !needsSecondReading, feed != nil, let context, context == expectedContext,
         result.events.allSatisfy({ lists.indices.contains($0.family) })
@@ -195,8 +228,9 @@ final class FeedStream: XMLStreamHandler {
         unusable = true
         continue
       }
+      let line = lines.lowerBound + result.lineOffset
       for event in result.events { lists[event.family].apply(event.event.shifted(by: line)) }
-      results.append(result)
+      record(entry: memo.entry(ofItem: at.item))
     }
   }
 

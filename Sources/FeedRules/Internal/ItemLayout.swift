@@ -5,9 +5,13 @@ import PodiumXML
 /// A feed's items as the caller's byte ranges say, checked to be what they claim: each range
 /// starts with an `<item>` start tag (after spaces or tabs), the ranges are in order, and only white space lies between
 /// them, so the results of items left out can be placed exactly between those read
-/// (``FeedStream``). Per item: the lines it spans and the digest of its bytes.
+/// (``FeedStream``). Per item: the lines it spans, the digest of its bytes, and where its result
+/// is when a memo has one.
 struct ItemLayout {
   private(set) var spans: [ItemSpan] = []
+  /// The memos the items' results are in, as they are stored: a result is made into a value only
+  /// when it is applied.
+  private(set) var memos: [FeedCheckMemo] = []
   private let ranges: [Range<Int>]
   /// Where the channel's bytes before the first item end, and those after the last item start.
   private let channelHead: Int
@@ -64,6 +68,7 @@ struct ItemLayout {
         result: span.result)
     }
     ranges = Array(layout.ranges[items])
+    memos = layout.memos
     channelHead = layout.channelHead
     channelTail = layout.channelTail
   }
@@ -103,21 +108,35 @@ struct ItemLayout {
   /// Gives the items of `items` the results of a memo of them alone, in their order (a chunk's
   /// check); `false`, giving none, when it does not hold exactly those items.
   mutating func place(_ memo: FeedCheckMemo, at items: Range<Int>) -> Bool {
-    guard memo.items.count == items.count,
-      zip(items, memo.items).allSatisfy({ spans[$0].digest == $1.digest })
+    guard memo.count == items.count,
+      zip(items, 0..<memo.count).allSatisfy({ spans[$0].digest == memo.digest(ofItem: $1) })
     else { return false }
-    for (index, result) in zip(items, memo.items) { spans[index].result = result }
+    for (index, item) in zip(items, 0..<memo.count) { spans[index].result = .init(memo: memos.count, item: item) }
+    memos.append(memo)
     return true
   }
 
   /// Gives each item that has no result yet the memo's result for its bytes, if it has one.
   mutating func take(_ memo: FeedCheckMemo) {
-    let known = Dictionary(memo.items.map { ($0.digest, $0) }) { first, _ in first }
-    for index in spans.indices where spans[index].result == nil { spans[index].result = known[spans[index].digest] }
+    var known: [ItemDigest: Int] = [:]
+    known.reserveCapacity(memo.count)
+    for item in (0..<memo.count).reversed() { known[memo.digest(ofItem: item)] = item }
+    for index in spans.indices where spans[index].result == nil {
+      spans[index].result = known[spans[index].digest].map { .init(memo: memos.count, item: $0) }
+    }
+    memos.append(memo)
   }
 
   mutating func forgetResults() {
     for index in spans.indices { spans[index].result = nil }
+    memos = []
+  }
+
+  /// Hands the memos over to the reading that applies their results, which lets go of each once
+  /// it is applied.
+  mutating func takeMemos() -> [FeedCheckMemo] {
+    defer { memos = [] }
+    return memos
   }
 
   /// How many items have a result to apply instead of being read.

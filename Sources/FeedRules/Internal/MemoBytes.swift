@@ -1,65 +1,92 @@
 import Diagnostics
 import Identifiers
 
-/// The compact binary form a ``FeedCheckMemo`` is stored in: one array of bytes, not a value
-/// per item and event, so a memo of 100,000 items is written and read in one go. Numbers are
-/// LEB128 (signed ones zig-zag), strings their length and UTF-8.
+/// The compact binary form a ``FeedCheckMemo`` is held and stored in: one array of bytes, not a
+/// value per item and event. A check writes each item's result into it as the item is read or
+/// applied, and a result is made into a value only while it is applied, so the results of a
+/// large feed's items are never all values at once (docs/performance.md). Numbers are LEB128
+/// (signed ones zig-zag), strings their length and UTF-8.
 ///
-/// Layout: a version byte, the context, the count of items; per item its digest (32 bytes), its
-/// line offset, a flags byte (enclosure, Apple's namespace) and its events, each a family index,
-/// a kind byte and the kind's fields; then the SHA-256 of all that, so that a damaged memo (a
-/// changed letter in a message) is refused rather than given again as a finding.
+/// Layout: a version byte and the context; then each item's *entry*: its digest (32 bytes), its
+/// line offset, a flags byte (enclosure, Apple's namespace), the count of its events and each
+/// event (a family index, a kind byte and the kind's fields); then the SHA-256 of all that, so
+/// that a damaged memo (a changed letter in a message) is refused rather than given again as a
+/// finding. An entry is copied from one memo into another as it is.
 struct MemoBytes {
-  static let version: UInt8 = 1
+  static let version: UInt8 = 2
 
   private(set) var bytes: [UInt8] = []
+  /// Where each entry starts in `bytes`.
+  private(set) var starts: [Int] = []
 
-  static func encode(_ memo: FeedCheckMemo) -> [UInt8] {
-    var out = MemoBytes()
-    out.bytes.append(version)
-    out.write(memo.context)
-    out.write(memo.items.count)
-    for item in memo.items {
-      for word in [item.digest.first, item.digest.second, item.digest.third, item.digest.fourth] {
-        withUnsafeBytes(of: word.bigEndian) { out.bytes += $0 }
-      }
-      out.write(signed: item.lineOffset)
-      out.bytes.append((item.hasEnclosure ? 1 : 0) | (item.declaresITunes ? 2 : 0))
-      out.write(item.events.count)
-      for event in item.events {
-        out.write(event.family)
-        out.write(event.event)
-      }
-    }
-    // Appended in place: a copy of a large feed's memo would be made just to add 32 bytes.
-    out.bytes += ContentDigest.sha256(out.bytes)
-    return out.bytes
+  /// A memo of `context`, with no entry yet.
+  init(context: String) {
+    bytes.append(Self.version)
+    write(context)
   }
 
-  /// The memo in `bytes`; `nil` when they are not one (cut short, damaged, another version).
-  static func decode(_ stored: [UInt8]) -> FeedCheckMemo? {
-    guard stored.count > 32 else { return nil }
-    let bytes = Array(stored[..<(stored.count - 32)])
-    guard ContentDigest.sha256(bytes) == Array(stored[(stored.count - 32)...]) else { return nil }
-    var reader = Reader(bytes: bytes)
-    guard reader.byte() == version, let context = reader.string(), let count = reader.count() else { return nil }
-    var items: [FeedItemResult] = []
-    items.reserveCapacity(min(count, bytes.count / 36))
-    for _ in 0..<count {
-      guard let digest = reader.digest(), let offset = reader.signed(), let flags = reader.byte(),
-        let events = reader.count()
-      else { return nil }
-      var list: [FeedItemResult.Event] = []
-      list.reserveCapacity(min(events, 64))
-      for _ in 0..<events {
-        guard let family = reader.count(), let event = reader.event() else { return nil }
-        list.append(.init(family: family, event: event))
-      }
-      items.append(FeedItemResult(
-        digest: digest, lineOffset: offset, hasEnclosure: flags & 1 != 0, declaresITunes: flags & 2 != 0, events: list))
+  /// Appends an item's result as its entry.
+  mutating func append(_ item: FeedItemResult) {
+    starts.append(bytes.count)
+    for word in [item.digest.first, item.digest.second, item.digest.third, item.digest.fourth] {
+      withUnsafeBytes(of: word.bigEndian) { bytes += $0 }
     }
-    guard reader.atEnd else { return nil }
-    return FeedCheckMemo(context: context, items: items)
+    write(signed: item.lineOffset)
+    bytes.append((item.hasEnclosure ? 1 : 0) | (item.declaresITunes ? 2 : 0))
+    write(item.events.count)
+    for event in item.events {
+      write(event.family)
+      write(event.event)
+    }
+  }
+
+  /// Appends an entry of another memo as it is.
+  mutating func append(entry: ArraySlice<UInt8>) {
+    starts.append(bytes.count)
+    bytes += entry
+  }
+
+  /// The stored bytes, with their digest, and where each entry starts in them.
+  consuming func finished() -> (bytes: [UInt8], starts: [Int]) {
+    let end = bytes.count
+    // Appended in place: a copy of a large feed's memo would be made just to add 32 bytes.
+    bytes += bytes.withUnsafeBytes { ContentDigest.sha256($0) }
+    return (bytes, starts + [end])
+  }
+
+  /// The context of a stored memo and where each of its entries starts, then where the last
+  /// ends (its digest starts); `nil` when the bytes are not one (cut short, damaged, another
+  /// version). Every entry is read through, so that one can be made into a value without fail.
+  static func index(_ stored: [UInt8]) -> (context: String, starts: [Int])? {
+    guard stored.count > 33 else { return nil }
+    let end = stored.count - 32
+    let digest = stored.withUnsafeBytes { ContentDigest.sha256(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+    guard digest.elementsEqual(stored[end...]) else { return nil }
+    var reader = Reader(bytes: stored, end: end)
+    guard reader.byte() == version, let context = reader.string() else { return nil }
+    var starts: [Int] = []
+    while !reader.atEnd {
+      starts.append(reader.position)
+      guard reader.entry() != nil else { return nil }
+    }
+    starts.append(end)
+    return (context, starts)
+  }
+
+  /// The digest an entry starts with.
+  static func digest(_ bytes: [UInt8], at start: Int) -> ItemDigest {
+    bytes.withUnsafeBytes { buffer in
+      func word(_ index: Int) -> UInt64 {
+        UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: start + index * 8, as: UInt64.self))
+      }
+      return ItemDigest(first: word(0), second: word(1), third: word(2), fourth: word(3))
+    }
+  }
+
+  /// The item's result an entry holds; `nil` when it is not one.
+  static func result(_ bytes: [UInt8], in entry: Range<Int>) -> FeedItemResult? {
+    var reader = Reader(bytes: bytes, position: entry.lowerBound, end: entry.upperBound)
+    return reader.entry()
   }
 
   private mutating func write(_ event: ItemEvent) {
@@ -117,14 +144,16 @@ struct MemoBytes {
     bytes += text.utf8
   }
 
+  /// Reads the bytes of `bytes` from `position`, never at or past `end`.
   private struct Reader {
     let bytes: [UInt8]
     var position = 0
+    let end: Int
 
-    var atEnd: Bool { position == bytes.count }
+    var atEnd: Bool { position == end }
 
     mutating func byte() -> UInt8? {
-      guard position < bytes.count else { return nil }
+      guard position < end else { return nil }
       defer { position += 1 }
       return bytes[position]
     }
@@ -143,7 +172,7 @@ struct MemoBytes {
 
     /// A count or index, at most the bytes left (each counted thing takes at least one).
     mutating func count() -> Int? {
-      guard let value = unsigned(), value <= UInt64(bytes.count) else { return nil }
+      guard let value = unsigned(), value <= UInt64(end - position) else { return nil }
       return Int(value)
     }
 
@@ -160,15 +189,29 @@ struct MemoBytes {
     }
 
     mutating func string() -> String? {
-      guard let length = count(), position + length <= bytes.count else { return nil }
+      guard let length = count(), position + length <= end else { return nil }
       defer { position += length }
       return String(decoding: bytes[position..<position + length], as: UTF8.self)
     }
 
     mutating func digest() -> ItemDigest? {
-      guard position + 32 <= bytes.count else { return nil }
+      guard position + 32 <= end else { return nil }
       defer { position += 32 }
-      return ItemDigest(Array(bytes[position..<position + 32]))
+      return MemoBytes.digest(bytes, at: position)
+    }
+
+    /// An item's entry.
+    mutating func entry() -> FeedItemResult? {
+      guard let digest = digest(), let offset = signed(), let flags = byte(), let count = count() else { return nil }
+      var events: [FeedItemResult.Event] = []
+      events.reserveCapacity(min(count, 64))
+      for _ in 0..<count {
+        guard let family = self.count(), let event = event() else { return nil }
+        events.append(.init(family: family, event: event))
+      }
+      return FeedItemResult(
+        digest: digest, lineOffset: offset, hasEnclosure: flags & 1 != 0, declaresITunes: flags & 2 != 0,
+        events: events)
     }
 
     mutating func event() -> ItemEvent? {

@@ -14,6 +14,15 @@ public enum ContentDigest {
     return digest
   }
 
+  /// The same for bytes where they are, without copying them first.
+  public static func sha256(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
+    var digest = [UInt8](repeating: 0, count: 32)
+    digest.withUnsafeMutableBufferPointer { out in
+      _ = SHA256(buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count, out.baseAddress)
+    }
+    return digest
+  }
+
   /// `'sha256-…'` as a CSP source: lets exactly this inline text through, nothing else.
   public static func cspSource(_ text: String) -> String {
     "'sha256-" + Data(sha256(Data(text.utf8))).base64EncodedString() + "'"

@@ -68,7 +68,7 @@ struct CheckedOutput: Sendable {
   /// each item's result for the next build (``FeedCheckMemo``).
   struct Check: Sendable {
     var findings: [Finding]
-    var memo: ShowCache.StoredMemo?
+    var memo: FeedCheckMemo?
     /// The items whose results came from the last build's memo, without being parsed.
     var reused = 0
   }
@@ -85,7 +85,7 @@ struct CheckedOutput: Sendable {
     else { return Check(findings: findings(stagedIn: staging)) }
     let checked = FeedLinter(profile: profile).inspect(
       contentsOfFile: staging.appendingPathComponent(path).path, file: file, itemSpans: spans, memo: memo())
-    return Check(findings: located(checked.findings), memo: ShowCache.StoredMemo(checked.memo), reused: checked.reused)
+    return Check(findings: located(checked.findings), memo: checked.memo, reused: checked.reused)
   }
 
   /// The byte range of each item in the written feed, as the writer's source map gives it; `nil`

@@ -120,27 +120,8 @@ final class ShowCache: @unchecked Sendable {
     var preview: Bool
     var findings: [Finding]
     /// Each item's result, for checking the next version of the feed item by item (a feed
-    /// whose items' bytes were known).
-    var memo: StoredMemo?
-  }
-
-  /// A feed's memo in the form it is stored in, from the check on: for 100,000 items some
-  /// 13 MB of bytes, where its items' results as values are several times that.
-  struct StoredMemo: Codable {
-    let bytes: [UInt8]
-
-    init?(_ memo: FeedCheckMemo?) {
-      guard let memo, let bytes = try? CacheEncoder.encode(memo) else { return nil }
-      self.bytes = bytes
-    }
-
-    /// The same value as the memo's own `Codable` form, so a record reads either way.
-    init(from decoder: any Decoder) throws { bytes = try decoder.singleValueContainer().decode([UInt8].self) }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.singleValueContainer()
-      try container.encode(bytes)
-    }
+    /// whose items' bytes were known): held in the form it is stored in.
+    var memo: FeedCheckMemo?
   }
 
   init(
