@@ -15,25 +15,52 @@ enum CacheFile {
     case unreadable
   }
 
+  /// Reads a value from the file, which is mapped rather than read into memory: the checksum is
+  /// taken a piece at a time, each piece given back once summed, so that only the parts the
+  /// value is decoded from are ever in memory, never the whole file beside the value decoded
+  /// from it (a large show's record is tens of MB, of which `validate` decodes a few findings;
+  /// docs/performance.md). A cache file is only ever replaced whole, by a rename, so the file
+  /// mapped is not cut short while it is read.
   static func read<T: Decodable>(_ type: T.Type, from url: URL) throws(Problem) -> T {
     var info = stat()
     guard lstat(url.path, &info) == 0 else { throw .missing }
-    guard info.st_mode & S_IFMT == S_IFREG, info.st_size < maximumSize,
-      let data = FileManager.default.contents(atPath: url.path)
+    guard info.st_mode & S_IFMT == S_IFREG, info.st_size < maximumSize else { throw .unreadable }
+    let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { throw .unreadable }
+    defer { close(descriptor) }
+    let header = magic.count + 8
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < maximumSize,
+      info.st_size >= header
     else { throw .unreadable }
+    let size = Int(info.st_size)
+    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != UnsafeMutableRawPointer(bitPattern: -1)
+    else {
+      throw .unreadable
+    }
+    defer { munmap(base, size) }
+    let buffer = UnsafeRawBufferPointer(start: base, count: size)
+    guard buffer.prefix(magic.count).elementsEqual(magic) else { throw .unreadable }
+    let stored = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
+    var sum = Checksum(count: size - header)
+    let piece = 1 << 20
+    var offset = header
+    while offset < size {
+      let end = min(offset + piece, size)
+      sum.add(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+      // The whole pages summed are given back: decoding reads again only those it needs.
+      let pages = (end / pageSize) * pageSize
+      if pages > 0 { madvise(base, pages, MADV_DONTNEED) }
+      offset = end
+    }
+    guard sum.value == stored else { throw .unreadable }
     do {
-      return try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> T in
-        let header = magic.count + 8
-        guard buffer.count >= header, buffer.prefix(magic.count).elementsEqual(magic) else { throw Problem.unreadable }
-        let payload = UnsafeRawBufferPointer(rebasing: buffer[header...])
-        let stored = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
-        guard stored == checksum(payload) else { throw Problem.unreadable }
-        return try CacheDecoder.decode(type, from: payload)
-      }
+      return try CacheDecoder.decode(type, from: UnsafeRawBufferPointer(rebasing: buffer[header...]))
     } catch {
       throw .unreadable
     }
   }
+
+  private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   /// Writes the value, replacing the file in one step; false when it can't be written. The
   /// encoded value is written from where it is, into a temporary file beside `url`, not copied
@@ -68,18 +95,35 @@ enum CacheFile {
   /// count beside reading it (it is no defence against someone who writes the cache on purpose,
   /// nor need it be: the cache is the user's own, beside the output).
   static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    var offset = 0
-    while offset + 8 <= bytes.count {
-      hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-        &* 0xBF58_476D_1CE4_E5B9
-      hash ^= hash >> 31
-      offset += 8
+    var sum = Checksum(count: bytes.count)
+    sum.add(bytes)
+    return sum.value
+  }
+
+  /// ``checksum(_:)`` taken piece by piece: every piece but the last a multiple of eight bytes.
+  private struct Checksum {
+    private var hash: UInt64
+    private var tail = false
+
+    /// - Parameter count: how many bytes will be added in all.
+    init(count: Int) { hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count) }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+      precondition(!tail, "only the last piece may leave bytes over")
+      var offset = 0
+      while offset + 8 <= bytes.count {
+        hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+          &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 31
+        offset += 8
+      }
+      tail = offset < bytes.count
+      while offset < bytes.count {
+        hash = (hash ^ UInt64(bytes[offset])) &* 0x94D0_49BB_1331_11EB
+        offset += 1
+      }
     }
-    while offset < bytes.count {
-      hash = (hash ^ UInt64(bytes[offset])) &* 0x94D0_49BB_1331_11EB
-      offset += 1
-    }
-    return hash ^ (hash >> 29)
+
+    var value: UInt64 { hash ^ (hash >> 29) }
   }
 }
