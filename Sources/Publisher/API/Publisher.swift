@@ -189,7 +189,7 @@ public struct Publisher: Sendable {
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     guard var plan = planned.take() else { return report }
     // The record's copy for the next build (``RecordCopy``), put in place with the output.
-    var recordCopy = plan.recordCopy
+    var recordCopy: RecordCopy.Pending?
     defer { recordCopy?.discard() }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       // Refused, the feeds are checked all the same, so that the build names every mistake, as
@@ -210,6 +210,7 @@ public struct Publisher: Sendable {
     // into its staged file then too, a piece at a time, from the catalogue and the last record
     // (``RecordDraft``), which are let go of after it, before the check: written beside the check
     // instead, they were held through it, a large build's peak (docs/performance.md).
+    var copiesRecord = false
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
       let record = plan.takeRecord()
@@ -222,12 +223,9 @@ public struct Publisher: Sendable {
       } == true
       if !linked {
         try record.write(toFileAt: try staging.reserve(PublicationRecord.path))
-        // The copy stands only for JSON this Podium writes: kept when the record written has
+        // The copy stands only for JSON this Podium writes: made when the record written has
         // the bytes of the one read.
-        if !staging.reuseIfUnchanged(PublicationRecord.path) {
-          recordCopy?.discard()
-          recordCopy = nil
-        }
+        copiesRecord = staging.reuseIfUnchanged(PublicationRecord.path)
       }
     } catch {
       staging.discard()
@@ -236,6 +234,11 @@ public struct Publisher: Sendable {
     // The catalogue and the rendering's garbage are freed, but mostly on the worker threads'
     // heaps, where the parsed feed can't reuse them: give them back before the check.
     podium_release_free_memory()
+    // The copy is made from the last record now, when the catalogue and the record written are
+    // gone, rather than at the rendering's end beside them; and the last record let go of.
+    if let last = plan.lastRecord.take(), copiesRecord, let cache {
+      recordCopy = RecordCopy.Pending(last.index, digest: last.digest, cache: cache)
+    }
     let folder = staging.folder
     let (checks, staged) = Concurrently.run(
       { ParallelMap.map(plan.checked) { output in output.check(stagedIn: folder) { shows?.memo(for: output.path) } } },
@@ -458,9 +461,9 @@ public struct Publisher: Sendable {
       digests: digests)
     renderer.shows = shows
     renderer.validating = validating
-    // The copy of a record read from its JSON is made after the rendering, rather than beside
-    // the check of the feeds (``RecordCopy/Pending``), and kept only if the build writes the same
-    // bytes: the check hands the last record back for it only when it is unchanged.
+    // The copy of a record read from its JSON is made once the record is written, and only if
+    // the build writes the same bytes (``RecordCopy/Pending``): the check hands the last record
+    // back for it only when it is unchanged.
     let copiesRecord = !validating && recordHeld == nil && recordCache != nil && recordDigest != nil
     var (rendered, check) = Concurrently.run(
       { renderer.render(staging: &staging) }, { handoff.run(comparing: recordRead, keepingUnchanged: copiesRecord) })
@@ -482,15 +485,12 @@ public struct Publisher: Sendable {
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
     let recordUnchanged = check.unchanged
-    var recordCopy: RecordCopy.Pending?
-    if let last = check.last.take(), let recordCache, let recordDigest {
-      recordCopy = RecordCopy.Pending(last, digest: recordDigest, cache: recordCache)
-    }
+    let lastRecord = check.last.take().flatMap { last in recordDigest.map { Plan.LastRecord(index: last, digest: $0) } }
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
         checked: rendered.checked, settings: settings, recordUnchanged: recordUnchanged, recordHeld: recordHeld,
-        recordCopy: recordCopy,
+        lastRecord: lastRecord,
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
   }
@@ -510,11 +510,17 @@ public struct Publisher: Sendable {
     let recordUnchanged: Bool
     /// The last record's digest and stamp, when the cache held its copy (``RecordCopy``).
     let recordHeld: RecordCopy.Held?
-    /// A copy of the last record, for the cache, when the build read its JSON and says the same.
-    var recordCopy: RecordCopy.Pending?
+    /// The last record read from its JSON, and that JSON's digest, when the build says the same:
+    /// for the cache's copy (``RecordCopy/Pending``), made once the record is written.
+    var lastRecord: LastRecord?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     var cacheable: [String: OutputRenderer.ShowPart]
+
+    struct LastRecord {
+      let index: RecordIndex
+      let digest: String
+    }
 
     /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
     mutating func takeTree() -> OutputTree {

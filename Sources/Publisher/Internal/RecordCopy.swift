@@ -65,10 +65,10 @@ enum RecordCopy {
     return index
   }
 
-  /// A copy of the last record, made when a build read its JSON and its own record says the
-  /// same: into a temporary file in the cache, put in place only with the output (``commit()``),
-  /// and only when the record the build wrote has the very bytes of the one read, so that a copy
-  /// always stands for JSON this Podium writes (a build that holds a copy may link the old record
+  /// A copy of the last record, made when a build read its JSON, its own record says the same
+  /// and has the very bytes of the one read (once it is written, when the catalogue is gone):
+  /// into a temporary file in the cache, put in place only with the output (``commit()``), so
+  /// that a copy always stands for JSON this Podium writes (a build that holds a copy may link the old record
   /// instead of writing it; a record edited by hand, read the same, is written again first).
   ///
   /// Not made of a record the build changed: that is made from the catalogue as it is written,
