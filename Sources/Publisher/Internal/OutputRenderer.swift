@@ -337,16 +337,22 @@ struct OutputRenderer {
       }.map { try $0.get() }
       var files: [(path: String, contents: Data)] = []
       for position in batch.indices where !linked[position] {
-        // The chapters files' paths are the episode's first (``paths``), JSON then WebVTT: taken
-        // from there rather than made again from a copy of the episode.
+        // Each file under the path string made above, in the same order, which the staged
+        // list keeps: not another string of the same path for the staging's set of names
+        // (200,000 files: some 19 MB).
+        var episodePaths = paths[position].makeIterator()
+        func nextPath() -> String {
+          guard let path = episodePaths.next() else { preconditionFailure("the paths made above name every file") }
+          return path
+        }
         if let chaptersFiles = chapters[position] {
-          files.append((paths[position][0], chaptersFiles.json))
-          if let vtt = chaptersFiles.vtt { files.append((paths[position][1], vtt)) }
+          files.append((nextPath(), chaptersFiles.json))
+          if let vtt = chaptersFiles.vtt { files.append((nextPath(), vtt)) }
         }
         var sources: [String: Data] = [:]
         var cues: [String: [CaptionCue]] = [:]
         for transcript in claims[position] {
-          let path = "\(show.slug)/\(transcript.path)"
+          let path = nextPath()
           let file = transcript.source.file
           let bytes = try sources[file] ?? CatalogueFileKind(transcript.source).read(catalogue.fileURL(for: file, in: show), path: file)
           sources[file] = bytes
