@@ -23,6 +23,28 @@ public enum ContentDigest {
     return digest
   }
 
+  /// SHA-256 of bytes given a piece at a time: a digest of many parts without an array of all
+  /// of them first.
+  public final class SHA256Stream {
+    private let context = EVP_MD_CTX_new()
+
+    public init() { _ = EVP_DigestInit_ex(context, EVP_sha256(), nil) }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    public func update(_ bytes: [UInt8]) {
+      bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+    }
+
+    /// The digest of every piece given; call it once.
+    public func finish() -> [UInt8] {
+      var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+      var length: UInt32 = 0
+      _ = EVP_DigestFinal_ex(context, &digest, &length)
+      return Array(digest.prefix(Int(length)))
+    }
+  }
+
   /// `'sha256-…'` as a CSP source: lets exactly this inline text through, nothing else.
   public static func cspSource(_ text: String) -> String {
     "'sha256-" + Data(sha256(Data(text.utf8))).base64EncodedString() + "'"

@@ -70,8 +70,9 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     /// Names whose reading this build made, kept or not.
     var fresh: Set<String> = []
     /// The digest of each episode's encoding (``digest(show:file:)``) that storing its reading
-    /// gave, by the file's place in ``EpisodeCache/episodeStamps(of:)``: 32 bytes an episode
-    /// rather than a dictionary by name, since a network's are all held until its shows render.
+    /// gave, by the file's place among the show folder's episode files, in name order: 32 bytes
+    /// an episode rather than a dictionary by name, since a network's are all held until its
+    /// shows render.
     var digests: [ItemKey] = []
     var known: [Bool] = []
   }
@@ -146,10 +147,21 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// The digest of a show folder's context; `nil` when a file in it is racy.
   func context(of slug: String) -> String? { contexts[slug] }
 
-  /// A show folder's episode files with their stamps, in name order; `nil` when one is racy.
-  func episodeStamps(of slug: String) -> [(name: String, stamp: FileStamp)]? {
-    let files = episodeFiles(of: slug)
-    return files.contains(where: \.stamp.racy) ? nil : files
+  /// Calls `body` with each of a show folder's episode files, by name, and its stamp, in name
+  /// order, without a list of them (100,000 names and stamps are some 17 MB); `false`, calling
+  /// it for no file after it, at the first racy one.
+  func eachEpisodeStamp(of slug: String, _ body: (Substring, FileStamp) -> Void) -> Bool {
+    for path in episodePaths[slug] ?? [] {
+      guard let stamp = stamps[path] else { continue }
+      guard !stamp.racy else { return false }
+      body(path.dropFirst(slug.count + 1), stamp)
+    }
+    return true
+  }
+
+  /// The stamp of a show folder's episode file, by name.
+  func episodeStamp(of slug: String, file name: String) -> FileStamp? {
+    place(of: name, in: slug) == nil ? nil : stamps["\(slug)/\(name)"]
   }
 
   /// A show folder's episode files with their stamps, by name, in name order: made when asked for.

@@ -165,23 +165,33 @@ final class ShowCache: @unchecked Sendable {
 
   /// The key of a show's output at `now`; `nil` when it can't be known (a racy file, a video show).
   func key(for show: Show, podcastGUID: String, feedURL: String, now: Timestamp) -> String? {
-    guard show.medium == .podcast, let context = episodes.context(of: show.slug),
-      let files = episodes.episodeStamps(of: show.slug)
-    else { return nil }
+    guard show.medium == .podcast, let context = episodes.context(of: show.slug) else { return nil }
+    // Digested a megabyte at a time: the bytes of 100,000 files' names and stamps, and the list
+    // of them, are never held (some 30 MB).
+    let digest = ContentDigest.SHA256Stream()
     var bytes = Array("\(prefix)\0\(context)\0\(podcastGUID)\0\(feedURL)\0".utf8)
-    for (name, stamp) in files {
+    func flush(unless small: Bool = true) {
+      guard !small || bytes.count >= 1 << 20 else { return }
+      digest.update(bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+    let trusted = episodes.eachEpisodeStamp(of: show.slug) { name, stamp in
       bytes += name.utf8
       bytes.append(0)
       stamp.append(to: &bytes)
+      flush()
     }
+    guard trusted else { return nil }
     // By index: `for episode in show.episodes` copies each episode, retaining every field.
     for index in show.episodes.indices {
       bytes += show.episodes[index].file.utf8
       bytes.append(0)
       bytes += show.episodes[index].status(at: now).rawValue.utf8
       bytes.append(0)
+      flush()
     }
-    return ContentDigest.hex(ContentDigest.sha256(bytes))
+    flush(unless: false)
+    return ContentDigest.hex(digest.finish())
   }
 
   /// The keys of each published episode's item and files (by index into `show.episodes`; `nil`
@@ -215,7 +225,9 @@ final class ShowCache: @unchecked Sendable {
     let itemContext = ContentDigest.sha256(context)
     let filesContext = ContentDigest.sha256(itemContext + Array(show.title.utf8))
     let stampContext = episodes.context(of: show.slug).map { Array("\(itemPrefix)\0\($0)\0".utf8) }
-    let fileStamps = Dictionary(episodes.episodeStamps(of: show.slug) ?? [], uniquingKeysWith: { first, _ in first })
+    // An episode file's stamp is asked for by name, not put in a dictionary first; none is
+    // trusted when one of the show's is racy.
+    let stampsTrusted = episodes.eachEpisodeStamp(of: show.slug) { _, _ in }
     // Made a batch at a time, straight into the item layer's arrays: the keys of every episode
     // as values (some 13 MB for 100,000) are never all held.
     var records = ItemRecords()
@@ -227,7 +239,9 @@ final class ShowCache: @unchecked Sendable {
         let episode = show.episodes[index]
         var stampKey: ItemKey?
         let name = episode.file.hasPrefix(show.slug + "/") ? String(episode.file.dropFirst(show.slug.count + 1)) : episode.file
-        if var bytes = stampContext, let stamp = fileStamps[name], !stamp.racy {
+        if var bytes = stampContext, stampsTrusted, let stamp = episodes.episodeStamp(of: show.slug, file: name),
+          !stamp.racy
+        {
           bytes += episode.file.utf8
           bytes.append(0)
           bytes += stamp.bytes
