@@ -322,7 +322,8 @@ struct OutputRenderer {
             previousFiles[entry.files].map(\.path) == paths[position]
           else { continue }
           linked[position] = true
-          links += previousFiles[entry.files].map { ($0.path, $0.stamp) }
+          // Under the path strings the staged list keeps (the same paths), as for a file written.
+          links += zip(paths[position], previousFiles[entry.files]).map { ($0, $1.stamp) }
         }
         if !links.isEmpty, try !staging.link(links) { linked = linked.map { _ in false } }
       }
