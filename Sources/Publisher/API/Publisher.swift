@@ -55,7 +55,7 @@ public struct Publisher: Sendable {
           options: options)
       }
     }
-    var (report, plan, catalogue) = self.plan(
+    var (report, planned, catalogue) = self.plan(
       recordFolder: outputURL, recordCache: cache, digests: digests, episodes: episodes, shows: shows, validating: true,
       replacer: "the next build"
     ) {
@@ -63,7 +63,9 @@ public struct Publisher: Sendable {
     }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     if let note = episodesNote(episodes, replacedBy: "the next build") { report.findings.insert(note, at: 0) }
-    guard var plan, catalogue != nil else { return report }
+    // Taken out of the optional, not copied: the record in it holds the catalogue, which would
+    // otherwise be kept through the check however the copy is emptied.
+    guard var plan = planned.take(), catalogue != nil else { return report }
     // As in a build, what rendering left is given back before the check; the catalogue is kept
     // only for the remote checks, and the record, which holds it and the last record, not at all.
     _ = plan.takeRecord()
