@@ -92,7 +92,7 @@ import Testing
 
   /// What happened to a recorded file of the old output before the build that links it by its stamp.
   enum StampedChange: CaseIterable, Sendable {
-    case none, rewrittenTheSame, modifiedTimeChanged, replacedByALink, linkedElsewhere, folderReplacedByALink
+    case none, rewrittenTheSame, modifiedTimeChanged, replacedByALink, linkedElsewhere, folderReplacedByALink, ownedByAnother
   }
 
   /// A file a build cache recorded is linked by its stamp, without being read, only while the old
@@ -130,6 +130,10 @@ import Testing
       try FileManager.default.removeItem(at: elsewhere)
       try FileManager.default.moveItem(at: chapters, to: elsewhere)
       try FileManager.default.createSymbolicLink(at: chapters, withDestinationURL: elsewhere)
+    case .ownedByAnother:
+      // Only root can give a file away; the stamp (inode, size, time) stays the same.
+      guard geteuid() == 0 else { return }
+      try #require(chown(file.path, 4242, 4343) == 0)
     }
     var staging = try DirectoryCommit(directory: output).startStaging()
     defer { staging.discard() }

@@ -51,7 +51,12 @@ final class FileLinker {
     let (targetPath, targetName) = staging.split(path)
     let target = staging.descriptor(targetPath)
     guard target >= 0 else { return false }
-    return Self.linkName(name, in: folder, into: target, as: targetName) { OutputFileStamp($0) == stamp }
+    // The link is held to the same checks as the name: the name may have been given another
+    // file since it was looked at, and a freed inode's number is soon given again, so the stamp
+    // alone could take another user's file (ours and the old output's name: two links).
+    return Self.linkName(name, in: folder, into: target, as: targetName) {
+      Self.ours($0, links: 2) && OutputFileStamp($0) == stamp
+    }
   }
 
   /// Removes the staged `path` (a link this linker made).
@@ -138,9 +143,9 @@ final class FileLinker {
   }
 
   /// Whether a file of the previous output may be linked: a regular file of ours, linked
-  /// nowhere else.
-  private static func ours(_ info: stat) -> Bool {
-    (info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == 1 && info.st_uid == geteuid()
+  /// nowhere else (`links` names: the old output's, and the staged one once it is made).
+  private static func ours(_ info: stat, links: Int = 1) -> Bool {
+    (info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == links && info.st_uid == geteuid()
   }
 
   #if os(Linux)
