@@ -47,6 +47,39 @@ import Testing
     #expect(lookup.keys(stamp: Self.key(1)) == nil)
   }
 
+  /// Found by their keys among many (a key in every byte's place, keys that differ only in a
+  /// late byte), of entries with the same key the last, as a dictionary filled in order finds it.
+  @Test(arguments: [1, 2, 7, 300])
+  func manyEntriesAreFoundByTheirKeysTheLastOfEqualOnes(count: Int) throws {
+    func key(_ number: Int, _ kind: UInt8) -> ItemKey {
+      var bytes = [UInt8](repeating: kind, count: 32)
+      bytes[number % 32] = UInt8(truncatingIfNeeded: number / 32 + 1)
+      bytes[31 - number % 7] ^= UInt8(truncatingIfNeeded: number)
+      return ItemKey(bytes)
+    }
+    var records = ItemRecords()
+    var byItem: [ItemKey: Int] = [:]
+    var byStamp: [ItemKey: Int] = [:]
+    for number in 0..<count {
+      // Every third entry repeats an earlier entry's item key, every fifth its stamp key.
+      let item = key(number % 3 == 2 ? number / 2 : number, 1)
+      let stamp = number % 4 == 3 ? nil : key(number % 5 == 4 ? number / 3 : number, 2)
+      records.append(
+        itemKey: item, filesKey: key(number, 3), stampKey: stamp,
+        item: (number..<number + 1, UInt64(number), FeedSourceMap.ItemMarks(lines: [], sources: [])), files: 0..<0,
+        removals: [])
+      byItem[item] = number
+      if let stamp { byStamp[stamp] = number }
+    }
+    let lookup = ItemRecords.Lookup(records)
+    for (item, number) in byItem {
+      #expect(lookup.entry(item)?.checksum == UInt64(number))
+      #expect(lookup.entry(key(number, 3)) == nil, "a files key is not an item key")
+    }
+    for (stamp, number) in byStamp { #expect(lookup.keys(stamp: stamp)?.files == key(number, 3)) }
+    #expect(lookup.entry(key(count, 1)) == nil && lookup.keys(stamp: key(count, 2)) == nil)
+  }
+
   @Test func arraysThatDontAgreeAreRefused() {
     let records = Self.records()
     #expect(!records.isConsistent(fileCount: 3), "a file range past the record's files")

@@ -70,34 +70,74 @@ struct ItemRecords: Codable, Equatable {
   }
 
   /// The entries ready to be looked up by their item key: made once per show.
+  ///
+  /// Each key's entries are found in a list of entry numbers sorted by key, not a dictionary by
+  /// key: two dictionaries of a large show's keys were held through its rendering, beside the
+  /// record they index (docs/performance.md). Of entries with the same key, the last is found.
   struct Lookup {
     let records: ItemRecords
-    private let byKey: [ItemKey: Int]
-    private let byStamp: [ItemKey: Int]
+    /// The entries with an item key, and those with a stamp key too, sorted by that key.
+    private let byKey: [Int32]
+    private let byStamp: [Int32]
     private let removed: [Int: [HTMLRemoval]]
 
     init(_ records: ItemRecords) {
       self.records = records
-      var byKey: [ItemKey: Int] = [:]
-      var byStamp: [ItemKey: Int] = [:]
+      var byKey: [Int32] = []
+      var byStamp: [Int32] = []
       byKey.reserveCapacity(records.count)
-      byStamp.reserveCapacity(records.count)
       for entry in 0..<records.count where records.flags[entry] & ItemRecords.hasItemKey != 0 {
-        byKey[ItemKey(records.keys, at: entry * 96)] = entry
-        if records.flags[entry] & ItemRecords.hasStampKey != 0 { byStamp[ItemKey(records.keys, at: entry * 96 + 64)] = entry }
+        byKey.append(Int32(entry))
+        if records.flags[entry] & ItemRecords.hasStampKey != 0 { byStamp.append(Int32(entry)) }
       }
-      (self.byKey, self.byStamp) = (byKey, byStamp)
+      self.byKey = Self.sorted(byKey, records.keys, at: 0)
+      self.byStamp = Self.sorted(byStamp, records.keys, at: 64)
       removed = Dictionary(records.removals.map { ($0.entry, $0.removals.compactMap(ItemRecords.removal)) }) { a, _ in a }
+    }
+
+    /// The entries sorted by their key (at `offset` in each entry's 96 bytes), then by number.
+    private static func sorted(_ entries: [Int32], _ keys: [UInt8], at offset: Int) -> [Int32] {
+      keys.withUnsafeBytes { raw in
+        entries.sorted { a, b in
+          let (x, y) = (Self.words(raw, Int(a) * 96 + offset), Self.words(raw, Int(b) * 96 + offset))
+          return x != y ? x < y : a < b
+        }
+      }
+    }
+
+    /// A key's words, as ``ItemKey`` reads them: any order of keys will do, the same throughout.
+    private static func words(_ raw: UnsafeRawBufferPointer, _ at: Int) -> (UInt64, UInt64, UInt64, UInt64) {
+      (
+        raw.loadUnaligned(fromByteOffset: at, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self)
+      )
+    }
+
+    /// The last entry of `sorted` whose key (at `offset`) is `key`.
+    private func find(_ key: ItemKey, in sorted: [Int32], at offset: Int) -> Int? {
+      let target = key.words
+      return records.keys.withUnsafeBytes { raw -> Int? in
+        // The first entry whose key is after `key`; the one before it, if it has `key`.
+        var (low, high) = (0, sorted.count)
+        while low < high {
+          let middle = (low + high) / 2
+          if Self.words(raw, Int(sorted[middle]) * 96 + offset) <= target { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, Self.words(raw, Int(sorted[low - 1]) * 96 + offset) == target else { return nil }
+        return Int(sorted[low - 1])
+      }
     }
 
     /// The entry whose item key is `key`.
     func entry(_ key: ItemKey) -> Entry? {
-      byKey[key].map { records.entry($0, removals: removed[$0] ?? []) }
+      find(key, in: byKey, at: 0).map { records.entry($0, removals: removed[$0] ?? []) }
     }
 
     /// The item and files keys of the entry whose stamp key is `key`.
     func keys(stamp key: ItemKey) -> (item: ItemKey, files: ItemKey?)? {
-      byStamp[key].map { entry in
+      find(key, in: byStamp, at: 64).map { entry in
         (
           ItemKey(records.keys, at: entry * 96),
           records.flags[entry] & ItemRecords.hasFilesKey != 0 ? ItemKey(records.keys, at: entry * 96 + 32) : nil
