@@ -28,6 +28,25 @@ struct CacheFileTests {
     #expect(try CacheFile.read(Stored.self, from: file) == value)
   }
 
+  /// Large byte arrays, whose pages are given back as each is copied out of the mapping, read
+  /// back whole, as does what is decoded after them; read twice, and decoded from memory too.
+  @Test func largeByteArraysReadBackWhileTheirPagesAreGivenBack() throws {
+    struct Two: Codable, Equatable {
+      var first: [UInt8]
+      var second: [UInt8]
+      var name: String
+    }
+    let value = Two(first: Self.value.bytes, second: Self.value.bytes.reversed().dropLast(4099), name: "after")
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("record")
+    #expect(CacheFile.write(value, to: file))
+    #expect(try CacheFile.read(Two.self, from: file) == value)
+    #expect(try CacheFile.read(Two.self, from: file) == value)
+    let encoded = try CacheEncoder.encode(value)
+    #expect(try CacheDecoder.decode(Two.self, from: encoded) == value)
+    #expect(try CacheDecoder.decode(Two.self, from: encoded) == value)
+  }
+
   /// One byte changed: in the header, in the first, a middle or the last piece, or in the
   /// bytes left over after the last whole word.
   @Test(arguments: [16, 30, 1 << 20, (2 << 20) + 5, -9, -1])

@@ -113,7 +113,13 @@ enum CacheDecoder {
       if T.self == Int64.self { return try value.integer() as Int64 as! T }
       if T.self == Int32.self { return try value.integer() as Int32 as! T }
       if T.self == UInt64.self { return try value.word() as! T }
-      if T.self == [UInt8].self { return Array(try value.bytes()) as! T }
+      if T.self == [UInt8].self {
+        let bytes = try value.bytes()
+        let array = Array(bytes)
+        // A large one's pages, when mapped from a file, are given back once copied (``CacheFile``).
+        if bytes.count >= 1 << 20 { CacheFile.copied(bytes) }
+        return array as! T
+      }
       if T.self == Data.self { return Data(try value.bytes()) as! T }
       if T.self == [String].self { return try list(value) { try $0.string() } as! T }
       if T.self == [Int32].self { return try list(value) { try $0.integer() as Int32 } as! T }

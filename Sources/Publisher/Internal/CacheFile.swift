@@ -53,6 +53,11 @@ enum CacheFile {
       offset = end
     }
     guard sum.value == stored else { throw .unreadable }
+    // The pages of each large byte array copied out are given back too, as it is decoded: a
+    // show's record decoded for a build was otherwise resident twice until the file was unmapped.
+    let mapping = Thread.current.threadDictionary
+    mapping[mappingKey] = (start: Int(bitPattern: base), end: Int(bitPattern: base) + size)
+    defer { mapping[mappingKey] = nil }
     do {
       return try CacheDecoder.decode(type, from: UnsafeRawBufferPointer(rebasing: buffer[header...]))
     } catch {
@@ -61,6 +66,20 @@ enum CacheFile {
   }
 
   private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+  private static let mappingKey = "podium.CacheFile.mapping"
+
+  /// Gives back the whole pages of `bytes`, once copied out, when they are in the file this
+  /// thread is decoding from its mapping (``read(_:from:)``); otherwise (bytes in memory) nothing.
+  static func copied(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress,
+      let mapping = Thread.current.threadDictionary[mappingKey] as? (start: Int, end: Int)
+    else { return }
+    let (start, end) = (Int(bitPattern: base), Int(bitPattern: base) + bytes.count)
+    guard mapping.start <= start, end <= mapping.end else { return }
+    let first = (start + pageSize - 1) / pageSize * pageSize
+    let last = end / pageSize * pageSize
+    if first < last { madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
+  }
 
   /// Writes the value, replacing the file in one step; false when it can't be written. The
   /// encoded value is written from where it is, into a temporary file beside `url`, not copied
