@@ -47,6 +47,21 @@ import Testing
     #expect(lookup.keys(stamp: Self.key(1)) == nil)
   }
 
+  /// Once its items are let go of, an entry is still found by its key with its files and their
+  /// key (what linking files reads), and has no bytes or marks to copy an item from.
+  @Test func entriesKeepTheirFilesOnceTheItemsAreLetGoOf() throws {
+    var lookup = ItemRecords.Lookup(Self.records())
+    lookup.forgetItems()
+    #expect(lookup.records.items.isEmpty && lookup.records.marks.isEmpty)
+    let first = try #require(lookup.entry(Self.key(1)))
+    #expect(first.filesKey == Self.key(2) && first.files == 1..<3)
+    #expect(first.bytes == nil && first.checksum == 0 && first.marks.lines.isEmpty)
+    #expect(first.removals == [HTMLRemoval(.element("script")), HTMLRemoval(.attribute(element: "b", name: "onclick"))])
+    let third = try #require(lookup.entry(Self.key(6)))
+    #expect(third.filesKey == nil && third.files == 4..<4 && third.bytes == nil)
+    #expect(lookup.keys(stamp: Self.key(3))?.item == Self.key(1))
+  }
+
   /// Found by their keys among many (a key in every byte's place, keys that differ only in a
   /// late byte), of entries with the same key the last, as a dictionary filled in order finds it.
   @Test(arguments: [1, 2, 7, 300])

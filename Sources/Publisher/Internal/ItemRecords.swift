@@ -75,7 +75,7 @@ struct ItemRecords: Codable, Equatable {
   /// key: two dictionaries of a large show's keys were held through its rendering, beside the
   /// record they index (docs/performance.md). Of entries with the same key, the last is found.
   struct Lookup {
-    let records: ItemRecords
+    private(set) var records: ItemRecords
     /// The entries with an item key, and those with a stamp key too, sorted by that key.
     private let byKey: [Int32]
     private let byStamp: [Int32]
@@ -135,6 +135,14 @@ struct ItemRecords: Codable, Equatable {
       find(key, in: byKey, at: 0).map { records.entry($0, removals: removed[$0] ?? []) }
     }
 
+    /// Lets go of the items' places in the old feed and their marks, which only copying items
+    /// reads: the files' keys and ranges stay, for linking files. An entry then has no bytes
+    /// and no marks.
+    mutating func forgetItems() {
+      records.items = []
+      records.marks = []
+    }
+
     /// The item and files keys of the entry whose stamp key is `key`.
     func keys(stamp key: ItemKey) -> (item: ItemKey, files: ItemKey?)? {
       find(key, in: byStamp, at: 64).map { entry in
@@ -153,15 +161,15 @@ struct ItemRecords: Codable, Equatable {
     var sources: [Int32] = []
     lines.reserveCapacity(markEnd - markStart)
     sources.reserveCapacity(markEnd - markStart)
-    for mark in markStart..<markEnd {
+    for mark in markStart..<markEnd where !marks.isEmpty {
       lines.append(int32(marks, at: mark * 8))
       sources.append(int32(marks, at: mark * 8 + 4))
     }
-    let hasItem = flags[entry] & Self.hasItem != 0
+    let hasItem = flags[entry] & Self.hasItem != 0 && !items.isEmpty
     return Entry(
       filesKey: flags[entry] & Self.hasFilesKey != 0 ? ItemKey(keys, at: entry * 96 + 32) : nil,
       bytes: hasItem ? Int(int64(items, at: entry * 24))..<Int(int64(items, at: entry * 24 + 8)) : nil,
-      checksum: UInt64(bitPattern: int64(items, at: entry * 24 + 16)),
+      checksum: hasItem ? UInt64(bitPattern: int64(items, at: entry * 24 + 16)) : 0,
       marks: FeedSourceMap.ItemMarks(lines: lines, sources: sources),
       files: Int(int32(ends, at: entry * 12 + 4))..<Int(int32(ends, at: entry * 12 + 8)),
       removals: removals)

@@ -96,8 +96,8 @@ struct OutputRenderer {
         return taken(show, found, key: key, staged: [])
       }
       // The show's record, whatever its key: the whole show when the key is the same, else its items.
-      let stored = key != nil && shared != nil && !validating ? shows?.previous(of: show.slug) : nil
-      if let key, let stored, stored.key == key, let reused = reuse(show, record: stored, key: key, staging: shared) {
+      var stored = key != nil && shared != nil && !validating ? shows?.previous(of: show.slug) : nil
+      if let key, let record = stored, record.key == key, let reused = reuse(show, record: record, key: key, staging: shared) {
         keyed()
         return reused
       }
@@ -106,7 +106,7 @@ struct OutputRenderer {
       let published = PodcastFeedWriter.order(of: show.episodes) { $0.status(at: options.now) == .published }
       do {
         try add(
-          show: show, published: published, renderer: renderer, staging: shared, previous: key == nil ? nil : stored,
+          show: show, published: published, renderer: renderer, staging: shared, previous: key == nil ? nil : stored.take(),
           keyed: key != nil, to: &part, keysMade: keyed)
         if let key {
           part.cacheable[show.slug] = ShowPart(
@@ -184,7 +184,8 @@ struct OutputRenderer {
   ///   - keyed: whether the show cache keeps this show: its items' keys are then made, for the next build.
   private func add(
     show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?,
-    previous: ShowCache.Previous? = nil, keyed: Bool = false, to result: inout Result, keysMade: () -> Void = {}
+    previous: consuming ShowCache.Previous? = nil, keyed: Bool = false, to result: inout Result,
+    keysMade: () -> Void = {}
   ) throws {
     let feedPath = "\(show.slug)/\(OutputPaths.feed)"
     let writer = PodcastFeedWriter(
@@ -195,12 +196,15 @@ struct OutputRenderer {
     // last feed had, from that feed, while it has its recorded stamp.
     let cached = keyed && staging != nil && !validating && show.medium == .podcast ? shows : nil
     let previousFiles = cached == nil ? ShowCache.Files() : previous?.files ?? ShowCache.Files()
-    let lookup = previous.flatMap { record in
+    var lookup = previous.flatMap { record in
       cached != nil && record.items.isConsistent(fileCount: previousFiles.count) ? ItemRecords.Lookup(record.items) : nil
     }
+    // The record is read from here on through `lookup` and `previousFiles` alone, so that what
+    // only copying items reads can be let go of once the feed is written.
+    previous = nil
     let keys = cached?.itemKeys(of: show, published: published, catalogue: catalogue, digests: digests, previous: lookup)
     keysMade()
-    let old: PreviousFeed? = lookup.flatMap { lookup in
+    var old: PreviousFeed? = lookup.flatMap { lookup in
       guard let cached, let feed = previousFiles.first(where: { $0.path == feedPath }) else { return nil }
       return PreviousFeed(output: cached.output, path: feedPath, stamp: feed.stamp, items: lookup)
     }
@@ -225,10 +229,11 @@ struct OutputRenderer {
       // into its staged file as it is written.
       let file = try staging?.reserve(feedPath)
       let copied = CopiedChecksums()
+      let source = old
       let written = try writer.write(
         published, toFileAt: file,
         copying: { index in
-          guard let old, let key = keys?[index]?.item, let (item, checksum) = old.item(key) else { return nil }
+          guard let source, let key = keys?[index]?.item, let (item, checksum) = source.item(key) else { return nil }
           copied.add(index, checksum)
           return item
         }
@@ -247,6 +252,14 @@ struct OutputRenderer {
       sourceMap = written.sourceMap
       checksums = copied.taken
       result.copied = checksums.count
+      // Linking files reads only the entries' files: the items' places and marks are let go of
+      // before the episodes' files are staged, with the old feed.
+      if old != nil {
+        old = nil
+        lookup?.forgetItems()
+      } else {
+        lookup = nil
+      }
       if keys != nil { for item in written.removals { removals[item.episode] = item.removals } }
     }
     var checked = CheckedOutput(
@@ -257,7 +270,8 @@ struct OutputRenderer {
       result.checked.append(preview)
     }
     let files = try addFiles(
-      show: show, published: published, staging: staging, keys: keys, old: old, previousFiles: previousFiles, to: &result)
+      show: show, published: published, staging: staging, keys: keys, old: lookup, previousFiles: previousFiles,
+      to: &result)
     if let keys, let staging, show.medium == .podcast {
       result.items = PendingItems(
         records: keys.records, published: published, hasItem: published.map { show.episodes[$0].media != nil },
@@ -274,7 +288,7 @@ struct OutputRenderer {
   ///   (none without a staging folder): an array, not a dictionary by episode index (some 6 MB at 100,000).
   private func addFiles(
     show: Show, published: [Int], staging: SharedStaging?, keys: ShowCache.ItemKeys?,
-    old: PreviousFeed?, previousFiles: ShowCache.Files, to result: inout Result
+    old: ItemRecords.Lookup?, previousFiles: ShowCache.Files, to result: inout Result
   ) throws -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     if staging != nil { ranges.reserveCapacity(published.count) }
@@ -317,7 +331,7 @@ struct OutputRenderer {
       if let old, let keys, let staging {
         var links: [(path: String, stamp: OutputFileStamp)] = []
         for (position, index) in batch.enumerated() {
-          guard let key = keys[index], let filesKey = key.files, let entry = old.items.entry(key.item),
+          guard let key = keys[index], let filesKey = key.files, let entry = old.entry(key.item),
             entry.filesKey == filesKey, entry.files.count == paths[position].count,
             previousFiles[entry.files].map(\.path) == paths[position]
           else { continue }
