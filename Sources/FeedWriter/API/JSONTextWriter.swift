@@ -7,7 +7,7 @@ import Foundation
 /// (https://www.rfc-editor.org/rfc/rfc8259#section-7) in the encoder's short forms, and a number
 /// as the encoder writes a `Double`. The caller gives the keys in order: sorted by their UTF-8
 /// bytes (``sorted(_:)``). Every chapters file and the publication record are written so
-/// (docs/performance.md); JSONTextWriterTests and RecordJSONTests compare it with `JSONEncoder`
+/// (docs/performance.md); ChaptersWriterTests and RecordJSONTests compare it with `JSONEncoder`
 /// on hostile strings and numbers.
 public struct JSONTextWriter {
   public var bytes: [UInt8] = []
