@@ -8,13 +8,15 @@ import Testing
 @Suite(.serialized, .enabled(if: Browser.testsEnabled), .timeLimit(.minutes(5)))
 struct PreviewBrowserTests {
   /// Every poster shown. A request that failed while the machine was busy (the image is complete
-  /// but empty) is made again, at most a few times: a poster the server can't serve still fails.
+  /// but empty) is made again, at most once every two seconds, so a few quick polls can't spend
+  /// the tries while the server is still busy: a poster the server can't serve still fails, when
+  /// the wait runs out.
   static let postersLoaded = """
     const images = [...document.querySelectorAll('img.podium-poster')];
     images.forEach((i) => {
       i.loading = 'eager';
-      const tries = Number(i.dataset.tries || 0);
-      if (i.complete && i.naturalWidth === 0 && tries < 3) { i.dataset.tries = tries + 1; i.src = i.src; }
+      const last = Number(i.dataset.lastTry || 0);
+      if (i.complete && i.naturalWidth === 0 && Date.now() - last > 2000) { i.dataset.lastTry = Date.now(); i.src = i.src; }
     });
     return images.length > 0 && images.every((i) => i.complete && i.naturalWidth > 0)
     """
