@@ -21,7 +21,7 @@ import Testing
       "2024-03-28-notities", title: "Notities", date: "2024-03-28T09:00:00+01:00",
       guid: "8f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e71", extra: "summary: zie notes.md")
     TreeFingerprint.waitForNextTick()
-    let stamps = try #require(TreeFingerprint.of(fixture.catalogue, changeTimes: true, stamps: true)).files
+    let stamps = try #require(TreeFingerprint.of(fixture.catalogue, changeTimes: true, stamps: true)?.stamps)
     let cache = BuildCache(folder: fixture.folder.url.appendingPathComponent(".feeds.podium-cache"), podiumIdentity: "podium test")
     let episodes = EpisodeCache(cache: cache, catalogue: fixture.catalogue, stamps: stamps)
     defer { episodes.discard() }

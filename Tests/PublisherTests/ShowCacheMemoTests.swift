@@ -48,7 +48,7 @@ import Testing
 
   static func showCache(in folder: TemporaryFolder, podium: String) -> (ShowCache, BuildCache) {
     let cache = BuildCache(folder: folder.url.appendingPathComponent(".feeds.podium-cache"), podiumIdentity: podium)
-    let episodes = EpisodeCache(cache: cache, catalogue: folder.url.appendingPathComponent("episodes"), stamps: [:])
+    let episodes = EpisodeCache(cache: cache, catalogue: folder.url.appendingPathComponent("episodes"), stamps: CatalogueStamps([]))
     let shows = ShowCache(
       cache: cache, episodes: episodes, catalogue: folder.url.appendingPathComponent("episodes"),
       output: folder.url.appendingPathComponent("feeds"), options: BuildOptions(now: Timestamp.parse("2030-01-01T00:00:00Z")!))

@@ -26,8 +26,8 @@ extension Publisher {
     guard let cache else { return nil }
     var info = stat()
     guard lstat(cache.folder.appendingPathComponent(EpisodeCache.folderName).path, &info) == 0 else { return nil }
-    return TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true).map {
-      EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files, readOnly: true)
+    return TreeFingerprint.of(catalogueURL, changeTimes: true, stamps: true)?.stamps.map {
+      EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0, readOnly: true)
     }
   }
 }

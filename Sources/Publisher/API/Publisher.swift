@@ -153,20 +153,18 @@ public struct Publisher: Sendable {
     // Below the whole build, each episode file's reading is kept (a link to a folder in the
     // catalogue, which the walk refuses, turns this off too).
     let episodes = cache.flatMap { cache in
-      inputs.map { EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0.files) }
+      inputs?.stamps.map { EpisodeCache(cache: cache, catalogue: catalogueURL, stamps: $0) }
     }
     // What it wrote is put in place with the output (below); on any other way out, removed.
     defer { episodes?.discard() }
     // The catalogue is not kept: the outputs are rendered, and checking them needs the memory.
     let shows = cache.flatMap { cache in
       episodes.map {
-        ShowCache(
-          cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options,
-          stamps: inputs?.files ?? [:])
+        ShowCache(cache: cache, episodes: $0, catalogue: catalogueURL, output: output.url, options: options)
       }
     }
-    // The caches hold the stamps from here on, and let go of them once the shows are keyed.
-    inputs?.files = [:]
+    // The per-episode cache holds the stamps from here on, and lets go of each show's once it is keyed.
+    inputs?.stamps = nil
     var (report, planned, loaded) = try self.plan(
       recordFolder: output.url, recordCache: cache, announcingFirstBuild: options.preview == nil, digests: digests,
       episodes: episodes, shows: shows

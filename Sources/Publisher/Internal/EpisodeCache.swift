@@ -22,16 +22,14 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   private let cache: BuildCache
   private let folder: URL
   private let podium: String
-  /// The catalogue's files, by path, as the build's walk stamped them; none once the
-  /// rendering is done (``forgetStamps()``).
-  private var stamps: [String: FileStamp]
+  /// The catalogue's files as the build's walk stamped them, by show folder: each folder's let
+  /// go of once its show is keyed (``forget(show:)``), every one once the rendering is done
+  /// (``forgetStamps()``).
+  private let stamps: CatalogueStamps
   /// The show folders (those with a show.yaml), whose files the cache keeps.
   private let showFolders: Set<String>
   /// Each show folder's context digest, when none of its files is racy.
   private let contexts: [String: String]
-  /// Each show folder's episode files, as their paths in `stamps` (the same strings, not
-  /// copies: some 14 MB less at 100,000 episodes than names with their stamps), in name order.
-  private var episodePaths: [String: [String]]
   /// Each show's entries, read when its first episode is asked for and let go of once its
   /// episodes are loaded, so that a network's are not all held at once.
   private let shows: [String: ShowEntries]
@@ -75,73 +73,64 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     /// shows render.
     var digests: [ItemKey] = []
     var known: [Bool] = []
+
+    func forgetDigests() {
+      lock.withLock { (digests, known) = ([], []) }
+    }
   }
 
   /// - Parameters:
   ///   - cache: the build cache.
   ///   - catalogue: the catalogue folder.
-  ///   - stamps: every file of the catalogue, by path, from the build's walk.
+  ///   - stamps: every file of the catalogue, from the build's walk.
   ///   - readOnly: whether to take readings only, and store none.
-  init(cache: BuildCache, catalogue: URL, stamps: [String: FileStamp], readOnly: Bool = false) {
+  init(cache: BuildCache, catalogue: URL, stamps: CatalogueStamps, readOnly: Bool = false) {
     self.cache = cache
     self.readOnly = readOnly
     folder = cache.folder.appendingPathComponent(Self.folderName)
     podium = cache.podiumIdentity
     self.stamps = stamps
-    showFolders = Set(stamps.keys.compactMap { path in
-      path.hasSuffix("/show.yaml") ? String(path.dropLast("/show.yaml".count)) : nil
-    }.filter { !$0.contains("/") })
+    showFolders = Set(stamps.folderNames.filter { stamps.folder($0)?.stamp(of: "show.yaml") != nil })
     contexts = Self.contexts(
       stamps: stamps, prefix: "\(cache.podiumIdentity)\0\(catalogue.standardizedFileURL.path)\0")
-    var episodePaths: [String: [String]] = [:]
-    for path in stamps.keys {
-      guard let slash = path.firstIndex(of: "/") else { continue }
-      let rest = path[path.index(after: slash)...]
-      // By bytes: a `String` argument would take Foundation's search (CFStringFind), a tenth of a `list`.
-      if !rest.utf8.contains(0x2F), rest.hasSuffix(".md"), !rest.hasPrefix(".") {
-        episodePaths[String(path[..<slash]), default: []].append(path)
-      }
-    }
-    // Behind one folder's name and a slash, paths sort as their names do.
-    for slug in episodePaths.keys { episodePaths[slug]?.sort() }
-    self.episodePaths = episodePaths
     shows = Dictionary(uniqueKeysWithValues: contexts.keys.map { ($0, ShowEntries()) })
   }
 
   /// The digest of each show folder's context; none for a show with a racy file in it.
-  private static func contexts(stamps: [String: FileStamp], prefix: String) -> [String: String] {
-    guard let site = stamps["podium.yaml"], !site.racy else { return [:] }
-    var byShow: [String: [(path: String, stamp: FileStamp)]] = [:]
-    for (path, stamp) in stamps {
-      guard let slash = path.firstIndex(of: "/") else { continue }
-      let slug = String(path[..<slash])
-      let rest = path[path.index(after: slash)...]
-      // The episode files are each their own entry's; everything else in the folder is context.
-      if !rest.utf8.contains(0x2F), rest.hasSuffix(".md") {
-        if byShow[slug] == nil { byShow[slug] = [] }
-        continue
-      }
-      byShow[slug, default: []].append((path, stamp))
-    }
+  private static func contexts(stamps: CatalogueStamps, prefix: String) -> [String: String] {
+    guard let site = stamps.top.stamp(of: "podium.yaml"), !site.racy else { return [:] }
     var contexts: [String: String] = [:]
-    for (slug, files) in byShow where !files.contains(where: \.stamp.racy) {
+    for slug in stamps.folderNames {
+      guard let files = stamps.folder(slug) else { continue }
       var bytes = Array(prefix.utf8) + site.bytes
-      for (path, stamp) in files.sorted(by: { $0.path < $1.path }) {
-        bytes += path.utf8
+      // The episode files are each their own entry's; everything else in the folder is context,
+      // in the order of the files' paths.
+      for (name, stamp) in zip(files.names, files.stamps) where name.utf8.contains(0x2F) || !name.hasSuffix(".md") {
+        guard !stamp.racy else {
+          bytes = []
+          break
+        }
+        bytes += "\(slug)/\(name)".utf8
         bytes.append(0)
         stamp.append(to: &bytes)
       }
-      contexts[slug] = ContentDigest.hex(ContentDigest.sha256(bytes))
+      if !bytes.isEmpty { contexts[slug] = ContentDigest.hex(ContentDigest.sha256(bytes)) }
     }
     return contexts
   }
 
-  /// Lets go of the catalogue's stamps (some 17 MB for 100,000 episode files), which nothing
-  /// asks for once the outputs are rendered: they are not held through the check and the swap.
-  /// Call it only then, when no other thread reads them.
+  /// Lets go of the catalogue's stamps, which nothing asks for once the outputs are rendered:
+  /// they are not held through the check and the swap.
   func forgetStamps() {
-    stamps = [:]
-    episodePaths = [:]
+    stamps.forgetAll()
+    for show in shows.values { show.forgetDigests() }
+  }
+
+  /// Lets go of a show folder's stamps, and of its episodes' digests: its show is keyed, and
+  /// asks for neither again (a network's shows are keyed one by one through the rendering).
+  func forget(show slug: String) {
+    stamps.forget(slug)
+    shows[slug]?.forgetDigests()
   }
 
   /// The digest of a show folder's context; `nil` when a file in it is racy.
@@ -150,23 +139,29 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// Calls `body` with each of a show folder's episode files, by name, and its stamp, in name
   /// order, without a list of them (100,000 names and stamps are some 17 MB); `false`, calling
   /// it for no file after it, at the first racy one.
-  func eachEpisodeStamp(of slug: String, _ body: (Substring, FileStamp) -> Void) -> Bool {
-    for path in episodePaths[slug] ?? [] {
-      guard let stamp = stamps[path] else { continue }
+  func eachEpisodeStamp(of slug: String, _ body: (String, FileStamp) -> Void) -> Bool {
+    guard let files = stamps.folder(slug) else { return true }
+    for index in files.episodes {
+      let stamp = files.stamps[Int(index)]
       guard !stamp.racy else { return false }
-      body(path.dropFirst(slug.count + 1), stamp)
+      body(files.names[Int(index)], stamp)
     }
     return true
   }
 
   /// The stamp of a show folder's episode file, by name.
   func episodeStamp(of slug: String, file name: String) -> FileStamp? {
-    place(of: name, in: slug) == nil ? nil : stamps["\(slug)/\(name)"]
+    guard let files = stamps.folder(slug), let place = files.episodePlace(of: name) else { return nil }
+    return files.stamps[Int(files.episodes[place])]
   }
+
+  /// The stamp of a file in a show folder, by its path there (a transcript's).
+  func stamp(of slug: String, file path: String) -> FileStamp? { stamps.folder(slug)?.stamp(of: path) }
 
   /// A show folder's episode files with their stamps, by name, in name order: made when asked for.
   private func episodeFiles(of slug: String) -> [(name: String, stamp: FileStamp)] {
-    (episodePaths[slug] ?? []).compactMap { path in stamps[path].map { (String(path.dropFirst(slug.count + 1)), $0) } }
+    guard let files = stamps.folder(slug) else { return [] }
+    return files.episodes.map { (files.names[Int($0)], files.stamps[Int($0)]) }
   }
 
   /// The show's stored entries, read on first use.
@@ -207,7 +202,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   /// The stored entry of a file that still has the stamp it had.
   private func entry(show: String, file name: String) -> (EpisodeCacheFile.Contents, EpisodeCacheFile.Entry)? {
     guard let stored = stored(show), let entry = stored.entries[name],
-      let stamp = stamps["\(show)/\(name)"], !stamp.racy, entry.stamp == stamp
+      let stamp = stamps.folder(show)?.stamp(of: name), !stamp.racy, entry.stamp == stamp
     else { return nil }
     return (stored, entry)
   }
@@ -217,7 +212,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   func read(show slug: String, file name: String, _ reading: EpisodeReading) {
     lock.withLock { read += 1 }
     guard !readOnly, let show = shows[slug], let context = contexts[slug] else { return }
-    let stamp = stamps["\(slug)/\(name)"]
+    let stamp = stamps.folder(slug)?.stamp(of: name)
     let bytes = reading.reusable && stamp?.racy == false ? try? CacheEncoder.encode(reading) : nil
     let digest = bytes.flatMap(Self.episodeDigest(inReading:))
     let facts = bytes == nil ? nil : EpisodeFacts.encode(reading)
@@ -226,7 +221,7 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     show.lock.withLock {
       if let digest, let place {
         if show.digests.isEmpty {
-          let count = episodePaths[slug]?.count ?? 0
+          let count = stamps.folder(slug)?.episodes.count ?? 0
           show.digests = [ItemKey](repeating: ItemKey(), count: count)
           show.known = [Bool](repeating: false, count: count)
         }
@@ -266,17 +261,8 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
     return show.lock.withLock { show.known.isEmpty || !show.known[place] ? nil : show.digests[place] }
   }
 
-  /// Where the file is in the show folder's episode files, whose paths are sorted as their names.
-  private func place(of name: String, in slug: String) -> Int? {
-    guard let paths = episodePaths[slug] else { return nil }
-    let path = "\(slug)/\(name)"
-    var (low, high) = (0, paths.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if paths[middle] < path { low = middle + 1 } else { high = middle }
-    }
-    return low < paths.count && paths[low] == path ? low : nil
-  }
+  /// Where the file is in the show folder's episode files, in name order.
+  private func place(of name: String, in slug: String) -> Int? { stamps.folder(slug)?.episodePlace(of: name) }
 
   /// Stores the show's entries, for the next build: this build's readings, written as they came,
   /// and the earlier ones that still hold. A show whose entries are as they were is not written again.

@@ -88,8 +88,7 @@ struct OutputRenderer {
       let key = shows?.key(
         for: show, podcastGUID: podcastGUIDs[show.slug] ?? "", feedURL: catalogue.feedURL(for: show), now: options.now)
       // Each show says once when it needs no more stamps: after its item keys, or now.
-      let count = catalogue.shows.count
-      let keyed: () -> Void = { shows?.keyed(outOf: count) }
+      let keyed: () -> Void = { shows?.keyed(show.slug) }
       // validate, which links nothing and copies no item, reads only the findings of a show's record.
       if validating, let key, let found = shows?.findings(of: show.slug), found.key == key {
         keyed()

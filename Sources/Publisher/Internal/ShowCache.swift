@@ -30,9 +30,8 @@ final class ShowCache: @unchecked Sendable {
   private let prefix: String
   /// What every item's key starts with: the options are not in it, as they change findings, not items.
   private let itemPrefix: String
+  /// Also the catalogue's stamps, by show folder, for the transcripts an episode's files are made from.
   private let episodes: EpisodeCache
-  /// The catalogue's files as the build's walk found them, for the transcripts an episode's files are made from.
-  private var stamps: [String: FileStamp]
   /// The output folder, whose feeds hold the items to copy.
   let output: URL
 
@@ -124,14 +123,10 @@ final class ShowCache: @unchecked Sendable {
     var memo: FeedCheckMemo?
   }
 
-  init(
-    cache: BuildCache, episodes: EpisodeCache, catalogue: URL, output: URL, options: BuildOptions,
-    stamps: [String: FileStamp] = [:]
-  ) {
+  init(cache: BuildCache, episodes: EpisodeCache, catalogue: URL, output: URL, options: BuildOptions) {
     folder = cache.folder.appendingPathComponent(Self.folderName)
     podium = cache.podiumIdentity
     self.episodes = episodes
-    self.stamps = stamps
     self.output = output
     prefix = [
       "show-output", cache.podiumIdentity, BuildState.key(options), catalogue.standardizedFileURL.path,
@@ -142,26 +137,13 @@ final class ShowCache: @unchecked Sendable {
     ].joined(separator: "\0")
   }
 
-  /// Lets go of the catalogue's stamps, with the per-episode cache's (``EpisodeCache/forgetStamps()``):
-  /// call it only when no other thread reads them.
-  func forgetStamps() {
-    stamps = [:]
-    episodes.forgetStamps()
-  }
+  /// Lets go of the catalogue's stamps (``EpisodeCache/forgetStamps()``).
+  func forgetStamps() { episodes.forgetStamps() }
 
-  /// How many shows of the rendering have made their keys (``keyed(outOf:)``).
-  private var keyedShows = 0
-
-  /// Says that one more of the `total` shows being rendered has made its keys, and so asks for
-  /// no stamp any more: the last one lets go of them (``forgetStamps()``), early in the rendering
-  /// rather than at its end (some 27 MB for 100,000 episode files). Call it once per show.
-  func keyed(outOf total: Int) {
-    let last = lock.withLock {
-      keyedShows += 1
-      return keyedShows == total
-    }
-    if last { forgetStamps() }
-  }
+  /// Says that the show in folder `slug` has made its keys, and so asks for no stamp of its
+  /// folder any more: they are let go of now (``EpisodeCache/forget(show:)``), not when the
+  /// last show of a network is keyed.
+  func keyed(_ slug: String) { episodes.forget(show: slug) }
 
   /// The key of a show's output at `now`; `nil` when it can't be known (a racy file, a video show).
   func key(for show: Show, podcastGUID: String, feedURL: String, now: Timestamp) -> String? {
@@ -278,7 +260,7 @@ final class ShowCache: @unchecked Sendable {
         var files = filesContext
         item.append(to: &files)
         for transcript in episode.transcripts {
-          guard let stamp = stamps["\(show.slug)/\(transcript.file)"], !stamp.racy else {
+          guard let stamp = episodes.stamp(of: show.slug, file: transcript.file), !stamp.racy else {
             return Keys(item: item, files: nil, stamp: stampKey)
           }
           files += stamp.bytes

@@ -12,31 +12,30 @@ import Parallel
 /// fingerprint *racy* (as git calls it, https://git-scm.com/docs/racy-git), and a racy fingerprint
 /// is never stored to be trusted later. A symbolic link to a folder makes it unusable: what is
 /// behind the link is not walked.
-struct TreeFingerprint: Equatable {
+struct TreeFingerprint {
   /// The SHA-256 of the entries, in hex.
   let digest: String
   /// Whether a file changed at or after the moment the walk began.
   let racy: Bool
-  /// Each file's stamp, by path, when asked for: what the per-episode cache compares
-  /// (``EpisodeCache``). A link's is what it points at.
-  var files: [String: FileStamp] = [:]
+  /// Each file's stamp, when asked for: what the per-episode cache compares (``EpisodeCache``).
+  /// A link's is what it points at.
+  var stamps: CatalogueStamps?
 
   /// - Parameters:
   ///   - root: the folder to walk.
   ///   - changeTimes: whether a file's change time counts (the catalogue: yes; an output whose old
   ///     hard links are removed after the swap, which changes their change time: no).
+  ///   - stamps: whether to keep each file's ``FileStamp`` in ``stamps``.
   /// - Returns: `nil` when the folder can't be walked or holds a link to a folder.
-  ///   - stamps: whether to keep each file's ``FileStamp`` in ``files``.
   static func of(_ root: URL, changeTimes: Bool, stamps: Bool = false) -> TreeFingerprint? {
     let walk = Walk(changeTimes: changeTimes, start: coarseNow(), keepsStamps: stamps)
     let descriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     guard let part = walk.folder(descriptor, relative: "") else { return nil }
-    var files: [String: FileStamp] = [:]
-    files.reserveCapacity(part.stamps.count)
-    for (path, stamp) in part.stamps { files[path] = stamp }
-    return TreeFingerprint(digest: ContentDigest.hex(ContentDigest.sha256(part.bytes)), racy: part.racy, files: files)
+    return TreeFingerprint(
+      digest: ContentDigest.hex(ContentDigest.sha256(part.bytes)), racy: part.racy,
+      stamps: stamps ? CatalogueStamps(part.stamps) : nil)
   }
 
   /// Waits until the clock that stamps files has moved past this moment, so that files written
