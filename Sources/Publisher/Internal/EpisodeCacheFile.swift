@@ -22,8 +22,39 @@ enum EpisodeCacheFile {
   /// episodes decoded from it (148 MB at 100,000 episodes; docs/performance.md).
   struct Contents {
     let header: Header
-    let entries: [String: Entry]
+    /// The entries' names, sorted, and their entries: a dictionary by name held some three
+    /// times the bytes, through a large show's loading (docs/performance.md).
+    private let names: [String]
+    private let entries: [Entry]
     fileprivate let file: OpenFile
+
+    /// - Parameter entries: each entry with its name, in the file's order: of two with the same
+    ///   name, the later stands.
+    fileprivate init(header: Header, entries: [(name: String, entry: Entry)], file: OpenFile) {
+      (self.header, self.file) = (header, file)
+      let order = entries.indices.sorted { a, b in
+        entries[a].name != entries[b].name ? entries[a].name < entries[b].name : a < b
+      }
+      // Of the entries of one name, next to one another in `order`, the last.
+      let kept = order.indices.filter { at in
+        at + 1 == order.count || entries[order[at]].name != entries[order[at + 1]].name
+      }.map { order[$0] }
+      names = kept.map { entries[$0].name }
+      self.entries = kept.map { entries[$0].entry }
+    }
+
+    /// How many entries the file holds.
+    var count: Int { entries.count }
+
+    /// The entry of the episode file `name`.
+    func entry(_ name: String) -> Entry? {
+      var (low, high) = (0, names.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if names[middle] < name { low = middle + 1 } else { high = middle }
+      }
+      return low < names.count && names[low] == name ? entries[low] : nil
+    }
 
     /// The entry's reading, as ``CacheEncoder`` wrote it; `nil` when its record can't be read
     /// again or no longer matches its checksum.
@@ -62,7 +93,7 @@ enum EpisodeCacheFile {
     guard pieces.bytes(0..<magic.count)?.elementsEqual(magic) == true else { throw .unreadable }
     var offset = magic.count
     var header: Header?
-    var entries: [String: Entry] = [:]
+    var entries: [(name: String, entry: Entry)] = []
     while offset + 12 <= size {
       guard let prefix = pieces.bytes(offset..<offset + 12) else { throw .unreadable }
       let (length, checksum) = prefix.withUnsafeBytes { buffer in
@@ -79,7 +110,7 @@ enum EpisodeCacheFile {
         header = first
       } else {
         guard let (name, stamp, facts, reading) = entry(record) else { throw .unreadable }
-        entries[name] = Entry(stamp: stamp, record: range, checksum: checksum, facts: facts, reading: reading)
+        entries.append((name, Entry(stamp: stamp, record: range, checksum: checksum, facts: facts, reading: reading)))
       }
       offset = range.upperBound
     }
