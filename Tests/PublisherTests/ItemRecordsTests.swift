@@ -62,6 +62,26 @@ import Testing
     #expect(lookup.keys(stamp: Self.key(3))?.item == Self.key(1))
   }
 
+  /// A build's new items are matched with the record's entries once, by item key, and by the
+  /// files' key too for linking; the keys are then let go of and each entry read by its number.
+  @Test func newItemsAreMatchedBeforeTheKeysAreLetGoOf() throws {
+    var lookup = ItemRecords.Lookup(Self.records())
+    var new = ItemRecords()
+    new.appendKeys(item: Self.key(6), files: Self.key(7), stamp: nil)  // the entry has no files key
+    new.appendKeys(item: Self.key(1), files: Self.key(2), stamp: nil)  // the same files
+    new.appendKeys(item: Self.key(4), files: Self.key(9), stamp: nil)  // other files
+    new.appendKeys(item: Self.key(9), files: Self.key(2), stamp: nil)  // no such item
+    new.appendKeys(item: nil, files: nil, stamp: nil)
+    let matches = lookup.matches(new)
+    #expect(matches.items == [2, 0, 1, -1, -1])
+    #expect(matches.files == [-1, 0, -1, -1, -1])
+    lookup.forgetKeys()
+    #expect(lookup.records.keys.isEmpty && lookup.entry(Self.key(1)) == nil)
+    let first = lookup.entry(at: 0)
+    #expect(first.bytes == 10..<200 && first.checksum == 0xDEAD_BEEF && first.files == 1..<3 && first.filesKey == nil)
+    #expect(first.marks == FeedSourceMap.ItemMarks(lines: [1, 2, 5], sources: [4, -7, 1]))
+  }
+
   /// Found by their keys among many (a key in every byte's place, keys that differ only in a
   /// late byte), of entries with the same key the last, as a dictionary filled in order finds it.
   @Test(arguments: [1, 2, 7, 300])

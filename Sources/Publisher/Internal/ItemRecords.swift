@@ -77,8 +77,8 @@ struct ItemRecords: Codable, Equatable {
   struct Lookup {
     private(set) var records: ItemRecords
     /// The entries with an item key, and those with a stamp key too, sorted by that key.
-    private let byKey: [Int32]
-    private let byStamp: [Int32]
+    private var byKey: [Int32]
+    private var byStamp: [Int32]
     private let removed: [Int: [HTMLRemoval]]
 
     init(_ records: ItemRecords) {
@@ -132,7 +132,38 @@ struct ItemRecords: Codable, Equatable {
 
     /// The entry whose item key is `key`.
     func entry(_ key: ItemKey) -> Entry? {
-      find(key, in: byKey, at: 0).map { records.entry($0, removals: removed[$0] ?? []) }
+      find(key, in: byKey, at: 0).map { entry(at: $0) }
+    }
+
+    /// The entry numbered `number` (``matches(_:)``); without its files' key once the keys are
+    /// let go of (``forgetKeys()``).
+    func entry(at number: Int) -> Entry { records.entry(number, removals: removed[number] ?? []) }
+
+    /// For each entry of `new` (a build's item layer with only its keys, in its feed's order),
+    /// the number of the entry here with its item key, in `items`, and in `files` the same where
+    /// that entry's files' key is the new one too (-1: none). Found once, before the feed is
+    /// written, so that the keys can be let go of through the writing and the linking of files
+    /// (``forgetKeys()``).
+    func matches(_ new: ItemRecords) -> (items: [Int32], files: [Int32]) {
+      var (items, files) = ([Int32](repeating: -1, count: new.count), [Int32](repeating: -1, count: new.count))
+      for at in 0..<new.count {
+        let keys = new.keys(of: at)
+        guard let item = keys.item, let number = find(item, in: byKey, at: 0) else { continue }
+        items[at] = Int32(number)
+        if let filesKey = keys.files, records.flags[number] & ItemRecords.hasFilesKey != 0,
+          ItemKey(records.keys, at: number * 96 + 32) == filesKey
+        {
+          files[at] = Int32(number)
+        }
+      }
+      return (items, files)
+    }
+
+    /// Lets go of the entries' keys and the lists sorted by them, once each new item's entry is
+    /// found (``matches(_:)``): an entry is then found by its number only, without its files' key.
+    mutating func forgetKeys() {
+      records.keys = []
+      (byKey, byStamp) = ([], [])
     }
 
     /// Lets go of the items' places in the old feed and their marks, which only copying items
@@ -167,7 +198,7 @@ struct ItemRecords: Codable, Equatable {
     }
     let hasItem = flags[entry] & Self.hasItem != 0 && !items.isEmpty
     return Entry(
-      filesKey: flags[entry] & Self.hasFilesKey != 0 ? ItemKey(keys, at: entry * 96 + 32) : nil,
+      filesKey: flags[entry] & Self.hasFilesKey != 0 && !keys.isEmpty ? ItemKey(keys, at: entry * 96 + 32) : nil,
       bytes: hasItem ? Int(int64(items, at: entry * 24))..<Int(int64(items, at: entry * 24 + 8)) : nil,
       checksum: hasItem ? UInt64(bitPattern: int64(items, at: entry * 24 + 16)) : 0,
       marks: FeedSourceMap.ItemMarks(lines: lines, sources: sources),

@@ -203,6 +203,10 @@ struct OutputRenderer {
     previous = nil
     let keys = cached?.itemKeys(of: show, published: published, catalogue: catalogue, digests: digests, previous: lookup)
     keysMade()
+    // Each item's entry in the record, found now: the record's keys are not held through the
+    // writing and the linking beside the new ones (some 10 MB for 100,000 items).
+    let matches = keys.flatMap { keys in lookup.map { $0.matches(keys.records) } }
+    lookup?.forgetKeys()
     var old: PreviousFeed? = lookup.flatMap { lookup in
       guard let cached, let feed = previousFiles.first(where: { $0.path == feedPath }) else { return nil }
       return PreviousFeed(output: cached.output, path: feedPath, stamp: feed.stamp, items: lookup)
@@ -232,7 +236,9 @@ struct OutputRenderer {
       let written = try writer.write(
         published, toFileAt: file,
         copying: { index in
-          guard let source, let key = keys?[index]?.item, let (item, checksum) = source.item(key) else { return nil }
+          guard let source, let at = keys?.place(of: index), let number = matches?.items[at], number >= 0,
+            let (item, checksum) = source.item(at: Int(number))
+          else { return nil }
           copied.add(index, checksum)
           return item
         }
@@ -269,8 +275,8 @@ struct OutputRenderer {
       result.checked.append(preview)
     }
     let files = try addFiles(
-      show: show, published: published, staging: staging, keys: keys, old: lookup, previousFiles: previousFiles,
-      to: &result)
+      show: show, published: published, staging: staging, keys: keys, old: lookup.map { ($0, matches?.files ?? []) },
+      previousFiles: previousFiles, to: &result)
     if let keys, let staging, show.medium == .podcast {
       result.items = PendingItems(
         records: keys.records, published: published, hasItem: published.map { show.episodes[$0].media != nil },
@@ -287,7 +293,7 @@ struct OutputRenderer {
   ///   (none without a staging folder): an array, not a dictionary by episode index (some 6 MB at 100,000).
   private func addFiles(
     show: Show, published: [Int], staging: SharedStaging?, keys: ShowCache.ItemKeys?,
-    old: ItemRecords.Lookup?, previousFiles: ShowCache.Files, to result: inout Result
+    old: (lookup: ItemRecords.Lookup, files: [Int32])?, previousFiles: ShowCache.Files, to result: inout Result
   ) throws -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     if staging != nil { ranges.reserveCapacity(published.count) }
@@ -330,9 +336,10 @@ struct OutputRenderer {
       if let old, let keys, let staging {
         var links: [(path: String, stamp: OutputFileStamp)] = []
         for (position, index) in batch.enumerated() {
-          guard let key = keys[index], let filesKey = key.files, let entry = old.entry(key.item),
-            entry.filesKey == filesKey, entry.files.count == paths[position].count,
-            previousFiles[entry.files].map(\.path) == paths[position]
+          // The entry with its item key and files' key (``ItemRecords/Lookup/matches(_:)``).
+          guard let at = keys.place(of: index), old.files.indices.contains(at), old.files[at] >= 0 else { continue }
+          let entry = old.lookup.entry(at: Int(old.files[at]))
+          guard entry.files.count == paths[position].count, previousFiles[entry.files].map(\.path) == paths[position]
           else { continue }
           linked[position] = true
           // Under the path strings the staged list keeps (the same paths), as for a file written.

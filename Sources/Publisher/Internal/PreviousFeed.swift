@@ -48,11 +48,11 @@ final class PreviousFeed: @unchecked Sendable {
       modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
   }
 
-  /// The item whose key is `key`, as the old feed holds it, when its bytes are those recorded;
-  /// with their checksum.
-  func item(_ key: ItemKey) -> (item: PodcastFeedWriter.CopiedItem, checksum: UInt64)? {
-    guard let entry = items.entry(key), let range = entry.bytes, range.count > 0, range.upperBound <= Int(stamp.size)
-    else { return nil }
+  /// The item of the entry numbered `number` (``ItemRecords/Lookup/matches(_:)``), as the old
+  /// feed holds it, when its bytes are those recorded; with their checksum.
+  func item(at number: Int) -> (item: PodcastFeedWriter.CopiedItem, checksum: UInt64)? {
+    let entry = items.entry(at: number)
+    guard let range = entry.bytes, range.count > 0, range.upperBound <= Int(stamp.size) else { return nil }
     var bytes = Data(count: range.count)
     let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
       guard let base = buffer.baseAddress else { return false }

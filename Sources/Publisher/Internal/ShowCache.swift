@@ -286,9 +286,14 @@ final class ShowCache: @unchecked Sendable {
     let records: ItemRecords
     fileprivate let position: [Int32]
 
-    subscript(index: Int) -> Keys? {
+    /// Where episode `index`'s item is in the feed's order; `nil` for an episode without one.
+    func place(of index: Int) -> Int? {
       let at = Int(position[index])
-      guard at >= 0 else { return nil }
+      return at >= 0 ? at : nil
+    }
+
+    subscript(index: Int) -> Keys? {
+      guard let at = place(of: index) else { return nil }
       let keys = records.keys(of: at)
       return keys.item.map { Keys(item: $0, files: keys.files, stamp: keys.stamp) }
     }
