@@ -28,6 +28,27 @@ struct CacheFileTests {
     #expect(try CacheFile.read(Stored.self, from: file) == value)
   }
 
+  /// Written a field at a time (over several pieces of the checksum), a value has the bytes of
+  /// its whole encoding, and reads back.
+  @Test func aValueWrittenAFieldAtATimeHasTheBytesOfItsWholeEncoding() throws {
+    let folder = try TemporaryFolder()
+    let (whole, byField) = (folder.url.appendingPathComponent("whole"), folder.url.appendingPathComponent("fields"))
+    let value = Self.value
+    #expect(CacheFile.write(value, to: whole))
+    #expect(
+      CacheFile.write(
+        fields: [
+          ("name", { try CacheEncoder.encode(value.name) }), ("bytes", { value.bytes }),
+          ("numbers", { try CacheEncoder.encode(value.numbers) }),
+        ], to: byField))
+    #expect(try Data(contentsOf: byField) == Data(contentsOf: whole))
+    #expect(try CacheFile.read(Stored.self, from: byField) == value)
+    struct Refused: Error {}
+    #expect(!CacheFile.write(fields: [("name", { throw Refused() })], to: byField), "a field that can't be encoded")
+    #expect(try CacheFile.read(Stored.self, from: byField) == value, "the file is left as it was")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["fields", "whole"])
+  }
+
   /// Large byte arrays, whose pages are given back as each is copied out of the mapping, read
   /// back whole, as does what is decoded after them; read twice, and decoded from memory too.
   @Test func largeByteArraysReadBackWhileTheirPagesAreGivenBack() throws {

@@ -34,6 +34,12 @@ import Testing
     let folderNames = try FileManager.default.contentsOfDirectory(
       atPath: cache.folder.appendingPathComponent(ShowCache.folderName).path)
     #expect(folderNames == ["memo"])
+    // Stored a field at a time, the file has the bytes of the whole record's encoding.
+    let whole = folder.url.appendingPathComponent("whole")
+    #expect(CacheFile.write(record, to: whole))
+    #expect(
+      try Data(contentsOf: whole)
+        == Data(contentsOf: cache.folder.appendingPathComponent(ShowCache.folderName).appendingPathComponent("memo")))
 
     let found = try #require(shows.findings(of: "memo"))
     #expect(found.key == "the key")

@@ -99,6 +99,74 @@ enum CacheFile {
     return true
   }
 
+  /// ``write(_:to:)`` of a value whose top is a keyed container, a field at a time: the file has
+  /// the bytes of the whole value's encoding, but only one field's encoding is held at a time,
+  /// not the whole value's beside the value (a large show's record is tens of MB encoded, the
+  /// last peak of a large build; docs/performance.md). The checksum is taken once the bytes are
+  /// in the temporary file, read back a piece at a time, and put into its header before the rename.
+  ///
+  /// - Parameter fields: each field's key and what encodes its value (``CacheEncoder/encode(_:)``),
+  ///   in the order the value's `encode(to:)` writes them.
+  @discardableResult static func write(fields: [(key: String, value: () throws -> [UInt8])], to url: URL) -> Bool {
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    let descriptor = open(temporary.path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    // A keyed container, as ``CacheEncoder`` writes one: the count of entries, then each entry's
+    // key (length, UTF-8), a presence byte and the value (length, bytes).
+    var start = magic + [UInt8](repeating: 0, count: 8)
+    CacheEncoder.appendNumber(fields.count, to: &start)
+    var whole = writeAll(start, to: descriptor)
+    for field in fields where whole {
+      guard let value = try? field.value() else {
+        whole = false
+        break
+      }
+      var entry: [UInt8] = []
+      CacheEncoder.appendNumber(field.key.utf8.count, to: &entry)
+      entry += field.key.utf8
+      entry.append(1)
+      CacheEncoder.appendNumber(value.count, to: &entry)
+      whole = writeAll(entry, to: descriptor) && writeAll(value, to: descriptor)
+    }
+    let header = magic.count + 8
+    var info = stat()
+    if whole, fstat(descriptor, &info) == 0, Int(info.st_size) >= header {
+      let count = Int(info.st_size) - header
+      var sum = Checksum(count: count)
+      var piece = [UInt8](repeating: 0, count: 1 << 20)
+      var offset = 0
+      while whole, offset < count {
+        let length = min(piece.count, count - offset)
+        whole = piece.withUnsafeMutableBytes { buffer in
+          let part = UnsafeMutableRawBufferPointer(rebasing: buffer[..<length])
+          guard readAll(part, from: descriptor, at: header + offset) else { return false }
+          sum.add(UnsafeRawBufferPointer(part))
+          return true
+        }
+        offset += length
+      }
+      whole = whole && withUnsafeBytes(of: sum.value.littleEndian) { pwrite(descriptor, $0.baseAddress!, 8, off_t(magic.count)) == 8 }
+    } else {
+      whole = false
+    }
+    guard close(descriptor) == 0, whole, rename(temporary.path, url.path) == 0 else {
+      unlink(temporary.path)
+      return false
+    }
+    return true
+  }
+
+  private static func readAll(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Bool {
+    var done = 0
+    while done < buffer.count {
+      let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { return false }
+      done += count
+    }
+    return true
+  }
+
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
     var offset = 0
     while offset < bytes.count {

@@ -417,12 +417,29 @@ final class ShowCache: @unchecked Sendable {
     }
     let written = Array(records)
     // A record that can't be written is left out: the show is rendered again next time.
-    _ = ParallelMap.map(written) { slug, record in CacheFile.write(record, to: folder.appendingPathComponent(slug)) }
+    _ = ParallelMap.map(written) { slug, record in CacheFile.write(fields: record.fields, to: folder.appendingPathComponent(slug)) }
   }
 
   /// Forgets every show's record: the output they describe may be gone.
   func removeAll() {
     try? FileManager.default.removeItem(at: folder)
+  }
+}
+
+extension ShowCache.Record {
+  /// Its fields, each encoded when asked for, in the order its `encode(to:)` writes them: a
+  /// large show's record is written a field at a time (``CacheFile/write(fields:to:)``).
+  var fields: [(key: String, value: () throws -> [UInt8])] {
+    [
+      (CodingKeys.format.stringValue, { try CacheEncoder.encode(format) }),
+      (CodingKeys.podium.stringValue, { try CacheEncoder.encode(podium) }),
+      (CodingKeys.key.stringValue, { try CacheEncoder.encode(key) }),
+      (CodingKeys.paths.stringValue, { try CacheEncoder.encode(paths) }),
+      (CodingKeys.stamps.stringValue, { stamps }),
+      (CodingKeys.rendered.stringValue, { try CacheEncoder.encode(rendered) }),
+      (CodingKeys.checked.stringValue, { try CacheEncoder.encode(checked) }),
+      (CodingKeys.items.stringValue, { try CacheEncoder.encode(items) }),
+    ]
   }
 }
 
