@@ -17,3 +17,12 @@ int podium_exchange_paths(const char *first, const char *second) {
   return -1;
 #endif
 }
+
+int podium_rename_noreplace(const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+  return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}

@@ -58,4 +58,16 @@ public final class TemporaryFolder: @unchecked Sendable {
     }
     return files
   }
+
+  /// Every entry below a folder, folders included, relative to it, with its inode: a build that
+  /// leaves a file or folder in place keeps it the same inode.
+  public static func inodes(of root: URL) throws -> [String: UInt64] {
+    var inodes: [String: UInt64] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
+      var info = stat()
+      guard lstat(root.appendingPathComponent(path).path, &info) == 0 else { continue }
+      inodes[path] = UInt64(info.st_ino)
+    }
+    return inodes
+  }
 }

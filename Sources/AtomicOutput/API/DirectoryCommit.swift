@@ -12,6 +12,12 @@ public struct DirectoryCommit: Sendable {
   /// holds only what Podium wrote. A file put into the output after the build's last look is in
   /// it; such an old output is kept beside the new one (`.<name>.kept-<UUID>`), not removed.
   public var oldOutputIsOurs: (@Sendable (URL) -> Bool)?
+  /// Called before each step of a commit entry by entry (``StagedDirectory/commit(keeping:)``),
+  /// with the entry's name; tests use it to fail a commit midway.
+  public var willCommit: (@Sendable (String) throws -> Void)?
+  /// Whether a failed step of a commit entry by entry undoes the steps made; tests turn it off
+  /// to leave what a build killed at that step leaves.
+  var undoesFailedCommit = true
 
   public init(directory: URL) {
     self.directory = directory.standardizedFileURL
@@ -63,6 +69,8 @@ public struct DirectoryCommit: Sendable {
       for kind in [".staging-", ".old-"] {
         let prefix = ".\(directory.lastPathComponent)\(kind)"
         guard name.hasPrefix(prefix), UUID(uuidString: String(name.dropFirst(prefix.count))) != nil else { continue }
+        // A commit not undone yet (``undoInterruptedCommits()``) holds entries of the output.
+        if FolderListing.kind(of: Self.journalName, in: parent.appendingPathComponent(name).path) != .other { continue }
         if TreeRemoval.remove(parent.appendingPathComponent(name).path) { removed.append(name) }
       }
     }
@@ -109,14 +117,17 @@ public struct DirectoryCommit: Sendable {
 
   /// Removes the swapped-out old output, unless it now holds something that isn't Podium's:
   /// then it is renamed so that no later build's clean-up takes it, and returned.
-  private func removeOld(at old: URL) -> URL? {
-    if let isOurs = oldOutputIsOurs, !isOurs(old) {
-      let kept = directory.deletingLastPathComponent()
-        .appendingPathComponent(".\(directory.lastPathComponent).kept-\(UUID().uuidString)")
-      return (try? rename(old, kept)) != nil ? kept : old
-    }
+  func removeOld(at old: URL) -> URL? {
+    if let isOurs = oldOutputIsOurs, !isOurs(old) { return keep(old) ?? old }
     TreeRemoval.remove(old.path)
     return nil
+  }
+
+  /// Renames a folder beside the output to `.<name>.kept-<UUID>`, which no build removes.
+  func keep(_ folder: URL) -> URL? {
+    let kept = directory.deletingLastPathComponent()
+      .appendingPathComponent(".\(directory.lastPathComponent).kept-\(UUID().uuidString)")
+    return (try? rename(folder, kept)) != nil ? kept : nil
   }
 
   /// Gives the new output the old one's permissions and owner, so a web server that reads it as

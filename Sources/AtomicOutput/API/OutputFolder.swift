@@ -100,21 +100,25 @@ public struct OutputFolder: Sendable {
   ///   - keepingManifest: whether to keep the manifest read here for the next check, which takes
   ///     it (once) when its manifest has the same bytes: the check just before a swap keeps it
   ///     for the check of the old output just after, and no build holds it in between.
-  public func checkOwnership(
+  /// - Returns: for a folder with a manifest, how many files each of its folders at the top
+  ///   holds, all the way down, by name (a build keeps a show's folder in place only when it
+  ///   holds exactly the files its record names); `nil` for any other (empty, absent, or from
+  ///   before the manifest).
+  @discardableResult public func checkOwnership(
     legacyMarker: String? = nil, legacyOwns: (String, FolderListing.Kind) -> Bool = { _, _ in false },
     keepingManifest: Bool = false
-  ) throws(OutputRefusal) {
-    guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return }
+  ) throws(OutputRefusal) -> [String: Int]? {
+    guard let top = try? FolderListing(atPath: url.path), !(top.names.isEmpty && top.undecodable.isEmpty) else { return nil }
     if let manifest = readManifest(keeping: keepingManifest) {
       // The usual answer, "all ours", from one walk by descriptors on every core; only when it
       // is not is the folder walked again in name order, to name the first entry that isn't.
-      if manifest.holdsOnlyListed(url.path) { return }
+      if let files = manifest.listedFiles(url.path) { return files }
       if let foreign = firstForeign(in: "", entries: top, isOurs: { path, kind in
         kind == .file ? manifest.files.contains(path) : kind == .folder && manifest.folders.contains(path)
       }) {
         throw foreignRefusal(foreign)
       }
-      return
+      return nil
     }
     var status = stat()
     guard let legacyMarker, lstat(url.path + "/" + legacyMarker, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG
@@ -135,6 +139,7 @@ public struct OutputFolder: Sendable {
     }) {
       throw foreignRefusal(foreign)
     }
+    return nil
   }
 
   private func foreignRefusal(_ path: String) -> OutputRefusal {

@@ -1,4 +1,5 @@
 import Foundation
+internal import CPodiumSystem
 
 /// A staging folder being filled, beside the output folder it will replace. Nothing in the
 /// output folder changes until the result of ``staged`` is committed.
@@ -54,6 +55,18 @@ public struct Staging: Sendable {
     return false
   }
 
+  /// Reserves the paths of files a build keeps where they are in the output folder (a show whose
+  /// folder ``StagedDirectory/commit(keeping:)`` leaves in place), all or none: nothing is made
+  /// in the staging folder, and a tree or another show can't write the same path.
+  public mutating func reserveInPlace(_ paths: [String]) throws {
+    for (index, path) in paths.enumerated() {
+      guard OutputTree.isRelative(path), reserved.insert(path).inserted else {
+        release(Array(paths[..<index]))
+        throw OutputError(OutputTree.isRelative(path) ? .duplicatePath(path) : .invalidPath(path))
+      }
+    }
+  }
+
   /// Reserves paths for ``linkReserved(_:)``, as ``reserve(_:)`` does one, all or none: when one
   /// can't be, those reserved here are freed again, so a show whose files can't be linked is
   /// rendered instead of refused for paths it holds itself.
@@ -87,6 +100,14 @@ public struct Staging: Sendable {
         return false
       }
       return true
+    }
+
+    /// Whether every file is still in the output folder with its stamp, a regular file of ours
+    /// linked nowhere else (as ``link(_:)`` asks of a file it links): a show whose folder is
+    /// kept in place by ``StagedDirectory/commit(keeping:)`` instead of being linked file by file.
+    public func areInPlace(_ files: [(path: String, stamp: OutputFileStamp)]) -> Bool {
+      let linker = FileLinker(previousOutput: previousOutput, staging: folder)
+      return files.allSatisfy { linker.isStamped($0.path, $0.stamp) }
     }
 
     /// Writes files at reserved paths, each hard-linked from the output folder when it holds
@@ -185,6 +206,17 @@ public struct Staging: Sendable {
 
   /// The whole tree written: ready to commit or discard.
   public var staged: StagedDirectory { StagedDirectory(staging: folder, target: target) }
+
+  /// Whether this file system exchanges two entries in one step (``StagedDirectory/commit(keeping:)``
+  /// needs it): tried once on two empty folders made here for it.
+  public func exchangesEntries() -> Bool {
+    let (first, second) = (root + "/.exchange-a", root + "/.exchange-b")
+    defer {
+      rmdir(first)
+      rmdir(second)
+    }
+    return mkdir(first, 0o700) == 0 && mkdir(second, 0o700) == 0 && podium_exchange_paths(first, second) == 0
+  }
 
   public func discard() { TreeRemoval.remove(folder.path) }
 }

@@ -59,6 +59,18 @@ final class FileLinker {
     }
   }
 
+  /// Whether the previous output's `path` is a regular file of ours, inside the previous output
+  /// (no symbolic link on the way), linked nowhere else, with `stamp`: the file a build cache
+  /// recorded, which a build that keeps its folder in place leaves where it is. One look at its
+  /// name; nothing is linked or read.
+  func isStamped(_ path: String, _ stamp: OutputFileStamp) -> Bool {
+    let (folderPath, name) = previous.split(path)
+    let folder = previous.descriptor(folderPath)
+    guard folder >= 0 else { return false }
+    var info = stat()
+    return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && Self.ours(info) && OutputFileStamp(info) == stamp
+  }
+
   /// Removes the staged `path` (a link this linker made).
   func unlinkStaged(_ path: String) {
     let (folder, name) = staging.split(path)

@@ -49,17 +49,22 @@ final class ManifestIndex: Sendable {
   /// listed: read by descriptors, each folder below the root opened without following a link,
   /// entries told apart by the kind their directory entry gives. A link, a device, a name that
   /// is not UTF-8 or a folder that can't be read is not listed.
-  func holdsOnlyListed(_ root: String) -> Bool {
+  ///
+  /// - Returns: when it does, how many files each folder at the top holds, all the way down (a
+  ///   show's folder: what a build keeps in place must hold no more than its record names).
+  func listedFiles(_ root: String) -> [String: Int]? {
     let descriptor = FolderEntries.open(root, in: AT_FDCWD, followingLink: true)
-    guard descriptor >= 0 else { return false }
+    guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
-    return holdsOnlyListed(descriptor, prefix: "")
+    return walk(descriptor, prefix: "")?.folders
   }
 
   /// The files of a folder at least this large are looked up on every core.
   private static let parallelFiles = 4096
 
-  private func holdsOnlyListed(_ folder: Int32, prefix: String) -> Bool {
+  /// The files below the folder, and below each of its folders by name; `nil` when it holds one
+  /// not listed.
+  private func walk(_ folder: Int32, prefix: String) -> (files: Int, folders: [String: Int])? {
     var files: [String] = []
     var subfolders: [(name: String, path: String)] = []
     var listed = true
@@ -76,22 +81,31 @@ final class ManifestIndex: Sendable {
       default: listed = false
       }
     }
-    guard read, listed else { return false }
+    guard read, listed else { return nil }
     let runs = files.count >= Self.parallelFiles ? 8 : 1
     let tasks = (0..<runs).map { Task.files($0, of: runs) } + subfolders.map { Task.folder(name: $0.name, path: $0.path) }
-    let check = { [files] (task: Task) -> Bool in
+    let check = { [files] (task: Task) -> Int? in
       switch task {
       case .files(let run, let runs):
         let size = (files.count + runs - 1) / runs
-        return files[min(files.count, run * size)..<min(files.count, (run + 1) * size)].allSatisfy(self.files.contains)
+        let part = files[min(files.count, run * size)..<min(files.count, (run + 1) * size)]
+        return part.allSatisfy(self.files.contains) ? 0 : nil
       case .folder(let name, let path):
         let inner = FolderEntries.open(name, in: folder)
-        guard inner >= 0 else { return false }
+        guard inner >= 0 else { return nil }
         defer { close(inner) }
-        return self.holdsOnlyListed(inner, prefix: path + "/")
+        return self.walk(inner, prefix: path + "/")?.files
       }
     }
-    return tasks.count > 1 ? !ParallelMap.map(tasks, check).contains(false) : tasks.allSatisfy(check)
+    let counts = tasks.count > 1 ? ParallelMap.map(tasks, check) : tasks.map(check)
+    var below: [String: Int] = [:]
+    var total = files.count
+    for (task, count) in zip(tasks, counts) {
+      guard let count else { return nil }
+      if case .folder(let name, _) = task { below[name] = count }
+      total += count
+    }
+    return (total, below)
   }
 
   private enum Task {

@@ -6,6 +6,11 @@
 /// file system cannot exchange, so the caller can fall back.
 int podium_exchange_paths(const char *first, const char *second);
 
+/// Renames `from` to `to` only when nothing is at `to` (Linux renameat2 with RENAME_NOREPLACE):
+/// 0 on success, or -1 with errno set (EEXIST when `to` exists; ENOSYS/EINVAL where the kernel
+/// or file system can't).
+int podium_rename_noreplace(const char *from, const char *to);
+
 /// Hands memory that has been freed back to the system (glibc's malloc_trim; nothing
 /// elsewhere). Worker threads' malloc arenas keep what they freed, so one step's garbage
 /// would otherwise add to the next step's peak.
