@@ -15,6 +15,9 @@ public struct Publisher: Sendable {
   public let options: BuildOptions
   /// Called before each output file is written; tests use it to fail a build halfway.
   public var willWrite: (@Sendable (String) throws -> Void)?
+  /// Called before each step of a commit entry by entry (``DirectoryCommit/willCommit``), with
+  /// the entry's name; tests use it to fail a commit midway.
+  public var willCommit: (@Sendable (String) throws -> Void)?
   /// Called when another build holds the output's lock, with its process id when known, before
   /// this build waits for it.
   public var willWait: (@Sendable (Int32?) -> Void)?
@@ -125,11 +128,17 @@ public struct Publisher: Sendable {
     defer { withExtendedLifetime(lock) {} }
     var commit = DirectoryCommit(directory: output.url)
     commit.willWrite = willWrite
+    commit.willCommit = willCommit
     // The last look before the swap can miss a file put in just after it: the old output is
     // looked at once more, swapped out, before it is removed.
-    commit.oldOutputIsOurs = { old in (try? OutputFolder(old)).map { checkOwnership($0) == nil } ?? false }
-    // Under the lock no other build is staging: what is left beside the output was killed.
-    if lock != nil { commit.removeStaleStaging() }
+    commit.oldOutputIsOurs = { old in (try? OutputFolder(old)).map { checkOwnership($0).refused == nil } ?? false }
+    // Under the lock no other build is staging: what is left beside the output was killed,
+    // and a commit it was making is undone first.
+    var interrupted: [Finding] = []
+    if lock != nil {
+      interrupted = interruptedCommits(commit.undoInterruptedCommits())
+      commit.removeStaleStaging()
+    }
     // A publish needs the catalogue, and a preview builds into a new folder: neither uses the cache.
     let cache = collecting == nil && options.preview == nil ? self.cache : nil
     var cacheNote: Finding?
@@ -148,7 +157,12 @@ public struct Publisher: Sendable {
     }
     // (An output whose fingerprint is the one the last build staged holds nothing else, so the
     // cache is asked first and this walk of the output is not repeated.)
-    if lock != nil, let refused = checkOwnership(output) { return BuildReport(findings: [refused]) }
+    var liveFiles: [String: Int]?
+    if lock != nil {
+      let (refused, files) = checkOwnership(output)
+      if let refused { return BuildReport(findings: interrupted + [refused]) }
+      liveFiles = files
+    }
     let (digests, digestsNote) = self.digests.map { ($0, nil) } ?? loadDigests(replacedBy: "this build")
     // Below the whole build, each episode file's reading is kept (a link to a folder in the
     // catalogue, which the walk refuses, turns this off too).
@@ -167,7 +181,7 @@ public struct Publisher: Sendable {
     inputs?.stamps = nil
     var (report, planned, loaded) = try self.plan(
       recordFolder: output.url, recordCache: cache, announcingFirstBuild: options.preview == nil, digests: digests,
-      episodes: episodes, shows: shows
+      episodes: episodes, shows: shows, liveFiles: shows == nil ? nil : liveFiles
     ) {
       if lock == nil {
         try commit.makeParentFolder()
@@ -187,6 +201,7 @@ public struct Publisher: Sendable {
     cacheNote = cacheNote ?? episodesNote(episodes, replacedBy: "this build")
     if let cacheNote { report.findings.insert(cacheNote, at: 0) }
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
+    report.findings.insert(contentsOf: interrupted, at: 0)
     guard var plan = planned.take() else { return report }
     // The record's copy for the next build (``RecordCopy``), put in place with the output.
     var recordCopy: RecordCopy.Pending?
@@ -277,7 +292,7 @@ public struct Publisher: Sendable {
     var outputs: TreeFingerprint?
     if cache != nil, plan.recordUnchanged, inputs?.racy == false {
       TreeFingerprint.waitForNextTick()
-      outputs = TreeFingerprint.of(staging.folder, changeTimes: false)
+      outputs = TreeFingerprint.of(staging.folder, changeTimes: false, keeping: plan.kept, from: output.url)
     }
     var showRecords: [String: ShowCache.Record] = [:]
     if shows != nil, let cache {
@@ -289,12 +304,20 @@ public struct Publisher: Sendable {
     }
     // Once more just before the swap: a file put into the output while the build ran would be
     // removed with the old output.
-    if let refused = checkOwnership(output, keepingManifest: true) {
+    let (refused, files) = checkOwnership(output, keepingManifest: true)
+    if let refused {
       staging.discard()
       report.add([refused])
       return report
     }
-    let kept = try ready.commit()
+    // A folder kept in place still holds the files its record names and no other: a file of
+    // ours removed from it since it was looked at would be missing from the new output.
+    if let moved = plan.kept.first(where: { files?[$0] != liveFiles?[$0] }) {
+      staging.discard()
+      throw OutputError(.io(
+        path: output.url.appendingPathComponent(moved).path, detail: "changed while this build ran; build again"))
+    }
+    let kept = try plan.kept.isEmpty ? ready.commit() : ready.commit(keeping: Set(plan.kept))
     if let kept {
       var finding = PublishRules.outputForeign.finding(
         "while this build ran, something Podium did not write was put into \(outputURL.relativePath)/. The new output "
@@ -303,7 +326,8 @@ public struct Publisher: Sendable {
       finding.severity = .warning
       report.add([finding])
     }
-    report.timings.append(stopwatch.lap("swap in, remove old output"))
+    report.timings.append(stopwatch.lap(
+      plan.kept.isEmpty ? "swap in, remove old output" : "swap in by entry (\(plan.kept.count) shows kept in place), remove old entries"))
     report.written = written
     episodes?.commit()
     recordCopy?.commit()
@@ -322,7 +346,8 @@ public struct Publisher: Sendable {
         options: BuildState.key(options), inputs: inputs.digest, outputs: outputs.digest,
         publishedThrough: plan.window.publishedThrough, scheduledFrom: plan.window.scheduledFrom,
         // A note about the cache this build replaced is not the next build's to repeat.
-        findings: report.findings.filter { $0.ruleID != PublishRules.cache.id }, shows: report.shows,
+        findings: report.findings.filter { $0.ruleID != PublishRules.cache.id && !interrupted.contains($0) },
+        shows: report.shows,
         nextScheduled: report.nextScheduled,
         written: written.joined(separator: "\u{0}")
       ).store(in: cache)
@@ -416,8 +441,8 @@ public struct Publisher: Sendable {
   ///   - replacer: who replaces a cache file that can't be read, for its note.
   private func plan(
     recordFolder: URL, recordCache: BuildCache? = nil, announcingFirstBuild: Bool = false, digests: DigestCache,
-    episodes: EpisodeCache? = nil, shows: ShowCache? = nil, validating: Bool = false, replacer: String = "this build",
-    startStaging: () throws -> Staging?
+    episodes: EpisodeCache? = nil, shows: ShowCache? = nil, liveFiles: [String: Int]? = nil, validating: Bool = false,
+    replacer: String = "this build", startStaging: () throws -> Staging?
   ) rethrows -> (BuildReport, Plan?, Catalogue?) {
     // Before the catalogue's arrays are grown: what they leave behind is given back as it is freed.
     podium_map_large_blocks()
@@ -461,6 +486,8 @@ public struct Publisher: Sendable {
       digests: digests)
     renderer.shows = shows
     renderer.validating = validating
+    // Shows kept in place are committed entry by entry, which needs an atomic exchange.
+    if let liveFiles, staging?.exchangesEntries() == true { renderer.liveFiles = liveFiles }
     // The copy of a record read from its JSON is made once the record is written, and only if
     // the build writes the same bytes (``RecordCopy/Pending``): the check hands the last record
     // back for it only when it is unchanged.
@@ -488,7 +515,7 @@ public struct Publisher: Sendable {
     let lastRecord = check.last.take().flatMap { last in recordDigest.map { Plan.LastRecord(index: last, digest: $0) } }
     return (
       report, Plan(
-        tree: rendered.tree, staging: staging, staged: rendered.staged, record: check.record,
+        tree: rendered.tree, staging: staging, staged: rendered.staged, kept: rendered.kept, record: check.record,
         checked: rendered.checked, settings: settings, recordUnchanged: recordUnchanged, recordHeld: recordHeld,
         lastRecord: lastRecord,
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
@@ -502,6 +529,8 @@ public struct Publisher: Sendable {
     /// The staging folder of a build, and the outputs written into it while they were rendered.
     var staging: Staging?
     let staged: [String]
+    /// The shows whose folders stay in place in the output, not staged (``OutputRenderer/liveFiles``).
+    let kept: [String]
     var record: RecordDraft
     var checked: [CheckedOutput]
     let settings: RuleSettings
@@ -612,22 +641,46 @@ public struct Publisher: Sendable {
   ///
   /// - Parameter keepingManifest: whether the next check, of the old output once swapped out,
   ///   may take the manifest read here instead of decoding it again.
-  private func checkOwnership(_ output: OutputFolder, keepingManifest: Bool = false) -> Finding? {
+  /// - Returns: the refusal, or how many files each folder at the top holds (``OutputFolder/checkOwnership(legacyMarker:legacyOwns:keepingManifest:)``).
+  private func checkOwnership(_ output: OutputFolder, keepingManifest: Bool = false) -> (refused: Finding?, files: [String: Int]?) {
     // The record is read only for an output from before the manifest: for any other it would be
     // decoded for nothing, three times a build.
     var legacy: LegacyOutput?
     do {
-      try output.checkOwnership(
+      let files = try output.checkOwnership(
         legacyMarker: PublicationRecord.path,
         legacyOwns: { path, kind in
           let layout = legacy ?? LegacyOutput(recordIn: output.url)
           legacy = layout
           return layout.owns(path, kind)
         }, keepingManifest: keepingManifest)
-      return nil
+      return (nil, files)
     } catch {
-      return refusal(error)
+      return (refusal(error), nil)
     }
+  }
+
+  /// What the next build says of commits that builds killed midway left (``DirectoryCommit/undoInterruptedCommits()``).
+  private func interruptedCommits(_ result: (undone: [String], kept: [URL])) -> [Finding] {
+    let location = SourceLocation(file: outputURL.relativePath)
+    var findings: [Finding] = []
+    if !result.undone.isEmpty {
+      var finding = PublishRules.output.finding(
+        "a build was stopped while it put its output in place: the shows it had swapped in were swapped back, so "
+          + "\(outputURL.relativePath)/ is again what the build before it wrote, and this build starts from there",
+        at: location)
+      finding.severity = .warning
+      findings.append(finding)
+    }
+    for kept in result.kept {
+      var finding = PublishRules.outputForeign.finding(
+        "a build was stopped while it put its output in place, and not all of what it swapped in could be swapped "
+          + "back: \(outputURL.relativePath)/ holds some of its shows, and what they replaced is kept at \(kept.path). "
+          + "Compare the two, move back what you want, then delete it", at: location)
+      finding.severity = .warning
+      findings.append(finding)
+    }
+    return findings
   }
 
   /// A refused output folder as a finding: nothing was read or written.

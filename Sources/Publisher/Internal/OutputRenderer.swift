@@ -34,6 +34,11 @@ struct OutputRenderer {
   /// checked for their paths, as a build's are, but not written (10,000 episodes: 20,000 files
   /// made and removed again for nothing).
   var validating = false
+  /// How many files each folder at the top of the output holds (``OutputFolder/checkOwnership(legacyMarker:legacyOwns:keepingManifest:)``),
+  /// when the build commits entry by entry: a show the show cache holds unchanged whose folder
+  /// holds exactly its record's files, each with its stamp, is then kept in place, neither
+  /// linked nor staged (``StagedDirectory/commit(keeping:)``). `nil`: its files are linked.
+  var liveFiles: [String: Int]?
 
   struct Result {
     var tree = OutputTree()
@@ -49,6 +54,8 @@ struct OutputRenderer {
     var items: PendingItems?
     /// How many items were copied from the old output's feeds.
     var copied = 0
+    /// The shows whose folders are kept in place in the output (``liveFiles``).
+    var kept: [String] = []
   }
 
   /// What the show cache needs of a show's rendering.
@@ -124,6 +131,7 @@ struct OutputRenderer {
       result.checked += part.checked
       result.cacheable.merge(part.cacheable) { first, _ in first }
       result.copied += part.copied
+      result.kept += part.kept
       do {
         for (path, contents) in part.tree.files.sorted(by: { $0.key < $1.key }) { try result.tree.add(path, contents) }
       } catch {
@@ -143,8 +151,17 @@ struct OutputRenderer {
   /// The show as the last build wrote it, when the show cache has it under `key` and every one
   /// of its files is still in the output to be linked.
   private func reuse(_ show: Show, record: ShowCache.Previous, key: String, staging: SharedStaging?) -> Result? {
-    let files = record.files
-    guard let staging, !files.isEmpty, (try? staging.link(files.map { ($0.path, $0.stamp) })) == true else { return nil }
+    let files = record.files.map { ($0.path, $0.stamp) }
+    guard let staging, !files.isEmpty else { return nil }
+    let folder = show.slug + "/"
+    let inPlace = liveFiles.map { live in
+      live[show.slug] == files.count && files.allSatisfy { $0.0.hasPrefix(folder) }
+    } == true
+    if inPlace {
+      guard (try? staging.keepInPlace(files)) == true else { return nil }
+    } else {
+      guard (try? staging.link(files)) == true else { return nil }
+    }
     // The digests of its media are still this build's, for the digest cache to keep: the feed
     // and the preview of episodes to come asked for every local media file with an item.
     for episode in show.episodes where episode.media != nil {
@@ -152,7 +169,9 @@ struct OutputRenderer {
         if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
       }
     }
-    return taken(show, ShowCache.Findings(record), key: key, staged: files.map(\.path))
+    var part = taken(show, ShowCache.Findings(record), key: key, staged: files.map(\.0))
+    if inPlace { part.kept = [show.slug] }
+    return part
   }
 
   /// What the last build found rendering and checking a show it takes (with its files `staged`);

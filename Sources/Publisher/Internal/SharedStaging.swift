@@ -50,12 +50,26 @@ final class SharedStaging: @unchecked Sendable {
   /// Links a show's files from the output folder, all or none: the paths are reserved under the
   /// lock, the files linked outside it, on every core.
   func link(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
+    try claim(files.map(\.path), reserve: { try $0.reserve($1) }) { $0.link(files) }
+  }
+
+  /// Keeps a show's files where they are in the output folder, when each still has its stamp:
+  /// the paths are reserved under the lock (nothing is made in the staging folder), the files
+  /// looked at outside it. On `false` the paths are free again, for the show to be rendered.
+  func keepInPlace(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
+    try claim(files.map(\.path), reserve: { try $0.reserveInPlace($1) }) { $0.areInPlace(files) }
+  }
+
+  /// Reserves `paths` under the lock and runs `body` outside it; when it fails, frees them again.
+  private func claim(
+    _ paths: [String], reserve: (inout Staging, [String]) throws -> Void, _ body: (Staging.Links) -> Bool
+  ) throws -> Bool {
     let links = try lock.withLock {
-      try staging.reserve(files.map(\.path))
+      try reserve(&staging, paths)
       return staging.links
     }
-    if links.link(files) { return true }
-    lock.withLock { staging.release(files.map(\.path)) }
+    if body(links) { return true }
+    lock.withLock { staging.release(paths) }
     return false
   }
 

@@ -38,6 +38,21 @@ struct TreeFingerprint {
       stamps: stamps ? CatalogueStamps(part.stamps) : nil)
   }
 
+  /// The fingerprint ``of(_:changeTimes:stamps:)`` gives of `root` once the entries `kept` of
+  /// `live` are beside its own: a build that keeps shows' folders in place in the output
+  /// (``OutputRenderer/liveFiles``) stages only the rest, and the output it commits is both.
+  static func of(_ root: URL, changeTimes: Bool, keeping kept: [String], from live: URL) -> TreeFingerprint? {
+    guard !kept.isEmpty else { return of(root, changeTimes: changeTimes) }
+    let walk = Walk(changeTimes: changeTimes, start: coarseNow(), keepsStamps: false)
+    let (staged, old) = (open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), open(live.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+    defer {
+      if staged >= 0 { close(staged) }
+      if old >= 0 { close(old) }
+    }
+    guard staged >= 0, old >= 0, let part = walk.entries(staged, keeping: kept, from: old) else { return nil }
+    return TreeFingerprint(digest: ContentDigest.hex(ContentDigest.sha256(part.bytes)), racy: part.racy)
+  }
+
   /// Waits until the clock that stamps files has moved past this moment, so that files written
   /// before the wait are never racy in a walk after it. The kernel may stamp a file with the
   /// fine-grained time, ahead of the coarse clock's last tick (multigrain timestamps,
@@ -84,6 +99,20 @@ struct TreeFingerprint {
       }
       var whole = Part()
       for part in parts {
+        guard let part else { return nil }
+        whole.append(part)
+      }
+      return whole
+    }
+
+    /// The entries of the folder `staged` and the entries `kept` of the folder `live`, in name
+    /// order, as one folder's: each entry on its own core.
+    func entries(_ staged: Int32, keeping kept: [String], from live: Int32) -> Part? {
+      guard let names = Self.names(in: staged) else { return nil }
+      let keptNames = Set(kept)
+      let all = (names.filter { !keptNames.contains($0) } + kept).sorted()
+      var whole = Part()
+      for part in ParallelMap.map(all, { name in entries([name], in: keptNames.contains(name) ? live : staged, relative: "") }) {
         guard let part else { return nil }
         whole.append(part)
       }
