@@ -104,6 +104,17 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
   }
 
+  /// An entry both staged and named as kept is refused before any step: exchanging it would take
+  /// the kept folder's files out of the output.
+  @Test func anEntryBothStagedAndKeptIsRefused() throws {
+    let (folder, output) = try output()
+    let inodes = try TemporaryFolder.inodes(of: output)
+    #expect(throws: OutputError.self) { try stage(DirectoryCommit(directory: output)).commit(keeping: ["a", "b"]) }
+    #expect(try folder.snapshot("feeds") == Self.before.mapValues { Data($0.utf8) })
+    #expect(try TemporaryFolder.inodes(of: output) == inodes)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["feeds"])
+  }
+
   /// The entries swapped out are looked at before they are removed, as a whole old output is:
   /// a file put into a changed show's folder during the build is kept beside the output.
   @Test func aForeignFileInAnEntrySwappedOutIsKept() throws {

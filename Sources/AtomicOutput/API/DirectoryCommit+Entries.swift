@@ -37,6 +37,10 @@ extension DirectoryCommit {
     } catch {
       throw OutputError(.io(path: directory.path, detail: error.reason))
     }
+    // A kept entry exchanged for a staged one of its name would take its files out of the output.
+    if let clash = staged.first(where: kept.contains) {
+      throw OutputError(.io(path: directory.appendingPathComponent(clash).path, detail: "both staged and kept in place"))
+    }
     let stagedNames = Set(staged)
     let liveNames = Set(live)
     var steps = staged.map { EntryStep(kind: liveNames.contains($0) ? .exchange : .add, name: $0) }
