@@ -114,11 +114,14 @@ extension DirectoryCommit {
     }
     let path = staging.appendingPathComponent(Self.journalName).path
     try FileWriter.create(path, Data(text.utf8))
-    // The steps are renames, which a later build can see only if the journal was written first.
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor >= 0 {
-      fsync(descriptor)
-      close(descriptor)
+    // The steps are renames, which a later build can see only if the journal was written first:
+    // its bytes, and its name in the staging folder (https://man7.org/linux/man-pages/man2/fsync.2.html).
+    for (file, flags) in [(path, O_RDONLY | O_CLOEXEC), (staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)] {
+      let descriptor = open(file, flags)
+      if descriptor >= 0 {
+        fsync(descriptor)
+        close(descriptor)
+      }
     }
   }
 

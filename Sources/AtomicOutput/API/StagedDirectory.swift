@@ -17,7 +17,7 @@ public struct StagedDirectory: Sendable {
   /// entry exchanged with the output's, or renamed in; each other entry of the output moved out;
   /// the manifest's folder last. A step that fails undoes those made, and the error says so.
   /// A build killed midway leaves each entry old or new, whole; the next build's
-  /// ``DirectoryCommit/removeStaleStaging()`` puts the old ones back (docs/safety.md).
+  /// ``DirectoryCommit/undoInterruptedCommits()`` puts the old ones back (docs/safety.md).
   ///
   /// - Returns: as ``commit()``, for the entries swapped out.
   @discardableResult public func commit(keeping kept: Set<String>) throws -> URL? {
