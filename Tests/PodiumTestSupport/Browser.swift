@@ -180,13 +180,14 @@ public final class Browser: @unchecked Sendable {
   /// Navigates to `url` and returns once the page has loaded. On a machine busy with other
   /// tests, chromedriver can give up waiting for the renderer (its own timeout, not the page's)
   /// while the page is still loading; navigating again would start that load over, so the page
-  /// already on its way is waited for instead, up to a minute more. A navigation that fails
-  /// for another reason fails at once.
+  /// already on its way is waited for instead, up to a minute more, until its document is
+  /// parsed (a subresource still loading is the caller's to wait for, as its own conditions do).
+  /// A navigation that fails for another reason fails at once.
   public func open(_ url: String) throws {
     do {
       try command("POST", "/url", ["url": .string(url)])
     } catch let failure as Failure where failure.error == "timeout" {
-      try waitUntil(timeout: 60, "return document.readyState === 'complete' && location.href !== 'about:blank'")
+      try waitUntil(timeout: 60, "return document.readyState !== 'loading' && location.href !== 'about:blank'")
     }
   }
 

@@ -8,15 +8,19 @@ import Testing
 @Suite(.serialized, .enabled(if: Browser.testsEnabled), .timeLimit(.minutes(5)))
 struct PreviewBrowserTests {
   /// Every poster shown. A request that failed while the machine was busy (the image is complete
-  /// but empty) is made again, at most once every two seconds, so a few quick polls can't spend
-  /// the tries while the server is still busy: a poster the server can't serve still fails, when
-  /// the wait runs out.
+  /// but empty) is made again, at most once every two seconds, and one still loading after ten
+  /// seconds (stalled while the whole suite ran) is started over, so a few quick polls can't
+  /// spend the tries while the server is still busy: a poster the server can't serve still
+  /// fails, when the wait runs out.
   static let postersLoaded = """
     const images = [...document.querySelectorAll('img.podium-poster')];
     images.forEach((i) => {
       i.loading = 'eager';
-      const last = Number(i.dataset.lastTry || 0);
-      if (i.complete && i.naturalWidth === 0 && Date.now() - last > 2000) { i.dataset.lastTry = Date.now(); i.src = i.src; }
+      if (!i.dataset.lastTry) { i.dataset.lastTry = Date.now(); }
+      const since = Date.now() - Number(i.dataset.lastTry);
+      const failed = i.complete && i.naturalWidth === 0 && since > 2000;
+      const stalled = !i.complete && since > 10000;
+      if (failed || stalled) { i.dataset.lastTry = Date.now(); i.src = i.src; }
     });
     return images.length > 0 && images.every((i) => i.complete && i.naturalWidth > 0)
     """
