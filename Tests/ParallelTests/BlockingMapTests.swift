@@ -35,8 +35,8 @@ import Testing
   }
 
   /// After a result that stops the map, no item starts: with one worker, exactly those up to it
-  /// ran; with several, at most one more per other worker, claimed in the instant between the
-  /// stop being seen and being recorded. Counted from the moment the stop was seen, not from the
+  /// ran; with several, at most one more per other worker: those already claimed when the stop
+  /// was recorded (under the lock claims take). Counted from the moment the stop was seen, not from the
   /// item's place: on a busy machine the other workers may run far ahead of item 10 before its
   /// result comes (a CI run saw 61 items run).
   @Test(arguments: [1, 4])

@@ -10,7 +10,8 @@ public enum BlockingMap {
   }
 
   /// The same, except that once a result meets `stop` no further item is started: those not
-  /// started stay `nil` (a publish asks no more of a store that failed once).
+  /// started stay `nil` (a publish asks no more of a store that failed once). Only the items
+  /// already running on other workers finish. `stop` runs under the map's lock: keep it short.
   public static func map<T, R>(
     _ items: [T], workers: Int, stoppingAfter stop: (R) -> Bool, _ transform: (T) -> R
   ) -> [R?] {
@@ -58,10 +59,11 @@ public enum BlockingMap {
       guard let transform, let stop else { return }
       while let index = claim() {
         let result = transform(items[index])
-        let stops = stop(result)
+        // Judged under the lock that claims take: no item is claimed between the result
+        // that stops the map and the stop being recorded.
         lock.withLock {
           stored[index] = result
-          if stops { stopped = true }
+          if stop(result) { stopped = true }
         }
       }
     }
