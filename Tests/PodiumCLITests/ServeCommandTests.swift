@@ -14,22 +14,12 @@ struct ServeCommandTests {
     try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     let before = FolderFingerprint(of: fixture.folder.url, skipping: ["tmp"])
 
-    let process = Process()
-    process.executableURL = PodiumProcess.executable
-    process.arguments = ["serve", "--catalogue", "episodes", "--port", "0"]
-    process.currentDirectoryURL = fixture.folder.url
-    process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path, "NO_COLOR": "1"]) { $1 }
-    let output = Output()
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
-    try process.run()
-    defer { if process.isRunning { process.terminate() } }
+    let serve = try ServeProcess(catalogue: "episodes", in: fixture.folder.url, temporary: temporary)
+    defer { serve.end() }
+    let output = serve.output
 
-    try output.wait(for: "Watching the catalogue")
+    let address = try serve.address()
     let text = output.text
-    let address = try #require(text.firstMatch(of: /Serving the preview at (http:\/\/127\.0\.0\.1:\d+)\//)?.1)
     #expect(text.contains("this machine only"))
     let feed = "\(address)/feeds/gesprekken/feed.xml"
     #expect(text.contains("gesprekken: feed \(feed)"))
@@ -47,9 +37,7 @@ struct ServeCommandTests {
     #expect(try LinkChecker().fetch(feed, maximumBytes: 1 << 20).status == 200)
     try Data(CatalogueFixture.show.utf8).write(to: show)  // as it was: the fingerprint below compares bytes
 
-    kill(process.processIdentifier, SIGINT)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    #expect(serve.interrupt() == 0)
     try output.wait(for: "Stopped")
     #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
     #expect(FolderFingerprint(of: fixture.folder.url, skipping: ["tmp"]).differences(from: before).isEmpty)
@@ -62,25 +50,5 @@ struct ServeCommandTests {
       environment: ["TMPDIR": fixture.folder.url.path])
     #expect(result.status == 1)
     #expect(result.standardError.contains("--host 'example.invalid' is not an IP address"))
-  }
-
-  /// What the server printed so far, filled from the pipe's own thread.
-  private final class Output: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
-    func append(_ more: Data) { lock.withLock { data.append(more) } }
-
-    func wait(for marker: String) throws {
-      for _ in 0..<1200 {
-        if text.contains(marker) { return }
-        Thread.sleep(forTimeInterval: 0.05)
-      }
-      throw Failure(description: "no '\(marker)' within 60 s in:\n\(text)")
-    }
-  }
-
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
   }
 }

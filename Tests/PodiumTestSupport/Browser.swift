@@ -69,7 +69,8 @@ public final class Browser: @unchecked Sendable {
   private let folder: TemporaryFolder
   private let lock = NSLock()
   private var closed = false
-  private var requested: [String] = []
+  /// The performance log's request and WebSocket events read so far (the log gives each entry once).
+  private var network: [(method: String, params: JSONValue)] = []
 
   /// Starts chromedriver and a headless browser whose window is `width` × `height`: screenshots and
   /// `innerWidth` are `width` pixels wide, but headless Chromium keeps 143 pixels of the height for
@@ -124,8 +125,8 @@ public final class Browser: @unchecked Sendable {
     self.port = port
     self.folder = folder
     // Start the request log afresh.
-    _ = try requestedURLs()
-    lock.withLock { requested = [] }
+    _ = try networkEvents()
+    lock.withLock { network = [] }
   }
 
   deinit { close() }
@@ -347,23 +348,47 @@ public final class Browser: @unchecked Sendable {
   /// fetches, redirect targets, `data:` URLs, and requests that failed (an unresolvable host, a
   /// refused connection). Chromium's own `chrome://` pages are left out.
   public func requestedURLs() throws -> [String] {
+    try networkEvents().compactMap { event in
+      guard event.method == "Network.requestWillBeSent", let url = event.params["request"]?["url"]?.string,
+        !url.hasPrefix("chrome:"), !url.hasPrefix("chrome-untrusted:"), !url.hasPrefix("devtools:")
+      else { return nil }
+      return url
+    }
+  }
+
+  /// The URL of every WebSocket whose opening handshake the server answered, in order (a page
+  /// that reloads and opens its socket again adds one more).
+  public func webSocketHandshakes() throws -> [String] {
+    var urls: [String: String] = [:]
+    return try networkEvents().compactMap { event in
+      guard let id = event.params["requestId"]?.string else { return nil }
+      if event.method == "Network.webSocketCreated" { urls[id] = event.params["url"]?.string }
+      return event.method == "Network.webSocketHandshakeResponseReceived" ? urls[id] : nil
+    }
+  }
+
+  private static let keptEvents: Set = [
+    "Network.requestWillBeSent", "Network.webSocketCreated", "Network.webSocketHandshakeResponseReceived",
+  ]
+
+  /// The request and WebSocket events of the performance log since the browser started.
+  private func networkEvents() throws -> [(method: String, params: JSONValue)] {
     let entries: JSONValue
     do {
       entries = try command("POST", "/se/log", ["type": "performance"])
     } catch let failure as Failure where failure.error == "unknown command" {
       entries = try command("POST", "/log", ["type": "performance"])
     }
-    var urls: [String] = []
+    var events: [(method: String, params: JSONValue)] = []
     for entry in entries.array ?? [] {
       guard let text = entry["message"]?.string, let message = (try? JSONValue(parsing: Data(text.utf8)))?["message"],
-        message["method"] == "Network.requestWillBeSent", let url = message["params"]?["request"]?["url"]?.string,
-        !url.hasPrefix("chrome:"), !url.hasPrefix("chrome-untrusted:"), !url.hasPrefix("devtools:")
+        let method = message["method"]?.string, Self.keptEvents.contains(method), let params = message["params"]
       else { continue }
-      urls.append(url)
+      events.append((method, params))
     }
     return lock.withLock {
-      requested += urls
-      return requested
+      network += events
+      return network
     }
   }
 

@@ -26,52 +26,68 @@ struct PreviewBrowserTests {
     """
 
   @Test func theVideoIndexShowsItsPostersAndReloadsAfterARebuild() async throws {
-    try await ServedCatalogue.serving(repositoryCatalogue: true) { served in
-      let index = try #require(served.server.firstBuild.shows.compactMap(\.videoIndexURL).first)
-      let browser = try await blocking { try Browser() }
-      defer { browser.close() }
+    // `podium serve` in a process of its own, as a user runs it: a server in this process would
+    // answer only when the other tests running beside it leave it a thread.
+    let folder = try TemporaryFolder()
+    let catalogue = folder.url.appendingPathComponent("episodes"), temporary = folder.url.appendingPathComponent("tmp")
+    try FileManager.default.copyItem(at: ServedCatalogue.repositoryRoot.appendingPathComponent("episodes"), to: catalogue)
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    let serve = try ServeProcess(catalogue: "episodes", in: folder.url, temporary: temporary)
+    defer { serve.end() }
+    let address = try await blocking { try serve.address() }
+    let index = try #require(serve.urls(after: "video index").first)
+    let browser = try await blocking { try Browser() }
+    defer { browser.close() }
 
-      try await blocking {
-        try browser.open(index)
-        try browser.waitUntil(timeout: 45, Self.postersLoaded)
-      }
-      let sources = try await blocking {
-        try browser.execute("return [...document.querySelectorAll('img.podium-poster')].map((i) => i.currentSrc)")
-      }
-      let urls = sources.array?.compactMap(\.string) ?? []
-      #expect(urls.count == 3)
-      #expect(urls.allSatisfy { $0.hasPrefix(served.url("/feeds/reportages/embed/images/posters/")) })
-      // Every request the page made went to the local server.
-      #expect(try await blocking { try browser.requestedURLs() }.allSatisfy { $0.hasPrefix(served.server.address) || !$0.hasPrefix("http") })
-
-      try await waitForListener(served)
-      _ = try await blocking { try browser.execute("window.podiumMarker = 1") }
-      let show = served.catalogue.appendingPathComponent("reportages/show.yaml")
-      let yaml = try String(contentsOf: show, encoding: .utf8)
-      try Data(yaml.replacingOccurrences(of: "title: Allemaal politiek – reportages", with: "title: Reportages uit de buurt").utf8)
-        .write(to: show)
-      try await blocking {
-        try browser.waitUntil(timeout: 30, "return window.podiumMarker === undefined && document.title === 'Reportages uit de buurt'")
-        try browser.waitUntil(timeout: 45, Self.postersLoaded)
-      }
-
-      try await waitForListener(served)
-      try Data((yaml + "explicit: [\n").utf8).write(to: show)
-      try await blocking {
-        try browser.waitUntil(timeout: 30, "return document.querySelector('h1')?.textContent === 'The last build failed'")
-      }
-      let text = try await blocking { try browser.executeString("return document.body.textContent") } ?? ""
-      #expect(text.contains("reportages/show.yaml"))
-
-      try await waitForListener(served)
-      try Data(yaml.utf8).write(to: show)
-      try await blocking { try browser.waitUntil(timeout: 45, Self.postersLoaded) }
+    try await blocking {
+      try browser.open(index)
+      try browser.waitUntil(timeout: 45, Self.postersLoaded)
     }
+    let sources = try await blocking {
+      try browser.execute("return [...document.querySelectorAll('img.podium-poster')].map((i) => i.currentSrc)")
+    }
+    let urls = sources.array?.compactMap(\.string) ?? []
+    #expect(urls.count == 3)
+    #expect(urls.allSatisfy { $0.hasPrefix(address + "/feeds/reportages/embed/images/posters/") })
+    // Every request the page made went to the local server.
+    #expect(try await blocking { try browser.requestedURLs() }.allSatisfy { $0.hasPrefix(address) || !$0.hasPrefix("http") })
+
+    try await waitForSocket(browser, count: 1)
+    _ = try await blocking { try browser.execute("window.podiumMarker = 1") }
+    let show = catalogue.appendingPathComponent("reportages/show.yaml")
+    let yaml = try String(contentsOf: show, encoding: .utf8)
+    try Data(yaml.replacingOccurrences(of: "title: Allemaal politiek – reportages", with: "title: Reportages uit de buurt").utf8)
+      .write(to: show)
+    try await blocking {
+      try browser.waitUntil(timeout: 45, "return window.podiumMarker === undefined && document.title === 'Reportages uit de buurt'")
+      try browser.waitUntil(timeout: 45, Self.postersLoaded)
+    }
+
+    try await waitForSocket(browser, count: 2)
+    try Data((yaml + "explicit: [\n").utf8).write(to: show)
+    try await blocking {
+      try browser.waitUntil(timeout: 45, "return document.querySelector('h1')?.textContent === 'The last build failed'")
+    }
+    let text = try await blocking { try browser.executeString("return document.body.textContent") } ?? ""
+    #expect(text.contains("reportages/show.yaml"))
+
+    try await waitForSocket(browser, count: 3)
+    try Data(yaml.utf8).write(to: show)
+    try await blocking { try browser.waitUntil(timeout: 45, Self.postersLoaded) }
+    #expect(try await blocking { serve.interrupt() } == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
   }
 
-  /// The page's socket is open (the reload script runs under the page's Content-Security-Policy).
-  private func waitForListener(_ served: ServedCatalogue) async throws {
-    for _ in 0..<300 where served.server.reloadListeners == 0 { try await Task.sleep(for: .milliseconds(50)) }
-    #expect(served.server.reloadListeners > 0)
+  /// The page loaded `count`-th has opened its reload socket (its script runs under the page's
+  /// Content-Security-Policy), so the next rebuild reaches it through the open socket rather than
+  /// when it connects.
+  private func waitForSocket(_ browser: Browser, count: Int) async throws {
+    @Sendable func opened() throws -> Int { try browser.webSocketHandshakes().filter { $0.contains("/_podium/reload") }.count }
+    let seen = try await blocking {
+      let deadline = Date().addingTimeInterval(30)
+      while try opened() < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+      return try opened()
+    }
+    #expect(seen >= count)
   }
 }
