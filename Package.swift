@@ -119,7 +119,8 @@ let package = Package(
     .testTarget(
       name: "PublisherTests",
       dependencies: [
-        "Publisher", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport", "ObjectStore", "CurlTransfer",
+        "Publisher", "AtomicOutput", "Catalogue", "FeedRules", "PodiumXML", "LinkCheck", "PodiumTestSupport", "ObjectStore",
+        "CurlTransfer",
       ]),
     .testTarget(
       name: "ImporterTests",

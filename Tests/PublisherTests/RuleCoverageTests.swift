@@ -1,3 +1,4 @@
+@testable import AtomicOutput
 import Catalogue
 import Diagnostics
 import Foundation
@@ -144,6 +145,19 @@ import Testing
       try FileManager.default.removeItem(at: fixture.output.appendingPathComponent(".podium/published.json"))
     },
     "PUB-FIRST-BUILD": { _ in },
+    // A build killed after it swapped its new show folder in, before the rest: its journal stays.
+    "PUB-OUTPUT-REPAIRED": { fixture in
+      _ = try Publisher(catalogueURL: fixture.catalogue, outputURL: fixture.output, options: BuildOptions(now: now)).build()
+      var commit = DirectoryCommit(directory: fixture.output)
+      commit.undoesFailedCommit = false
+      commit.willCommit = { name in if name == "feeds.opml" { throw CocoaError(.fileWriteUnknown) } }
+      var staging = try commit.startStaging()
+      var tree = OutputTree()
+      try tree.add("gesprekken/feed.xml", Data("<rss/>".utf8))
+      try tree.add("feeds.opml", Data("<opml/>".utf8))
+      try staging.write(tree)
+      #expect(throws: (any Error).self) { try staging.staged.commit(keeping: []) }
+    },
     "PUB-CACHE": { fixture in try fixture.folder.write(".feeds.podium-cache/build.json", "{") },
     "PUB-FEED-MOVED": { fixture in
       try fixture.folder.write("feeds/.podium/published.json", record(guid: "6f1d4c3e-2b8a-4d5e-9f10-1a2b3c4d5e6f",

@@ -48,6 +48,9 @@ public enum PublishRules {
   public static let outputForeign = Rule(
     id: "PUB-OUTPUT-FOREIGN", severity: .error, source: "Podium (docs/safety.md)",
     summary: "The output folder is new, empty, or an earlier Podium output holding nothing else.")
+  public static let outputRepaired = Rule(
+    id: "PUB-OUTPUT-REPAIRED", severity: .warning, source: "Podium (docs/safety.md)",
+    summary: "A build stopped while putting its output in place is undone by the next build.")
   public static let cache = Rule(
     id: "PUB-CACHE", severity: .info, source: "Podium (docs/architecture.md)",
     summary: "A build cache that can't be read is ignored, and the build does all of its work.")
@@ -55,7 +58,7 @@ public enum PublishRules {
   /// Every rule above but the feed rules'.
   public static let all: [Rule] = [
     guidChanged, enclosureChanged, removed, feedMoved, podcastGUIDChanged, record, recordRecovered, firstBuild, output,
-    outputPlace, outputForeign, cache,
+    outputPlace, outputForeign, outputRepaired, cache,
   ]
 
   /// The feed rules among those above, which `all` leaves to the feed rules' list.

@@ -665,20 +665,16 @@ public struct Publisher: Sendable {
     let location = SourceLocation(file: outputURL.relativePath)
     var findings: [Finding] = []
     if !result.undone.isEmpty {
-      var finding = PublishRules.output.finding(
+      findings.append(PublishRules.outputRepaired.finding(
         "a build was stopped while it put its output in place: the shows it had swapped in were swapped back, so "
           + "\(outputURL.relativePath)/ is again what the build before it wrote, and this build starts from there",
-        at: location)
-      finding.severity = .warning
-      findings.append(finding)
+        at: location))
     }
     for kept in result.kept {
-      var finding = PublishRules.outputForeign.finding(
+      findings.append(PublishRules.outputRepaired.finding(
         "a build was stopped while it put its output in place, and not all of what it swapped in could be swapped "
           + "back: \(outputURL.relativePath)/ holds some of its shows, and what they replaced is kept at \(kept.path). "
-          + "Compare the two, move back what you want, then delete it", at: location)
-      finding.severity = .warning
-      findings.append(finding)
+          + "Compare the two, move back what you want, then delete it", at: location))
     }
     return findings
   }
