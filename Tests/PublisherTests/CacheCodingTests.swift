@@ -31,6 +31,53 @@ import Testing
     }
   }
 
+  /// Episodes set as a catalogue rarely sets them, each from the campaign's first: nils where
+  /// it has values and values where it has nils, notes held in place of their source.
+  static func variants(of episode: Episode) -> [Episode] {
+    var bare = episode
+    (bare.season, bare.number, bare.explicit, bare.summary, bare.link, bare.artwork) = (nil, nil, nil, nil, nil, nil)
+    (bare.chapters, bare.themes, bare.tags, bare.transcripts) = ([], [], [], [])
+    bare.media = nil
+    var full = episode
+    (full.season, full.number, full.explicit, full.type) = (3, 12, false, .bonus)
+    (full.summary, full.link, full.guidIsPermaLink, full.block, full.draft) = ("Kort", "https://podium.test/a", true, true, true)
+    full.artwork = .local(path: "art/één.jpg")
+    full.media = Enclosure(reference: .local(path: "media/a.mp3"), length: 12, type: "audio/mpeg", duration: 61)
+    full.media?.integrity = "sha384-abc"
+    full.chapters = [
+      Chapter(start: 0, title: "Begin"),
+      Chapter(start: 1.5, title: "Twee", url: "https://podium.test/c", img: "c.jpg", toc: false, line: 9, origin: .media),
+    ]
+    full.transcripts = [Transcript(file: "t.vtt", type: "text/vtt", language: "nl", rel: "captions", line: 4)]
+    full.persons = [Person(name: "An", img: "https://podium.test/an.jpg")]
+    full.location = Location(name: "Gent", geo: "geo:51.05,3.72")
+    full.notes = "Notities in code"
+    full.notesLine = 14
+    full.lines = ["guid": 3, "media.url": 9]
+    return [bare, full]
+  }
+
+  /// ``EpisodeDecoder`` reads every campaign episode, and the variants above, itself, and gives
+  /// exactly what `Codable` gives; a reading without an episode too.
+  @Test func episodeDecoderGivesWhatCodableGives() throws {
+    var readings = try Self.readings()
+    let first = try #require(readings.first?.episode)
+    readings += Self.variants(of: first).map { EpisodeReading(episode: $0, findings: [], reusable: true) }
+    readings.append(EpisodeReading(episode: nil, findings: readings[0].findings, reusable: false))
+    for reading in readings {
+      let bytes = try CacheEncoder.encode(reading)
+      let generic = try CacheDecoder.decode(EpisodeReading.self, from: bytes)
+      let fast = try #require(EpisodeDecoder.fastReading(from: bytes))
+      #expect(fast.episode == generic.episode)
+      #expect(fast.episode == reading.episode)
+      #expect(fast.findings == generic.findings)
+      #expect(fast.reusable == generic.reusable)
+      // Equal strings may differ in bytes (Unicode equivalence): the fields are the bytes written.
+      // (Not of a probed file: its tags are a dictionary, whose order no two decodings share.)
+      if reading.episode?.media?.probe == nil { #expect(try CacheEncoder.encode(fast) == bytes) }
+    }
+  }
+
   struct Values: Codable, Equatable {
     var optional: Int?
     var absent: String?
@@ -95,7 +142,12 @@ import Testing
     var flipped = bytes
     for index in stride(from: 0, to: flipped.count, by: 13) { flipped[index] ^= 0x5A }
     _ = try? CacheDecoder.decode(EpisodeReading.self, from: flipped)
+    for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+      #expect(throws: (any Error).self) { try EpisodeDecoder.reading(from: Array(bytes[..<cut])) }
+    }
+    _ = try? EpisodeDecoder.reading(from: flipped)
   }
+
   /// A value with every shape the form has: nils in each place, an enum with associated values
   /// (a nested container), lengths and counts past one and two bytes of LEB128, bytes as one value.
   struct Shapes: Codable, Equatable {

@@ -177,8 +177,8 @@ final class EpisodeCache: EpisodeReuse, @unchecked Sendable {
   }
 
   func reading(show: String, file name: String) -> EpisodeReading? {
-    guard let (stored, entry) = entry(show: show, file: name), let bytes = stored.reading(entry),
-      let reading = try? CacheDecoder.decode(EpisodeReading.self, from: bytes)
+    guard let (stored, entry) = entry(show: show, file: name),
+      let reading = stored.withReading(entry, { try? EpisodeDecoder.reading(from: $0) })
     else { return nil }
     lock.withLock { taken += 1 }
     return reading

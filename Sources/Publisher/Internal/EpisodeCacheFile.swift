@@ -56,16 +56,25 @@ enum EpisodeCacheFile {
       return low < names.count && names[low] == name ? entries[low] : nil
     }
 
-    /// The entry's reading, as ``CacheEncoder`` wrote it; `nil` when its record can't be read
-    /// again or no longer matches its checksum.
-    func reading(_ entry: Entry) -> [UInt8]? { parts(entry)?.reading }
+    /// `body` of the entry's reading, as ``CacheEncoder`` wrote it, where it was read (not
+    /// copied out of its record); `nil` when its record can't be read again or no longer
+    /// matches its checksum.
+    func withReading<T>(_ entry: Entry, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+      guard let record = record(entry) else { return nil }
+      return record.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[entry.reading])) }
+    }
 
-    /// The entry's facts (``EpisodeFacts``: empty for none) and its reading; `nil` as for ``reading(_:)``.
+    /// The entry's facts (``EpisodeFacts``: empty for none) and its reading; `nil` as for ``withReading(_:_:)``.
     func parts(_ entry: Entry) -> (facts: [UInt8], reading: [UInt8])? {
+      record(entry).map { (Array($0[entry.facts]), Array($0[entry.reading])) }
+    }
+
+    /// The entry's record, read again and checked against its checksum.
+    private func record(_ entry: Entry) -> [UInt8]? {
       guard let record = file.read(entry.record),
         record.withUnsafeBytes({ CacheFile.checksum($0) }) == entry.checksum
       else { return nil }
-      return (Array(record[entry.facts]), Array(record[entry.reading]))
+      return record
     }
   }
 
