@@ -1,6 +1,7 @@
 import Catalogue
 import Diagnostics
 import Foundation
+import MediaProbe
 import Identifiers
 import PodiumTestSupport
 import Testing
@@ -126,6 +127,20 @@ import Testing
       #expect(container.allKeys == [.first, .second, .third])
       #expect(throws: DecodingError.self) { try container.decode(Int.self, forKey: .missing) }
     }
+  }
+
+  /// A probed file's tags, one dictionary holding them in another order than the other (its
+  /// capacity differs), encode to the same bytes, which decode to the same tags.
+  @Test func aDictionaryOfStringsIsWrittenInKeyOrder() throws {
+    let pairs = (0..<40).map { ("tag\($0)", "value \($0)") }
+    var small = MediaInfo(path: "a.mp3", size: 1), large = small
+    small.tags = Dictionary(uniqueKeysWithValues: pairs)
+    large.tags.reserveCapacity(4096)
+    for (key, value) in pairs.reversed() { large.tags[key] = value }
+    #expect(Array(small.tags.keys) != Array(large.tags.keys), "the two dictionaries must differ in order for this test to say anything")
+    let bytes = try CacheEncoder.encode(small)
+    #expect(try CacheEncoder.encode(large) == bytes)
+    #expect(try CacheDecoder.decode(MediaInfo.self, from: bytes) == small)
   }
 
   @Test func keysAreFoundInAnyOrder() throws {

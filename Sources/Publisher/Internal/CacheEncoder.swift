@@ -146,9 +146,28 @@ enum CacheEncoder {
         return
       }
       let handle = begin(entry: presenceAt != nil)
-      try value.encode(to: StreamEncoder(stream: self, handle: handle))
+      let encoder = StreamEncoder(stream: self, handle: handle)
+      // A `Dictionary`'s order changes from one process to the next: the dictionary of strings
+      // an episode holds (a probed file's tags) is written in key order, so that a reading
+      // encodes to the same bytes every time and its items' keys match. (By type, not by cast:
+      // a cast of every value would cost more than the whole check.)
+      if type(of: value) == [String: String].self, let dictionary = value as? [String: String] {
+        var container = encoder.container(keyedBy: NameKey.self)
+        for key in dictionary.keys.sorted() { try container.encode(dictionary[key]!, forKey: NameKey(key)) }
+      } else {
+        try value.encode(to: encoder)
+      }
       _ = try open(handle)
       close()
+    }
+
+    /// A dictionary's key, by its name.
+    struct NameKey: CodingKey {
+      let stringValue: String
+      var intValue: Int? { nil }
+      init(_ name: String) { stringValue = name }
+      init?(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
     }
 
     /// Appends a present value's presence byte, length and bytes.
