@@ -83,11 +83,7 @@ enum EpisodeDecoder {
   }
 
   /// The keys `Episode.encode(to:)` writes, in its order.
-  private static let episodeKeys = keys(
-    "file", "slug", "title", "date", "guid", "guidIsPermaLink", "season", "number", "type", "explicit", "media",
-    "external", "alternates", "summary", "artwork", "poster", "link", "transcripts", "chapters", "persons", "themes",
-    "tags", "location", "license", "funding", "podcasting", "block", "draft", "notes", "notesSource", "notesLine",
-    "lines")
+  private static let episodeKeys = Key.allCases.map { Array(String(describing: $0).utf8) }
 
   /// The episode, made as `Episode.init(from:)` makes it; `nil` for anything unexpected.
   private static func episode(_ value: CacheDecoder.Value) -> Episode? {
@@ -138,8 +134,8 @@ enum EpisodeDecoder {
     }
   }
 
-  /// Each of ``episodeKeys`` by its place.
-  private enum Key: Int {
+  /// The keys `Episode.encode(to:)` writes, each named as it is there, in its order.
+  private enum Key: Int, CaseIterable {
     case file, slug, title, date, guid, guidIsPermaLink, season, number, type, explicit, media, external, alternates
     case summary, artwork, poster, link, transcripts, chapters, persons, themes, tags, location, license, funding
     case podcasting, block, draft, notes, notesSource, notesLine, lines
