@@ -49,10 +49,17 @@ public final class ServeProcess: @unchecked Sendable {
     }
   }
 
-  /// Ctrl-C, as a user stops it; waits for the process to end and gives its exit status.
+  /// Ctrl-C, as a user stops it; waits for the process to end and gives its exit status, or
+  /// ends it and gives -1 when it is still running after `timeout` seconds.
   @discardableResult
-  public func interrupt() -> Int32 {
+  public func interrupt(timeout: TimeInterval = 30) -> Int32 {
     if process.isRunning { kill(process.processIdentifier, SIGINT) }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    guard !process.isRunning else {
+      end()
+      return -1
+    }
     process.waitUntilExit()
     return process.terminationStatus
   }
