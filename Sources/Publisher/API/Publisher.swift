@@ -670,11 +670,14 @@ public struct Publisher: Sendable {
           + "\(outputURL.relativePath)/ is again what the build before it wrote, and this build starts from there",
         at: location))
     }
+    // Kept beside the output, as a swapped-out folder holding a file Podium did not write is.
     for kept in result.kept {
-      findings.append(PublishRules.outputRepaired.finding(
+      var finding = PublishRules.outputForeign.finding(
         "a build was stopped while it put its output in place, and not all of what it swapped in could be swapped "
           + "back: \(outputURL.relativePath)/ holds some of its shows, and what they replaced is kept at \(kept.path). "
-          + "Compare the two, move back what you want, then delete it", at: location))
+          + "Compare the two, move back what you want, then delete it", at: location)
+      finding.severity = .warning
+      findings.append(finding)
     }
     return findings
   }
