@@ -204,7 +204,7 @@ public struct Publisher: Sendable {
     report.findings.insert(contentsOf: interrupted, at: 0)
     guard var plan = planned.take() else { return report }
     // The record's copy for the next build (``RecordCopy``), put in place with the output.
-    var recordCopy: RecordCopy.Pending?
+    var recordCopy = plan.recordCopy.take()
     defer { recordCopy?.discard() }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       // Refused, the feeds are checked all the same, so that the build names every mistake, as
@@ -249,10 +249,10 @@ public struct Publisher: Sendable {
     // The catalogue and the rendering's garbage are freed, but mostly on the worker threads'
     // heaps, where the parsed feed can't reuse them: give them back before the check.
     podium_release_free_memory()
-    // The copy is made from the last record now, when the catalogue and the record written are
-    // gone, rather than at the rendering's end beside them; and the last record let go of.
-    if let last = plan.lastRecord.take(), copiesRecord, let cache {
-      recordCopy = RecordCopy.Pending(last.index, digest: last.digest, cache: cache)
+    // The copy stands only for JSON this Podium writes.
+    if !copiesRecord {
+      recordCopy?.discard()
+      recordCopy = nil
     }
     let folder = staging.folder
     let (checks, staged) = Concurrently.run(
@@ -492,8 +492,18 @@ public struct Publisher: Sendable {
     // the build writes the same bytes (``RecordCopy/Pending``): the check hands the last record
     // back for it only when it is unchanged.
     let copiesRecord = !validating && recordHeld == nil && recordCache != nil && recordDigest != nil
-    var (rendered, check) = Concurrently.run(
-      { renderer.render(staging: &staging) }, { handoff.run(comparing: recordRead, keepingUnchanged: copiesRecord) })
+    // The copy is written as soon as the check hands the last record back, beside the rendering,
+    // and the last record let go of then: held until the record was written, it was a network's
+    // peak (docs/performance.md). It is put in place only if the record written is the one read.
+    let (rendered, (check, recordCopy)) = Concurrently.run(
+      { renderer.render(staging: &staging) },
+      {
+        var check = handoff.run(comparing: recordRead, keepingUnchanged: copiesRecord)
+        let copy = check.last.take().flatMap { last in
+          recordDigest.flatMap { digest in recordCache.flatMap { RecordCopy.Pending(last, digest: digest, cache: $0) } }
+        }
+        return (check, copy)
+      })
     if let problem = shows?.problem, let cache {
       report.findings.append(PublishRules.cache.finding(
         "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
@@ -512,12 +522,11 @@ public struct Publisher: Sendable {
     report.shows = summaries(catalogue)
     report.nextScheduled = nextScheduled(catalogue)
     let recordUnchanged = check.unchanged
-    let lastRecord = check.last.take().flatMap { last in recordDigest.map { Plan.LastRecord(index: last, digest: $0) } }
     return (
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, kept: rendered.kept, record: check.record,
         checked: rendered.checked, settings: settings, recordUnchanged: recordUnchanged, recordHeld: recordHeld,
-        lastRecord: lastRecord,
+        recordCopy: recordCopy,
         window: window(catalogue), cacheable: rendered.cacheable), catalogue
     )
   }
@@ -539,17 +548,12 @@ public struct Publisher: Sendable {
     let recordUnchanged: Bool
     /// The last record's digest and stamp, when the cache held its copy (``RecordCopy``).
     let recordHeld: RecordCopy.Held?
-    /// The last record read from its JSON, and that JSON's digest, when the build says the same:
-    /// for the cache's copy (``RecordCopy/Pending``), made once the record is written.
-    var lastRecord: LastRecord?
+    /// The cache's copy of the last record read from its JSON, when the build says the same
+    /// (``RecordCopy/Pending``): put in place only if the record written has the bytes read.
+    var recordCopy: RecordCopy.Pending?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     var cacheable: [String: OutputRenderer.ShowPart]
-
-    struct LastRecord {
-      let index: RecordIndex
-      let digest: String
-    }
 
     /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
     mutating func takeTree() -> OutputTree {

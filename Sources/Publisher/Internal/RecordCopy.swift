@@ -65,11 +65,12 @@ enum RecordCopy {
     return index
   }
 
-  /// A copy of the last record, made when a build read its JSON, its own record says the same
-  /// and has the very bytes of the one read (once it is written, when the catalogue is gone):
-  /// into a temporary file in the cache, put in place only with the output (``commit()``), so
-  /// that a copy always stands for JSON this Podium writes (a build that holds a copy may link the old record
-  /// instead of writing it; a record edited by hand, read the same, is written again first).
+  /// A copy of the last record, made when a build read its JSON and its own record says the
+  /// same (as soon as the record check finds so, beside the rendering, so that the last record
+  /// is let go of then): into a temporary file in the cache, put in place with the output
+  /// (``commit()``) only when the record written has the very bytes of the one read, so that a
+  /// copy always stands for JSON this Podium writes (a build that holds a copy may link the old
+  /// record instead of writing it; a record edited by hand, read the same, is written again first).
   ///
   /// Not made of a record the build changed: that is made from the catalogue as it is written,
   /// and its index and encoding, beside the check of the feeds, were some 50 MB of a network's
