@@ -147,7 +147,7 @@ enum CacheEncoder {
       }
       let handle = begin(entry: presenceAt != nil)
       let encoder = StreamEncoder(stream: self, handle: handle)
-      // A `Dictionary`'s order changes from one process to the next: the dictionary of strings
+      // A `Dictionary`'s order is its own (seeded per process and per instance): the dictionary of strings
       // an episode holds (a probed file's tags) is written in key order, so that a reading
       // encodes to the same bytes every time and its items' keys match. (By type, not by cast:
       // a cast of every value would cost more than the whole check.)
