@@ -98,7 +98,7 @@ enum EpisodeCacheFile {
       info.st_mode & S_IFMT == S_IFREG, info.st_size < CacheFile.maximumSize
     else { throw .unreadable }
     let size = Int(info.st_size)
-    var pieces = Pieces(file: file)
+    var pieces = Pieces(file: file, size: size)
     guard pieces.bytes(0..<magic.count)?.elementsEqual(magic) == true else { throw .unreadable }
     var offset = magic.count
     var header: Header?
@@ -157,33 +157,36 @@ enum EpisodeCacheFile {
 
     /// The bytes at `range`, or as many of them as the file holds; `nil` when it can't be read.
     func read(_ range: Range<Int>, short: Bool = false) -> [UInt8]? {
-      var bytes = [UInt8](repeating: 0, count: range.count)
-      var done = 0
-      while done < range.count {
-        let count = bytes.withUnsafeMutableBytes {
-          pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+      var failed = false
+      // Not zeroed first: `pread` fills what is kept, and a piece is read for every show file.
+      let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+        while initialized < range.count {
+          let count = pread(
+            descriptor, buffer.baseAddress! + initialized, range.count - initialized, off_t(range.lowerBound + initialized))
+          if count < 0, errno == EINTR { continue }
+          if count < 0 { failed = true }
+          if count <= 0 { break }
+          initialized += count
         }
-        if count < 0, errno == EINTR { continue }
-        if count < 0 { return nil }
-        if count == 0 { break }
-        done += count
       }
-      guard done == range.count || short else { return nil }
-      bytes.removeSubrange(done...)
+      guard !failed, bytes.count == range.count || short else { return nil }
       return bytes
     }
   }
 
-  /// The file read in pieces of 1 MiB (or one record's, when larger), each let go once passed.
+  /// The file read in pieces of 1 MiB (or one record's, when larger), each let go once passed;
+  /// never more than the file holds, since a show's file is mostly far smaller than a piece.
   private struct Pieces {
     let file: OpenFile
+    let size: Int
     var piece: [UInt8] = []
     var start = 0
 
     /// The bytes at `range`.
     mutating func bytes(_ range: Range<Int>) -> [UInt8]? {
       if range.lowerBound < start || range.upperBound > start + piece.count {
-        guard let read = file.read(range.lowerBound..<range.lowerBound + max(range.count, 1 << 20), short: true),
+        let end = max(range.upperBound, min(range.lowerBound + (1 << 20), size))
+        guard let read = file.read(range.lowerBound..<end, short: true),
           read.count >= range.count
         else { return nil }
         piece = read
