@@ -24,7 +24,7 @@ public struct CatalogueValidator: Sendable {
     for show in catalogue.shows {
       findings += artwork(show)
       findings += numbering(show)
-      for episode in show.episodes {
+      show.forEachEpisode { _, episode in
         findings += chapters(episode)
         findings += external(episode, in: show)
       }
@@ -52,14 +52,14 @@ public struct CatalogueValidator: Sendable {
     var guids = [String: Owner](minimumCapacity: count)
     var enclosures = [String: Owner](minimumCapacity: count)
     for (index, show) in catalogue.shows.enumerated() {
-      for episode in show.episodes {
+      show.forEachEpisode { _, episode in
         let owner = Owner(file: episode.file, show: index, inFeed: episode.media != nil)
         if let other = Self.claim(&guids, episode.guid, by: owner), other.show != index || !other.inFeed || !owner.inFeed {
           findings.append(CatalogueRules.guidUnique.finding(
             "guid \(episode.guid) is also used by \(other.file); give this episode a new one (podium add makes one)",
             at: location(episode, "guid")))
         }
-        guard let reference = episode.media?.reference else { continue }
+        guard let reference = episode.media?.reference else { return }
         let url = catalogue.publicURL(for: reference, in: show)
         if let other = Self.claim(&enclosures, url, by: owner), other.show != index {
           findings.append(CatalogueRules.enclosureUnique.finding(
@@ -91,8 +91,8 @@ public struct CatalogueValidator: Sendable {
     var findings: [Finding] = []
     var seen = [NumberKey: String](minimumCapacity: show.episodes.count)
     // A serial show's episode without a number is the feed rules' (APPLE-ITEM-EPISODE).
-    for episode in show.episodes where !episode.draft {
-      guard let number = episode.number else { continue }
+    show.forEachEpisode { _, episode in
+      guard !episode.draft, let number = episode.number else { return }
       let key = NumberKey(season: episode.season ?? 0, number: number, type: episode.type)
       if let other = Self.claim(&seen, key, by: episode.file) {
         let season = episode.season.map { "season \($0) " } ?? ""
@@ -107,8 +107,9 @@ public struct CatalogueValidator: Sendable {
   /// Works on (season, number, index) triples, so sorting moves three integers, not episodes.
   private func gaps(_ show: Show) -> [Finding] {
     var numbered: [(season: Int, number: Int, index: Int)] = []
-    for (index, episode) in show.episodes.enumerated() where !episode.draft && episode.type == .full {
-      if let number = episode.number { numbered.append((episode.season ?? 0, number, index)) }
+    show.forEachEpisode { index, episode in
+      guard !episode.draft, episode.type == .full, let number = episode.number else { return }
+      numbered.append((episode.season ?? 0, number, index))
     }
     // Stable within a season, as the grouping and sort this replaces were: ties keep file order.
     numbered.sort { ($0.season, $0.number, $0.index) < ($1.season, $1.number, $1.index) }

@@ -14,7 +14,7 @@ public struct MediaValidator: Sendable {
     var findings: [Finding] = []
     for show in catalogue.shows {
       findings += artwork(show.artwork, in: show, at: SourceLocation(file: show.file, line: show.lines["artwork"]))
-      for episode in show.episodes {
+      show.forEachEpisode { _, episode in
         findings += media(episode)
         findings += transcripts(episode, in: show)
         findings += soundbites(episode)

@@ -63,6 +63,19 @@ public struct Show: Sendable, Hashable, Codable {
   }
 }
 
+extension Show {
+  /// Calls `body` with each episode's index and the episode where the array holds it.
+  ///
+  /// `for episode in episodes` copies each episode, retaining every reference it holds and
+  /// releasing them again; the checks across a catalogue walk every episode of a network that way
+  /// on every build (docs/performance.md). A `borrowing` episode can't be copied by mistake.
+  @inlinable public func forEachEpisode(_ body: (Int, borrowing Episode) -> Void) {
+    episodes.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices { body(index, buffer[index]) }
+    }
+  }
+}
+
 /// A `podcast:txt` record, such as Apple's ownership verification code.
 public struct TXTRecord: Sendable, Hashable, Codable {
   public var purpose: String?

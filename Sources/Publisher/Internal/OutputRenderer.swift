@@ -164,8 +164,9 @@ struct OutputRenderer {
     }
     // The digests of its media are still this build's, for the digest cache to keep: the feed
     // and the preview of episodes to come asked for every local media file with an item.
-    for episode in show.episodes where episode.media != nil {
-      for reference in [episode.media?.reference].compactMap({ $0 }) + episode.alternates.map(\.reference) {
+    show.forEachEpisode { _, episode in
+      guard let media = episode.media else { return }
+      for reference in [media.reference] + episode.alternates.map(\.reference) {
         if case .local(let path) = reference { _ = digests.digests(ofFileAt: catalogue.fileURL(for: path, in: show)) }
       }
     }
