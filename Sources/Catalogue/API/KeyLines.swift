@@ -16,6 +16,13 @@ public struct KeyLines: Sendable, Hashable, Codable, ExpressibleByDictionaryLite
     for (key, line) in elements { self[key] = line }
   }
 
+  /// The keys and lines as `encode(to:)` stores them (each key followed by a newline): for a
+  /// cache's decoder that reads them without `Codable`'s containers.
+  public init(storedKeys: [UInt8], lines: [Int32]) {
+    keys = storedKeys
+    self.lines = lines
+  }
+
   /// The pairs in key order, so that two equal sets of keys make equal values.
   public init(_ dictionary: [String: Int]) {
     keys.reserveCapacity(dictionary.keys.reduce(0) { $0 + $1.utf8.count + 1 })

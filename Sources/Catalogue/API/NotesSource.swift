@@ -26,6 +26,17 @@ public struct NotesSource: Sendable, Hashable, Codable {
       }
       (word0, word1, word2, word3) = (word(0), word(1), word(2), word(3))
     }
+
+    init(words: (UInt64, UInt64, UInt64, UInt64)) { (word0, word1, word2, word3) = words }
+  }
+
+  /// A source as `encode(to:)` stores it, the digest's four words in order: for a cache's
+  /// decoder that reads it without `Codable`'s containers (docs/architecture.md, "The build cache").
+  public init(folder: String, name: String, length: Int, digest: (UInt64, UInt64, UInt64, UInt64)) {
+    self.folder = folder
+    self.name = name
+    self.length = length
+    self.digest = Digest(words: digest)
   }
 
   init(folder: String, name: String, notes: Substring) {

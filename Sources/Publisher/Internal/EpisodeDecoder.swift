@@ -4,10 +4,10 @@ import Foundation
 
 /// Decodes an ``EpisodeReading`` that ``CacheEncoder`` wrote, as ``CacheDecoder`` does, but
 /// without `Codable`'s containers for the parts every episode has: the reading, the episode,
-/// its date, media, chapters, and the empty Podcasting 2.0 group. A rebuild takes every
-/// unchanged episode of the catalogue from the cache, and decoding them through `Codable`'s
-/// keyed containers (a box, a class and generic calls a field) was most of a network's rebuild
-/// after one new episode (docs/performance.md, "Rebuilds that decode only what changed").
+/// its date, media, chapters, notes' source, key lines, and the empty Podcasting 2.0 group. A
+/// rebuild takes every unchanged episode of the catalogue from the cache, and decoding them
+/// through `Codable`'s keyed containers (a box, a class and generic calls a field) was most of a
+/// network's rebuild after one new episode (docs/performance.md, "Rebuilds that decode only what changed").
 ///
 /// Anything it does not expect (a key it does not know, a nil where a value must be, a
 /// rare field's own shape, a probed media file) is decoded by ``CacheDecoder`` instead, for
@@ -112,9 +112,10 @@ enum EpisodeDecoder {
       episode.draft = try field(.draft).bool()
       // Notes first: setting them lets go of the source, as it should for notes set in code.
       episode.notes = try field(.notes).string()
-      episode.notesSource = try decoded(NotesSource.self, field(.notesSource))
+      episode.notesSource = try field(.notesSource).isNil
+        ? nil : notesSource(field(.notesSource)) ?? decoded(NotesSource.self, field(.notesSource))
       episode.notesLine = try field(.notesLine).integer()
-      episode.lines = try CacheDecoder.value(KeyLines.self, field(.lines))
+      episode.lines = try keyLines(field(.lines)) ?? CacheDecoder.value(KeyLines.self, field(.lines))
       // The rare fields, each set only when it holds something: most episodes hold none.
       if let external = try decoded(ExternalVideo.self, field(.external)) { episode.external = external }
       if count(field(.alternates)) != 0 {
@@ -210,6 +211,27 @@ enum EpisodeDecoder {
       return .remote(url: url)
     }
     return nil
+  }
+
+  private static let notesSourceKeys = keys("folder", "name", "length", "digest")
+  private static let digestKeys = keys("word0", "word1", "word2", "word3")
+
+  private static func notesSource(_ value: CacheDecoder.Value) -> NotesSource? {
+    guard let fields = fields(value, notesSourceKeys), let folder = try? fields[0].string(),
+      let name = try? fields[1].string(), let length = try? fields[2].integer() as Int,
+      let words = Self.fields(fields[3], digestKeys), let word0 = try? words[0].word(), let word1 = try? words[1].word(),
+      let word2 = try? words[2].word(), let word3 = try? words[3].word()
+    else { return nil }
+    return NotesSource(folder: folder, name: name, length: length, digest: (word0, word1, word2, word3))
+  }
+
+  private static let keyLinesKeys = keys("keys", "lines")
+
+  private static func keyLines(_ value: CacheDecoder.Value) -> KeyLines? {
+    guard let fields = fields(value, keyLinesKeys), let keys = try? CacheDecoder.value([UInt8].self, fields[0]),
+      let lines = try? CacheDecoder.value([Int32].self, fields[1])
+    else { return nil }
+    return KeyLines(storedKeys: keys, lines: lines)
   }
 
   private static let chapterKeys = keys("start", "title", "url", "img", "toc", "line", "origin")
