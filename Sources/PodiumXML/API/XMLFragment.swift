@@ -15,4 +15,9 @@ public struct XMLFragment: Sendable {
   public let lineCount: Int
   /// How many bytes it adds.
   public var byteCount: Int { bytes.count }
+
+  /// Calls `body` with its bytes.
+  public func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    try bytes.withUnsafeBytes(body)
+  }
 }

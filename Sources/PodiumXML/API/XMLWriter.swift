@@ -10,6 +10,9 @@ public final class XMLWriter {
   /// Whether the last element's start tag is still open (`<name` written, `>` not yet): a child
   /// then starts on the next line, once libxml2 closes the tag.
   private var startTagOpen = false
+  /// Where what is written goes as events too, when asked (``stream(into:inScope:lineShift:)``).
+  private var events: WriterEvents?
+  private var eventLineShift = 0
 
   /// Writes into memory; ``finish()`` returns the document.
   ///
@@ -58,14 +61,48 @@ public final class XMLWriter {
   }
 
   public func startElement(_ name: String) throws {
+    if events != nil { events?.start(name, line: try line() + eventLineShift) }
     try check(xmlTextWriterStartElement(writer, name), "startElement(\(name))")
     startTagOpen = true
+    openElements += 1
   }
 
   public func endElement() throws {
     try check(xmlTextWriterEndElement(writer), "endElement")
     startTagOpen = false
+    openElements -= 1
+    events?.end()
   }
+
+  /// Elements started and not yet ended.
+  private var openElements = 0
+
+  /// From here on, hands what this writer writes to `handler` as `XMLStreamReader` would hand it
+  /// a parse of the bytes: the elements open now are streamed ancestors, whose end is not
+  /// reported. Check ``isStreamFaithful`` before using what the handler got.
+  ///
+  /// - Parameters:
+  ///   - inScope: the namespaces declared on the elements open now (a fragment's writer has its
+  ///     ancestors without them), outermost first.
+  ///   - lineShift: added to every line, for elements whose lines are counted elsewhere (a
+  ///     fragment's, in the writer it goes into).
+  public func stream(
+    into handler: some XMLStreamHandler, inScope: [XMLElement.NamespaceDeclaration] = [], lineShift: Int = 0
+  ) {
+    events = WriterEvents(handler: handler, inScope: inScope, openElements: openElements, indent: indent)
+    eventLineShift = lineShift
+  }
+
+  /// Stops handing events on; returns whether everything handed on was as a parse would give it:
+  /// `false` when something was written that the events can't vouch for (see `WriterEvents`), and
+  /// the handler's events must not be used.
+  @discardableResult public func stopStreaming() -> Bool {
+    defer { events = nil }
+    return isStreamFaithful
+  }
+
+  /// Whether the events handed on so far are those a parse of the bytes gives.
+  public var isStreamFaithful: Bool { events.map { !$0.unfaithful } ?? false }
 
   /// The line (from 1) the next element will start on, so a writer's caller can map lines of
   /// the document back to what produced them. Flushes libxml2's buffer, so call it per element
@@ -78,17 +115,20 @@ public final class XMLWriter {
   public func attribute(_ name: String, _ value: String) throws {
     try validate(value, context: "attribute '\(name)'")
     try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute(\(name))")
+    events?.attribute(name, value)
   }
 
   public func text(_ value: String) throws {
     try validate(value, context: "text")
     try check(xmlTextWriterWriteString(writer, value), "text")
     startTagOpen = false
+    events?.text(value)
   }
 
   /// Writes text as CDATA, splitting any `]]>` so the section can never end early.
   public func cdata(_ value: String) throws {
     try validate(value, context: "CDATA")
+    events?.text(value, cdata: true)
     guard Self.containsCDATAEnd(value) else {
       try check(xmlTextWriterWriteCDATA(writer, value), "cdata")
       startTagOpen = false
@@ -170,12 +210,15 @@ public final class XMLWriter {
       throw XMLWriterError(.libxml(operation: "append a fragment written inside \(fragment.ancestors) into \(ancestors)"))
     }
     try check(xmlTextWriterFlush(writer), "flush")
+    // Bytes the events did not see.
+    if !fragments.isEmpty { events?.fail() }
     for fragment in fragments { fragment.bytes.withUnsafeBytes { sink.append($0) } }
   }
 
   /// Closes every open element and returns the document's bytes; a writer into a file closes
   /// the file and returns no bytes.
   @discardableResult public func finish() throws -> Data {
+    while openElements > 0, events != nil { try endElement() }
     try check(xmlTextWriterEndDocument(writer), "endDocument")
     try check(xmlTextWriterFlush(writer), "flush")
     try sink.close()
