@@ -14,6 +14,8 @@ extension FeedLinter {
     public let memo: FeedCheckMemo?
     /// The items whose results came from the memo given, without being read.
     public let reused: Int
+    /// The items whose results came from their writer's events (``WrittenFeedCheck``), without being read.
+    public var fromWriter = 0
     /// How many chunks the other items were checked in, side by side; 1 when in one go.
     public var chunks = 1
   }
@@ -29,18 +31,25 @@ extension FeedLinter {
   ///     found out, and the feed is then read whole, without a memo.
   ///   - memo: the last check's memo of this feed, if any: an item whose bytes have a result in
   ///     it is not parsed; any other memo (other rules, another channel) is ignored.
-  public func inspect(_ data: Data, file: String, itemSpans: [Range<Int>], memo: FeedCheckMemo?) -> MemoCheck {
+  ///   - written: the results of items checked from their writer's events as it wrote them
+  ///     (``WrittenFeedCheck``), each run's memo with the place of its first item among the spans:
+  ///     an item whose bytes have the digest its run's memo gives is not parsed either.
+  public func inspect(
+    _ data: Data, file: String, itemSpans: [Range<Int>], memo: FeedCheckMemo?, written: [WrittenFeedCheck.Run] = []
+  ) -> MemoCheck {
     let reader = XMLStreamReader(maximumSize: maximumFeedSize)
-    return inspect(FeedBytes(data), file: file, itemSpans: itemSpans, memo: memo) { stream throws(XMLParseError) in
+    return inspect(FeedBytes(data), file: file, itemSpans: itemSpans, memo: memo, written: written) {
+      stream throws(XMLParseError) in
       try reader.read(data, into: stream)
     }
   }
 
   /// The same, on a file read in pieces: the items read are read in pieces, those not read are
   /// read only to be digested.
-  public func inspect(contentsOfFile path: String, file: String, itemSpans: [Range<Int>], memo: FeedCheckMemo?)
-    -> MemoCheck
-  {
+  public func inspect(
+    contentsOfFile path: String, file: String, itemSpans: [Range<Int>], memo: FeedCheckMemo?,
+    written: [WrittenFeedCheck.Run] = []
+  ) -> MemoCheck {
     let reader = XMLStreamReader(maximumSize: maximumFeedSize)
     let read = { (stream: FeedStream) throws(XMLParseError) -> XMLPrologue in
       try reader.read(contentsOfFile: path, into: stream)
@@ -55,11 +64,11 @@ extension FeedLinter {
     defer { close(descriptor) }
     return inspect(
       FeedBytes(descriptor: descriptor, size: Int(status.st_size)), file: file, itemSpans: itemSpans, memo: memo,
-      read: read)
+      written: written, read: read)
   }
 
   private func inspect(
-    _ bytes: FeedBytes, file: String, itemSpans: [Range<Int>], memo: FeedCheckMemo?,
+    _ bytes: FeedBytes, file: String, itemSpans: [Range<Int>], memo: FeedCheckMemo?, written: [WrittenFeedCheck.Run],
     read: (FeedStream) throws(XMLParseError) -> XMLPrologue
   ) -> MemoCheck {
     let fits = maximumFeedSize.map { bytes.count <= $0 } ?? true
@@ -67,10 +76,32 @@ extension FeedLinter {
       let checked = lint(file: file, layout: nil, read: read)
       return MemoCheck(findings: checked.findings, shape: checked.shape, memo: nil, reused: 0)
     }
-    if let memo, memo.context.hasPrefix(FeedCheckMemo.rulesVersion + "\u{0}") {
+    // The writer's results first, each for the items it was made of, when they were all found
+    // with one channel; then the last check's for the other items, when found with that one too.
+    var context: String?
+    var fromWriter = 0
+    if let first = written.first?.memo.context, first.hasPrefix(FeedCheckMemo.rulesVersion + "\u{0}"),
+      written.allSatisfy({ $0.memo.context == first })
+    {
+      for run in written {
+        let items = run.firstItem..<(run.firstItem + run.memo.count)
+        guard items.lowerBound >= 0, items.upperBound <= layout.spans.count, layout.place(run.memo, at: items) else {
+          continue
+        }
+        fromWriter += items.count
+      }
+      if fromWriter > 0 { context = first }
+    }
+    if let memo, memo.context.hasPrefix(FeedCheckMemo.rulesVersion + "\u{0}"), context.map({ $0 == memo.context }) ?? true {
       layout.take(memo)
+      context = memo.context
+    }
+    if let context {
       let known = layout.known
-      if known > 0, let checked = reading(bytes, file: file, layout: layout, context: memo.context, reused: known) {
+      if known > 0,
+        var checked = reading(bytes, file: file, layout: layout, context: context, reused: known - fromWriter)
+      {
+        checked.fromWriter = fromWriter
         return checked
       }
       // Anything amiss (an item read that is not well-formed, another channel): read it all.
