@@ -53,7 +53,8 @@ let package = Package(
 
     // Writers and the build pipeline.
     .target(
-      name: "FeedWriter", dependencies: ["Catalogue", "Diagnostics", "Identifiers", "MediaProbe", "Parallel", "PodiumXML", "ShowNotes"]),
+      name: "FeedWriter",
+      dependencies: ["Catalogue", "Diagnostics", "FeedRules", "Identifiers", "MediaProbe", "Parallel", "PodiumXML", "ShowNotes"]),
     .target(
       name: "VideoSite", dependencies: ["Catalogue", "FeedWriter", "MediaProbe", "PodiumXML", "ShowNotes", "Identifiers"],
       // The index's script and style, compiled into the binary so `podium` is one file to install.
@@ -115,7 +116,9 @@ let package = Package(
     .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MediaProbe", "PodiumTestSupport"]),
     .testTarget(
       name: "FeedWriterTests",
-      dependencies: ["FeedWriter", "Catalogue", "MediaProbe", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport"]),
+      dependencies: [
+        "FeedWriter", "FeedRules", "Catalogue", "MediaProbe", "PodiumXML", "Publisher", "ShowNotes", "PodiumTestSupport",
+      ]),
     .testTarget(
       name: "PublisherTests",
       dependencies: [

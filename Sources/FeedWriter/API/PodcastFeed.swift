@@ -1,3 +1,4 @@
+import FeedRules
 import Foundation
 import PodiumXML
 
@@ -18,4 +19,7 @@ public struct PodcastFeed: Sendable {
   public let removals: [Removals]
   /// Where each item and element came from, for findings about the feed.
   public let sourceMap: FeedSourceMap
+  /// The items' results from the feed rules, checked from the writer's events as they were
+  /// written (``PodcastFeedWriter/checksItems``), a run of items at a time; empty when not asked for.
+  public var checkedItems: [WrittenFeedCheck.Run] = []
 }

@@ -1,4 +1,5 @@
 import Catalogue
+import FeedRules
 import Foundation
 import Identifiers
 import Parallel
@@ -115,6 +116,8 @@ public struct PodcastFeedWriter: Sendable {
     _ indices: [Int], newest: (Int) -> Episode, into xml: XMLWriter, item: @Sendable (Int) throws -> ItemSource
   ) throws -> PodcastFeed {
     try xml.startDocument()
+    let check = checksItems ? WrittenFeedCheck() : nil
+    if let check { xml.stream(into: check) }
     try xml.startElement("rss")
     try xml.attribute("version", "2.0")
     try xml.attribute("xmlns:itunes", Namespaces.itunes)
@@ -137,12 +140,22 @@ public struct PodcastFeedWriter: Sendable {
       return episode.type == .trailer ? episode : nil
     }
     map.channel = try channel.write(to: xml)
-    let removals = try writeItems(indices, item: item, to: xml, map: &map)
+    // The items are checked from their writers' events when the channel's were those of a parse.
+    let itemCheck = try check.flatMap { check in xml.stopStreaming() ? ItemCheck(feed: check, line: try xml.line()) : nil }
+    var checked: [WrittenFeedCheck.Run] = []
+    let removals = try writeItems(indices, item: item, to: xml, map: &map, check: itemCheck, checked: &checked)
     map.itemsEnd = try xml.line()
     try xml.endElement()
     try xml.endElement()
     let data = try xml.finish()
-    return PodcastFeed(data: data, byteCount: xml.byteCount, removals: removals, sourceMap: map)
+    return PodcastFeed(data: data, byteCount: xml.byteCount, removals: removals, sourceMap: map, checkedItems: checked)
+  }
+
+  /// Checks the items as they are written (``checksItems``): the channel's check, and the line
+  /// the first item starts on, which every run's lines are counted from.
+  private struct ItemCheck {
+    let feed: WrittenFeedCheck
+    let line: Int
   }
 
   /// Writes the items on every core, a run of them per libxml2 writer, and adds them in feed
@@ -150,7 +163,8 @@ public struct PodcastFeedWriter: Sendable {
   /// held twice, once in pieces and once whole. A copied item is a piece of its own, between
   /// the pieces of the items written around it.
   private func writeItems(
-    _ indices: [Int], item: @Sendable (Int) throws -> ItemSource, to xml: XMLWriter, map: inout FeedSourceMap
+    _ indices: [Int], item: @Sendable (Int) throws -> ItemSource, to xml: XMLWriter, map: inout FeedSourceMap,
+    check: ItemCheck?, checked: inout [WrittenFeedCheck.Run]
   ) throws -> [PodcastFeed.Removals] {
     let items = ItemElements(catalogue: catalogue, show: show, digests: digests)
     let runs = stride(from: 0, to: indices.count, by: itemsPerRun).map {
@@ -159,13 +173,14 @@ public struct PodcastFeedWriter: Sendable {
     var removals: [PodcastFeed.Removals] = []
     for batch in stride(from: 0, to: runs.count, by: runsPerBatch) {
       let written = ParallelMap.map(Array(runs[batch..<min(batch + runsPerBatch, runs.count)])) { run in
-        Result { try write(run, item: item, with: items) }
+        Result { try write(run, item: item, with: items, check: check) }
       }
       let pieces = try written.map { try $0.get() }
       var line = try xml.line()
       var byte = xml.byteCount
       for (fragments, _) in pieces {
-        for (fragment, sources) in fragments {
+        for (fragment, sources, memo) in fragments {
+          if let memo { checked.append(WrittenFeedCheck.Run(memo: memo, firstItem: map.itemCount)) }
           for source in sources { map.add(source, shiftedBy: line - fragment.firstLine, bytesShiftedBy: byte) }
           line += fragment.lineCount
           byte += fragment.byteCount
@@ -179,10 +194,10 @@ public struct PodcastFeedWriter: Sendable {
 
   /// One run of items: each stretch of items to write in one fragment, each copied item in one
   /// of its own, with where their items came from (lines and bytes counted in the fragment).
-  private func write(_ run: ArraySlice<Int>, item: (Int) throws -> ItemSource, with items: ItemElements) throws
-    -> ([(fragment: XMLFragment, sources: [ItemElements.Sources])], [PodcastFeed.Removals])
-  {
-    var fragments: [(fragment: XMLFragment, sources: [ItemElements.Sources])] = []
+  private func write(
+    _ run: ArraySlice<Int>, item: (Int) throws -> ItemSource, with items: ItemElements, check: ItemCheck?
+  ) throws -> ([(fragment: XMLFragment, sources: [ItemElements.Sources], memo: FeedCheckMemo?)], [PodcastFeed.Removals]) {
+    var fragments: [(fragment: XMLFragment, sources: [ItemElements.Sources], memo: FeedCheckMemo?)] = []
     var removed: [PodcastFeed.Removals] = []
     var position = run.startIndex
     var next: ItemSource?
@@ -196,7 +211,7 @@ public struct PodcastFeedWriter: Sendable {
           FeedSourceMap.Mark(line: $0 + Int32(fragment.firstLine), source: $1)
         }
         sources.bytes = 0..<fragment.byteCount
-        fragments.append((fragment, [sources]))
+        fragments.append((fragment, [sources], nil))
         if !copied.removals.isEmpty { removed.append(.init(episode: run[position], removals: copied.removals)) }
         position += 1
         continue
@@ -206,7 +221,16 @@ public struct PodcastFeedWriter: Sendable {
       var sources: [ItemElements.Sources] = []
       var start = 0
       var pending: ItemSource? = source
+      let written = check.map { _ in WrittenFeedCheck.Items() }
+      var shift = 0
+      var faithful = false
       let fragment = try XMLWriter.fragment(inside: ["rss", "channel"]) { xml in
+        if let check, let written {
+          // Lines counted from the first item's: any line after the channel's elements will do,
+          // as an item's results are kept relative to its own line.
+          shift = check.line - (try xml.line())
+          xml.stream(into: written, inScope: check.feed.namespaces, lineShift: shift)
+        }
         start = xml.byteCount
         while case .write(let episode) = pending {
           if let media = episode.episode.media { sources.append(try items.write(episode, media: media, to: xml)) }
@@ -214,11 +238,20 @@ public struct PodcastFeedWriter: Sendable {
           position += 1
           pending = position < run.endIndex ? try item(run[position]) : nil
         }
+        faithful = written != nil && xml.stopStreaming()
       }
       for index in sources.indices {
         sources[index].bytes = sources[index].bytes.lowerBound - start..<sources[index].bytes.upperBound - start
       }
-      fragments.append((fragment, sources))
+      var memo: FeedCheckMemo?
+      if faithful, let check, let written {
+        memo = fragment.withBytes { bytes in
+          check.feed.itemsMemo(
+            of: written,
+            spans: sources.map { (line: $0.firstLine + shift, bytes: UnsafeRawBufferPointer(rebasing: bytes[$0.bytes])) })
+        }
+      }
+      fragments.append((fragment, sources, memo))
       next = pending
     }
     return (fragments, removed)
@@ -228,6 +261,11 @@ public struct PodcastFeedWriter: Sendable {
   /// enough that the pieces waiting to be added stay small (about 3 MB for show notes of 2 KB).
   var itemsPerRun = 128
   var runsPerBatch = 8
+
+  /// Whether the items are checked with the feed rules as they are written, from the writer's
+  /// events, on the core that writes them (``PodcastFeed/checkedItems``): the feed check then
+  /// parses only the channel and what was not checked so (docs/architecture.md, step 5).
+  public var checksItems = false
 
   /// Published episodes in feed order: newest first, ties broken by GUID so the order is stable.
   public static func order(_ episodes: [Episode]) -> [Episode] {

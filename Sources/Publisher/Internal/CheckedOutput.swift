@@ -37,6 +37,9 @@ struct CheckedOutput: Sendable {
   /// The findings of a feed the show cache took from the last build (``ShowCache``), as they were
   /// found there: at the catalogue's lines, before those repeated across outputs were dropped.
   var known: [Finding]?
+  /// The items' results the feed writer found from its own events as it wrote them
+  /// (`PodcastFeedWriter.checksItems`): the check parses only the channel and the other items.
+  var checkedItems: [WrittenFeedCheck.Run] = []
 
   /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory, checked as they
   /// are read, item by item, so no parsed copy of the feed is held.
@@ -84,7 +87,8 @@ struct CheckedOutput: Sendable {
       let spans = Self.itemSpans(of: sourceMap)
     else { return Check(findings: findings(stagedIn: staging)) }
     let checked = FeedLinter(profile: profile).inspect(
-      contentsOfFile: staging.appendingPathComponent(path).path, file: file, itemSpans: spans, memo: memo())
+      contentsOfFile: staging.appendingPathComponent(path).path, file: file, itemSpans: spans, memo: memo(),
+      written: checkedItems)
     return Check(findings: located(checked.findings), memo: checked.memo, reused: checked.reused)
   }
 

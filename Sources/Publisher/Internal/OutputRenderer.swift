@@ -210,6 +210,7 @@ struct OutputRenderer {
     let writer = PodcastFeedWriter(
       catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "", digests: digests)
     let size: Int
+    var checkedItems: [WrittenFeedCheck.Run] = []
     let sourceMap: FeedSourceMap
     // The item layer of the show cache: a build keys each item, and copies those whose key the
     // last feed had, from that feed, while it has its recorded stamp.
@@ -249,11 +250,13 @@ struct OutputRenderer {
       try addVideoSite(show: show, episodes: episodes, to: &result)
     } else {
       // Each episode's notes are rendered as its item is written, and not kept; the feed goes
-      // into its staged file as it is written.
+      // into its staged file as it is written, its items checked as they are written.
       let file = try staging?.reserve(feedPath)
+      var checking = writer
+      checking.checksItems = file != nil
       let copied = CopiedChecksums()
       let source = old
-      let written = try writer.write(
+      let written = try checking.write(
         published, toFileAt: file,
         copying: { index in
           guard let source, let at = keys?.place(of: index), let number = matches?.items[at], number >= 0,
@@ -275,6 +278,7 @@ struct OutputRenderer {
       if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
       size = written.byteCount
       sourceMap = written.sourceMap
+      checkedItems = written.checkedItems
       checksums = copied.taken
       result.copied = checksums.count
       // Linking files reads only the entries' files: the items' places and marks are let go of
@@ -290,6 +294,7 @@ struct OutputRenderer {
     var checked = CheckedOutput(
       path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
     checked.httpBases = httpBases
+    checked.checkedItems = checkedItems
     result.checked.append(checked)
     if let preview = try preview(show: show, writer: writer) {
       result.checked.append(preview)
