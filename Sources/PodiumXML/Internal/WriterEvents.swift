@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// What an ``XMLWriter`` writes, turned into the calls `XMLStreamReader` makes on a handler for
 /// the bytes written: the same elements (names and namespaces resolved, attributes, namespace
 /// declarations, text, the line each start tag is on), streamed or built whole as the handler
@@ -40,12 +46,6 @@ struct WriterEvents {
   private var scopes: [[XMLElement.NamespaceDeclaration]]
   private(set) var unfaithful = false
   private var rootEnded = false
-  private var names: [NameKey: XMLElement.QualifiedName] = [:]
-
-  private struct NameKey: Hashable {
-    let name: String
-    let uri: String?
-  }
 
   static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
@@ -70,13 +70,11 @@ struct WriterEvents {
       // A second root: not well-formed.
       return fail()
     }
-    guard Self.isName(name) else { return fail() }
     open.append(Open(name: name, line: line))
   }
 
   mutating func attribute(_ name: String, _ value: String) {
     guard !unfaithful, let last = open.indices.last, !open[last].started else { return fail() }
-    guard Self.isName(name), !open[last].attributes.contains(where: { $0.name == name }) else { return fail() }
     open[last].attributes.append((name, value))
   }
 
@@ -123,39 +121,38 @@ struct WriterEvents {
     guard let last = open.indices.last, !open[last].started else { return }
     open[last].started = true
     var declarations: [XMLElement.NamespaceDeclaration] = []
-    var plain: [(name: String, value: String)] = []
+    var plain: [(name: Name, value: String)] = []
     for (name, value) in open[last].attributes {
-      if name == "xmlns" {
-        guard !value.contains("&") else { return fail() }
+      guard let parts = split(name) else { return fail() }
+      // libxml2 hands a declaration's `&` on as `&#38;`: not modelled.
+      if parts.prefix == nil, parts.local == "xmlns" {
+        guard !value.utf8.contains(UInt8(ascii: "&")) else { return fail() }
         declarations.append(.init(prefix: nil, uri: value))
-      } else if name.hasPrefix("xmlns:") {
-        let prefix = String(name.dropFirst(6))
+      } else if parts.prefix == "xmlns" {
         // Declaring xml or xmlns, or a prefix as empty, is not well-formed in XML 1.0 namespaces.
-        guard !value.isEmpty, prefix != "xml", prefix != "xmlns" else { return fail() }
-        // libxml2 hands a declaration's `&` on as `&#38;`: not modelled.
-        guard !value.contains("&") else { return fail() }
-        declarations.append(.init(prefix: prefix, uri: value))
+        guard !value.isEmpty, parts.local != "xml", parts.local != "xmlns", !value.utf8.contains(UInt8(ascii: "&"))
+        else { return fail() }
+        declarations.append(.init(prefix: parts.local, uri: value))
       } else {
-        plain.append((name, value))
+        plain.append((parts, value))
       }
     }
-    guard Set(declarations.map(\.prefix)).count == declarations.count else { return fail() }
+    for (index, declaration) in declarations.enumerated() where declarations[..<index].contains(where: { $0.prefix == declaration.prefix }) {
+      return fail()
+    }
     scopes.append(declarations)
     guard let qualifiedName = resolve(open[last].name) else { return fail() }
     var attributes: [XMLElement.Attribute] = []
     attributes.reserveCapacity(plain.count)
-    var expanded = Set<NameKey>()
     for (name, value) in plain {
-      guard let colon = name.firstIndex(of: ":") else {
-        attributes.append(.init(name: name, namespaceURI: nil, value: value))
-        guard expanded.insert(NameKey(name: name, uri: nil)).inserted else { return fail() }
-        continue
+      var uri: String?
+      if let prefix = name.prefix {
+        guard let found = prefix == "xml" ? Self.xmlNamespace : namespace(of: prefix) else { return fail() }
+        uri = found
       }
-      let prefix = String(name[..<colon])
-      guard let uri = prefix == "xml" ? Self.xmlNamespace : namespace(of: prefix) else { return fail() }
-      let local = String(name[name.index(after: colon)...])
-      guard expanded.insert(NameKey(name: local, uri: uri)).inserted else { return fail() }
-      attributes.append(.init(name: local, namespaceURI: uri, value: value))
+      // The same name twice, as written or once its prefix is resolved: not well-formed.
+      guard !attributes.contains(where: { $0.name == name.local && $0.namespaceURI == uri }) else { return fail() }
+      attributes.append(.init(name: name.local, namespaceURI: uri, value: value))
     }
     open[last].qualifiedName = qualifiedName
     open[last].resolvedAttributes = attributes
@@ -168,24 +165,50 @@ struct WriterEvents {
     open[last].streamed = handler.shouldStream(header, depth: baseDepth + last)
   }
 
+  /// A name's prefix and local part, and the qualified name it was last resolved to.
+  private struct Name {
+    let prefix: String?
+    let local: String
+    var resolved: XMLElement.QualifiedName?
+  }
+
+  /// Each name written, split once (`nil`: not one it vouches for): a feed writes the same few
+  /// tens of names for every item.
+  private var names: [String: Name?] = [:]
+
+  private mutating func split(_ name: String) -> Name? {
+    if let known = names[name] { return known }
+    var made: Name?
+    if Self.isName(name) {
+      let bytes = Array(name.utf8)
+      if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+        made = Name(
+          prefix: String(decoding: bytes[..<colon], as: UTF8.self),
+          local: String(decoding: bytes[(colon + 1)...], as: UTF8.self))
+      } else {
+        made = Name(prefix: nil, local: name)
+      }
+    }
+    names.updateValue(made, forKey: name)
+    return made
+  }
+
   /// The element's name in the scopes: a prefix must be declared (libxml2 reports an undeclared
   /// one, and keeps the qualified name: not modelled, so refused).
   private mutating func resolve(_ name: String) -> XMLElement.QualifiedName? {
-    let prefix: String?, local: String, uri: String?
-    if let colon = name.firstIndex(of: ":") {
-      prefix = String(name[..<colon])
-      local = String(name[name.index(after: colon)...])
-      guard let found = prefix.flatMap({ $0 == "xml" ? nil : namespace(of: $0) }) else { return nil }
+    guard var parts = split(name) else { return nil }
+    let uri: String?
+    if let prefix = parts.prefix {
+      guard prefix != "xml", let found = namespace(of: prefix) else { return nil }
       uri = found
     } else {
-      (prefix, local) = (nil, name)
       let found = namespace(of: nil)
       uri = found?.isEmpty == true ? nil : found
     }
-    let key = NameKey(name: name, uri: uri)
-    if let known = names[key] { return known }
-    let made = XMLElement.QualifiedName(name: local, namespaceURI: uri, prefix: prefix)
-    names[key] = made
+    if let known = parts.resolved, known.namespaceURI == uri { return known }
+    let made = XMLElement.QualifiedName(name: parts.local, namespaceURI: uri, prefix: parts.prefix)
+    parts.resolved = made
+    names[name] = parts
     return made
   }
 
@@ -201,7 +224,10 @@ struct WriterEvents {
   /// as it is (in text and attribute values it writes `&#13;`), and XML's end-of-line handling
   /// makes `\r\n` and a lone `\r` a line feed (https://www.w3.org/TR/xml/#sec-line-ends).
   static func normalizingLineEnds(_ text: String) -> String {
-    guard text.utf8.contains(0x0D) else { return text }
+    let hasReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count > 0 && memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil
+    } ?? text.utf8.contains(0x0D)
+    guard hasReturn else { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var afterReturn = false
@@ -222,7 +248,7 @@ struct WriterEvents {
   static func isName(_ name: String) -> Bool {
     var parts = 0
     var partStart = true
-    for byte in name.utf8 {
+    for byte in Array(name.utf8) {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
         partStart = false
