@@ -72,7 +72,16 @@ extension FeedLinter {
     read: (FeedStream) throws(XMLParseError) -> XMLPrologue
   ) -> MemoCheck {
     let fits = maximumFeedSize.map { bytes.count <= $0 } ?? true
-    guard fits, var layout = ItemLayout(bytes, itemSpans: itemSpans) else {
+    // The digests the writer took of the bytes it wrote, by item: those items are not digested again.
+    var writtenDigests: [ItemDigest?] = []
+    if written.contains(where: { $0.firstItem >= 0 && $0.firstItem + $0.memo.count <= itemSpans.count }) {
+      writtenDigests = Array(repeating: nil, count: itemSpans.count)
+      for run in written where run.firstItem >= 0 && run.firstItem + run.memo.count <= itemSpans.count {
+        for item in 0..<run.memo.count { writtenDigests[run.firstItem + item] = run.memo.digest(ofItem: item) }
+      }
+    }
+    let layout = fits ? ItemLayout(bytes, itemSpans: itemSpans) { writtenDigests.isEmpty ? nil : writtenDigests[$0] } : nil
+    guard fits, var layout else {
       let checked = lint(file: file, layout: nil, read: read)
       return MemoCheck(findings: checked.findings, shape: checked.shape, memo: nil, reused: 0)
     }

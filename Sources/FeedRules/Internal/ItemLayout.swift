@@ -19,7 +19,10 @@ struct ItemLayout {
 
   /// `nil` when the ranges don't fit the bytes, or the bytes are not UTF-8 (whose line breaks
   /// are the bytes counted).
-  init?(_ bytes: FeedBytes, itemSpans: [Range<Int>]) {
+  ///
+  /// - Parameter digests: the digest of an item's bytes when its writer took it from the very
+  ///   bytes it wrote there (``WrittenFeedCheck``), so they are not digested twice.
+  init?(_ bytes: FeedBytes, itemSpans: [Range<Int>], digests: (Int) -> ItemDigest? = { _ in nil }) {
     guard !itemSpans.isEmpty else { return nil }
     var buffer: [UInt8] = []
     let utf8 = bytes.read(0..<min(4, bytes.count), buffer: &buffer) { head in
@@ -35,6 +38,7 @@ struct ItemLayout {
     for range in itemSpans {
       guard range.lowerBound >= position, range.count > 6, range.upperBound <= bytes.count else { return nil }
       let isFirst = spans.isEmpty
+      let known = digests(spans.count)
       let span = bytes.read(position..<range.upperBound, buffer: &buffer) { piece -> ItemSpan? in
         let gap = UnsafeRawBufferPointer(rebasing: piece[..<(range.lowerBound - position)])
         // Before the first item is the channel; between items, only white space.
@@ -49,7 +53,7 @@ struct ItemLayout {
         else { return nil }
         let start = line
         line += XMLText.lineFeeds(in: item)
-        return ItemSpan(lines: start...line, digest: ItemDigest(ContentDigest.sha256(item)))
+        return ItemSpan(lines: start...line, digest: known ?? ItemDigest(ContentDigest.sha256(item)))
       }
       guard let span = span ?? nil else { return nil }
       spans.append(span)
