@@ -95,7 +95,7 @@ let package = Package(
       name: "PodiumTestSupport", dependencies: ["Catalogue", "PodiumXML", "CurlTransfer"], path: "Tests/PodiumTestSupport"),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
-    .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML", "CLibXML2"]),
+    .testTarget(name: "PodiumXMLTests", dependencies: ["PodiumXML", "CLibXML2", "PodiumTestSupport"]),
     .testTarget(name: "ShowNotesTests", dependencies: ["ShowNotes", "PodiumXML"]),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers", "PodiumTestSupport"]),
     .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "PodiumTestSupport"]),

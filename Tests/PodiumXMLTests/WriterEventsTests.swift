@@ -1,4 +1,5 @@
 import Foundation
+import PodiumTestSupport
 @testable import PodiumXML
 import Testing
 
@@ -7,19 +8,6 @@ import Testing
 /// attributes, declarations, text byte for byte, lines), on documents made at random from
 /// hostile strings. What the events can't vouch for makes the stream unfaithful.
 @Suite struct WriterEventsTests {
-  /// SplitMix64: the same documents on every run.
-  struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Logs every call, elements spelt out byte for byte (Swift's `==` on strings would take
   /// canonically equivalent texts as equal).
   final class Log: XMLStreamHandler {
