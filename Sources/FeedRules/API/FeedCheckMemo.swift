@@ -27,23 +27,23 @@ public struct FeedCheckMemo: Sendable, Hashable, Codable {
 
   /// The memo `bytes` hold; `nil` when they are not one.
   init?(stored bytes: [UInt8]) {
-    guard let (context, starts) = MemoBytes.index(bytes) else { return nil }
-    (self.context, self.bytes, self.starts) = (context, bytes, starts)
+    guard let starts = MemoBytes.index(bytes) else { return nil }
+    (self.bytes, self.starts) = (bytes, starts)
   }
 
   /// A memo as ``MemoBytes`` wrote it.
-  init(context: String, written: consuming MemoBytes) {
-    self.context = context
+  init(written: consuming MemoBytes) {
     (bytes, starts) = written.finished()
   }
 
   /// The empty memo: no item, no context.
   private init() {
-    (context, bytes, starts) = ("", [], [0])
+    (bytes, starts) = ([], [0])
   }
 
-  /// The rules' version and the channel's facts, as ``FeedStream`` finds them.
-  let context: String
+  /// The rules' version and the channel's facts, as ``FeedStream`` finds them: read from the
+  /// bytes, which begin with it, when asked for (a few times a check), rather than held twice.
+  var context: String { bytes.isEmpty ? "" : MemoBytes.context(bytes) }
   /// The stored form: what is compared and kept.
   let bytes: [UInt8]
   /// Where each item's entry starts in `bytes`, then where the last one ends.

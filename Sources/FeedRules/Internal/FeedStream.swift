@@ -86,10 +86,10 @@ final class FeedStream: XMLStreamHandler {
 
   /// Each item's result for a memo, when every span was an item read or applied; hands it over.
   func takeMemo() -> FeedCheckMemo? {
-    guard let spans, !unusable, knownFeed == nil, !needsSecondReading, let context, nextSpan == spans.count,
+    guard let spans, !unusable, knownFeed == nil, !needsSecondReading, context != nil, nextSpan == spans.count,
       recorded == spans.count, let written = written.take()
     else { return nil }
-    return FeedCheckMemo(context: context, written: written)
+    return FeedCheckMemo(written: written)
   }
 
   /// Keeps an item's result for the memo: written anew, or a memo's entry copied as it is.

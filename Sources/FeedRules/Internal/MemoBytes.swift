@@ -54,23 +54,29 @@ struct MemoBytes {
     return (bytes, starts + [end])
   }
 
-  /// The context of a stored memo and where each of its entries starts, then where the last
-  /// ends (its digest starts); `nil` when the bytes are not one (cut short, damaged, another
-  /// version). Every entry is read through, so that one can be made into a value without fail.
-  static func index(_ stored: [UInt8]) -> (context: String, starts: [Int])? {
+  /// Where each entry of a stored memo starts, then where the last ends (its digest starts);
+  /// `nil` when the bytes are not one (cut short, damaged, another version). Every entry is read
+  /// through, so that one can be made into a value without fail.
+  static func index(_ stored: [UInt8]) -> [Int]? {
     guard stored.count > 33 else { return nil }
     let end = stored.count - 32
     let digest = stored.withUnsafeBytes { ContentDigest.sha256(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
     guard digest.elementsEqual(stored[end...]) else { return nil }
     var reader = Reader(bytes: stored, end: end)
-    guard reader.byte() == version, let context = reader.string() else { return nil }
+    guard reader.byte() == version, reader.string() != nil else { return nil }
     var starts: [Int] = []
     while !reader.atEnd {
       starts.append(reader.position)
       guard reader.entry() != nil else { return nil }
     }
     starts.append(end)
-    return (context, starts)
+    return starts
+  }
+
+  /// The context of a memo's bytes, written (``init(context:)``) or checked (``index(_:)``).
+  static func context(_ bytes: [UInt8]) -> String {
+    var reader = Reader(bytes: bytes, position: 1, end: bytes.count)
+    return reader.string() ?? ""
   }
 
   /// The digest an entry starts with.
