@@ -25,8 +25,8 @@ public struct FeedCheckMemo: Sendable, Hashable, Codable {
     try container.encode(bytes)
   }
 
-  /// The memo `bytes` hold; `nil` when they are not one.
-  init?(stored bytes: [UInt8]) {
+  /// The memo `bytes` hold, as ``withStoredBytes(_:)`` gave them; `nil` when they are not one.
+  public init?(stored bytes: [UInt8]) {
     guard let starts = MemoBytes.index(bytes) else { return nil }
     (self.bytes, self.starts) = (bytes, starts)
   }
@@ -51,6 +51,11 @@ public struct FeedCheckMemo: Sendable, Hashable, Codable {
 
   public static func == (left: FeedCheckMemo, right: FeedCheckMemo) -> Bool { left.bytes == right.bytes }
   public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
+
+  /// Calls `body` with the bytes it is stored in (what ``init(stored:)`` takes).
+  public func withStoredBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    try bytes.withUnsafeBufferPointer(body)
+  }
 
   /// How many items it holds.
   public var count: Int { starts.count - 1 }

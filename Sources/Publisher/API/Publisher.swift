@@ -397,7 +397,7 @@ public struct Publisher: Sendable {
       guard let slash = output.path.firstIndex(of: "/") else { continue }
       checked[String(output.path[..<slash]), default: []].append(ShowCache.Checked(
         path: output.path, file: output.file, size: output.size, preview: output.preview != nil,
-        findings: check.findings, memo: check.memo))
+        findings: check.findings, memo: check.memo ?? check.memoPlace.flatMap { plan.memos?.memo(at: $0) }))
     }
     let parts = plan.cacheable.filter { !$0.value.reused && !$0.value.rendered.contains { $0.severity == .error } }
     let made = ParallelMap.map(Array(parts)) { slug, part -> (String, ShowCache.Record)? in
@@ -527,7 +527,7 @@ public struct Publisher: Sendable {
         tree: rendered.tree, staging: staging, staged: rendered.staged, kept: rendered.kept, record: check.record,
         checked: rendered.checked, settings: settings, recordUnchanged: recordUnchanged, recordHeld: recordHeld,
         recordCopy: recordCopy,
-        window: window(catalogue), cacheable: rendered.cacheable), catalogue
+        window: window(catalogue), cacheable: rendered.cacheable, memos: rendered.memos), catalogue
     )
   }
 
@@ -554,6 +554,8 @@ public struct Publisher: Sendable {
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     var cacheable: [String: OutputRenderer.ShowPart]
+    /// The memos of the feeds checked as they were written, until the show records are made.
+    let memos: MemoSpill?
 
     /// Hands the tree over, so the plan no longer keeps the files' bytes alive.
     mutating func takeTree() -> OutputTree {

@@ -37,9 +37,11 @@ struct CheckedOutput: Sendable {
   /// The findings of a feed the show cache took from the last build (``ShowCache``), as they were
   /// found there: at the catalogue's lines, before those repeated across outputs were dropped.
   var known: [Finding]?
-  /// The items' results the feed writer found from its own events as it wrote them
-  /// (`PodcastFeedWriter.checksItems`): the check parses only the channel and the other items.
-  var checkedItems: [WrittenFeedCheck.Run] = []
+  /// The check of a podcast feed made as soon as its staged file was complete, on the core that
+  /// wrote it (``OutputRenderer``), with its items' results from the writer's events: the check
+  /// step takes it as it is, so those results are held for one feed at a time, not for every
+  /// show until all are written.
+  var checked: Check?
 
   /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory, checked as they
   /// are read, item by item, so no parsed copy of the feed is held.
@@ -72,6 +74,8 @@ struct CheckedOutput: Sendable {
   struct Check: Sendable {
     var findings: [Finding]
     var memo: FeedCheckMemo?
+    /// Where ``memo`` was put aside, out of memory, until the show cache's records are made.
+    var memoPlace: MemoSpill.Place?
     /// The items whose results came from the last build's memo, without being parsed.
     var reused = 0
   }
@@ -81,14 +85,20 @@ struct CheckedOutput: Sendable {
   /// chunks on every core (``FeedLinter/inspect(contentsOfFile:file:itemSpans:memo:)``): its
   /// findings are exactly those of checking it whole.
   ///
-  /// - Parameter memo: the last build's memo of this feed, asked for only when it can be used.
-  func check(stagedIn staging: URL, memo: () -> FeedCheckMemo?) -> Check {
+  /// A feed already checked (``checked``) gives that check.
+  ///
+  /// - Parameters:
+  ///   - memo: the last build's memo of this feed, asked for only when it can be used.
+  ///   - written: the items' results the feed writer found from its own events as it wrote them
+  ///     (`PodcastFeedWriter.checksItems`): only the channel and the other items are parsed.
+  func check(stagedIn staging: URL, written: [WrittenFeedCheck.Run] = [], memo: () -> FeedCheckMemo?) -> Check {
+    if let checked { return checked }
     guard preview == nil, known == nil, case .feed(let profile) = rules, let sourceMap,
       let spans = Self.itemSpans(of: sourceMap)
     else { return Check(findings: findings(stagedIn: staging)) }
     let checked = FeedLinter(profile: profile).inspect(
       contentsOfFile: staging.appendingPathComponent(path).path, file: file, itemSpans: spans, memo: memo(),
-      written: checkedItems)
+      written: written)
     return Check(findings: located(checked.findings), memo: checked.memo, reused: checked.reused)
   }
 
@@ -114,7 +124,9 @@ struct CheckedOutput: Sendable {
   static func merged(_ outputs: [CheckedOutput], _ found: [[Finding]]) -> [Finding] {
     var seen = Set<Key>()
     return zip(outputs, found).flatMap { output, findings in
-      guard output.sourceMap != nil || output.known != nil else { return findings }
+      // Found at the catalogue's lines: by its source map, from the show cache, or checked (with
+      // its source map) as it was written.
+      guard output.sourceMap != nil || output.known != nil || output.checked != nil else { return findings }
       return findings.filter { seen.insert(Key(ruleID: $0.ruleID, location: $0.location, severity: $0.severity)).inserted }
     }
   }

@@ -52,10 +52,15 @@ struct OutputRenderer {
     /// The items of a podcast show's feed, for the show cache (when it has keys for them), to
     /// be filled in once the feed is checked.
     var items: PendingItems?
+    /// The same, filled in already: its feed was checked as it was written.
+    var filled: ItemRecords?
     /// How many items were copied from the old output's feeds.
     var copied = 0
     /// The shows whose folders are kept in place in the output (``liveFiles``).
     var kept: [String] = []
+    /// Where the memos of the feeds checked as they were written are kept until the show
+    /// cache's records are made (``CheckedOutput/Check/memoPlace``).
+    var memos: MemoSpill?
   }
 
   /// What the show cache needs of a show's rendering.
@@ -90,6 +95,8 @@ struct OutputRenderer {
     // run one by one: a `concurrentPerform` inside another runs serially). Their parts are put
     // together in the catalogue's order, so the output and its findings don't depend on timing.
     let shared = staging.map { SharedStaging($0, writesFiles: !validating) }
+    // Only a build that keeps show records keeps the feeds' memos.
+    let memos = validating || shows == nil ? nil : shared.flatMap { MemoSpill(in: $0.folder) }
     let parts = ParallelMap.map(catalogue.shows) { show -> Result in
       var part = Result()
       let key = shows?.key(
@@ -112,11 +119,11 @@ struct OutputRenderer {
       let published = PodcastFeedWriter.order(of: show.episodes) { $0.status(at: options.now) == .published }
       do {
         try add(
-          show: show, published: published, renderer: renderer, staging: shared, previous: key == nil ? nil : stored.take(),
-          keyed: key != nil, to: &part, keysMade: keyed)
+          show: show, published: published, renderer: renderer, staging: shared, memos: memos,
+          previous: key == nil ? nil : stored.take(), keyed: key != nil, to: &part, keysMade: keyed)
         if let key {
           part.cacheable[show.slug] = ShowPart(
-            key: key, staged: part.staged, rendered: part.findings, pending: part.items)
+            key: key, staged: part.staged, rendered: part.findings, pending: part.items, items: part.filled ?? ItemRecords())
         }
       } catch {
         part.findings.append(PublishRules.output.finding("\(show.slug): \(error)", at: SourceLocation(file: show.file)))
@@ -125,6 +132,7 @@ struct OutputRenderer {
     }
     if let shared { staging = shared.taken }
     var result = Result()
+    result.memos = memos
     for (show, part) in zip(catalogue.shows, parts) {
       result.staged += part.staged
       result.findings += part.findings
@@ -200,9 +208,11 @@ struct OutputRenderer {
   /// - Parameters:
   ///   - published: indices into `show.episodes` of the published episodes, in feed order.
   ///   - previous: the show's record in the show cache, whose unchanged items are copied.
+  ///   - memos: where the memo of a feed checked as it was written is kept; without it, a build
+  ///     that keeps show records holds it (`validate`, and a build without the cache, keep none).
   ///   - keyed: whether the show cache keeps this show: its items' keys are then made, for the next build.
   private func add(
-    show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?,
+    show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?, memos: MemoSpill? = nil,
     previous: consuming ShowCache.Previous? = nil, keyed: Bool = false, to result: inout Result,
     keysMade: () -> Void = {}
   ) throws {
@@ -211,6 +221,7 @@ struct OutputRenderer {
       catalogue: catalogue, show: show, podcastGUID: podcastGUIDs[show.slug] ?? "", digests: digests)
     let size: Int
     var checkedItems: [WrittenFeedCheck.Run] = []
+    var staged = false
     let sourceMap: FeedSourceMap
     // The item layer of the show cache: a build keys each item, and copies those whose key the
     // last feed had, from that feed, while it has its recorded stamp.
@@ -276,6 +287,7 @@ struct OutputRenderer {
       staging?.reuseIfUnchanged(feedPath)
       for item in written.removals { result.findings += notesFindings(item.removals, episode: show.episodes[item.episode]) }
       if file == nil { try result.tree.add(feedPath, written.data) } else { result.staged.append(feedPath) }
+      staged = file != nil
       size = written.byteCount
       sourceMap = written.sourceMap
       checkedItems = written.checkedItems
@@ -294,7 +306,24 @@ struct OutputRenderer {
     var checked = CheckedOutput(
       path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
     checked.httpBases = httpBases
-    checked.checkedItems = checkedItems
+    if staged, let staging {
+      // Checked now that its staged file is complete, on this core, with its items' results
+      // from the writer: held until every show was written, those results were a network's
+      // peak (docs/performance.md). What is kept is the check's findings, and its memo for the
+      // show's record, out of memory. (`validate` takes no memo, as the check step's.)
+      var check = checked.check(stagedIn: staging.folder, written: checkedItems) {
+        validating ? nil : shows?.memo(for: feedPath)
+      }
+      checkedItems = []
+      if validating || shows == nil {
+        check.memo = nil
+      } else if let memo = check.memo, let place = memos?.keep(memo) {
+        (check.memo, check.memoPlace) = (nil, place)
+      }
+      checked.checked = check
+      // Its findings are placed: the source map is held from here on only to fill in its items.
+      checked.sourceMap = nil
+    }
     result.checked.append(checked)
     if let preview = try preview(show: show, writer: writer) {
       result.checked.append(preview)
@@ -303,10 +332,18 @@ struct OutputRenderer {
       show: show, published: published, staging: staging, keys: keys, old: lookup.map { ($0, matches?.files ?? []) },
       previousFiles: previousFiles, to: &result)
     if let keys, let staging, show.medium == .podcast {
-      result.items = PendingItems(
+      let pending = PendingItems(
         records: keys.records, published: published, hasItem: published.map { show.episodes[$0].media != nil },
         files: files, checksums: checksums, removals: removals, path: feedPath,
         feed: staging.folder.appendingPathComponent(feedPath))
+      // A feed checked as it was written has its items filled in now, and its source map let
+      // go of with the show's rendering, rather than held with every other show's until the
+      // check step (docs/performance.md).
+      if checked.checked != nil {
+        result.filled = pending.filled(from: sourceMap) ?? ItemRecords()
+      } else {
+        result.items = pending
+      }
     }
   }
 
