@@ -42,6 +42,9 @@ struct CheckedOutput: Sendable {
   /// step takes it as it is, so those results are held for one feed at a time, not for every
   /// show until all are written.
   var checked: Check?
+  /// The items' results the feed writer found as it wrote a feed too large to be checked as
+  /// soon as it was written (``OutputRenderer``), for the check step.
+  var writtenRuns: WrittenRuns?
 
   /// The same rules `podium lint` runs on anyone's feed, on the bytes in memory, checked as they
   /// are read, item by item, so no parsed copy of the feed is held.
@@ -91,14 +94,15 @@ struct CheckedOutput: Sendable {
   ///   - memo: the last build's memo of this feed, asked for only when it can be used.
   ///   - written: the items' results the feed writer found from its own events as it wrote them
   ///     (`PodcastFeedWriter.checksItems`): only the channel and the other items are parsed.
-  func check(stagedIn staging: URL, written: [WrittenFeedCheck.Run] = [], memo: () -> FeedCheckMemo?) -> Check {
+  ///     `nil`: those put aside (``writtenRuns``).
+  func check(stagedIn staging: URL, written: [WrittenFeedCheck.Run]? = nil, memo: () -> FeedCheckMemo?) -> Check {
     if let checked { return checked }
     guard preview == nil, known == nil, case .feed(let profile) = rules, let sourceMap,
       let spans = Self.itemSpans(of: sourceMap)
     else { return Check(findings: findings(stagedIn: staging)) }
     let checked = FeedLinter(profile: profile).inspect(
       contentsOfFile: staging.appendingPathComponent(path).path, file: file, itemSpans: spans, memo: memo(),
-      written: written)
+      written: written ?? writtenRuns?.runs ?? [])
     return Check(findings: located(checked.findings), memo: checked.memo, reused: checked.reused)
   }
 

@@ -95,8 +95,7 @@ struct OutputRenderer {
     // run one by one: a `concurrentPerform` inside another runs serially). Their parts are put
     // together in the catalogue's order, so the output and its findings don't depend on timing.
     let shared = staging.map { SharedStaging($0, writesFiles: !validating) }
-    // Only a build that keeps show records keeps the feeds' memos.
-    let memos = validating || shows == nil ? nil : shared.flatMap { MemoSpill(in: $0.folder) }
+    let memos = shared.flatMap { MemoSpill(in: $0.folder) }
     let parts = ParallelMap.map(catalogue.shows) { show -> Result in
       var part = Result()
       let key = shows?.key(
@@ -208,8 +207,9 @@ struct OutputRenderer {
   /// - Parameters:
   ///   - published: indices into `show.episodes` of the published episodes, in feed order.
   ///   - previous: the show's record in the show cache, whose unchanged items are copied.
-  ///   - memos: where the memo of a feed checked as it was written is kept; without it, a build
-  ///     that keeps show records holds it (`validate`, and a build without the cache, keep none).
+  ///   - memos: where the memo of a feed checked as it was written is kept (`validate`, and a
+  ///     build without the cache, keep none), and the items' results of a large feed until its
+  ///     check; without it, they are held.
   ///   - keyed: whether the show cache keeps this show: its items' keys are then made, for the next build.
   private func add(
     show: Show, published: [Int], renderer: ShowNotesRenderer, staging: SharedStaging?, memos: MemoSpill? = nil,
@@ -306,7 +306,13 @@ struct OutputRenderer {
     var checked = CheckedOutput(
       path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
     checked.httpBases = httpBases
-    if staged, let staging {
+    if staged, sourceMap.itemCount > Self.itemsCheckedAtOnce {
+      // A large feed is checked at the check step, once the catalogue is let go of: checked
+      // here, beside it, its items' results, its memo and its layout added to the peak of a show
+      // of 100,000 episodes (docs/performance.md). Its items' results wait out of memory.
+      checked.writtenRuns = WrittenRuns(checkedItems, spill: memos)
+      checkedItems = []
+    } else if staged, let staging {
       // Checked now that its staged file is complete, on this core, with its items' results
       // from the writer: held until every show was written, those results were a network's
       // peak (docs/performance.md). What is kept is the check's findings, and its memo for the
@@ -467,6 +473,10 @@ struct OutputRenderer {
 
   /// Episodes whose chapters are made at once, on every core, and written before the next.
   static let filesPerBatch = 1024
+
+  /// The most items a podcast feed may have to be checked as soon as it is written, on the core
+  /// that wrote it, rather than at the check step.
+  static let itemsCheckedAtOnce = 2_048
 
   /// The checksums of the items copied into a feed, by episode index, gathered on every core.
   private final class CopiedChecksums: @unchecked Sendable {
