@@ -28,6 +28,9 @@ public struct Publisher: Sendable {
   /// across its rebuilds. `nil` (the default): each run starts from the cache's `digests.json`,
   /// when there is a cache, and a build (or publish) that writes its output stores it again.
   public var digests: DigestCache?
+  /// The most items a podcast feed may have to be checked as it is written rather than at the
+  /// check step (``OutputRenderer/itemsCheckedAtOnce``); tests lower it to take the other path.
+  var itemsCheckedAtOnce: Int?
 
   public init(catalogueURL: URL, outputURL: URL, options: BuildOptions) {
     self.catalogueURL = catalogueURL
@@ -486,6 +489,7 @@ public struct Publisher: Sendable {
       digests: digests)
     renderer.shows = shows
     renderer.validating = validating
+    if let itemsCheckedAtOnce { renderer.itemsCheckedAtOnce = itemsCheckedAtOnce }
     // Shows kept in place are committed entry by entry, which needs an atomic exchange.
     if let liveFiles, staging?.exchangesEntries() == true { renderer.liveFiles = liveFiles }
     // The copy of a record read from its JSON is made once the record is written, and only if

@@ -39,6 +39,9 @@ struct OutputRenderer {
   /// holds exactly its record's files, each with its stamp, is then kept in place, neither
   /// linked nor staged (``StagedDirectory/commit(keeping:)``). `nil`: its files are linked.
   var liveFiles: [String: Int]?
+  /// The most items a podcast feed may have to be checked as soon as it is written, on the core
+  /// that wrote it, rather than at the check step.
+  var itemsCheckedAtOnce = 2_048
 
   struct Result {
     var tree = OutputTree()
@@ -306,7 +309,7 @@ struct OutputRenderer {
     var checked = CheckedOutput(
       path: feedPath, file: "\(outputName)/\(feedPath)", size: size, rules: .feed(.podcast), sourceMap: sourceMap)
     checked.httpBases = httpBases
-    if staged, sourceMap.itemCount > Self.itemsCheckedAtOnce {
+    if staged, sourceMap.itemCount > itemsCheckedAtOnce {
       // A large feed is checked at the check step, once the catalogue is let go of: checked
       // here, beside it, its items' results, its memo and its layout added to the peak of a show
       // of 100,000 episodes (docs/performance.md). Its items' results wait out of memory.
@@ -473,10 +476,6 @@ struct OutputRenderer {
 
   /// Episodes whose chapters are made at once, on every core, and written before the next.
   static let filesPerBatch = 1024
-
-  /// The most items a podcast feed may have to be checked as soon as it is written, on the core
-  /// that wrote it, rather than at the check step.
-  static let itemsCheckedAtOnce = 2_048
 
   /// The checksums of the items copied into a feed, by episode index, gathered on every core.
   private final class CopiedChecksums: @unchecked Sendable {
