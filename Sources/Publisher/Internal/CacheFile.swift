@@ -22,6 +22,12 @@ enum CacheFile {
   /// docs/performance.md). A cache file is only ever replaced whole, by a rename, so the file
   /// mapped is not cut short while it is read.
   static func read<T: Decodable>(_ type: T.Type, from url: URL) throws(Problem) -> T {
+    try read(from: url) { try CacheDecoder.decode(type, from: $0) }
+  }
+
+  /// ``read(_:from:)``, the value's bytes (checked) handed to `decode`, for a caller that decodes
+  /// them in parts (``RecordCopy/read(_:digest:)``: its header first, the rest only when it is wanted).
+  static func read<T>(from url: URL, decode: (UnsafeRawBufferPointer) throws -> T) throws(Problem) -> T {
     var info = stat()
     guard lstat(url.path, &info) == 0 else { throw .missing }
     guard info.st_mode & S_IFMT == S_IFREG, info.st_size < maximumSize else { throw .unreadable }
@@ -59,7 +65,7 @@ enum CacheFile {
     mapping[mappingKey] = (start: Int(bitPattern: base), end: Int(bitPattern: base) + size)
     defer { mapping[mappingKey] = nil }
     do {
-      return try CacheDecoder.decode(type, from: UnsafeRawBufferPointer(rebasing: buffer[header...]))
+      return try decode(UnsafeRawBufferPointer(rebasing: buffer[header...]))
     } catch {
       throw .unreadable
     }
@@ -102,58 +108,101 @@ enum CacheFile {
   /// ``write(_:to:)`` of a value whose top is a keyed container, a field at a time: the file has
   /// the bytes of the whole value's encoding, but only one field's encoding is held at a time,
   /// not the whole value's beside the value (a large show's record is tens of MB encoded, the
-  /// last peak of a large build; docs/performance.md). The checksum is taken once the bytes are
-  /// in the temporary file, read back a piece at a time, and put into its header before the rename.
+  /// last peak of a large build; docs/performance.md).
   ///
   /// - Parameter fields: each field's key and what encodes its value (``CacheEncoder/encode(_:)``),
   ///   in the order the value's `encode(to:)` writes them.
   @discardableResult static func write(fields: [(key: String, value: () throws -> [UInt8])], to url: URL) -> Bool {
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    let descriptor = open(temporary.path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return false }
-    // A keyed container, as ``CacheEncoder`` writes one: the count of entries, then each entry's
-    // key (length, UTF-8), a presence byte and the value (length, bytes).
-    var start = magic + [UInt8](repeating: 0, count: 8)
-    CacheEncoder.appendNumber(fields.count, to: &start)
-    var whole = writeAll(start, to: descriptor)
-    for field in fields where whole {
-      guard let value = try? field.value() else {
-        whole = false
-        break
+    guard let writer = FieldWriter(to: url, count: fields.count) else { return false }
+    for field in fields {
+      guard let value = try? field.value() else { return false }
+      writer.add(field.key, value)
+    }
+    return writer.finish()
+  }
+
+  /// A file of ``write(fields:to:)``'s form written as its fields come, each written out once
+  /// given: a caller that makes its fields as it goes (``RecordCopy/Writer``) holds none of them
+  /// beside the others. The checksum is taken once the bytes are in the temporary file, read back
+  /// a piece at a time, and put into its header before the rename. A writer let go of unfinished
+  /// removes its temporary file.
+  final class FieldWriter {
+    private let url: URL
+    private let temporary: URL
+    private var descriptor: Int32
+    /// Fields promised and not yet given.
+    private var remaining: Int
+    private var whole = true
+
+    /// - Parameter count: how many fields will be given.
+    init?(to url: URL, count: Int) {
+      self.url = url
+      temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+      descriptor = open(temporary.path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else { return nil }
+      remaining = count
+      // A keyed container, as ``CacheEncoder`` writes one: the count of entries, then each entry's
+      // key (length, UTF-8), a presence byte and the value (length, bytes).
+      var start = CacheFile.magic + [UInt8](repeating: 0, count: 8)
+      CacheEncoder.appendNumber(count, to: &start)
+      whole = CacheFile.writeAll(start, to: descriptor)
+    }
+
+    deinit {
+      if descriptor >= 0 {
+        close(descriptor)
+        unlink(temporary.path)
       }
+    }
+
+    /// Writes one field: its key and its value's encoding (``CacheEncoder/encode(_:)``).
+    func add(_ key: String, _ value: [UInt8]) {
+      guard whole, descriptor >= 0, remaining > 0 else {
+        whole = false
+        return
+      }
+      remaining -= 1
       var entry: [UInt8] = []
-      CacheEncoder.appendNumber(field.key.utf8.count, to: &entry)
-      entry += field.key.utf8
+      CacheEncoder.appendNumber(key.utf8.count, to: &entry)
+      entry += key.utf8
       entry.append(1)
       CacheEncoder.appendNumber(value.count, to: &entry)
-      whole = writeAll(entry, to: descriptor) && writeAll(value, to: descriptor)
+      whole = CacheFile.writeAll(entry, to: descriptor) && CacheFile.writeAll(value, to: descriptor)
     }
-    let header = magic.count + 8
-    var info = stat()
-    if whole, fstat(descriptor, &info) == 0, Int(info.st_size) >= header {
-      let count = Int(info.st_size) - header
-      var sum = Checksum(count: count)
-      var piece = [UInt8](repeating: 0, count: 1 << 20)
-      var offset = 0
-      while whole, offset < count {
-        let length = min(piece.count, count - offset)
-        whole = piece.withUnsafeMutableBytes { buffer in
-          let part = UnsafeMutableRawBufferPointer(rebasing: buffer[..<length])
-          guard readAll(part, from: descriptor, at: header + offset) else { return false }
-          sum.add(UnsafeRawBufferPointer(part))
-          return true
+
+    /// Puts the file in place, once every field promised was written; false (and nothing left
+    /// behind) when one could not be.
+    func finish() -> Bool {
+      guard descriptor >= 0 else { return false }
+      let header = CacheFile.magic.count + 8
+      var info = stat()
+      if whole, remaining == 0, fstat(descriptor, &info) == 0, Int(info.st_size) >= header {
+        let count = Int(info.st_size) - header
+        var sum = CacheFile.Checksum(count: count)
+        var piece = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while whole, offset < count {
+          let length = min(piece.count, count - offset)
+          whole = piece.withUnsafeMutableBytes { buffer in
+            let part = UnsafeMutableRawBufferPointer(rebasing: buffer[..<length])
+            guard CacheFile.readAll(part, from: descriptor, at: header + offset) else { return false }
+            sum.add(UnsafeRawBufferPointer(part))
+            return true
+          }
+          offset += length
         }
-        offset += length
+        whole = whole && withUnsafeBytes(of: sum.value.littleEndian) { pwrite(descriptor, $0.baseAddress!, 8, off_t(CacheFile.magic.count)) == 8 }
+      } else {
+        whole = false
       }
-      whole = whole && withUnsafeBytes(of: sum.value.littleEndian) { pwrite(descriptor, $0.baseAddress!, 8, off_t(magic.count)) == 8 }
-    } else {
-      whole = false
+      let closed = close(descriptor) == 0
+      descriptor = -1
+      guard closed, whole, rename(temporary.path, url.path) == 0 else {
+        unlink(temporary.path)
+        return false
+      }
+      return true
     }
-    guard close(descriptor) == 0, whole, rename(temporary.path, url.path) == 0 else {
-      unlink(temporary.path)
-      return false
-    }
-    return true
   }
 
   private static func readAll(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Bool {
