@@ -206,8 +206,9 @@ public struct Publisher: Sendable {
     if let digestsNote { report.findings.insert(digestsNote, at: 0) }
     report.findings.insert(contentsOf: interrupted, at: 0)
     guard var plan = planned.take() else { return report }
-    // The record's copy for the next build (``RecordCopy``), put in place with the output.
-    var recordCopy = plan.recordCopy.take()
+    // The copy of the record written, for the next build (``RecordCopy``), put in place with the
+    // output; on any other way out, removed.
+    var recordCopy: RecordCopy.Pending?
     defer { recordCopy?.discard() }
     guard var staging = plan.staging, !report.blocksPublishing(strict: options.strict) else {
       // Refused, the feeds are checked all the same, so that the build names every mistake, as
@@ -228,22 +229,22 @@ public struct Publisher: Sendable {
     // into its staged file then too, a piece at a time, from the catalogue and the last record
     // (``RecordDraft``), which are let go of after it, before the check: written beside the check
     // instead, they were held through it, a large build's peak (docs/performance.md).
-    var copiesRecord = false
     do {
       try staging.write(tree.take(plan.checked.filter { $0.preview == nil }.map(\.path)))
       let record = plan.takeRecord()
       // A record that says what the last one says, whose copy the cache holds, has the bytes
-      // of that copy's JSON: this Podium wrote them (a copy is kept only of a record written
-      // again byte for byte, ``RecordCopy/Pending``), and the JSON is a function of what it
-      // says. The old file is linked while it has the stamp it was read with, not written again.
+      // of that copy's JSON: this Podium wrote them (a copy is made only of a record as it is
+      // written, ``RecordCopy/Writer``), and the JSON is a function of what it says. The old
+      // file is linked while it has the stamp it was read with, not written again; the copy
+      // the cache holds stands for it still.
       let linked = try plan.recordUnchanged && plan.recordHeld?.stamp.map {
         try staging.link([(PublicationRecord.path, $0)])
       } == true
       if !linked {
-        try record.write(toFileAt: try staging.reserve(PublicationRecord.path))
-        // The copy stands only for JSON this Podium writes: made when the record written has
-        // the bytes of the one read.
-        copiesRecord = staging.reuseIfUnchanged(PublicationRecord.path)
+        // Its copy is made as it is written, a show at a time, so that the next build reads
+        // the copy rather than this JSON.
+        recordCopy = try record.write(toFileAt: try staging.reserve(PublicationRecord.path), copyingInto: cache)
+        staging.reuseIfUnchanged(PublicationRecord.path)
       }
     } catch {
       staging.discard()
@@ -252,11 +253,6 @@ public struct Publisher: Sendable {
     // The catalogue and the rendering's garbage are freed, but mostly on the worker threads'
     // heaps, where the parsed feed can't reuse them: give them back before the check.
     podium_release_free_memory()
-    // The copy stands only for JSON this Podium writes.
-    if !copiesRecord {
-      recordCopy?.discard()
-      recordCopy = nil
-    }
     let folder = staging.folder
     let (checks, staged) = Concurrently.run(
       { ParallelMap.map(plan.checked) { output in output.check(stagedIn: folder) { shows?.memo(for: output.path) } } },
@@ -466,10 +462,11 @@ public struct Publisher: Sendable {
     if let preview = options.preview { catalogue = preview.applied(to: catalogue) }
     var recordRead = false
     var recordHeld: RecordCopy.Held?
-    var recordDigest: String?
     let previous = loadRecord(
       from: recordFolder, catalogue: catalogue, announcingFirstBuild: announcingFirstBuild, cache: recordCache,
-      replacer: replacer, &report.findings, read: &recordRead, held: &recordHeld, digest: &recordDigest)
+      replacer: replacer, &report.findings, read: &recordRead, held: &recordHeld)
+    report.timings.append(
+      stopwatch.lap("read publication record" + (recordHeld == nil ? "" : " (the build cache's copy)")))
     // Parsing 100,000 episode files, and the last record's JSON, left garbage on the worker
     // threads' heaps that rendering would not reuse: given back first (docs/performance.md).
     podium_release_free_memory()
@@ -492,22 +489,9 @@ public struct Publisher: Sendable {
     if let itemsCheckedAtOnce { renderer.itemsCheckedAtOnce = itemsCheckedAtOnce }
     // Shows kept in place are committed entry by entry, which needs an atomic exchange.
     if let liveFiles, staging?.exchangesEntries() == true { renderer.liveFiles = liveFiles }
-    // The copy of a record read from its JSON is made once the record is written, and only if
-    // the build writes the same bytes (``RecordCopy/Pending``): the check hands the last record
-    // back for it only when it is unchanged.
-    let copiesRecord = !validating && recordHeld == nil && recordCache != nil && recordDigest != nil
-    // The copy is written as soon as the check hands the last record back, beside the rendering,
-    // and the last record let go of then: held until the record was written, it was a network's
-    // peak (docs/performance.md). It is put in place only if the record written is the one read.
-    let (rendered, (check, recordCopy)) = Concurrently.run(
-      { renderer.render(staging: &staging) },
-      {
-        var check = handoff.run(comparing: recordRead, keepingUnchanged: copiesRecord)
-        let copy = check.last.take().flatMap { last in
-          recordDigest.flatMap { digest in recordCache.flatMap { RecordCopy.Pending(last, digest: digest, cache: $0) } }
-        }
-        return (check, copy)
-      })
+    // The check lets go of the last record when it is done, beside the rendering.
+    let (rendered, check) = Concurrently.run(
+      { renderer.render(staging: &staging) }, { handoff.run(comparing: recordRead) })
     if let problem = shows?.problem, let cache {
       report.findings.append(PublishRules.cache.finding(
         "the build cache's show files \(problem) could not be read, so they were ignored and those shows rendered "
@@ -530,7 +514,6 @@ public struct Publisher: Sendable {
       report, Plan(
         tree: rendered.tree, staging: staging, staged: rendered.staged, kept: rendered.kept, record: check.record,
         checked: rendered.checked, settings: settings, recordUnchanged: recordUnchanged, recordHeld: recordHeld,
-        recordCopy: recordCopy,
         window: window(catalogue), cacheable: rendered.cacheable, memos: rendered.memos), catalogue
     )
   }
@@ -552,9 +535,6 @@ public struct Publisher: Sendable {
     let recordUnchanged: Bool
     /// The last record's digest and stamp, when the cache held its copy (``RecordCopy``).
     let recordHeld: RecordCopy.Held?
-    /// The cache's copy of the last record read from its JSON, when the build says the same
-    /// (``RecordCopy/Pending``): put in place only if the record written has the bytes read.
-    var recordCopy: RecordCopy.Pending?
     let window: (publishedThrough: Timestamp?, scheduledFrom: Timestamp?)
     /// The shows the show cache may keep, by slug.
     var cacheable: [String: OutputRenderer.ShowPart]
@@ -577,11 +557,11 @@ public struct Publisher: Sendable {
   /// The record of what was published; when it is missing but the folder holds feeds, the
   /// record those feeds give (``RecordRecovery``), so deleting it can't lift the GUID guard.
   /// With a `cache` that holds the copy of the record's very bytes (``RecordCopy``), that copy,
-  /// and `held` its digest and the file's stamp (`digest` is the JSON's whenever there is a
-  /// cache); a copy that can't be read is a `PUB-CACHE` note that `replacer` replaces it.
+  /// and `held` its digest and the file's stamp; a copy that can't be read is a `PUB-CACHE`
+  /// note that `replacer` replaces it.
   private func loadRecord(
     from folder: URL, catalogue: Catalogue, announcingFirstBuild: Bool, cache: BuildCache?, replacer: String,
-    _ findings: inout [Finding], read: inout Bool, held: inout RecordCopy.Held?, digest jsonDigest: inout String?
+    _ findings: inout [Finding], read: inout Bool, held: inout RecordCopy.Held?
   ) -> RecordIndex {
     let name = outputURL.lastPathComponent
     let location = SourceLocation(file: "\(name)/\(PublicationRecord.path)")
@@ -612,7 +592,6 @@ public struct Publisher: Sendable {
     }
     if let cache {
       let digest = RecordCopy.digest(data)
-      jsonDigest = digest
       do throws(CacheFile.Problem) {
         if let copy = try RecordCopy.read(cache, digest: digest) {
           read = true

@@ -24,15 +24,10 @@ struct RecordCheck {
     var heldBack: Set<String> = []
     /// Whether the record made says exactly what the last one said (when asked).
     var unchanged = false
-    /// The last record, when it is unchanged and the caller asked to keep it (for its copy in
-    /// the build cache, ``RecordCopy/Pending``); otherwise let go of with the check.
-    var last: RecordIndex?
   }
 
-  /// - Parameters:
-  ///   - comparing: whether to find out if the record made is the last one (``Outcome/unchanged``).
-  ///   - keepingUnchanged: whether to hand the last record back when it is (``Outcome/last``).
-  func run(comparing: Bool = false, keepingUnchanged: Bool = false) -> Outcome {
+  /// - Parameter comparing: whether to find out if the record made is the last one (``Outcome/unchanged``).
+  func run(comparing: Bool = false) -> Outcome {
     var outcome = Outcome()
     // Positions, not copies: copying 10,000 episodes into two dictionaries cost more than the check.
     // Needed only to check what was published before.
@@ -70,7 +65,6 @@ struct RecordCheck {
       }
     }
     outcome.unchanged = comparing && previous.matches(outcome.record)
-    if outcome.unchanged, keepingUnchanged { outcome.last = previous }
     // The record no longer reads the last one: what it takes of it is copied out, so that the
     // last record can be let go of once the check is done (``RecordDraft/Merged/compacted()``).
     for (slug, show) in outcome.record.shows {
@@ -87,9 +81,9 @@ struct RecordCheck {
     init(_ check: consuming RecordCheck) { self.check = check }
 
     /// Runs the check; call once.
-    func run(comparing: Bool, keepingUnchanged: Bool = false) -> Outcome {
+    func run(comparing: Bool) -> Outcome {
       guard let check = check.take() else { preconditionFailure("a record check runs once") }
-      return check.run(comparing: comparing, keepingUnchanged: keepingUnchanged)
+      return check.run(comparing: comparing)
     }
   }
 

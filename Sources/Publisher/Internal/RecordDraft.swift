@@ -21,13 +21,21 @@ struct RecordDraft {
 
   /// Writes the record's JSON (``RecordJSON``) into a new file, a piece at a time; as the
   /// staging folder's own files are made, never over a file or link already there.
-  func write(toFileAt path: String) throws {
+  ///
+  /// - Parameter cache: where to make the copy of the record written, as it is written
+  ///   (``RecordCopy/Writer``), for the next build to read instead of the JSON.
+  /// - Returns: that copy, to be put in place with the output; `nil` without a cache, or when
+  ///   the copy could not be written.
+  @discardableResult
+  func write(toFileAt path: String, copyingInto cache: BuildCache? = nil) throws -> RecordCopy.Pending? {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    let json = RecordJSON(writingTo: file)
+    let json = RecordJSON(
+      writingTo: file, copy: cache.flatMap { RecordCopy.Writer(cache: $0, version: version, shows: shows.count) })
     json.write(self)
     try json.finish()
+    return json.finishCopy()
   }
 
   /// How many episodes it records, about: the size to reserve for its JSON.

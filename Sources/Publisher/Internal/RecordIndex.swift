@@ -172,7 +172,8 @@ struct RecordIndex: Sendable {
       bytes += text[Int(span.start)..<Int(span.start + span.count)]
     }
 
-    fileprivate mutating func add(guid: String, _ entry: PublicationRecord.EpisodeRecord) {
+    /// Adds a row; rows added in the order of their GUIDs' bytes, each GUID once, need no ``sort()``.
+    mutating func add(guid: String, _ entry: PublicationRecord.EpisodeRecord) {
       guard !measuring else {
         size.text += guid.utf8.count + entry.file.utf8.count + (entry.enclosure?.utf8.count ?? 0) + entry.date.utf8.count
         size.rows += 1

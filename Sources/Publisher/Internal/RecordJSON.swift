@@ -1,5 +1,6 @@
 import FeedWriter
 import Foundation
+import Identifiers
 
 /// Writes a ``PublicationRecord`` as `JSONEncoder` does with `.prettyPrinted`, `.sortedKeys`
 /// and `.withoutEscapingSlashes` (``JSONTextWriter``), without building the encoder's tree of
@@ -12,11 +13,26 @@ final class RecordJSON {
   /// Where the JSON goes as it is written, a piece at a time, rather than into `data` whole.
   private let file: FileHandle?
   private var failure: (any Error)?
+  /// The copy of the record made as it is written (``RecordCopy/Writer``), and the digest of
+  /// the bytes sent to the file, which the copy is kept under.
+  private let copy: RecordCopy.Writer?
+  private let digest: ContentDigest.SHA256Stream?
 
-  init() { file = nil }
+  init() { (file, copy, digest) = (nil, nil, nil) }
 
-  /// Writes into `file` as it goes: the record of 100,000 episodes is 24 MB.
-  init(writingTo file: FileHandle) { self.file = file }
+  /// Writes into `file` as it goes: the record of 100,000 episodes is 24 MB. With `copy`, makes
+  /// its copy for the build cache too, a show at a time, from the entries as they are written.
+  init(writingTo file: FileHandle, copy: RecordCopy.Writer? = nil) {
+    (self.file, self.copy) = (file, copy)
+    digest = copy == nil ? nil : ContentDigest.SHA256Stream()
+  }
+
+  /// The copy of what was written, once ``finish()`` has sent it all to the file; `nil` without
+  /// one, or when it could not be written.
+  func finishCopy() -> RecordCopy.Pending? {
+    guard let copy, let digest, failure == nil, json.bytes.isEmpty else { return nil }
+    return copy.finish(json: ContentDigest.hex(digest.finish()))
+  }
 
   /// What `data` holds goes to the file once it is this large.
   private static let piece = 1 << 16
@@ -31,6 +47,7 @@ final class RecordJSON {
     guard let file, json.bytes.count >= max(size, 1) else { return }
     if failure == nil {
       do { try file.write(contentsOf: json.bytes) } catch { failure = error }
+      digest?.update(json.bytes)
     }
     json.bytes.removeAll(keepingCapacity: true)
   }
@@ -50,7 +67,11 @@ final class RecordJSON {
               // Written as they are merged: the entries are never all in memory at once.
               json.openObject()
               var first = true
+              // The copy's rows of the show: written in the order of their GUIDs' bytes, each
+              // GUID once, they are the rows reading this JSON gives (``RecordIndex``).
+              var rows = RecordIndex.Episodes()
               show.forEachEntry { guid, episode in
+                if copy != nil { rows.add(guid: guid, episode) }
                 flush(atLeast: Self.piece)
                 json.key(guid, first: first)
                 first = false
@@ -63,6 +84,8 @@ final class RecordJSON {
                 }
               }
               json.closeObject()
+              copy?.add(
+                slug: slug, podcastGUID: show.podcastGUID, feedURL: show.feedURL, liveItems: show.liveItems, episodes: rows)
             case "feedURL": json.string(show.feedURL)
             case "liveItems":
               let live = show.liveItems ?? [:]
