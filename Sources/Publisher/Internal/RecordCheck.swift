@@ -34,24 +34,30 @@ struct RecordCheck {
     let anyPublished = previous.shows.values.contains { !$0.episodes.isEmpty }
     let byGUID = Lookup(anyPublished ? catalogue : nil, .guid)
     let byFile = Lookup(anyPublished ? catalogue : nil, .file)
-    for show in catalogue.shows {
+    for (position, show) in catalogue.shows.enumerated() {
       let old = previous.shows[show.slug]
       var record = RecordDraft.Merged(
         podcastGUID: podcastGUID(for: show, old: old, outcome: &outcome),
         feedURL: feedURL(for: show, old: old, outcome: &outcome), catalogue: catalogue, show: show,
         old: old?.episodes ?? RecordIndex.Episodes())
       var ascii = true
-      // One entry at a time is made into values from the last record, as it is checked.
       for row in 0..<record.old.count {
-        let (guid, entry) = record.old.entry(at: row)
-        if check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) != nil {
+        // Most rows are an episode still published where it was, from the same media URL:
+        // found by the row's bytes, without making its strings. Any other is made into values
+        // and checked in full.
+        let keeps = isUnchanged(row: row, of: record.old, show: position, byGUID: byGUID) || {
+          let (guid, entry) = record.old.entry(at: row)
+          return check(guid: guid, entry: entry, of: show, byGUID: byGUID, byFile: byFile, outcome: &outcome) != nil
+        }()
+        if keeps {
           record.kept.append(Int32(row))
           ascii = ascii && record.old.guidIsASCII(at: row)
         }
       }
-      for (index, episode) in show.episodes.enumerated() where episode.status(at: options.now) == .published {
+      // By index: a loop over the episodes copied each one (every reference in it retained).
+      for index in show.episodes.indices where show.episodes[index].status(at: options.now) == .published {
         record.published.append(Int32(index))
-        ascii = ascii && episode.guid.utf8.allSatisfy { $0 < 0x80 }
+        ascii = ascii && show.episodes[index].guid.utf8.allSatisfy { $0 < 0x80 }
       }
       record.liveItems = liveItems(of: show, old: old, outcome: &outcome)
       outcome.record.shows[show.slug] = ascii ? .merged(record.sorted()) : .whole(record.whole())
@@ -330,21 +336,58 @@ struct RecordCheck {
       guard !sorted.isEmpty else { return nil }
       // Every key is ASCII: a string equal to one as `String` has that one's bytes once composed.
       var bytes = wanted.utf8.allSatisfy { $0 < 0x80 } ? wanted : wanted.precomposedStringWithCanonicalMapping
-      return bytes.withUTF8 { bytes in
-        text.withUnsafeBufferPointer { text in
-          // The last entry whose key's bytes are not after `bytes`.
-          var (low, high) = (0, sorted.count)
-          while low < high {
-            let middle = (low + high) / 2
-            if Self.compare(text, sorted[middle], bytes.baseAddress, bytes.count) == .greater {
-              high = middle
-            } else {
-              low = middle + 1
-            }
+      return bytes.withUTF8 { find(ascii: $0) }
+    }
+
+    /// The entry of a key found by its bytes: for bytes all ASCII, what the subscript finds for
+    /// their string.
+    func find(ascii bytes: UnsafeBufferPointer<UInt8>) -> Position? {
+      if let dictionary { return dictionary[String(decoding: bytes, as: UTF8.self)] }
+      guard !sorted.isEmpty else { return nil }
+      return text.withUnsafeBufferPointer { text in
+        // The last entry whose key's bytes are not after `bytes`.
+        var (low, high) = (0, sorted.count)
+        while low < high {
+          let middle = (low + high) / 2
+          if Self.compare(text, sorted[middle], bytes.baseAddress, bytes.count) == .greater {
+            high = middle
+          } else {
+            low = middle + 1
           }
-          guard low > 0, Self.compare(text, sorted[low - 1], bytes.baseAddress, bytes.count) == .equal else { return nil }
-          return Position(show: Int(sorted[low - 1].show), episode: Int(sorted[low - 1].episode))
         }
+        guard low > 0, Self.compare(text, sorted[low - 1], bytes.baseAddress, bytes.count) == .equal else { return nil }
+        return Position(show: Int(sorted[low - 1].show), episode: Int(sorted[low - 1].episode))
+      }
+    }
+  }
+
+  /// Whether row `row` of a show's last record is an episode the check would keep without a
+  /// word: its GUID (all ASCII) found by its bytes in the show at `show`, the episode published,
+  /// and its media URL, if the row has one, the row's byte for byte. What this doesn't find so,
+  /// ``check(guid:entry:of:byGUID:byFile:outcome:)`` checks; for what it does, that check keeps
+  /// the entry and finds nothing, so both give one result.
+  private func isUnchanged(row: Int, of old: RecordIndex.Episodes, show: Int, byGUID: Lookup) -> Bool {
+    guard let position = old.withGUID(at: row, { $0.allSatisfy { $0 < 0x80 } ? byGUID.find(ascii: $0) : nil }),
+      position.show == show, catalogue.shows[show].episodes[position.episode].status(at: options.now) == .published
+    else { return false }
+    return old.withEnclosure(at: row) { enclosure in
+      guard let enclosure else { return true }
+      switch catalogue.shows[show].episodes[position.episode].media?.reference {
+      case nil: return false
+      case .remote(let url)?:
+        var url = url
+        return url.withUTF8 { $0.elementsEqual(enclosure) }
+      case .local(let path)?:
+        // The public URL (``Catalogue/publicURL(for:in:)``), compared a part at a time, not made.
+        var rest = enclosure[...]
+        func next(_ part: String) -> Bool {
+          var part = part
+          guard part.withUTF8({ rest.starts(with: $0) }) else { return false }
+          rest = rest.dropFirst(part.utf8.count)
+          return true
+        }
+        return next(catalogue.site.mediaBaseURL) && next(catalogue.shows[show].slug) && next("/") && next(path)
+          && rest.isEmpty
       }
     }
   }

@@ -65,6 +65,21 @@ struct RecordIndex: Sendable {
       compare(rows[index].guid, key)
     }
 
+    /// The bytes of row `index`'s GUID, handed to `body` where they are.
+    func withGUID<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+      withBytes(rows[index].guid, body)
+    }
+
+    /// The bytes of row `index`'s enclosure, `nil` for none, handed to `body` where they are.
+    func withEnclosure<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+      guard let span = rows[index].enclosure else { return body(nil) }
+      return withBytes(span, body)
+    }
+
+    private func withBytes<R>(_ span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+      text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.count)])) }
+    }
+
     /// Whether the GUID of row `index` is all ASCII, so that its bytes tell it apart as `String` does.
     func guidIsASCII(at index: Int) -> Bool {
       let span = rows[index].guid
