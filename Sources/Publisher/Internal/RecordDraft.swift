@@ -76,6 +76,14 @@ struct RecordDraft {
       }
     }
 
+    /// How many entries ``forEachEntry(_:)`` gives, without making them.
+    var entryCount: Int {
+      switch self {
+      case .whole(let show): show.episodes.count
+      case .merged(let show): show.entryCount
+      }
+    }
+
     /// Each entry, in the order of its GUID's bytes.
     func forEachEntry(_ body: (String, PublicationRecord.EpisodeRecord) -> Void) {
       switch self {
@@ -195,12 +203,28 @@ struct RecordDraft {
         var date = replaced.map { old.entry(at: $0).entry.date } ?? firstDates?.date(at: run.lowerBound)
         var entry: PublicationRecord.EpisodeRecord?
         for next in run {
-          entry = PublicationRecord.EpisodeRecord(
-            show.episodes[Int(published[next])], of: show, in: catalogue, firstPublished: date)
+          entry = self.entry(Int(published[next]), firstPublished: date)
           date = entry?.date
         }
         if let entry { body(show.episodes[Int(published[run.lowerBound])].guid, entry) }
       }
+    }
+
+    /// How many entries ``forEachEntry(_:)`` gives, without making them.
+    var entryCount: Int {
+      var count = 0
+      walk(kept: { _ in count += 1 }) { _, _ in count += 1 }
+      return count
+    }
+
+    /// ``PublicationRecord/EpisodeRecord/init(_:of:in:firstPublished:)`` of the episode at
+    /// `index`, its fields read where the episode is: passed whole, each episode was copied
+    /// (every reference in it retained and released).
+    private func entry(_ index: Int, firstPublished date: String?) -> PublicationRecord.EpisodeRecord {
+      PublicationRecord.EpisodeRecord(
+        file: show.episodes[index].file,
+        enclosure: show.episodes[index].media.map { catalogue.publicURL(for: $0.reference, in: show) },
+        date: date ?? show.episodes[index].date.iso8601)
     }
 
     /// Walks the kept rows and the published episodes together in GUID order, as the record

@@ -80,6 +80,17 @@ struct RecordIndex: Sendable {
       text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.count)])) }
     }
 
+    /// Whether row `index` is this entry, byte for byte: the row its JSON, written, would be read into.
+    func isRow(_ index: Int, guid: String, _ entry: PublicationRecord.EpisodeRecord) -> Bool {
+      let row = rows[index]
+      func same(_ span: Span?, _ string: String?) -> Bool {
+        guard let span, var string else { return span == nil && string == nil }
+        return string.withUTF8 { string in withBytes(span) { $0.elementsEqual(string) } }
+      }
+      return same(row.guid, guid) && same(row.file, entry.file) && same(row.enclosure, entry.enclosure)
+        && same(row.date, entry.date)
+    }
+
     /// Whether the GUID of row `index` is all ASCII, so that its bytes tell it apart as `String` does.
     func guidIsASCII(at index: Int) -> Bool {
       let span = rows[index].guid
@@ -357,19 +368,27 @@ struct RecordIndex: Sendable {
   /// Whether `record` says exactly what this one says.
   func matches(_ record: PublicationRecord) -> Bool { matches(RecordDraft(record)) }
 
-  /// Whether the record a build made says exactly what this one says.
+  /// Whether the record a build made says exactly what this one says, byte for byte, so that
+  /// its JSON is this one's (a build that holds this record's copy then links its file).
+  ///
+  /// Each show's count of entries is compared first, which makes no entry: a record that gained
+  /// an episode differs there. Then the entries, which both give in the order of their GUIDs'
+  /// bytes, each GUID once, are compared in that order.
   func matches(_ record: RecordDraft) -> Bool {
     guard record.version == version, record.shows.count == shows.count else { return false }
     for (slug, show) in record.shows {
       guard let old = shows[slug], old.podcastGUID == show.podcastGUID, old.feedURL == show.feedURL,
-        old.liveItems == show.liveItems
+        old.liveItems == show.liveItems, show.entryCount == old.episodes.count
       else { return false }
-      var (count, same) = (0, true)
+    }
+    for (slug, show) in record.shows {
+      guard let old = shows[slug]?.episodes else { return false }
+      var (row, same) = (0, true)
       show.forEachEntry { guid, entry in
-        count += 1
-        same = same && old.episodes.entry(for: guid) == entry
+        same = same && row < old.count && old.isRow(row, guid: guid, entry)
+        row += 1
       }
-      guard same, count == old.episodes.count else { return false }
+      guard same, row == old.count else { return false }
     }
     return true
   }
