@@ -150,6 +150,39 @@ import Testing
     try OutputFolder(output).checkOwnership()
   }
 
+  /// A name is Podium's only in the very bytes its manifest lists: the same name in another
+  /// Unicode form (decomposed, which a `Set<String>` takes as equal) is another file.
+  @Test(arguments: [("a/\u{E9}.json", nil), ("a/e\u{301}.json", "a/e\u{301}.json"), ("\u{E9}/x.json", nil), ("e\u{301}/x.json", "e\u{301}")] as [(String, String?)])
+  func aNameIsOursOnlyInTheBytesListed(_ path: String, _ foreign: String?) throws {
+    let folder = try TemporaryFolder()
+    try folder.write("out/" + path, "x")
+    try folder.write("out/" + OutputManifest.path, OutputManifest.encode(["a/\u{E9}.json", "\u{E9}/x.json"]))
+    do {
+      try OutputFolder(folder.url.appendingPathComponent("out")).checkOwnership()
+      #expect(foreign == nil)
+    } catch {
+      // Named in its own bytes.
+      #expect(foreign.map { Data(error.message.utf8).range(of: Data("'\($0)'".utf8)) != nil } == true, "\(error.message)")
+    }
+  }
+
+  /// A manifest in any order, or in another JSON layout, lists the same files: its paths are
+  /// sorted once to be looked up.
+  @Test(arguments: [(nil, nil), ("m/x.json", "m"), ("a/feed.xmm", "a/feed.xmm"), ("a/x", "a/x")] as [(String?, String?)])
+  func aManifestInAnotherOrderListsTheSameFiles(written foreign: String?, named: String?) throws {
+    let folder = try TemporaryFolder()
+    let listed = ["z/feed.xml", "a/feed.xml", "a-b/feed.xml", "a/chapters/1.json", "feeds.opml", OutputManifest.path]
+    for path in listed.dropLast() { try folder.write("out/" + path, "x") }
+    if let foreign { try folder.write("out/" + foreign, "x") }
+    try folder.write("out/" + OutputManifest.path, "{\"version\":1,\"files\":[" + listed.map { "\"\($0)\"" }.joined(separator: ",") + "]}")
+    do {
+      try OutputFolder(folder.url.appendingPathComponent("out")).checkOwnership()
+      #expect(named == nil)
+    } catch {
+      #expect(error.message.contains("'\(named ?? "")'"), "\(error.message)")
+    }
+  }
+
   /// A link inside the output is never Podium's: a build writes no links.
   @Test func aLinkInsideTheOutputIsForeign() throws {
     let folder = try TemporaryFolder()

@@ -114,7 +114,7 @@ public struct OutputFolder: Sendable {
       // is not is the folder walked again in name order, to name the first entry that isn't.
       if let files = manifest.listedFiles(url.path) { return files }
       if let foreign = firstForeign(in: "", entries: top, isOurs: { path, kind in
-        kind == .file ? manifest.files.contains(path) : kind == .folder && manifest.folders.contains(path)
+        kind == .file ? manifest.containsFile(path) : kind == .folder && manifest.containsFolder(path)
       }) {
         throw foreignRefusal(foreign)
       }

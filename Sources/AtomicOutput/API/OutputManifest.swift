@@ -60,24 +60,32 @@ public enum OutputManifest {
   /// The paths of a manifest in exactly the bytes ``plainText(_:)`` writes (no backslash in it);
   /// `nil` for any other, which `JSONDecoder` reads.
   static func plainFiles(_ data: Data) -> [String]? {
-    data.withUnsafeBytes { raw -> [String]? in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      guard bytes.count > head.count + tail.count, bytes.starts(with: head), bytes.suffix(tail.count).elementsEqual(tail),
-        !bytes.contains(0x5C)
+    let bytes = [UInt8](data)
+    return plainSpans(bytes)?.map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+  }
+
+  /// Where each path of ``plainFiles(_:)`` is in `bytes`, without making a string of it: a
+  /// network's manifest is read in one pass, and its paths are looked up where they are
+  /// (``ManifestIndex``). Quotes and line breaks are ASCII, which no byte of a longer UTF-8
+  /// sequence is, so the bytes being UTF-8 as a whole makes each path UTF-8.
+  static func plainSpans(_ bytes: [UInt8]) -> [ManifestIndex.Span]? {
+    bytes.withUnsafeBufferPointer { bytes -> [ManifestIndex.Span]? in
+      guard bytes.count > head.count + tail.count, bytes.count <= UInt32.max, bytes.starts(with: head),
+        bytes.suffix(tail.count).elementsEqual(tail), !bytes.contains(0x5C),
+        bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
       else { return nil }
       let end = bytes.count - tail.count
-      var files: [String] = []
+      var spans: [ManifestIndex.Span] = []
       var index = head.count
       while true {
         guard end - index > opening.count, bytes[index..<index + opening.count].elementsEqual(opening) else { return nil }
         let start = index + opening.count
-        guard let close = bytes[start..<end].firstIndex(of: 0x22), close > start,
-          !bytes[start..<close].contains(where: { $0 < 0x20 }),
-          let file = String(validating: bytes[start..<close], as: UTF8.self)
+        guard let close = bytes[start..<end].firstIndex(where: { $0 < 0x20 || $0 == 0x22 }), bytes[close] == 0x22,
+          close > start
         else { return nil }
-        files.append(file)
+        spans.append(ManifestIndex.Span(start: UInt32(start), end: UInt32(close)))
         index = close + 1
-        if index == end { return files }
+        if index == end { return spans }
         guard end - index > 2, bytes[index] == 0x2C, bytes[index + 1] == 0x0A else { return nil }
         index += 2
       }
