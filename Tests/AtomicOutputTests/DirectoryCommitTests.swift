@@ -88,6 +88,27 @@ import Testing
     #expect(staging.isReserved("a/1.json") && !staging.isReserved("a/3.json"))
   }
 
+  /// A folder kept in place is reserved whole: nothing can be staged in it, nor can it be kept
+  /// once something is staged in it; freed, it can be written again.
+  @Test func aFolderKeptInPlaceIsReservedWhole() throws {
+    let folder = try TemporaryFolder()
+    var staging = try DirectoryCommit(directory: folder.url.appendingPathComponent("feeds")).startStaging()
+    defer { staging.discard() }
+    try staging.reserveInPlace(folder: "a")
+    #expect(staging.isReserved("a/feed.xml") && staging.isReserved("a/chapters/1.json") && !staging.isReserved("ab/feed.xml"))
+    #expect(throws: OutputError.self) { _ = try staging.reserve("a/feed.xml") }
+    #expect(throws: OutputError.self) { try staging.write(try tree(["a/chapters/1.json": "x"])) }
+    #expect(throws: OutputError.self) { try staging.reserveInPlace(folder: "a") }
+    _ = try staging.reserve("b/feed.xml")
+    try staging.write(try tree(["c": "x"]))
+    _ = try staging.reserve("d")
+    for taken in ["b", "d", "a/b", ".."] { #expect(throws: OutputError.self) { try staging.reserveInPlace(folder: taken) } }
+    staging.releaseInPlace(folder: "a")
+    #expect(!staging.isReserved("a/feed.xml"))
+    _ = try staging.reserve("a/feed.xml")
+    #expect(FileManager.default.fileExists(atPath: staging.folder.appendingPathComponent("c").path))
+  }
+
   @Test func aFailureLeavesTheOldFolderAndNoLeftovers() throws {
     let folder = try TemporaryFolder()
     let output = folder.url.appendingPathComponent("feeds")

@@ -11,6 +11,8 @@ public struct Staging: Sendable {
   private var folders: Set<Substring> = [""]
   /// Files the caller writes itself, by path.
   private var reserved: Set<String> = []
+  /// Folders at the top kept where they are in the output folder, whole (``reserveInPlace(folder:)``).
+  private var kept: Set<Substring> = []
 
   /// `folder`'s path, made once: a build reserves a path per file.
   private let root: String
@@ -26,7 +28,7 @@ public struct Staging: Sendable {
   public mutating func write(_ tree: OutputTree) throws {
     let linker = FileLinker(previousOutput: target.directory.path, staging: folder.path)
     for path in tree.paths {
-      guard !reserved.contains(path) else { throw OutputError(.duplicatePath(path)) }
+      guard !reserved.contains(path), !isKept(path) else { throw OutputError(.duplicatePath(path)) }
       try target.willWrite?(path)
       try makeParent(of: path)
       let contents = tree.files[path] ?? Data()
@@ -55,16 +57,27 @@ public struct Staging: Sendable {
     return false
   }
 
-  /// Reserves the paths of files a build keeps where they are in the output folder (a show whose
-  /// folder ``StagedDirectory/commit(keeping:)`` leaves in place), all or none: nothing is made
-  /// in the staging folder, and a tree or another show can't write the same path.
-  public mutating func reserveInPlace(_ paths: [String]) throws {
-    for (index, path) in paths.enumerated() {
-      guard OutputTree.isRelative(path), reserved.insert(path).inserted else {
-        release(Array(paths[..<index]))
-        throw OutputError(OutputTree.isRelative(path) ? .duplicatePath(path) : .invalidPath(path))
-      }
+  /// Reserves a folder at the top of the output that a build keeps where it is (a show whose
+  /// folder ``StagedDirectory/commit(keeping:)`` leaves in place), whole: nothing is made for it
+  /// in the staging folder, and no path in it can be written, by a tree or another show. One
+  /// entry for the folder, not one a file: a network keeps 200,000 files so.
+  ///
+  /// - Throws: when something is already staged or reserved at that name or in it.
+  public mutating func reserveInPlace(folder name: String) throws {
+    guard OutputTree.isRelative(name), !name.utf8.contains(UInt8(ascii: "/")) else { throw OutputError(.invalidPath(name)) }
+    // A path reserved in it made its folder here (``makeParent(of:)``).
+    guard !folders.contains(Substring(name)), !reserved.contains(name), kept.insert(Substring(name)).inserted else {
+      throw OutputError(.duplicatePath(name))
     }
+  }
+
+  /// Frees a folder reserved by ``reserveInPlace(folder:)`` whose files turned out not to be in place.
+  public mutating func releaseInPlace(folder name: String) { kept.remove(Substring(name)) }
+
+  /// Whether `path` is a folder kept in place or inside one.
+  private func isKept(_ path: String) -> Bool {
+    guard !kept.isEmpty else { return false }
+    return kept.contains(path.utf8.firstIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? path[...])
   }
 
   /// Reserves paths for ``linkReserved(_:)``, as ``reserve(_:)`` does one, all or none: when one
@@ -106,8 +119,8 @@ public struct Staging: Sendable {
     /// linked nowhere else (as ``link(_:)`` asks of a file it links): a show whose folder is
     /// kept in place by ``StagedDirectory/commit(keeping:)`` instead of being linked file by file.
     public func areInPlace(_ files: [(path: String, stamp: OutputFileStamp)]) -> Bool {
-      let linker = FileLinker(previousOutput: previousOutput, staging: folder)
-      return files.allSatisfy { linker.isStamped($0.path, $0.stamp) }
+      let folders = FolderChain(root: previousOutput)
+      return files.allSatisfy { FileLinker.isStamped($0.path, $0.stamp, in: folders) }
     }
 
     /// Writes files at reserved paths, each hard-linked from the output folder when it holds
@@ -128,8 +141,8 @@ public struct Staging: Sendable {
     }
   }
 
-  /// Whether a path is reserved (``reserve(_:)``).
-  public func isReserved(_ path: String) -> Bool { reserved.contains(path) }
+  /// Whether a path is reserved (``reserve(_:)``), or in a folder kept in place (``reserveInPlace(folder:)``).
+  public func isReserved(_ path: String) -> Bool { reserved.contains(path) || isKept(path) }
 
   /// Frees reserved paths whose files the caller did not write.
   public mutating func release(_ paths: [String]) {
@@ -164,7 +177,7 @@ public struct Staging: Sendable {
 
   private mutating func reserveOnly(_ path: String) throws {
     guard OutputTree.isRelative(path) else { throw OutputError(.invalidPath(path)) }
-    guard reserved.insert(path).inserted else { throw OutputError(.duplicatePath(path)) }
+    guard !isKept(path), reserved.insert(path).inserted else { throw OutputError(.duplicatePath(path)) }
     do {
       try target.willWrite?(path)
       try makeParent(of: path)

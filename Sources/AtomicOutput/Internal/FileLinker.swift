@@ -63,12 +63,14 @@ final class FileLinker {
   /// (no symbolic link on the way), linked nowhere else, with `stamp`: the file a build cache
   /// recorded, which a build that keeps its folder in place leaves where it is. One look at its
   /// name; nothing is linked or read.
-  func isStamped(_ path: String, _ stamp: OutputFileStamp) -> Bool {
-    let (folderPath, name) = previous.split(path)
-    let folder = previous.descriptor(folderPath)
-    guard folder >= 0 else { return false }
-    var info = stat()
-    return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && Self.ours(info) && OutputFileStamp(info) == stamp
+  ///
+  /// - Parameter previous: the previous output's folders (no linker is needed to look).
+  static func isStamped(_ path: String, _ stamp: OutputFileStamp, in previous: FolderChain) -> Bool {
+    previous.withName(path) { folder, name in
+      var info = stat()
+      return folder >= 0 && fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && ours(info)
+        && OutputFileStamp(info) == stamp
+    }
   }
 
   /// Removes the staged `path` (a link this linker made).

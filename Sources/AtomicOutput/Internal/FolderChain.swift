@@ -30,6 +30,17 @@ final class FolderChain {
     return (path[..<slash], String(path[path.utf8.index(after: slash)...]))
   }
 
+  /// Calls `body` with the open folder of `path` (relative to the root; -1 when it can't be
+  /// opened) and the path's last name, NUL-terminated, read where the path holds it: a name
+  /// looked at per file of 200,000 costs no string of its own.
+  func withName<R>(_ path: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
+    path.withCString { base in
+      guard let slash = strrchr(base, Int32(UInt8(ascii: "/"))) else { return body(descriptor(""), base) }
+      let end = path.utf8.index(path.utf8.startIndex, offsetBy: base.distance(to: slash))
+      return body(descriptor(path[..<end]), slash + 1)
+    }
+  }
+
   /// The folder at `path` under the root (`""`: the root); -1 when it can't be opened.
   func descriptor(_ path: Substring) -> Int32 {
     guard root >= 0 else { return -1 }

@@ -168,7 +168,7 @@ struct OutputRenderer {
       live[show.slug] == files.count && files.allSatisfy { $0.0.hasPrefix(folder) }
     } == true
     if inPlace {
-      guard (try? staging.keepInPlace(files)) == true else { return nil }
+      guard (try? staging.keepInPlace(folder: show.slug, files)) == true else { return nil }
     } else {
       guard (try? staging.link(files)) == true else { return nil }
     }

@@ -53,11 +53,18 @@ final class SharedStaging: @unchecked Sendable {
     try claim(files.map(\.path), reserve: { try $0.reserve($1) }) { $0.link(files) }
   }
 
-  /// Keeps a show's files where they are in the output folder, when each still has its stamp:
-  /// the paths are reserved under the lock (nothing is made in the staging folder), the files
-  /// looked at outside it. On `false` the paths are free again, for the show to be rendered.
-  func keepInPlace(_ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
-    try claim(files.map(\.path), reserve: { try $0.reserveInPlace($1) }) { $0.areInPlace(files) }
+  /// Keeps a show's folder where it is in the output folder, when each of its files (all in
+  /// `folder`) still has its stamp: the folder is reserved under the lock (nothing is made in the
+  /// staging folder), the files looked at outside it. On `false` the folder is free again, for
+  /// the show to be rendered.
+  func keepInPlace(folder: String, _ files: [(path: String, stamp: OutputFileStamp)]) throws -> Bool {
+    let links = try lock.withLock {
+      try staging.reserveInPlace(folder: folder)
+      return staging.links
+    }
+    if links.areInPlace(files) { return true }
+    lock.withLock { staging.releaseInPlace(folder: folder) }
+    return false
   }
 
   /// Reserves `paths` under the lock and runs `body` outside it; when it fails, frees them again.
