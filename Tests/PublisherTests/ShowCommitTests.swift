@@ -107,6 +107,46 @@ import Testing
     #expect(after == before)
   }
 
+  /// A file put into a show's folder between builds, where the next build would keep the folder
+  /// in place (the show unchanged), is found before anything is read: the build is refused and
+  /// the output left as it was, the file with it.
+  @Test(arguments: ["verhalen/notes.txt", "verhalen/extra/notes.txt", "verhalen/feed.xml.bak"])
+  func aForeignFileInAnUnchangedShowBetweenBuildsIsRefused(_ path: String) throws {
+    let (fixture, twins) = try Self.warmedUp()
+    try Self.editTitle(fixture)
+    try fixture.folder.write("cached/feeds/" + path, "mine\n")
+    let before = try TemporaryFolder.snapshot(of: fixture.folder.url.appendingPathComponent("cached/feeds"))
+    let report = try cachedPublisher(twins).build()
+    let foreign = path.hasPrefix("verhalen/extra/") ? "verhalen/extra" : path
+    #expect(report.findings.contains { $0.ruleID == "PUB-OUTPUT-FOREIGN" && $0.message.contains("'\(foreign)'") })
+    #expect(try TemporaryFolder.snapshot(of: fixture.folder.url.appendingPathComponent("cached/feeds")) == before)
+  }
+
+  /// A file of a show the cache holds unchanged, changed in the output behind Podium's back (by
+  /// its size and modification time), is not kept: the show is rendered again, and the output is
+  /// that of a build without a cache.
+  @Test(arguments: ["verhalen/feed.xml", "gesprekken/feed.xml"])
+  func aChangedFileOfAnUnchangedShowIsRenderedAgain(_ path: String) throws {
+    let (fixture, twins) = try Self.warmedUp()
+    let file = fixture.folder.url.appendingPathComponent("cached/feeds/" + path)
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("<!-- mine -->\n".utf8))
+    try handle.close()
+    // The other show changed: the one whose file was changed is the one a build would keep.
+    if path.hasPrefix("verhalen/") {
+      try Self.editTitle(fixture)
+    } else {
+      try fixture.folder.write("episodes/verhalen/2024-03-01-derde.md", BuildCacheTests.remoteEpisode("Derde", day: 3))
+      usleep(20_000)
+    }
+    let (fromCache, report) = try twins.build()
+    #expect(!fromCache)
+    #expect(Self.kept(report) == nil)
+    try twins.build()
+    #expect(try twins.build().fromCache)
+  }
+
   /// A step of the commit that fails (here the last, the manifest's folder, after the changed
   /// show and the OPML were swapped in) swaps back what was swapped in: the old output, its very
   /// files. The next build then commits.
