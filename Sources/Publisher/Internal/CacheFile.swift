@@ -206,14 +206,23 @@ enum CacheFile {
   }
 
   private static func readAll(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Bool {
+    read(into: buffer, from: descriptor, at: offset) == buffer.count
+  }
+
+  /// Reads into `buffer` from `offset` until it is full or the file ends, an interrupted read
+  /// tried again: how many bytes were read, or `nil` on an error. The cache's files, and the
+  /// files it reads back beside them, are read by range through this one loop.
+  static func read(into buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Int? {
+    guard let base = buffer.baseAddress else { return 0 }
     var done = 0
     while done < buffer.count {
-      let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      let count = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
       if count < 0, errno == EINTR { continue }
-      guard count > 0 else { return false }
+      if count < 0 { return nil }
+      if count == 0 { break }
       done += count
     }
-    return true
+    return done
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {

@@ -160,14 +160,9 @@ enum EpisodeCacheFile {
       var failed = false
       // Not zeroed first: `pread` fills what is kept, and a piece is read for every show file.
       let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-        while initialized < range.count {
-          let count = pread(
-            descriptor, buffer.baseAddress! + initialized, range.count - initialized, off_t(range.lowerBound + initialized))
-          if count < 0, errno == EINTR { continue }
-          if count < 0 { failed = true }
-          if count <= 0 { break }
-          initialized += count
-        }
+        let read = CacheFile.read(into: UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: range.lowerBound)
+        failed = read == nil
+        initialized = read ?? 0
       }
       guard !failed, bytes.count == range.count || short else { return nil }
       return bytes

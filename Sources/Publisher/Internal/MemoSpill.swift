@@ -50,16 +50,9 @@ final class MemoSpill: @unchecked Sendable {
   /// The memo kept at `place`; `nil` when it can't be read back as one (the show's record then
   /// has none, and the next build parses that feed's items).
   func memo(at place: Place) -> FeedCheckMemo? {
-    var bytes = [UInt8](repeating: 0, count: place.count)
-    let whole = bytes.withUnsafeMutableBytes { buffer in
-      var done = 0
-      while done < place.count {
-        let count = pread(descriptor, buffer.baseAddress! + done, place.count - done, off_t(place.offset + done))
-        guard count > 0 else { return false }
-        done += count
-      }
-      return true
+    let bytes = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, initialized in
+      initialized = CacheFile.read(into: UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: place.offset) ?? 0
     }
-    return whole ? FeedCheckMemo(stored: bytes) : nil
+    return bytes.count == place.count ? FeedCheckMemo(stored: bytes) : nil
   }
 }

@@ -55,15 +55,8 @@ final class PreviousFeed: @unchecked Sendable {
     guard let range = entry.bytes, range.count > 0, range.upperBound <= Int(stamp.size) else { return nil }
     var bytes = Data(count: range.count)
     let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return false }
-      var done = 0
-      while done < range.count {
-        let count = pread(descriptor, base + done, range.count - done, off_t(range.lowerBound + done))
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else { return false }
-        done += count
-      }
-      return CacheFile.checksum(UnsafeRawBufferPointer(buffer)) == entry.checksum
+      CacheFile.read(into: buffer, from: descriptor, at: range.lowerBound) == range.count
+        && CacheFile.checksum(UnsafeRawBufferPointer(buffer)) == entry.checksum
     }
     guard complete else { return nil }
     return (PodcastFeedWriter.CopiedItem(bytes: bytes, marks: entry.marks, removals: entry.removals), entry.checksum)
